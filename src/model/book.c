@@ -1,0 +1,213 @@
+/* Lookups over the loaded book, and its destruction. */
+#include "book.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "expr.h"
+
+static const char *const unit_names[UNIT_MAX] = {
+	"JPY", "count", "shares", "Gbps", "percent"
+};
+
+const char *
+unit_name(enum unit unit)
+{
+	return unit < UNIT_MAX ? unit_names[unit] : "?";
+}
+
+long
+book_fact_index(const struct book *book, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < book->nfacts; i++)
+		if (strcmp(book->facts[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+const struct period *
+book_period(const struct book *book, int ordinal)
+{
+	size_t lo = 0, hi = book->nperiods;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int o = book->periods[mid]->ordinal;
+		if (o == ordinal)
+			return book->periods[mid];
+		if (o < ordinal)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const struct period *
+book_period_by_id(const struct book *book, const char *id)
+{
+	int year, quarter;
+
+	if (period_id_parse(id, &year, &quarter) != 0)
+		return NULL;
+	return book_period(book, fiscal_ordinal(year, quarter));
+}
+
+/* The latest restatement of (ordinal, fact) published after the quarter
+ * itself and no later than the viewpoint. */
+static const struct restatement *
+find_restatement(const struct book *book, int ordinal, size_t fact,
+    int viewpoint, const struct period **where)
+{
+	int o;
+	size_t i;
+
+	for (o = viewpoint; o > ordinal; o--) {
+		const struct period *p = book_period(book, o);
+		if (p == NULL)
+			continue;
+		for (i = 0; i < p->nrestatements; i++) {
+			if (p->restatements[i].ordinal == ordinal &&
+			    p->restatements[i].fact == fact) {
+				*where = p;
+				return &p->restatements[i];
+			}
+		}
+	}
+	return NULL;
+}
+
+enum lookup_status
+book_lookup(const struct book *book, int at, int offset, size_t fact,
+    int viewpoint, struct lookup *out)
+{
+	const struct period *p, *where = NULL;
+	const struct restatement *r;
+	const struct fact_slot *slot;
+
+	memset(out, 0, sizeof(*out));
+	out->ordinal = at + offset;
+	out->fact = fact;
+	if ((p = book_period(book, out->ordinal)) == NULL)
+		return out->status = LOOKUP_NO_PERIOD;
+	if ((r = find_restatement(book, out->ordinal, fact, viewpoint,
+	    &where)) != NULL) {
+		out->value = r->value;
+		out->decimals = r->decimals;
+		out->file = where->file;
+		out->line = r->line;
+		return out->status = LOOKUP_OK;
+	}
+	slot = &p->slots[fact];
+	out->file = p->file;
+	out->line = slot->line ? slot->line : p->line;
+	switch (slot->state) {
+	case SLOT_UNKNOWN:
+		return out->status = LOOKUP_NO_FACT;
+	case SLOT_ABSENT:
+		out->value = rat_int(0);
+		out->absent = 1;
+		break;
+	case SLOT_PRESENT:
+		out->value = slot->value;
+		out->decimals = slot->decimals;
+		break;
+	}
+	return out->status = LOOKUP_OK;
+}
+
+int
+book_last_quarters(const struct book *book, int at, int n, int *ordinals,
+    int *missing)
+{
+	int i, rc = 0;
+
+	for (i = n - 1; i >= 0; i--) {
+		ordinals[i] = at - (n - 1 - i);
+		if (rc == 0 && book_period(book, ordinals[i]) == NULL) {
+			*missing = ordinals[i];
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+struct rat
+fact_resolution(const struct fact_decl *fact, int decimals)
+{
+	struct rat r = rat_int(1);
+
+	/* Scales are at most 9 and decimals at most 18: cannot overflow. */
+	(void)rat_scale10(r, fact->scale - decimals, &r);
+	return r;
+}
+
+void
+period_free(struct period *p)
+{
+	size_t i;
+	int l;
+
+	if (p == NULL)
+		return;
+	free(p->file);
+	for (i = 0; i < p->ndatelines; i++)
+		for (l = 0; l < LANG_MAX; l++)
+			free(p->datelines[i].city[l]);
+	free(p->datelines);
+	free(p->slots);
+	for (i = 0; i < p->nrestatements; i++)
+		free(p->restatements[i].note);
+	free(p->restatements);
+	free(p);
+}
+
+void
+book_free(struct book *book)
+{
+	size_t i;
+	int l;
+
+	if (book == NULL)
+		return;
+	for (l = 0; l < LANG_MAX; l++) {
+		struct contact *c = &book->company.contact[l];
+		free(book->company.name[l]);
+		free(book->company.url[l]);
+		free(c->person);
+		free(c->office);
+		free(c->email);
+		free(c->tel);
+		free(c->fax);
+	}
+	free(book->company.ticker);
+	free(book->company.market);
+	for (i = 0; i < book->ngroups; i++) {
+		free(book->groups[i].id);
+		free(book->groups[i].title);
+	}
+	free(book->groups);
+	for (i = 0; i < book->nfacts; i++) {
+		free(book->facts[i].id);
+		free(book->facts[i].label);
+	}
+	free(book->facts);
+	for (i = 0; i < book->nidentities; i++) {
+		struct identity *id = &book->identities[i];
+		free(id->id);
+		free(id->title);
+		free(id->text);
+		expr_free(id->left);
+		expr_free(id->right);
+	}
+	free(book->identities);
+	for (i = 0; i < book->nperiods; i++)
+		period_free(book->periods[i]);
+	free(book->periods);
+	free(book->dir);
+	free(book->company_file);
+	free(book->accounts_file);
+	free(book);
+}

@@ -1,0 +1,227 @@
+/*
+ * The book in memory: company policy, the chart of accounts, identities and
+ * the periods with their facts. Built by load/, read by everything after.
+ * Nothing here knows about languages, documents or pages.
+ */
+#ifndef KESSAN_BOOK_H
+#define KESSAN_BOOK_H
+
+#include <stddef.h>
+
+#include "../util/rational.h"
+#include "fiscal.h"
+
+struct expr;
+
+enum lang {
+	LANG_EN,
+	LANG_JA,
+	LANG_MAX
+};
+
+enum negative_style {
+	NEG_PARENTHESES,
+	NEG_MINUS,
+	NEG_TRIANGLE,        /* △ */
+	NEG_BLACK_TRIANGLE,  /* ▲ */
+	NEG_STYLE_MAX
+};
+
+enum nm_policy {
+	NM_ARITHMETIC,  /* divide by the signed base, as the reference does */
+	NM_NOT_MEANINGFUL
+};
+
+enum unit {
+	UNIT_JPY,
+	UNIT_COUNT,
+	UNIT_SHARES,
+	UNIT_GBPS,
+	UNIT_PERCENT,
+	UNIT_MAX
+};
+
+enum period_type {
+	PERIOD_DURATION,
+	PERIOD_INSTANT
+};
+
+enum aggregate {
+	AGGREGATE_SUM,
+	AGGREGATE_LAST,
+	AGGREGATE_NONE
+};
+
+/* Where something was read from; file strings are owned by the book. */
+struct origin {
+	const char *file;
+	int line;
+};
+
+struct contact {
+	char *person, *office, *email, *tel, *fax;
+};
+
+struct company {
+	char *name[LANG_MAX];
+	char *ticker;
+	char *market;
+	char *url[LANG_MAX];
+	struct contact contact[LANG_MAX];
+	struct fiscal_policy fiscal;
+	enum round_mode rounding;
+	enum negative_style negatives[LANG_MAX];
+	enum nm_policy not_meaningful;
+	struct origin origin;
+};
+
+struct group_decl {
+	char *id;
+	char *title;
+	struct origin origin;
+};
+
+struct fact_decl {
+	char *id;
+	char *label;
+	enum unit unit;
+	int scale;            /* unit of record = 10^scale base units */
+	enum period_type period_type;
+	enum aggregate aggregate;
+	size_t group;         /* index into book.groups */
+	struct origin origin;
+};
+
+struct identity {
+	char *id;
+	char *title;
+	char *text;           /* "a = b + c", as written */
+	struct expr *left;
+	struct expr *right;
+	int release_only;
+	int has_tolerance;
+	struct rat tolerance; /* base units */
+	struct origin origin;
+};
+
+enum slot_state {
+	SLOT_UNKNOWN,  /* not recorded in this period */
+	SLOT_ABSENT,   /* the item does not exist: zero, shown as "－" */
+	SLOT_PRESENT
+};
+
+struct fact_slot {
+	enum slot_state state;
+	struct rat value;      /* base units (yen, not thousands) */
+	int decimals;          /* digits written after the point */
+	int line;
+};
+
+struct dateline {
+	char *city[LANG_MAX];
+	struct date date;
+};
+
+struct restatement {
+	int ordinal;           /* the period restated */
+	size_t fact;
+	struct rat value;      /* base units */
+	int decimals;
+	char *note;
+	int line;
+};
+
+struct period {
+	int fiscal_year;
+	int quarter;
+	int ordinal;
+	char id[16];                  /* "2004-q1" */
+	char *file;
+	int line;
+
+	int has_release;
+	struct date release_date;
+	struct dateline *datelines;
+	size_t ndatelines;
+	struct rat convenience_rate;  /* JPY per US$1 */
+	struct date convenience_date;
+	int release_line;
+
+	struct fact_slot *slots;      /* one per book.facts entry */
+	struct restatement *restatements;
+	size_t nrestatements;
+};
+
+struct book {
+	char *dir;
+	char *company_file;
+	char *accounts_file;
+	struct company company;
+	struct group_decl *groups;
+	size_t ngroups;
+	struct fact_decl *facts;
+	size_t nfacts;
+	struct identity *identities;
+	size_t nidentities;
+	struct period **periods;      /* sorted by ordinal */
+	size_t nperiods;
+};
+
+/* Index of the fact with this id, or -1. */
+long book_fact_index(const struct book *book, const char *id);
+
+/* The period with this ordinal, or NULL. */
+const struct period *book_period(const struct book *book, int ordinal);
+
+/* The period with this id ("2004-q1"), or NULL. */
+const struct period *book_period_by_id(const struct book *book,
+    const char *id);
+
+enum lookup_status {
+	LOOKUP_OK,
+	LOOKUP_NO_PERIOD,  /* the book has no file for that quarter */
+	LOOKUP_NO_FACT     /* the quarter does not record the fact */
+};
+
+struct lookup {
+	enum lookup_status status;
+	int ordinal;                   /* the quarter looked in */
+	size_t fact;
+	struct rat value;              /* valid when LOOKUP_OK */
+	int decimals;
+	int absent;                    /* the item does not exist (value 0) */
+	const char *file;              /* where the value was read */
+	int line;
+};
+
+/*
+ * Looks up a fact in the quarter `offset` quarters from `at` (0: that
+ * quarter, -1: prior quarter, -4: prior-year quarter), as seen from the
+ * release of quarter `viewpoint`: a restatement published in a later period
+ * up to the viewpoint replaces the original value, the latest one winning.
+ * Fills *out and returns its status.
+ */
+enum lookup_status book_lookup(const struct book *book, int at, int offset,
+    size_t fact, int viewpoint, struct lookup *out);
+
+/*
+ * The last n quarters up to and including `at`, oldest first, into
+ * ordinals[0..n-1] (a trend table's columns). Returns 0 when the book has
+ * every one of them; otherwise -1 with *missing set to the newest quarter
+ * it lacks.
+ */
+int book_last_quarters(const struct book *book, int at, int n, int *ordinals,
+    int *missing);
+
+/* The unit of record of a fact, in base units (10^scale). */
+struct rat fact_resolution(const struct fact_decl *fact, int decimals);
+
+/* Frees one period and what it owns. NULL is a no-op. */
+void period_free(struct period *p);
+
+/* Frees the book and everything it owns. NULL is a no-op. */
+void book_free(struct book *book);
+
+const char *unit_name(enum unit unit);
+
+#endif

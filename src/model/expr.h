@@ -1,0 +1,106 @@
+/*
+ * Expressions over facts, as identities and templates write them:
+ * "is.rev.total - is.cost.total", "pct_change(is.op_income, is.op_income@pq)".
+ * Evaluated exactly (rationals) in one period, as seen from one release.
+ */
+#ifndef KESSAN_EXPR_H
+#define KESSAN_EXPR_H
+
+#include <stddef.h>
+
+#include "book.h"
+
+enum expr_kind {
+	EXPR_NUMBER,
+	EXPR_FACT,
+	EXPR_NEG,
+	EXPR_ADD,
+	EXPR_SUB,
+	EXPR_MUL,
+	EXPR_DIV,
+	EXPR_CALL,
+	EXPR_KIND_MAX
+};
+
+enum expr_func {
+	FUNC_SUM,
+	FUNC_RATIO,
+	FUNC_PCT_CHANGE,
+	FUNC_SHARE,
+	FUNC_USD,
+	FUNC_YTD,
+	FUNC_ROUND,
+	FUNC_EITHER,
+	FUNC_MAX
+};
+
+/* Deepest nesting accepted; deeper input is refused, not recursed into. */
+#define EXPR_MAX_DEPTH 64
+
+struct expr {
+	enum expr_kind kind;
+	int column;                  /* 1-based, in the source text */
+	union {
+		struct rat number;
+		struct {
+			size_t fact;
+			int offset;          /* quarters: 0, -1 (@pq), -4 (@py) */
+		} ref;
+		struct expr *operand;    /* EXPR_NEG */
+		struct {
+			struct expr *left;
+			struct expr *right;
+		} binary;
+		struct {
+			enum expr_func func;
+			struct expr **args;
+			size_t nargs;
+		} call;
+	} u;
+};
+
+/*
+ * Parses text, resolving fact ids against book. On success returns the tree
+ * (owned by the caller; free with expr_free). On failure returns NULL and
+ * writes a message to err and the 1-based column to *column.
+ */
+struct expr *expr_parse(const char *text, const struct book *book,
+    char *err, size_t errsize, int *column);
+
+void expr_free(struct expr *e);
+
+/* True when e only adds, subtracts and negates facts and numbers. */
+int expr_is_linear(const struct expr *e);
+
+enum eval_status {
+	EVAL_OK,
+	EVAL_MISSING,         /* a quarter or a fact is not in the book */
+	EVAL_NOT_MEANINGFUL,  /* a per-cent change the policy will not state */
+	EVAL_DIV_ZERO,
+	EVAL_OVERFLOW,
+	EVAL_NO_RATE,         /* usd() in a period with no convenience rate */
+	EVAL_STATUS_MAX
+};
+
+struct eval_ctx {
+	const struct book *book;
+	int at;          /* ordinal of the quarter evaluated */
+	int viewpoint;   /* ordinal of the release it is seen from */
+	/* Called for each fact value used, if not NULL. */
+	void (*on_fact)(void *arg, const struct lookup *found);
+	void *arg;
+};
+
+struct eval_result {
+	enum eval_status status;
+	struct rat value;
+	struct lookup missing;  /* what was not found, when EVAL_MISSING */
+};
+
+/* Evaluates e; returns out->status. */
+enum eval_status expr_eval(const struct expr *e, const struct eval_ctx *ctx,
+    struct eval_result *out);
+
+const char *eval_status_name(enum eval_status status);
+
+#endif
