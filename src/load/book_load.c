@@ -1,0 +1,720 @@
+/*
+ * company.xml, accounts.xml and periods/YYYY-qN.xml into a struct book.
+ * The schemas have already checked shape and lexical form; this checks
+ * what they cannot: ids that must exist, duplicates, dates, file names.
+ */
+#include "load.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/expr.h"
+#include "xml.h"
+
+struct loader {
+	struct book *book;
+	struct diag_list *diags;
+	struct xml_schemas *schemas;
+	int failed;
+};
+
+static void
+error(struct loader *ld, const char *file, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void
+error(struct loader *ld, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_addv(ld->diags, DIAG_FATAL, file, line, fmt, ap);
+	va_end(ap);
+	ld->failed = 1;
+}
+
+static char *
+join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *path = malloc(n);
+
+	if (path != NULL)
+		snprintf(path, n, "%s/%s", dir, name);
+	return path;
+}
+
+static int
+lang_index(const char *code)
+{
+	if (code != NULL && strcmp(code, "en") == 0)
+		return LANG_EN;
+	if (code != NULL && strcmp(code, "ja") == 0)
+		return LANG_JA;
+	return -1;
+}
+
+/* Stores a malloc'd attribute in *slot, reporting a duplicate per language. */
+static void
+set_lang_text(struct loader *ld, const char *file, xmlNodePtr node,
+    char **slots, const char *what)
+{
+	char *lang = xml_get(node, "lang");
+	int l = lang_index(lang);
+
+	free(lang);
+	if (l < 0)
+		return;  /* the schema allows only en and ja */
+	if (slots[l] != NULL) {
+		error(ld, file, xml_line(node), "second %s for the same language",
+		    what);
+		return;
+	}
+	slots[l] = xml_get(node, strcmp(what, "url") == 0 ||
+	    strcmp(what, "name") == 0 ? NULL : what);
+}
+
+/* ---- company.xml ---- */
+
+static void
+load_company(struct loader *ld)
+{
+	struct company *c = &ld->book->company;
+	const char *file = ld->book->company_file;
+	xmlDocPtr doc;
+	xmlNodePtr n;
+	char *value, *lang;
+	int l;
+
+	if ((doc = xml_load(file, SCHEMA_COMPANY, ld->schemas, ld->diags)) ==
+	    NULL) {
+		ld->failed = 1;
+		return;
+	}
+	c->origin.file = file;
+	c->origin.line = xml_line(xmlDocGetRootElement(doc));
+	for (l = 0; l < LANG_MAX; l++)
+		c->negatives[l] = NEG_PARENTHESES;
+	for (n = xml_element(xmlDocGetRootElement(doc)->children); n != NULL;
+	    n = xml_element(n->next)) {
+		if (xml_is(n, "name"))
+			set_lang_text(ld, file, n, c->name, "name");
+		else if (xml_is(n, "url"))
+			set_lang_text(ld, file, n, c->url, "url");
+		else if (xml_is(n, "ticker")) {
+			c->ticker = xml_get(n, NULL);
+			c->market = xml_get(n, "market");
+		} else if (xml_is(n, "contact")) {
+			lang = xml_get(n, "lang");
+			l = lang_index(lang);
+			free(lang);
+			if (l < 0)
+				continue;
+			c->contact[l].person = xml_get(n, "person");
+			c->contact[l].office = xml_get(n, "office");
+			c->contact[l].email = xml_get(n, "email");
+			c->contact[l].tel = xml_get(n, "tel");
+			c->contact[l].fax = xml_get(n, "fax");
+		} else if (xml_is(n, "fiscal-year")) {
+			value = xml_get(n, "end-month");
+			c->fiscal.end_month = value != NULL ? atoi(value) : 3;
+			free(value);
+			value = xml_get(n, "named-by");
+			c->fiscal.named_by_start = value != NULL &&
+			    strcmp(value, "start") == 0;
+			free(value);
+		} else if (xml_is(n, "rounding")) {
+			value = xml_get(n, "amounts");
+			c->rounding = value != NULL && strcmp(value, "truncate") == 0 ?
+			    ROUND_TRUNCATE : ROUND_HALF_UP;
+			free(value);
+		} else if (xml_is(n, "negatives")) {
+			lang = xml_get(n, "lang");
+			l = lang_index(lang);
+			free(lang);
+			value = xml_get(n, "style");
+			if (l >= 0 && value != NULL)
+				c->negatives[l] =
+				    strcmp(value, "minus") == 0 ? NEG_MINUS :
+				    strcmp(value, "triangle") == 0 ? NEG_TRIANGLE :
+				    strcmp(value, "black-triangle") == 0 ?
+				    NEG_BLACK_TRIANGLE : NEG_PARENTHESES;
+			free(value);
+		} else if (xml_is(n, "percent-change")) {
+			value = xml_get(n, "not-meaningful");
+			c->not_meaningful = value != NULL &&
+			    strcmp(value, "n/m") == 0 ? NM_NOT_MEANINGFUL :
+			    NM_ARITHMETIC;
+			free(value);
+		}
+	}
+	for (l = 0; l < LANG_MAX; l++)
+		if (c->name[l] == NULL)
+			error(ld, file, c->origin.line, "no company name in %s",
+			    l == LANG_EN ? "English (lang=\"en\")" :
+			    "Japanese (lang=\"ja\")");
+	xmlFreeDoc(doc);
+}
+
+/* ---- accounts.xml ---- */
+
+static int
+parse_enum(const char *value, const char *const *names, int count, int dflt)
+{
+	int i;
+
+	if (value == NULL)
+		return dflt;
+	for (i = 0; i < count; i++)
+		if (strcmp(value, names[i]) == 0)
+			return i;
+	return dflt;
+}
+
+static const char *const unit_words[UNIT_MAX] = {
+	"JPY", "count", "shares", "Gbps", "percent"
+};
+static const char *const period_type_words[] = { "duration", "instant" };
+static const char *const aggregate_words[] = { "sum", "last", "none" };
+
+static void *
+grow(void *items, size_t count, size_t size)
+{
+	return realloc(items, (count + 1) * size);
+}
+
+static void
+load_fact_decl(struct loader *ld, xmlNodePtr n, size_t group,
+    enum period_type group_type)
+{
+	struct book *b = ld->book;
+	struct fact_decl *f, *facts;
+	char *value;
+	long other;
+
+	if ((facts = grow(b->facts, b->nfacts, sizeof(*facts))) == NULL) {
+		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		return;
+	}
+	b->facts = facts;
+	f = &facts[b->nfacts];
+	memset(f, 0, sizeof(*f));
+	f->id = xml_get(n, "id");
+	if (f->id == NULL) {
+		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		return;
+	}
+	if ((other = book_fact_index(b, f->id)) >= 0) {
+		error(ld, b->accounts_file, xml_line(n),
+		    "fact %s is declared twice (first at line %d)", f->id,
+		    b->facts[other].origin.line);
+		free(f->id);
+		return;
+	}
+	b->nfacts++;
+	f->label = xml_get(n, "label");
+	f->group = group;
+	f->origin.file = b->accounts_file;
+	f->origin.line = xml_line(n);
+	value = xml_get(n, "unit");
+	f->unit = (enum unit)parse_enum(value, unit_words, UNIT_MAX, UNIT_JPY);
+	free(value);
+	value = xml_get(n, "scale");
+	f->scale = value != NULL ? atoi(value) : 0;
+	free(value);
+	value = xml_get(n, "period-type");
+	f->period_type = (enum period_type)parse_enum(value, period_type_words,
+	    2, (int)group_type);
+	free(value);
+	value = xml_get(n, "aggregate");
+	f->aggregate = (enum aggregate)parse_enum(value, aggregate_words, 3,
+	    f->period_type == PERIOD_INSTANT ? AGGREGATE_LAST : AGGREGATE_SUM);
+	free(value);
+}
+
+static void
+load_group(struct loader *ld, xmlNodePtr n)
+{
+	struct book *b = ld->book;
+	struct group_decl *g, *groups;
+	enum period_type type;
+	char *value;
+	size_t i, index;
+	xmlNodePtr child;
+
+	if ((groups = grow(b->groups, b->ngroups, sizeof(*groups))) == NULL) {
+		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		return;
+	}
+	b->groups = groups;
+	g = &groups[b->ngroups];
+	memset(g, 0, sizeof(*g));
+	if ((g->id = xml_get(n, "id")) == NULL) {
+		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		return;
+	}
+	for (i = 0; i < b->ngroups; i++)
+		if (strcmp(b->groups[i].id, g->id) == 0) {
+			error(ld, b->accounts_file, xml_line(n),
+			    "group %s is declared twice (first at line %d)", g->id,
+			    b->groups[i].origin.line);
+			free(g->id);
+			return;
+		}
+	g->title = xml_get(n, "title");
+	g->origin.file = b->accounts_file;
+	g->origin.line = xml_line(n);
+	index = b->ngroups++;
+	value = xml_get(n, "period-type");
+	type = (enum period_type)parse_enum(value, period_type_words, 2,
+	    PERIOD_DURATION);
+	free(value);
+	for (child = xml_element(n->children); child != NULL;
+	    child = xml_element(child->next))
+		if (xml_is(child, "fact"))
+			load_fact_decl(ld, child, index, type);
+}
+
+static struct expr *
+parse_side(struct loader *ld, const char *text, int line, const char *id)
+{
+	char err[256];
+	int column;
+	struct expr *e = expr_parse(text, ld->book, err, sizeof(err), &column);
+	const char *at = text + (column > 0 ? column - 1 : 0);
+
+	if (e != NULL)
+		return e;
+	if (*at == '\0')
+		error(ld, ld->book->accounts_file, line,
+		    "identity %s: %s (at the end of \"%s\")", id, err, text);
+	else
+		error(ld, ld->book->accounts_file, line,
+		    "identity %s: %s (at \"%.20s\")", id, err, at);
+	return e;
+}
+
+/* Identities are parsed after every fact is declared, wherever it stands. */
+static void
+load_identity(struct loader *ld, xmlNodePtr n)
+{
+	struct book *b = ld->book;
+	struct identity *id, *ids;
+	char *eq, *value;
+	size_t i;
+
+	if ((ids = grow(b->identities, b->nidentities, sizeof(*ids))) == NULL) {
+		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		return;
+	}
+	b->identities = ids;
+	id = &ids[b->nidentities];
+	memset(id, 0, sizeof(*id));
+	id->id = xml_get(n, "id");
+	id->text = xml_get(n, NULL);
+	if (id->id == NULL || id->text == NULL) {
+		free(id->id);
+		free(id->text);
+		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		return;
+	}
+	b->nidentities++;
+	id->title = xml_get(n, "title");
+	id->origin.file = b->accounts_file;
+	id->origin.line = xml_line(n);
+	for (i = 0; i + 1 < b->nidentities; i++)
+		if (strcmp(b->identities[i].id, id->id) == 0)
+			error(ld, b->accounts_file, id->origin.line,
+			    "identity %s is declared twice (first at line %d)",
+			    id->id, b->identities[i].origin.line);
+	value = xml_get(n, "applies");
+	id->release_only = value != NULL && strcmp(value, "release") == 0;
+	free(value);
+	if ((value = xml_get(n, "tolerance")) != NULL) {
+		id->has_tolerance = 1;
+		if (rat_parse(value, &id->tolerance, NULL) != RAT_OK ||
+		    rat_sign(id->tolerance) < 0)
+			error(ld, b->accounts_file, id->origin.line,
+			    "identity %s: tolerance must be a non-negative number",
+			    id->id);
+		free(value);
+	}
+	/* The schema guarantees exactly one '='. */
+	if ((eq = strchr(id->text, '=')) == NULL)
+		return;
+	*eq = '\0';
+	id->left = parse_side(ld, id->text, id->origin.line, id->id);
+	id->right = parse_side(ld, eq + 1, id->origin.line, id->id);
+	*eq = '=';
+}
+
+static void
+load_accounts(struct loader *ld)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root, n;
+
+	doc = xml_load(ld->book->accounts_file, SCHEMA_ACCOUNTS, ld->schemas,
+	    ld->diags);
+	if (doc == NULL) {
+		ld->failed = 1;
+		return;
+	}
+	root = xmlDocGetRootElement(doc);
+	for (n = xml_element(root->children); n != NULL; n = xml_element(n->next))
+		if (xml_is(n, "group"))
+			load_group(ld, n);
+	for (n = xml_element(root->children); n != NULL; n = xml_element(n->next))
+		if (xml_is(n, "identity"))
+			load_identity(ld, n);
+	xmlFreeDoc(doc);
+}
+
+/* ---- periods/YYYY-qN.xml ---- */
+
+static int
+get_date(struct loader *ld, struct period *p, xmlNodePtr n, const char *name,
+    struct date *out)
+{
+	char *value = xml_get(n, name);
+	int rc = value != NULL ? date_parse(value, out) : -1;
+
+	if (rc != 0)
+		error(ld, p->file, xml_line(n), "%s: not a calendar date: %s",
+		    name, value != NULL ? value : "(missing)");
+	free(value);
+	return rc;
+}
+
+static void
+load_release(struct loader *ld, struct period *p, xmlNodePtr n)
+{
+	struct dateline *lines;
+	xmlNodePtr c;
+	char *value;
+
+	p->has_release = 1;
+	p->release_line = xml_line(n);
+	get_date(ld, p, n, "date", &p->release_date);
+	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
+		if (xml_is(c, "dateline")) {
+			lines = grow(p->datelines, p->ndatelines, sizeof(*lines));
+			if (lines == NULL) {
+				error(ld, p->file, xml_line(c), "out of memory");
+				return;
+			}
+			p->datelines = lines;
+			memset(&lines[p->ndatelines], 0, sizeof(*lines));
+			lines[p->ndatelines].city[LANG_EN] = xml_get(c, "city-en");
+			lines[p->ndatelines].city[LANG_JA] = xml_get(c, "city-ja");
+			get_date(ld, p, c, "date", &lines[p->ndatelines].date);
+			p->ndatelines++;
+		} else if (xml_is(c, "convenience")) {
+			get_date(ld, p, c, "date", &p->convenience_date);
+			value = xml_get(c, "rate");
+			if (value == NULL ||
+			    rat_parse(value, &p->convenience_rate, NULL) != RAT_OK)
+				error(ld, p->file, xml_line(c),
+				    "convenience rate is not a number");
+			else if (rat_sign(p->convenience_rate) <= 0)
+				error(ld, p->file, xml_line(c),
+				    "convenience rate must be above zero, not %s", value);
+			free(value);
+		}
+	}
+}
+
+/* Parses a value written in the fact's unit of record into base units. */
+static int
+parse_value(struct loader *ld, struct period *p, int line,
+    const struct fact_decl *f, const char *text, struct rat *value,
+    int *decimals)
+{
+	enum rat_status st = rat_parse(text, value, decimals);
+
+	if (st == RAT_OK)
+		st = rat_scale10(*value, f->scale, value);
+	if (st == RAT_OK)
+		return 0;
+	if (st == RAT_OVERFLOW)
+		error(ld, p->file, line, "%s: value %s has more than %d digits",
+		    f->id, text, RAT_MAX_DIGITS);
+	else
+		error(ld, p->file, line, "%s: value '%s' is not a plain decimal "
+		    "number (write -1234567 or 18.72: no grouping or units)",
+		    f->id, text);
+	return -1;
+}
+
+static void
+load_fact_value(struct loader *ld, struct period *p, xmlNodePtr n,
+    size_t group)
+{
+	const struct book *b = ld->book;
+	char *id = xml_get(n, "id"), *text = xml_get(n, NULL);
+	int line = xml_line(n);
+	struct fact_slot *slot;
+	long index;
+
+	if (id == NULL || text == NULL) {
+		error(ld, p->file, line, "out of memory");
+		goto out;
+	}
+	if ((index = book_fact_index(b, id)) < 0) {
+		error(ld, p->file, line, "unknown fact %s (not declared in %s)", id,
+		    b->accounts_file);
+		goto out;
+	}
+	if (b->facts[index].group != group) {
+		error(ld, p->file, line, "fact %s belongs to group %s, not %s", id,
+		    b->groups[b->facts[index].group].id, b->groups[group].id);
+		goto out;
+	}
+	slot = &p->slots[index];
+	if (slot->state == SLOT_PRESENT) {
+		error(ld, p->file, line, "duplicate fact %s (first at line %d)", id,
+		    slot->line);
+		goto out;
+	}
+	if (parse_value(ld, p, line, &b->facts[index], text, &slot->value,
+	    &slot->decimals) == 0) {
+		slot->state = SLOT_PRESENT;
+		slot->line = line;
+	}
+out:
+	free(id);
+	free(text);
+}
+
+static long
+group_index(const struct book *b, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < b->ngroups; i++)
+		if (strcmp(b->groups[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+static void
+load_period_group(struct loader *ld, struct period *p, xmlNodePtr n,
+    unsigned char *complete)
+{
+	char *ref = xml_get(n, "ref"), *value;
+	long g;
+	xmlNodePtr c;
+
+	if (ref == NULL || (g = group_index(ld->book, ref)) < 0) {
+		error(ld, p->file, xml_line(n), "unknown group %s",
+		    ref != NULL ? ref : "(none)");
+		free(ref);
+		return;
+	}
+	free(ref);
+	value = xml_get(n, "complete");
+	if (value == NULL || strcmp(value, "true") == 0 || strcmp(value, "1") == 0)
+		complete[g] = 1;
+	free(value);
+	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next))
+		load_fact_value(ld, p, c, (size_t)g);
+}
+
+static void
+load_restatement(struct loader *ld, struct period *p, xmlNodePtr n)
+{
+	struct restatement *r, *list;
+	char *period = xml_get(n, "period"), *id = xml_get(n, "id");
+	char *value = xml_get(n, "value");
+	int line = xml_line(n), year, quarter;
+	long index;
+
+	if (period == NULL || id == NULL || value == NULL ||
+	    period_id_parse(period, &year, &quarter) != 0) {
+		error(ld, p->file, line, "restate: bad period");
+		goto out;
+	}
+	if (fiscal_ordinal(year, quarter) >= p->ordinal) {
+		error(ld, p->file, line,
+		    "restate: %s is not earlier than %s", period, p->id);
+		goto out;
+	}
+	if ((index = book_fact_index(ld->book, id)) < 0) {
+		error(ld, p->file, line, "restate: unknown fact %s", id);
+		goto out;
+	}
+	if ((list = grow(p->restatements, p->nrestatements,
+	    sizeof(*list))) == NULL) {
+		error(ld, p->file, line, "out of memory");
+		goto out;
+	}
+	p->restatements = list;
+	r = &list[p->nrestatements];
+	memset(r, 0, sizeof(*r));
+	r->ordinal = fiscal_ordinal(year, quarter);
+	r->fact = (size_t)index;
+	r->line = line;
+	if (parse_value(ld, p, line, &ld->book->facts[index], value, &r->value,
+	    &r->decimals) == 0) {
+		r->note = xml_get(n, NULL);
+		p->nrestatements++;
+	}
+out:
+	free(period);
+	free(id);
+	free(value);
+}
+
+static struct period *
+load_period(struct loader *ld, const char *dir, const char *name)
+{
+	const struct book *b = ld->book;
+	struct period *p;
+	xmlDocPtr doc;
+	xmlNodePtr root, n;
+	unsigned char *complete;
+	char *value, expected[32];
+	size_t i;
+
+	if ((p = calloc(1, sizeof(*p))) == NULL ||
+	    (p->file = join_path(dir, name)) == NULL ||
+	    (p->slots = calloc(b->nfacts ? b->nfacts : 1, sizeof(*p->slots))) ==
+	    NULL || (complete = calloc(b->ngroups ? b->ngroups : 1, 1)) == NULL) {
+		error(ld, name, 0, "out of memory");
+		if (p != NULL) {
+			free(p->file);
+			free(p->slots);
+			free(p);
+		}
+		return NULL;
+	}
+	if ((doc = xml_load(p->file, SCHEMA_PERIOD, ld->schemas, ld->diags)) ==
+	    NULL) {
+		ld->failed = 1;
+		goto out;
+	}
+	root = xmlDocGetRootElement(doc);
+	p->line = xml_line(root);
+	value = xml_get(root, "fiscal-year");
+	p->fiscal_year = value != NULL ? atoi(value) : 0;
+	free(value);
+	value = xml_get(root, "quarter");
+	p->quarter = value != NULL ? atoi(value) : 1;
+	free(value);
+	p->ordinal = fiscal_ordinal(p->fiscal_year, p->quarter);
+	period_id_format(p->fiscal_year, p->quarter, p->id, sizeof(p->id));
+	snprintf(expected, sizeof(expected), "%s.xml", p->id);
+	if (strcmp(name, expected) != 0)
+		error(ld, p->file, p->line,
+		    "the file for fiscal year %d quarter %d must be named %s",
+		    p->fiscal_year, p->quarter, expected);
+	for (n = xml_element(root->children); n != NULL; n = xml_element(n->next)) {
+		if (xml_is(n, "release"))
+			load_release(ld, p, n);
+		else if (xml_is(n, "group"))
+			load_period_group(ld, p, n, complete);
+		else if (xml_is(n, "restate"))
+			load_restatement(ld, p, n);
+	}
+	/* In a complete group, what is not listed does not exist. */
+	for (i = 0; i < b->nfacts; i++)
+		if (complete[b->facts[i].group] && p->slots[i].state == SLOT_UNKNOWN)
+			p->slots[i].state = SLOT_ABSENT;
+	xmlFreeDoc(doc);
+out:
+	free(complete);
+	return p;
+}
+
+static int
+compare_periods(const void *a, const void *b)
+{
+	const struct period *pa = *(struct period *const *)a;
+	const struct period *pb = *(struct period *const *)b;
+
+	return (pa->ordinal > pb->ordinal) - (pa->ordinal < pb->ordinal);
+}
+
+static int
+is_period_file(const struct dirent *entry)
+{
+	size_t len = strlen(entry->d_name);
+
+	return entry->d_name[0] != '.' && len > 4 &&
+	    strcmp(entry->d_name + len - 4, ".xml") == 0;
+}
+
+static void
+load_periods(struct loader *ld)
+{
+	struct book *b = ld->book;
+	struct dirent **names = NULL;
+	struct period *p;
+	char *dir;
+	int count, i;
+	size_t k;
+
+	if ((dir = join_path(b->dir, "periods")) == NULL) {
+		error(ld, b->dir, 0, "out of memory");
+		return;
+	}
+	if ((count = scandir(dir, &names, is_period_file, alphasort)) < 0) {
+		error(ld, dir, 0, "cannot read the periods folder");
+		free(dir);
+		return;
+	}
+	if (count == 0)
+		error(ld, dir, 0, "no period files (periods/YYYY-qN.xml)");
+	if ((b->periods = calloc((size_t)count + 1, sizeof(*b->periods))) == NULL)
+		error(ld, dir, 0, "out of memory");
+	for (i = 0; i < count; i++) {
+		if (b->periods != NULL &&
+		    (p = load_period(ld, dir, names[i]->d_name)) != NULL)
+			b->periods[b->nperiods++] = p;
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+	if (b->periods == NULL)
+		return;
+	qsort(b->periods, b->nperiods, sizeof(*b->periods), compare_periods);
+	for (k = 1; k < b->nperiods; k++)
+		if (b->periods[k]->ordinal == b->periods[k - 1]->ordinal)
+			error(ld, b->periods[k]->file, b->periods[k]->line,
+			    "period %s is also in %s", b->periods[k]->id,
+			    b->periods[k - 1]->file);
+}
+
+struct book *
+book_load(const char *dir, struct diag_list *diags)
+{
+	struct loader ld = { NULL, diags, NULL, 0 };
+	struct book *b;
+
+	if ((b = calloc(1, sizeof(*b))) == NULL ||
+	    (ld.schemas = xml_schemas_new()) == NULL ||
+	    (b->dir = strdup(dir)) == NULL ||
+	    (b->company_file = join_path(dir, "company.xml")) == NULL ||
+	    (b->accounts_file = join_path(dir, "accounts.xml")) == NULL) {
+		diag_add(diags, DIAG_FATAL, dir, 0, "out of memory");
+		xml_schemas_free(ld.schemas);
+		book_free(b);
+		return NULL;
+	}
+	ld.book = b;
+	load_company(&ld);
+	load_accounts(&ld);
+	/* Period facts are checked against the accounts: skip if those failed. */
+	if (!ld.failed)
+		load_periods(&ld);
+	xml_schemas_free(ld.schemas);
+	if (ld.failed) {
+		book_free(b);
+		return NULL;
+	}
+	return b;
+}

@@ -1,0 +1,235 @@
+#include "xml.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "../util/datadir.h"
+
+static const char *const schema_files[SCHEMA_MAX] = {
+	"schemas/company.rng", "schemas/accounts.rng", "schemas/period.rng"
+};
+
+struct xml_schemas {
+	xmlRelaxNGPtr compiled[SCHEMA_MAX];
+};
+
+struct xml_sink {
+	struct diag_list *diags;
+	const char *fallback_file;
+	int count;
+	int limit;   /* report at most this many; 0: all */
+};
+
+/* Turns a libxml2 error into a diagnostic, dropping its trailing newline. */
+static void
+sink_error(void *arg, xmlErrorPtr error)
+{
+	struct xml_sink *sink = arg;
+	const char *file;
+	char *msg;
+	size_t len;
+
+	if (error == NULL || error->level == XML_ERR_WARNING)
+		return;
+	if (sink->limit > 0 && sink->count >= sink->limit)
+		return;
+	/* RELAX NG follows a precise error with "Element x failed to
+	 * validate content" about its parent: an echo, not news. */
+	if (sink->count > 0 && error->message != NULL &&
+	    strstr(error->message, " failed to validate ") != NULL)
+		return;
+	msg = strdup(error->message != NULL ? error->message : "XML error");
+	if (msg == NULL) {
+		diag_add(sink->diags, DIAG_FATAL, sink->fallback_file, 0,
+		    "out of memory");
+		return;
+	}
+	len = strlen(msg);
+	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		msg[--len] = '\0';
+	file = error->file != NULL ? error->file : sink->fallback_file;
+	diag_add(sink->diags, DIAG_FATAL, file, error->line, "%s", msg);
+	sink->count++;
+	free(msg);
+}
+
+struct xml_schemas *
+xml_schemas_new(void)
+{
+	return calloc(1, sizeof(struct xml_schemas));
+}
+
+void
+xml_schemas_free(struct xml_schemas *schemas)
+{
+	int i;
+
+	if (schemas == NULL)
+		return;
+	for (i = 0; i < SCHEMA_MAX; i++)
+		if (schemas->compiled[i] != NULL)
+			xmlRelaxNGFree(schemas->compiled[i]);
+	free(schemas);
+}
+
+static xmlRelaxNGPtr
+schema_get(struct xml_schemas *schemas, enum schema schema,
+    struct diag_list *diags)
+{
+	char path[4096];
+	xmlRelaxNGParserCtxtPtr pctx;
+	struct xml_sink sink = { diags, NULL, 0, 0 };
+
+	if (schemas->compiled[schema] != NULL)
+		return schemas->compiled[schema];
+	if (datadir_path(schema_files[schema], path, sizeof(path)) != 0) {
+		diag_add(diags, DIAG_FATAL, schema_files[schema], 0,
+		    "data directory path too long");
+		return NULL;
+	}
+	sink.fallback_file = path;
+	if ((pctx = xmlRelaxNGNewParserCtxt(path)) == NULL) {
+		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
+		return NULL;
+	}
+	xmlRelaxNGSetParserStructuredErrors(pctx, sink_error, &sink);
+	xmlSetStructuredErrorFunc(&sink, sink_error);
+	schemas->compiled[schema] = xmlRelaxNGParse(pctx);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlRelaxNGFreeParserCtxt(pctx);
+	if (schemas->compiled[schema] == NULL && sink.count == 0)
+		diag_add(diags, DIAG_FATAL, path, 0,
+		    "cannot load schema (set KESSAN_DATADIR to kessan's data directory)");
+	return schemas->compiled[schema];
+}
+
+xmlDocPtr
+xml_load(const char *path, enum schema schema, struct xml_schemas *schemas,
+    struct diag_list *diags)
+{
+	/* After the first well-formedness error the rest are its echoes. */
+	struct xml_sink sink = { diags, path, 0, 1 };
+	xmlParserCtxtPtr pctx = NULL;
+	xmlRelaxNGValidCtxtPtr vctx = NULL;
+	xmlRelaxNGPtr rng;
+	xmlDocPtr doc = NULL;
+	struct stat st;
+	int valid;
+
+	if (stat(path, &st) != 0) {
+		diag_add(diags, DIAG_FATAL, path, 0, "cannot read: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_add(diags, DIAG_FATAL, path, 0, "not a regular file");
+		return NULL;
+	}
+	if (st.st_size > XML_MAX_FILE_SIZE) {
+		diag_add(diags, DIAG_FATAL, path, 0,
+		    "file is larger than the limit of %ld MiB",
+		    XML_MAX_FILE_SIZE / (1024 * 1024));
+		return NULL;
+	}
+	if ((rng = schema_get(schemas, schema, diags)) == NULL)
+		return NULL;
+	if ((pctx = xmlNewParserCtxt()) == NULL) {
+		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
+		return NULL;
+	}
+	/*
+	 * No network, no entity substitution, no DTD loading: input cannot
+	 * reach outside the file it is in.
+	 */
+	xmlSetStructuredErrorFunc(&sink, sink_error);
+	doc = xmlCtxtReadFile(pctx, path, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOWARNING);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeParserCtxt(pctx);
+	if (doc == NULL) {
+		if (sink.count == 0)
+			diag_add(diags, DIAG_FATAL, path, 0, "not well-formed XML");
+		return NULL;
+	}
+	if (sink.count > 0)
+		goto fail;
+	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+		diag_add(diags, DIAG_FATAL, path,
+		    doc->intSubset != NULL ? xml_line((xmlNodePtr)doc->intSubset) : 0,
+		    "document type declarations are not allowed");
+		goto fail;
+	}
+	if ((vctx = xmlRelaxNGNewValidCtxt(rng)) == NULL) {
+		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
+		goto fail;
+	}
+	sink.limit = 0;
+	xmlRelaxNGSetValidStructuredErrors(vctx, sink_error, &sink);
+	valid = xmlRelaxNGValidateDoc(vctx, doc);
+	xmlRelaxNGFreeValidCtxt(vctx);
+	if (valid != 0) {
+		if (sink.count == 0)
+			diag_add(diags, DIAG_FATAL, path, 0,
+			    "does not follow %s", schema_files[schema]);
+		goto fail;
+	}
+	return doc;
+fail:
+	xmlFreeDoc(doc);
+	return NULL;
+}
+
+xmlNodePtr
+xml_element(xmlNodePtr node)
+{
+	while (node != NULL && node->type != XML_ELEMENT_NODE)
+		node = node->next;
+	return node;
+}
+
+int
+xml_is(xmlNodePtr node, const char *name)
+{
+	return node != NULL && strcmp((const char *)node->name, name) == 0;
+}
+
+int
+xml_line(xmlNodePtr node)
+{
+	long line = xmlGetLineNo(node);
+
+	return line > 0 && line < 0x7fffffff ? (int)line : 0;
+}
+
+char *
+xml_get(xmlNodePtr node, const char *name)
+{
+	xmlChar *raw = name != NULL ? xmlGetProp(node, (const xmlChar *)name) :
+	    xmlNodeGetContent(node);
+	const char *start;
+	size_t len;
+	char *out;
+
+	if (raw == NULL)
+		return NULL;
+	start = (const char *)raw;
+	while (*start == ' ' || *start == '\t' || *start == '\n' ||
+	    *start == '\r')
+		start++;
+	len = strlen(start);
+	while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\t' ||
+	    start[len - 1] == '\n' || start[len - 1] == '\r'))
+		len--;
+	if ((out = malloc(len + 1)) != NULL) {
+		memcpy(out, start, len);
+		out[len] = '\0';
+	}
+	xmlFree(raw);
+	return out;
+}

@@ -1,0 +1,49 @@
+/*
+ * Reading XML input safely: no network, no DTDs or external entities, a size
+ * limit, and validation against kessan's RELAX NG schemas. Errors become
+ * "file:line: error:" diagnostics.
+ */
+#ifndef KESSAN_XML_H
+#define KESSAN_XML_H
+
+#include <libxml/tree.h>
+
+#include "../util/diag.h"
+
+/* Largest input file accepted, in bytes. */
+#define XML_MAX_FILE_SIZE (16L * 1024 * 1024)
+
+enum schema {
+	SCHEMA_COMPANY,
+	SCHEMA_ACCOUNTS,
+	SCHEMA_PERIOD,
+	SCHEMA_MAX
+};
+
+struct xml_schemas;
+
+/* Returns an empty schema cache (schemas are compiled on first use), or
+ * NULL when out of memory. Free with xml_schemas_free. */
+struct xml_schemas *xml_schemas_new(void);
+void xml_schemas_free(struct xml_schemas *schemas);
+
+/*
+ * Parses path and validates it against schema. Returns the document (free
+ * with xmlFreeDoc), or NULL after adding one or more fatal diagnostics.
+ */
+xmlDocPtr xml_load(const char *path, enum schema schema,
+    struct xml_schemas *schemas, struct diag_list *diags);
+
+/* The next element sibling of node (node itself if it is one), or NULL. */
+xmlNodePtr xml_element(xmlNodePtr node);
+int xml_is(xmlNodePtr node, const char *name);
+int xml_line(xmlNodePtr node);
+
+/*
+ * Returns a malloc'd copy of an attribute (or of the element's text when
+ * name is NULL), trimmed of surrounding white space; NULL if absent or out
+ * of memory. The caller frees it.
+ */
+char *xml_get(xmlNodePtr node, const char *name);
+
+#endif
