@@ -1,0 +1,2 @@
+# the prior-year quarter of the release is not in the book
+rm "$BOOK/periods/2003-q1.xml"

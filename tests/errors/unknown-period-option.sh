@@ -1,0 +1,2 @@
+# --period naming a quarter the book does not have
+ARGS="--period 2009-q1"
