@@ -14,6 +14,8 @@
 #include "check/check.h"
 #include "format/number.h"
 #include "load/load.h"
+#include "render.h"
+#include "util/atomic.h"
 #include "util/diag.h"
 
 enum exit_status {
@@ -26,10 +28,18 @@ static const char usage_text[] =
     "usage: kessan COMMAND [OPTIONS] BOOK\n"
     "\n"
     "Commands:\n"
-    "  check BOOK [--period FYYY-qN]   validate a book and verify its tie-outs\n"
+    "  check BOOK [--period ID]    validate a book and verify its tie-outs\n"
+    "  render BOOK --period ID [--lang en|ja|ja+en] [--format txt|tree]\n"
+    "              [--template ID] [-o FILE]\n"
+    "                              render one quarter's release\n"
     "\n"
     "Options:\n"
-    "  -p, --period ID   only this fiscal quarter (e.g. 2004-q1)\n"
+    "  -p, --period ID   the fiscal quarter (e.g. 2004-q1)\n"
+    "  -l, --lang L      en (the release), ja (the Japanese summary) or\n"
+    "                    ja+en (the bilingual compilation); default en\n"
+    "  -f, --format F    txt (canonical text) or tree (document tree)\n"
+    "  -t, --template ID a template other than the language's default\n"
+    "  -o, --output FILE write there (atomically) instead of to stdout\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -120,6 +130,98 @@ cmd_check(int argc, char **argv)
 	return rc;
 }
 
+static int
+cmd_render(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "period", required_argument, NULL, 'p' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "template", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct render_request req;
+	struct diag_list diags;
+	struct output out = { NULL, 0, 0, 0 };
+	struct book *book = NULL;
+	const char *output = NULL;
+	char err[256];
+	int c, rc = EXIT_BAD_INPUT, f;
+
+	memset(&req, 0, sizeof(req));
+	memset(&diags, 0, sizeof(diags));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "p:l:f:t:o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			req.period = optarg;
+			break;
+		case 'l':
+			if (strcmp(optarg, "en") == 0)
+				req.lang = RENDER_EN;
+			else if (strcmp(optarg, "ja") == 0)
+				req.lang = RENDER_JA;
+			else if (strcmp(optarg, "ja+en") == 0)
+				req.lang = RENDER_JA_EN;
+			else
+				return usage_error("render: --lang takes en, ja or ja+en, "
+				    "not", optarg);
+			break;
+		case 'f':
+			for (f = 0; f < FORMAT_MAX; f++)
+				if (strcmp(optarg, output_format_names[f]) == 0)
+					break;
+			if (f == FORMAT_MAX)
+				return usage_error("render: --format takes txt or tree, "
+				    "not", optarg);
+			req.format = (enum output_format)f;
+			break;
+		case 't':
+			req.template_id = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_CLEAN;
+		default:
+			return usage_error("render: bad option", NULL);
+		}
+	}
+	if (optind + 1 != argc)
+		return usage_error("render takes one BOOK folder", NULL);
+	if (req.period == NULL)
+		return usage_error("render needs --period", NULL);
+	req.templates_dir = getenv("KESSAN_TEMPLATES");
+	req.locales_dir = getenv("KESSAN_LOCALES");
+	if ((book = book_load(argv[optind], &diags)) == NULL)
+		goto out;
+	req.book = book;
+	if (render_release(&req, &out, &diags) != 0)
+		goto out;
+	if (output == NULL) {
+		if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+		    fflush(stdout) != 0) {
+			diag_add(&diags, DIAG_FATAL, "stdout", 0, "write failed");
+			goto out;
+		}
+	} else if (write_file_atomic(output, out.data, out.len, err,
+	    sizeof(err)) != 0) {
+		diag_add(&diags, DIAG_FATAL, output, 0, "cannot write: %s", err);
+		goto out;
+	}
+	rc = EXIT_CLEAN;
+out:
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+	output_free(&out);
+	book_free(book);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -138,6 +240,8 @@ main(int argc, char **argv)
 	LIBXML_TEST_VERSION
 	if (strcmp(argv[1], "check") == 0)
 		rc = cmd_check(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "render") == 0)
+		rc = cmd_render(argc - 1, argv + 1);
 	else
 		rc = usage_error("unknown command:", argv[1]);
 	xmlCleanupParser();

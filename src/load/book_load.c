@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../model/expr.h"
+#include "narrative.h"
 #include "xml.h"
 
 struct loader {
@@ -105,6 +106,8 @@ load_company(struct loader *ld)
 			set_lang_text(ld, file, n, c->name, "name");
 		else if (xml_is(n, "url"))
 			set_lang_text(ld, file, n, c->url, "url");
+		else if (xml_is(n, "short-name"))
+			c->short_name = xml_get(n, NULL);
 		else if (xml_is(n, "ticker")) {
 			c->ticker = xml_get(n, NULL);
 			c->market = xml_get(n, "market");
@@ -619,6 +622,14 @@ load_period(struct loader *ld, const char *dir, const char *name)
 			load_period_group(ld, p, n, complete);
 		else if (xml_is(n, "restate"))
 			load_restatement(ld, p, n);
+		else if (xml_is(n, "narrative")) {
+			char *lang = xml_get(n, "lang");
+			int l = lang_index(lang);
+			free(lang);
+			if (l >= 0 && narrative_load(b, p->file, n, &p->narrative[l],
+			    ld->diags) != 0)
+				ld->failed = 1;
+		}
 	}
 	/* In a complete group, what is not listed does not exist. */
 	for (i = 0; i < b->nfacts; i++)

@@ -12,7 +12,8 @@
 #include "../util/datadir.h"
 
 static const char *const schema_files[SCHEMA_MAX] = {
-	"schemas/company.rng", "schemas/accounts.rng", "schemas/period.rng"
+	"schemas/company.rng", "schemas/accounts.rng", "schemas/period.rng",
+	"schemas/template.rng", "schemas/xliff.rng"
 };
 
 struct xml_schemas {

@@ -145,6 +145,63 @@ fact_resolution(const struct fact_decl *fact, int decimals)
 }
 
 void
+run_free(struct run *run)
+{
+	size_t i;
+
+	free(run->text);
+	expr_free(run->value.value);
+	for (i = 0; i < run->nchildren; i++)
+		run_free(&run->children[i]);
+	free(run->children);
+}
+
+static void
+narrative_free(struct narrative *n)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < n->nslots; i++) {
+		for (j = 0; j < n->slots[i].nblocks; j++) {
+			struct narrative_block *b = &n->slots[i].blocks[j];
+			for (k = 0; k < b->nitems; k++)
+				run_free(&b->items[k]);
+			free(b->items);
+		}
+		free(n->slots[i].blocks);
+		free(n->slots[i].id);
+	}
+	free(n->slots);
+	for (i = 0; i < n->nnotes; i++) {
+		free(n->notes[i].id);
+		run_free(&n->notes[i].content);
+	}
+	free(n->notes);
+}
+
+const struct slot *
+period_slot(const struct period *p, enum lang lang, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < p->narrative[lang].nslots; i++)
+		if (strcmp(p->narrative[lang].slots[i].id, id) == 0)
+			return &p->narrative[lang].slots[i];
+	return NULL;
+}
+
+const struct authored_note *
+period_note(const struct period *p, enum lang lang, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < p->narrative[lang].nnotes; i++)
+		if (strcmp(p->narrative[lang].notes[i].id, id) == 0)
+			return &p->narrative[lang].notes[i];
+	return NULL;
+}
+
+void
 period_free(struct period *p)
 {
 	size_t i;
@@ -152,6 +209,8 @@ period_free(struct period *p)
 
 	if (p == NULL)
 		return;
+	for (l = 0; l < LANG_MAX; l++)
+		narrative_free(&p->narrative[l]);
 	free(p->file);
 	for (i = 0; i < p->ndatelines; i++)
 		for (l = 0; l < LANG_MAX; l++)
@@ -183,6 +242,7 @@ book_free(struct book *book)
 		free(c->fax);
 	}
 	free(book->company.ticker);
+	free(book->company.short_name);
 	free(book->company.market);
 	for (i = 0; i < book->ngroups; i++) {
 		free(book->groups[i].id);

@@ -10,6 +10,7 @@
 
 #include "../util/rational.h"
 #include "fiscal.h"
+#include "present.h"
 
 struct expr;
 
@@ -64,6 +65,7 @@ struct contact {
 
 struct company {
 	char *name[LANG_MAX];
+	char *short_name;
 	char *ticker;
 	char *market;
 	char *url[LANG_MAX];
@@ -131,6 +133,55 @@ struct restatement {
 	int line;
 };
 
+/* Authored text: a small tree of inline runs. */
+enum run_kind {
+	RUN_TEXT,
+	RUN_EMPHASIS,   /* children */
+	RUN_NOTE,       /* a footnote reference: name */
+	RUN_FACT,       /* value */
+	RUN_PERIOD,     /* period */
+	RUN_SPAN        /* children: a paragraph or list item */
+};
+
+struct run {
+	enum run_kind kind;
+	char *text;               /* RUN_TEXT; RUN_NOTE: the footnote id */
+	struct value_ref value;   /* RUN_FACT */
+	struct period_ref period; /* RUN_PERIOD */
+	struct run *children;
+	size_t nchildren;
+	int line;
+};
+
+struct narrative_block {
+	int is_list;
+	struct run *items;        /* RUN_SPANs: one paragraph, or list items */
+	size_t nitems;
+	int line;
+};
+
+struct slot {
+	char *id;
+	int is_inline;            /* text to join into a template sentence */
+	struct narrative_block *blocks;
+	size_t nblocks;
+	int line;
+};
+
+struct authored_note {
+	char *id;
+	struct run content;       /* a RUN_SPAN */
+	int line;
+};
+
+struct narrative {
+	int present;
+	struct slot *slots;
+	size_t nslots;
+	struct authored_note *notes;
+	size_t nnotes;
+};
+
 struct period {
 	int fiscal_year;
 	int quarter;
@@ -150,7 +201,18 @@ struct period {
 	struct fact_slot *slots;      /* one per book.facts entry */
 	struct restatement *restatements;
 	size_t nrestatements;
+
+	struct narrative narrative[LANG_MAX];
 };
+
+/* The slot with this id in a period's narrative in lang, or NULL. */
+const struct slot *period_slot(const struct period *p, enum lang lang,
+    const char *id);
+const struct authored_note *period_note(const struct period *p,
+    enum lang lang, const char *id);
+
+/* Frees a run's contents (not the run itself). */
+void run_free(struct run *run);
 
 struct book {
 	char *dir;

@@ -8,13 +8,14 @@
 #include <string.h>
 
 static const char *const func_names[FUNC_MAX] = {
-	"sum", "ratio", "pct_change", "share", "usd", "ytd", "round", "either"
+	"sum", "ratio", "pct_change", "share", "usd", "ytd", "round", "either",
+	"abs", "rate"
 };
 
 /* Argument counts: min, max (0 = any). */
 static const int func_arity[FUNC_MAX][2] = {
 	{ 1, 0 }, { 2, 2 }, { 2, 2 }, { 2, 2 }, { 1, 1 }, { 1, 1 }, { 2, 2 },
-	{ 2, 2 }
+	{ 2, 2 }, { 1, 1 }, { 0, 0 }
 };
 
 static const char *const status_names[EVAL_STATUS_MAX] = {
@@ -201,7 +202,8 @@ check_call(struct parser *ps, struct expr *call, const char *at)
 	int n = (int)call->u.call.nargs;
 	const struct expr *arg;
 
-	if (n < func_arity[f][0] || (func_arity[f][1] && n > func_arity[f][1])) {
+	if (n < func_arity[f][0] ||
+	    ((func_arity[f][1] || f == FUNC_RATE) && n > func_arity[f][1])) {
 		fail(ps, at, "%s() takes %s%d argument%s, not %d",
 		    func_names[f], func_arity[f][1] ? "" : "at least ",
 		    func_arity[f][0], func_arity[f][0] == 1 ? "" : "s", n);
@@ -544,6 +546,16 @@ eval_call(const struct expr *e, const struct eval_ctx *ctx,
 		if (expr_eval(e->u.call.args[0], ctx, out) != EVAL_MISSING)
 			return out->status;
 		return expr_eval(e->u.call.args[1], ctx, out);
+	case FUNC_ABS:
+		if (expr_eval(e->u.call.args[0], ctx, out) == EVAL_OK)
+			out->value = rat_abs(out->value);
+		return out->status;
+	case FUNC_RATE:
+		release = book_period(ctx->book, ctx->viewpoint);
+		if (release == NULL || !release->has_release)
+			return out->status = EVAL_NO_RATE;
+		out->value = release->convenience_rate;
+		return out->status = EVAL_OK;
 	case FUNC_USD:
 		release = book_period(ctx->book, ctx->viewpoint);
 		if (release == NULL || !release->has_release)

@@ -31,6 +31,8 @@ enum expr_func {
 	FUNC_YTD,
 	FUNC_ROUND,
 	FUNC_EITHER,
+	FUNC_ABS,
+	FUNC_RATE,       /* the release's convenience rate: JPY per US$1 */
 	FUNC_MAX
 };
 

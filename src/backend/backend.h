@@ -1,0 +1,32 @@
+/*
+ * Backends turn a document tree into bytes. Each exposes the same call;
+ * render_document() in render.c is the only switch over formats.
+ */
+#ifndef KESSAN_BACKEND_H
+#define KESSAN_BACKEND_H
+
+#include <stddef.h>
+
+#include "../doc/doc.h"
+
+/* A growable byte buffer that backends write into. */
+struct output {
+	char *data;
+	size_t len;
+	size_t cap;
+	int failed;   /* out of memory: the output is unusable */
+};
+
+void output_write(struct output *out, const char *data, size_t len);
+void output_puts(struct output *out, const char *s);
+void output_free(struct output *out);
+
+/*
+ * The canonical plain text of a release: one line per heading, sentence,
+ * list item sentence, footnote sentence and table row (cells separated by
+ * tabs). Stable: used for diffs, tests and wire services. Returns 0, or -1
+ * when out of memory or ICU fails.
+ */
+int text_render(const struct node *doc, struct output *out);
+
+#endif

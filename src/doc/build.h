@@ -1,0 +1,27 @@
+/* The document stage: template + book + catalogs → document tree. */
+#ifndef KESSAN_BUILD_H
+#define KESSAN_BUILD_H
+
+#include "../format/format.h"
+#include "../load/catalog.h"
+#include "../load/template.h"
+#include "../util/diag.h"
+#include "doc.h"
+
+struct build_input {
+	const struct book *book;
+	const struct period *period;        /* the release's quarter */
+	const struct template_set *templates;
+	struct catalog *catalogs[LANG_MAX];
+	struct formatter *formatters[LANG_MAX];
+};
+
+/*
+ * Builds the document of template `template_id` in `lang` for the input's
+ * period. Returns the tree (free with node_free) or NULL after fatal
+ * diagnostics naming the template or period file and line.
+ */
+struct node *document_build(const struct build_input *in,
+    const char *template_id, enum lang lang, struct diag_list *diags);
+
+#endif

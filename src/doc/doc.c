@@ -1,0 +1,180 @@
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const node_kind_names[NODE_KIND_MAX] = {
+	"document", "part", "section", "heading", "paragraph", "list", "item",
+	"table", "caption", "row", "cell", "footnotes", "footnote",
+	"page-break", "text", "emphasis", "note-ref"
+};
+
+struct node *
+node_add(struct node *parent, enum node_kind kind, enum lang lang)
+{
+	struct node *n = calloc(1, sizeof(*n));
+
+	if (n == NULL)
+		return NULL;
+	n->kind = kind;
+	n->lang = lang;
+	if (parent != NULL) {
+		n->parent = parent;
+		if (parent->last != NULL)
+			parent->last->next = n;
+		else
+			parent->first = n;
+		parent->last = n;
+		n->file = parent->file;
+		n->line = parent->line;
+	}
+	return n;
+}
+
+struct node *
+node_add_text(struct node *parent, const char *text, enum lang lang)
+{
+	struct node *n = node_add(parent, NODE_TEXT, lang);
+
+	if (n != NULL && (n->u.text.text = strdup(text)) == NULL)
+		return NULL;  /* freed with its parent */
+	return n;
+}
+
+void
+node_free(struct node *node)
+{
+	struct node *c, *next;
+
+	if (node == NULL)
+		return;
+	for (c = node->first; c != NULL; c = next) {
+		next = c->next;
+		node_free(c);
+	}
+	if (node->kind == NODE_TEXT)
+		free(node->u.text.text);
+	if (node->kind == NODE_DOCUMENT)
+		free(node->u.document.title);
+	free(node->id);
+	free(node);
+}
+
+void
+note_marker(int number, enum note_style style, char *buf, size_t size)
+{
+	static const char *const superscripts[10] = {
+		"\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3",
+		"\xe2\x81\xb4", "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7",
+		"\xe2\x81\xb8", "\xe2\x81\xb9"
+	};
+	char digits[16];
+	size_t i, used = 0;
+
+	if (style == NOTE_ASTERISK) {
+		snprintf(buf, size, "*%d", number);
+		return;
+	}
+	snprintf(digits, sizeof(digits), "%d", number);
+	buf[0] = '\0';
+	for (i = 0; digits[i] != '\0'; i++) {
+		const char *s = superscripts[digits[i] - '0'];
+		size_t len = strlen(s);
+		if (used + len + 1 > size)
+			break;
+		memcpy(buf + used, s, len + 1);
+		used += len;
+	}
+}
+
+struct buffer {
+	char *data;
+	size_t len, cap;
+	int oom;
+};
+
+static void
+append(struct buffer *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = (b->cap + n + 1) * 2;
+		char *data = realloc(b->data, cap);
+		if (data == NULL) {
+			b->oom = 1;
+			return;
+		}
+		b->data = data;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, s, n + 1);
+	b->len += n;
+}
+
+static void
+collect_text(const struct node *n, enum note_style style, struct buffer *b)
+{
+	const struct node *c;
+	char marker[32];
+
+	if (n->kind == NODE_TEXT) {
+		append(b, n->u.text.text);
+		return;
+	}
+	if (n->kind == NODE_NOTE_REF) {
+		note_marker(n->u.note.number, n->u.note.style, marker,
+		    sizeof(marker));
+		append(b, marker);
+		return;
+	}
+	(void)style;
+	for (c = n->first; c != NULL; c = c->next)
+		collect_text(c, style, b);
+}
+
+char *
+node_plain_text(const struct node *node, enum note_style style)
+{
+	struct buffer b = { NULL, 0, 0, 0 };
+
+	append(&b, "");
+	collect_text(node, style, &b);
+	if (b.oom) {
+		free(b.data);
+		return NULL;
+	}
+	return b.data;
+}
+
+static void
+dump(const struct node *n, int depth, FILE *out)
+{
+	const struct node *c;
+	static const char marks[] = { ' ', '+', '-' };
+
+	fprintf(out, "%c%*s%s", marks[n->change], depth * 2, "",
+	    node_kind_names[n->kind]);
+	if (n->id != NULL)
+		fprintf(out, " #%s", n->id);
+	fprintf(out, " [%s]", n->lang == LANG_JA ? "ja" : "en");
+	if (n->kind == NODE_TEXT)
+		fprintf(out, " \"%s\"", n->u.text.text);
+	if (n->kind == NODE_NOTE_REF || n->kind == NODE_FOOTNOTE)
+		fprintf(out, " %d", n->u.note.number);
+	if (n->computed)
+		fprintf(out, " computed");
+	if (n->file != NULL)
+		fprintf(out, " (%s:%d)", n->file, n->line);
+	fputc('\n', out);
+	for (c = n->first; c != NULL; c = c->next)
+		dump(c, depth + 1, out);
+}
+
+void
+node_dump(const struct node *node, FILE *out)
+{
+	dump(node, 0, out);
+}

@@ -1,0 +1,104 @@
+/*
+ * The document: a tree of blocks and inline runs, independent of any
+ * output. Built once per period × language × template; every backend
+ * (text, PDF, HTML) and the diff read the same tree. Figures arrive here
+ * already formatted: backends never compute one.
+ */
+#ifndef KESSAN_DOC_H
+#define KESSAN_DOC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "../model/book.h"
+
+enum node_kind {
+	NODE_DOCUMENT,
+	NODE_PART,        /* one language's part of a compilation */
+	NODE_SECTION,
+	NODE_HEADING,
+	NODE_PARAGRAPH,
+	NODE_LIST,
+	NODE_ITEM,
+	NODE_TABLE,
+	NODE_CAPTION,     /* a table's caption lines */
+	NODE_ROW,
+	NODE_CELL,
+	NODE_FOOTNOTES,
+	NODE_FOOTNOTE,
+	NODE_PAGE_BREAK,
+	NODE_TEXT,
+	NODE_EMPHASIS,
+	NODE_NOTE_REF,
+	NODE_KIND_MAX
+};
+
+enum change_mark {
+	CHANGE_NONE,
+	CHANGE_INSERTED,
+	CHANGE_DELETED
+};
+
+/* NODE_ROW flags */
+#define ROW_HEADER   0x01   /* a column header row */
+#define ROW_HEADING  0x02   /* a label with no figures */
+#define ROW_TOTAL    0x04   /* a rule above; bold */
+
+/* NODE_CELL flags */
+#define CELL_LABEL   0x01   /* the row's label */
+#define CELL_FIGURE  0x02   /* a number: right-aligned, tabular digits */
+
+/* Footnote marker styles */
+enum note_style {
+	NOTE_SUPERSCRIPT,   /* ¹ ² ³ over the whole document */
+	NOTE_ASTERISK       /* *1 *2, restarting per table */
+};
+
+struct node {
+	enum node_kind kind;
+	enum lang lang;
+	char *id;                 /* stable key: section, table, row, column */
+	const char *file;         /* where it came from (template or period) */
+	int line;
+	enum change_mark change;  /* set by diff */
+	int computed;             /* content derived from facts */
+	struct node *parent, *first, *last, *next;
+	union {
+		struct { char *title; } document;
+		struct { int level; } heading;
+		struct { int role; } paragraph;      /* enum para_role */
+		struct { size_t columns; size_t header_rows; } table;
+		struct { unsigned flags; int indent; } row;
+		struct { unsigned flags; int span; } cell;
+		struct { int number; enum note_style style; } note;
+		struct { char *text; } text;
+	} u;
+};
+
+/*
+ * Creates a node and appends it to parent (when not NULL). Returns NULL
+ * when out of memory. The tree owns its nodes: free the root with
+ * node_free.
+ */
+struct node *node_add(struct node *parent, enum node_kind kind,
+    enum lang lang);
+
+/* Appends a text run holding a copy of text. */
+struct node *node_add_text(struct node *parent, const char *text,
+    enum lang lang);
+
+void node_free(struct node *node);
+
+/* The concatenated text of a node's inline content (malloc'd). */
+char *node_plain_text(const struct node *node, enum note_style style);
+
+/* Writes a footnote marker ("¹²", "*3") for number into buf. */
+void note_marker(int number, enum note_style style, char *buf, size_t size);
+
+/* Prints the tree with ids, lines and change marks (`kessan render
+ * --format tree`, for debugging and tests). */
+void node_dump(const struct node *node, FILE *out);
+
+extern const char *const node_kind_names[NODE_KIND_MAX];
+
+#endif

@@ -1,0 +1,217 @@
+#include "format.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/unumberformatter.h>
+#include <unicode/ustring.h>
+
+#include "../load/catalog.h"
+
+#define MAX_DECIMALS 6
+
+struct formatter {
+	enum lang lang;
+	enum round_mode rounding;
+	enum negative_style negatives;
+	/* [style][decimals], opened on first use */
+	UNumberFormatter *numbers[NUMBER_STYLE_MAX][MAX_DECIMALS + 1];
+	UFormattedNumber *result;
+	UDateFormat *dates[2];
+};
+
+struct formatter *
+formatter_open(enum lang lang, const struct company *company)
+{
+	struct formatter *f = calloc(1, sizeof(*f));
+	UErrorCode status = U_ZERO_ERROR;
+
+	if (f == NULL)
+		return NULL;
+	f->lang = lang;
+	f->rounding = company->rounding;
+	f->negatives = company->negatives[lang];
+	f->result = unumf_openResult(&status);
+	if (U_FAILURE(status)) {
+		formatter_close(f);
+		return NULL;
+	}
+	return f;
+}
+
+void
+formatter_close(struct formatter *f)
+{
+	int s, d;
+
+	if (f == NULL)
+		return;
+	for (s = 0; s < NUMBER_STYLE_MAX; s++)
+		for (d = 0; d <= MAX_DECIMALS; d++)
+			if (f->numbers[s][d] != NULL)
+				unumf_close(f->numbers[s][d]);
+	if (f->result != NULL)
+		unumf_closeResult(f->result);
+	for (s = 0; s < 2; s++)
+		if (f->dates[s] != NULL)
+			udat_close(f->dates[s]);
+	free(f);
+}
+
+static UNumberFormatter *
+number_formatter(struct formatter *f, enum number_style style, int decimals)
+{
+	char skeleton[96];
+	UChar u[96];
+	UErrorCode status = U_ZERO_ERROR;
+	int i, n;
+
+	if (f->numbers[style][decimals] != NULL)
+		return f->numbers[style][decimals];
+	/*
+	 * The value is already rounded exactly; ICU keeps its digits, with
+	 * exactly `decimals` of them after the point. Signs are ours.
+	 */
+	static const char *const style_words[NUMBER_STYLE_MAX] = {
+		"", " percent", " group-off", " integer-width/00 group-off"
+	};
+	char precision[MAX_DECIMALS + 2] = ".";
+
+	for (i = 0; i < decimals; i++)
+		precision[i + 1] = '0';
+	precision[decimals + 1] = '\0';
+	n = snprintf(skeleton, sizeof(skeleton), "%s sign-never%s",
+	    decimals == 0 ? "precision-integer" : precision, style_words[style]);
+	if (n < 0 || (size_t)n >= sizeof(skeleton))
+		return NULL;
+	u_uastrcpy(u, skeleton);
+	f->numbers[style][decimals] = unumf_openForSkeletonAndLocale(u, -1,
+	    lang_code(f->lang), &status);
+	if (U_FAILURE(status))
+		f->numbers[style][decimals] = NULL;
+	return f->numbers[style][decimals];
+}
+
+static int
+utf16_out(const UChar *u, int32_t n, char *out, size_t size)
+{
+	UErrorCode status = U_ZERO_ERROR;
+
+	u_strToUTF8(out, (int32_t)size, NULL, u, n, &status);
+	return U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING ?
+	    -1 : 0;
+}
+
+int
+format_rounded_sign(struct formatter *f, struct rat value, int decimals)
+{
+	int64_t scaled;
+
+	if (rat_round(value, decimals, f->rounding, &scaled) != RAT_OK)
+		return rat_sign(value);
+	return (scaled > 0) - (scaled < 0);
+}
+
+int
+format_number(struct formatter *f, struct rat value, int decimals,
+    enum number_style style, int magnitude, char *out, size_t size)
+{
+	UNumberFormatter *nf;
+	UErrorCode status = U_ZERO_ERROR;
+	char decimal[64], digits[128];
+	UChar u[128];
+	int32_t n;
+	int negative = rat_sign(value) < 0, zero;
+	const char *open = "", *close = "";
+
+	if (decimals < 0 || decimals > MAX_DECIMALS ||
+	    (nf = number_formatter(f, style, decimals)) == NULL ||
+	    rat_to_decimal(rat_abs(value), decimals, f->rounding, decimal,
+	    sizeof(decimal)) != RAT_OK)
+		return -1;
+	unumf_formatDecimal(nf, decimal, -1, f->result, &status);
+	n = unumf_resultToString(f->result, u, 128, &status);
+	if (U_FAILURE(status) || utf16_out(u, n, digits, sizeof(digits)) != 0)
+		return -1;
+	zero = format_rounded_sign(f, value, decimals) == 0;
+	if (negative && !magnitude) {
+		switch (f->negatives) {
+		case NEG_PARENTHESES:
+			if (!zero) {
+				open = "(";
+				close = ")";
+			}
+			break;
+		case NEG_MINUS:
+			if (!zero)
+				open = "-";
+			break;
+		case NEG_TRIANGLE:
+			open = "\xe2\x96\xb3";   /* △, shown even on "△0" */
+			break;
+		case NEG_BLACK_TRIANGLE:
+			open = "\xe2\x96\xb2";   /* ▲ */
+			break;
+		default:
+			break;
+		}
+	}
+	n = snprintf(out, size, "%s%s%s", open, digits, close);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+static UDateFormat *
+date_formatter(struct formatter *f, enum date_style style)
+{
+	static const char *const skeletons[2] = { "yMMMMd", "yMMMd" };
+	UChar skeleton[16], pattern[64], zone[4];
+	UErrorCode status = U_ZERO_ERROR;
+	UDateTimePatternGenerator *gen;
+	int32_t n;
+
+	if (f->dates[style] != NULL)
+		return f->dates[style];
+	gen = udatpg_open(lang_code(f->lang), &status);
+	u_uastrcpy(skeleton, skeletons[style]);
+	n = udatpg_getBestPattern(gen, skeleton, -1, pattern, 64, &status);
+	udatpg_close(gen);
+	if (U_FAILURE(status))
+		return NULL;
+	/* Dates are calendar days, not instants: format them in UTC. */
+	u_uastrcpy(zone, "UTC");
+	f->dates[style] = udat_open(UDAT_PATTERN, UDAT_PATTERN,
+	    lang_code(f->lang), zone, -1, pattern, n, &status);
+	if (U_FAILURE(status))
+		f->dates[style] = NULL;
+	return f->dates[style];
+}
+
+int
+format_date(struct formatter *f, const struct date *date,
+    enum date_style style, char *out, size_t size)
+{
+	UDateFormat *df = date_formatter(f, style);
+	UErrorCode status = U_ZERO_ERROR;
+	UChar zone[4], u[128];
+	UCalendar *cal;
+	UDate when;
+	int32_t n;
+
+	if (df == NULL)
+		return -1;
+	u_uastrcpy(zone, "UTC");
+	cal = ucal_open(zone, -1, "en", UCAL_GREGORIAN, &status);
+	if (U_FAILURE(status))
+		return -1;
+	ucal_clear(cal);
+	ucal_setDate(cal, date->year, date->month - 1, date->day, &status);
+	when = ucal_getMillis(cal, &status);
+	ucal_close(cal);
+	n = udat_format(df, when, u, 128, NULL, &status);
+	if (U_FAILURE(status))
+		return -1;
+	return utf16_out(u, n, out, size);
+}

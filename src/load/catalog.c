@@ -1,0 +1,386 @@
+#include "catalog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/umsg.h>
+#include <unicode/ustring.h>
+
+#include "../util/datadir.h"
+#include "xml.h"
+
+/* Arguments a message may take; more is a catalog error. */
+#define MAX_ARGS 16
+
+static const char *const lang_codes[LANG_MAX] = { "en", "ja" };
+
+const char *
+lang_code(enum lang lang)
+{
+	return lang < LANG_MAX ? lang_codes[lang] : "?";
+}
+
+static int
+compare_messages(const void *a, const void *b)
+{
+	return strcmp(((const struct message *)a)->key,
+	    ((const struct message *)b)->key);
+}
+
+/*
+ * Checks a pattern's argument names: every "{" that opens an argument must
+ * name it by number. ICU's C API would silently print a named argument as
+ * the first argument's value. Quoted text ('{literal}') is skipped;
+ * "''" is an apostrophe. Returns the argument count, or -1 with err set.
+ */
+static int
+scan_arguments(const char *p, char *err, size_t errsize)
+{
+	int depth = 0, nargs = 0, expect_name = 0, in_quote = 0;
+	/* Per nesting level: is this level a sub-message (text) or an
+	 * argument (name, type, style or select keywords)? */
+	char level_is_arg[64] = { 0 };
+
+	for (; *p != '\0'; p++) {
+		if (in_quote) {
+			if (*p == '\'')
+				in_quote = p[1] == '\'' ? (p++, 1) : 0;
+			continue;
+		}
+		if (*p == '\'' && depth >= 0 && !level_is_arg[depth]) {
+			if (p[1] == '\'')
+				p++;
+			else if (p[1] == '{' || p[1] == '}' || p[1] == '#' ||
+			    p[1] == '|')
+				in_quote = 1;
+			continue;
+		}
+		if (*p == '{') {
+			if (depth + 1 >= (int)sizeof(level_is_arg)) {
+				snprintf(err, errsize, "pattern nested too deeply");
+				return -1;
+			}
+			depth++;
+			/* A brace inside an argument opens a sub-message. */
+			level_is_arg[depth] = !level_is_arg[depth - 1];
+			expect_name = level_is_arg[depth];
+			continue;
+		}
+		if (*p == '}') {
+			if (depth == 0) {
+				snprintf(err, errsize, "unbalanced '}'");
+				return -1;
+			}
+			depth--;
+			expect_name = 0;
+			continue;
+		}
+		if (expect_name) {
+			const char *start = p;
+			int n = 0;
+
+			while (*p == ' ')
+				p++;
+			start = p;
+			while (*p >= '0' && *p <= '9' && n <= MAX_ARGS)
+				n = n * 10 + (*p++ - '0');
+			if (p == start) {
+				snprintf(err, errsize, "argument '%.*s' is not a number "
+				    "(ICU's C API takes numbered arguments only)",
+				    (int)strcspn(start, ",}"), start);
+				return -1;
+			}
+			if (n >= MAX_ARGS) {
+				snprintf(err, errsize, "argument {%d}: at most %d "
+				    "arguments", n, MAX_ARGS);
+				return -1;
+			}
+			if (n + 1 > nargs)
+				nargs = n + 1;
+			expect_name = 0;
+			p--;
+		}
+	}
+	if (depth != 0 || in_quote) {
+		snprintf(err, errsize, depth ? "unbalanced '{'" : "unterminated quote");
+		return -1;
+	}
+	return nargs;
+}
+
+/* UTF-8 to a malloc'd UTF-16 string; NULL on invalid UTF-8. */
+static UChar *
+to_utf16(const char *text, int32_t *length)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = 0;
+	UChar *out;
+
+	u_strFromUTF8(NULL, 0, &n, text, -1, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		return NULL;
+	if ((out = malloc(((size_t)n + 1) * sizeof(UChar))) == NULL)
+		return NULL;
+	status = U_ZERO_ERROR;
+	u_strFromUTF8(out, n + 1, NULL, text, -1, &status);
+	if (U_FAILURE(status)) {
+		free(out);
+		return NULL;
+	}
+	if (length != NULL)
+		*length = n;
+	return out;
+}
+
+static char *
+to_utf8(const UChar *text, int32_t length)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = 0;
+	char *out;
+
+	u_strToUTF8(NULL, 0, &n, text, length, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		return NULL;
+	if ((out = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	status = U_ZERO_ERROR;
+	u_strToUTF8(out, n + 1, NULL, text, length, &status);
+	if (U_FAILURE(status)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static UMessageFormat *
+compile(const char *pattern, enum lang lang, UParseError *where,
+    UErrorCode *status)
+{
+	UChar *u = to_utf16(pattern, NULL);
+	UMessageFormat *f;
+
+	if (u == NULL) {
+		*status = U_INVALID_CHAR_FOUND;
+		return NULL;
+	}
+	f = umsg_open(u, -1, lang_code(lang), where, status);
+	free(u);
+	return f;
+}
+
+static void
+load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
+    int *failed)
+{
+	const char *text_element = c->lang == LANG_EN ? "source" : "target";
+	struct message m = { NULL, NULL, 0, xml_line(unit), 0 };
+	struct message *list;
+	xmlNodePtr n, s;
+	char err[256];
+	UParseError where;
+	UErrorCode status = U_ZERO_ERROR;
+	UMessageFormat *f;
+
+	m.key = xml_get(unit, "id");
+	for (n = xml_element(unit->children); n != NULL; n = xml_element(n->next))
+		if (xml_is(n, "segment"))
+			for (s = xml_element(n->children); s != NULL;
+			    s = xml_element(s->next))
+				if (xml_is(s, text_element)) {
+					m.pattern = xml_get(s, NULL);
+					m.line = xml_line(s);
+				}
+	if (m.key == NULL || m.pattern == NULL) {
+		diag_add(diags, DIAG_FATAL, c->file, m.line,
+		    "unit %s has no <%s>", m.key != NULL ? m.key : "?",
+		    text_element);
+		goto fail;
+	}
+	if ((m.nargs = scan_arguments(m.pattern, err, sizeof(err))) < 0) {
+		diag_add(diags, DIAG_FATAL, c->file, m.line, "message %s: %s",
+		    m.key, err);
+		goto fail;
+	}
+	f = compile(m.pattern, c->lang, &where, &status);
+	if (U_FAILURE(status)) {
+		diag_add(diags, DIAG_FATAL, c->file, m.line,
+		    "message %s: invalid pattern (%s at offset %d)", m.key,
+		    u_errorName(status), where.offset);
+		goto fail;
+	}
+	umsg_close(f);
+	if ((list = realloc(c->messages, (c->nmessages + 1) *
+	    sizeof(*list))) == NULL) {
+		diag_add(diags, DIAG_FATAL, c->file, m.line, "out of memory");
+		goto fail;
+	}
+	c->messages = list;
+	list[c->nmessages++] = m;
+	return;
+fail:
+	*failed = 1;
+	free(m.key);
+	free(m.pattern);
+}
+
+struct catalog *
+catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
+{
+	struct xml_schemas *schemas = xml_schemas_new();
+	struct catalog *c = calloc(1, sizeof(*c));
+	char relative[64], path[4096];
+	xmlDocPtr doc = NULL;
+	xmlNodePtr file, unit;
+	int failed = 0;
+	size_t i;
+
+	snprintf(relative, sizeof(relative), "locales/%s.xlf", lang_code(lang));
+	if (c == NULL || schemas == NULL ||
+	    (dir != NULL ? snprintf(path, sizeof(path), "%s/%s.xlf", dir,
+	    lang_code(lang)) >= (int)sizeof(path) :
+	    datadir_path(relative, path, sizeof(path)) != 0) ||
+	    (c->file = strdup(path)) == NULL) {
+		diag_add(diags, DIAG_FATAL, relative, 0, "out of memory");
+		goto fail;
+	}
+	c->lang = lang;
+	if ((doc = xml_load(path, SCHEMA_XLIFF, schemas, diags)) == NULL)
+		goto fail;
+	for (file = xml_element(xmlDocGetRootElement(doc)->children);
+	    file != NULL; file = xml_element(file->next))
+		for (unit = xml_element(file->children); unit != NULL;
+		    unit = xml_element(unit->next))
+			if (xml_is(unit, "unit"))
+				load_unit(c, unit, diags, &failed);
+	if (c->nmessages > 0)
+		qsort(c->messages, c->nmessages, sizeof(*c->messages),
+		    compare_messages);
+	for (i = 1; i < c->nmessages; i++)
+		if (strcmp(c->messages[i].key, c->messages[i - 1].key) == 0) {
+			diag_add(diags, DIAG_FATAL, c->file, c->messages[i].line,
+			    "message %s is defined twice (also line %d)",
+			    c->messages[i].key, c->messages[i - 1].line);
+			failed = 1;
+		}
+	if (failed)
+		goto fail;
+	if ((c->compiled = calloc(c->nmessages + 1, sizeof(void *))) == NULL) {
+		diag_add(diags, DIAG_FATAL, c->file, 0, "out of memory");
+		goto fail;
+	}
+	xmlFreeDoc(doc);
+	xml_schemas_free(schemas);
+	return c;
+fail:
+	xmlFreeDoc(doc);
+	xml_schemas_free(schemas);
+	catalog_free(c);
+	return NULL;
+}
+
+void
+catalog_free(struct catalog *c)
+{
+	size_t i;
+	UMessageFormat **compiled;
+
+	if (c == NULL)
+		return;
+	compiled = c->compiled;
+	for (i = 0; i < c->nmessages; i++) {
+		free(c->messages[i].key);
+		free(c->messages[i].pattern);
+		if (compiled != NULL && compiled[i] != NULL)
+			umsg_close(compiled[i]);
+	}
+	free(c->messages);
+	free(c->compiled);
+	free(c->file);
+	free(c);
+}
+
+struct message *
+catalog_find(const struct catalog *c, const char *key)
+{
+	struct message probe;
+
+	probe.key = (char *)key;
+	if (c->nmessages == 0)
+		return NULL;
+	return bsearch(&probe, c->messages, c->nmessages, sizeof(probe),
+	    compare_messages);
+}
+
+char *
+catalog_format(struct catalog *c, const char *key, const char *const *args,
+    int nargs, char *err, size_t errsize)
+{
+	struct message *m = catalog_find(c, key);
+	UMessageFormat **compiled = c->compiled, *f;
+	UChar *u[MAX_ARGS] = { NULL };
+	UChar *out = NULL;
+	UParseError where;
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n;
+	char *result = NULL;
+	int i;
+
+	if (m == NULL) {
+		snprintf(err, errsize, "no message %s in %s", key, c->file);
+		return NULL;
+	}
+	m->used = 1;
+	if (nargs < m->nargs) {
+		snprintf(err, errsize, "message %s takes %d arguments, given %d",
+		    key, m->nargs, nargs);
+		return NULL;
+	}
+	if ((f = compiled[m - c->messages]) == NULL) {
+		f = compile(m->pattern, c->lang, &where, &status);
+		if (U_FAILURE(status)) {
+			snprintf(err, errsize, "message %s: %s", key,
+			    u_errorName(status));
+			return NULL;
+		}
+		compiled[m - c->messages] = f;
+	}
+	for (i = 0; i < m->nargs; i++)
+		if ((u[i] = to_utf16(args[i] != NULL ? args[i] : "", NULL)) ==
+		    NULL) {
+			snprintf(err, errsize, "message %s: argument %d is not "
+			    "valid UTF-8", key, i);
+			goto out;
+		}
+	/* The C API is variadic: pass all MAX_ARGS slots, unused ones NULL. */
+	n = umsg_format(f, NULL, 0, &status, u[0], u[1], u[2], u[3], u[4], u[5],
+	    u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		goto icu_error;
+	status = U_ZERO_ERROR;
+	if ((out = malloc(((size_t)n + 1) * sizeof(UChar))) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		goto out;
+	}
+	umsg_format(f, out, n + 1, &status, u[0], u[1], u[2], u[3], u[4], u[5],
+	    u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+	if (U_FAILURE(status))
+		goto icu_error;
+	if ((result = to_utf8(out, n)) == NULL)
+		snprintf(err, errsize, "out of memory");
+	else if (strchr(result, '{') != NULL || strchr(result, '}') != NULL) {
+		/* Never let a placeholder reach a reader. */
+		snprintf(err, errsize, "message %s left a placeholder: %s", key,
+		    result);
+		free(result);
+		result = NULL;
+	}
+	goto out;
+icu_error:
+	snprintf(err, errsize, "message %s: %s", key, u_errorName(status));
+out:
+	for (i = 0; i < MAX_ARGS; i++)
+		free(u[i]);
+	free(out);
+	return result;
+}

@@ -1,0 +1,53 @@
+/*
+ * Message catalogs: locales/<lang>.xlf (XLIFF 2), one per language. Each
+ * unit is an ICU MessageFormat pattern with numbered arguments; a
+ * translator's notes document them.
+ */
+#ifndef KESSAN_CATALOG_H
+#define KESSAN_CATALOG_H
+
+#include <stddef.h>
+
+#include "../model/book.h"
+#include "../util/diag.h"
+
+struct message {
+	char *key;
+	char *pattern;      /* UTF-8 ICU MessageFormat */
+	int nargs;          /* highest argument number used + 1 */
+	int line;
+	int used;           /* set by whoever formats it; for unused warnings */
+};
+
+struct catalog {
+	enum lang lang;
+	char *file;
+	struct message *messages;  /* sorted by key */
+	size_t nmessages;
+	void *compiled;            /* per-message UMessageFormat cache */
+};
+
+/*
+ * Loads locales/<lang>.xlf from kessan's data directory (or from `dir` when
+ * not NULL). Patterns are checked: balanced braces, numbered arguments only,
+ * accepted by ICU. Returns the catalog or NULL after fatal diagnostics.
+ */
+struct catalog *catalog_load(const char *dir, enum lang lang,
+    struct diag_list *diags);
+void catalog_free(struct catalog *catalog);
+
+/* The message with this key, or NULL. */
+struct message *catalog_find(const struct catalog *catalog, const char *key);
+
+/*
+ * Formats message `key` with nargs UTF-8 string arguments into a malloc'd
+ * UTF-8 string (the caller frees it). Returns NULL and writes a reason to
+ * err if the key is missing, an argument count is short, ICU fails, or the
+ * result still holds an unformatted placeholder.
+ */
+char *catalog_format(struct catalog *catalog, const char *key,
+    const char *const *args, int nargs, char *err, size_t errsize);
+
+const char *lang_code(enum lang lang);
+
+#endif

@@ -1,0 +1,297 @@
+#include "narrative.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/expr.h"
+#include "xml.h"
+
+struct nloader {
+	const struct book *book;
+	const char *file;
+	struct diag_list *diags;
+	int failed;
+};
+
+static void
+nerror(struct nloader *nl, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void
+nerror(struct nloader *nl, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_addv(nl->diags, DIAG_FATAL, nl->file, line, fmt, ap);
+	va_end(ap);
+	nl->failed = 1;
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Folds source line breaks and indentation: a run of white space becomes
+ * one space, or nothing where it breaks a line between two characters that
+ * are not ASCII (Japanese is written without spaces).
+ */
+static char *
+fold_space(const char *text)
+{
+	size_t len = strlen(text), i = 0, o = 0;
+	char *out = malloc(len + 1);
+
+	if (out == NULL)
+		return NULL;
+	while (i < len) {
+		if (!is_space(text[i])) {
+			out[o++] = text[i++];
+			continue;
+		}
+		{
+			size_t start = i;
+			int newline = 0;
+			while (i < len && is_space(text[i]))
+				newline |= text[i++] == '\n';
+			if (newline && start > 0 && i < len &&
+			    ((unsigned char)text[start - 1] >= 0x80 ||
+			    (unsigned char)text[i] >= 0x80))
+				continue;
+			out[o++] = ' ';
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static struct run *
+add_run(struct nloader *nl, struct run *parent, enum run_kind kind, int line)
+{
+	struct run *list = realloc(parent->children,
+	    (parent->nchildren + 1) * sizeof(*list));
+
+	if (list == NULL) {
+		nerror(nl, line, "%s", "out of memory");
+		return NULL;
+	}
+	parent->children = list;
+	memset(&list[parent->nchildren], 0, sizeof(*list));
+	list[parent->nchildren].kind = kind;
+	list[parent->nchildren].line = line;
+	return &list[parent->nchildren++];
+}
+
+static void
+load_inline(struct nloader *nl, xmlNodePtr first, struct run *parent)
+{
+	xmlNodePtr n;
+	struct run *r;
+	char *v, err[256];
+	int column;
+
+	for (n = first; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if ((r = add_run(nl, parent, RUN_TEXT, xml_line(n))) == NULL)
+				return;
+			if ((r->text = fold_space((const char *)n->content)) == NULL)
+				nerror(nl, r->line, "%s", "out of memory");
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xml_is(n, "em")) {
+			if ((r = add_run(nl, parent, RUN_EMPHASIS, xml_line(n))) != NULL)
+				load_inline(nl, n->children, r);
+		} else if (xml_is(n, "fn")) {
+			if ((r = add_run(nl, parent, RUN_NOTE, xml_line(n))) != NULL)
+				r->text = xml_get(n, "ref");
+		} else if (xml_is(n, "fact")) {
+			if ((r = add_run(nl, parent, RUN_FACT, xml_line(n))) == NULL)
+				return;
+			v = xml_get(n, "value");
+			r->value.value = v != NULL ? expr_parse(v, nl->book, err,
+			    sizeof(err), &column) : NULL;
+			if (r->value.value == NULL) {
+				diag_add(nl->diags, DIAG_FATAL, nl->file, r->line,
+				    "%s (column %d of \"%s\")", v != NULL ? err :
+				    "fact without value", column, v != NULL ? v : "");
+				nl->failed = 1;
+			}
+			free(v);
+			v = xml_get(n, "format");
+			r->value.format = (enum value_format)name_index(v,
+			    value_format_names, VALUE_FORMAT_MAX);
+			free(v);
+			v = xml_get(n, "decimals");
+			r->value.decimals = v != NULL ? atoi(v) : -1;
+			free(v);
+			v = xml_get(n, "unit");
+			r->value.scale = v == NULL || strcmp(v, "millions") == 0 ?
+			    SCALE_MILLIONS : strcmp(v, "thousands") == 0 ?
+			    SCALE_THOUSANDS : SCALE_UNITS;
+			free(v);
+		} else if (xml_is(n, "period")) {
+			if ((r = add_run(nl, parent, RUN_PERIOD, xml_line(n))) == NULL)
+				return;
+			v = xml_get(n, "ref");
+			if (v == NULL || period_offset_parse(v, &r->period.offset))
+				nerror(nl, r->line, "bad period reference '%s'",
+				    v != NULL ? v : "");
+			free(v);
+			v = xml_get(n, "style");
+			r->period.style = (enum period_style)name_index(v,
+			    period_style_names, PERIOD_STYLE_MAX);
+			free(v);
+		}
+	}
+}
+
+static struct narrative_block *
+add_block(struct nloader *nl, struct slot *s, int is_list, int line)
+{
+	struct narrative_block *list = realloc(s->blocks,
+	    (s->nblocks + 1) * sizeof(*list));
+
+	if (list == NULL) {
+		nerror(nl, line, "%s", "out of memory");
+		return NULL;
+	}
+	s->blocks = list;
+	memset(&list[s->nblocks], 0, sizeof(*list));
+	list[s->nblocks].is_list = is_list;
+	list[s->nblocks].line = line;
+	return &list[s->nblocks++];
+}
+
+static struct run *
+add_item(struct nloader *nl, struct narrative_block *b, int line)
+{
+	struct run *list = realloc(b->items, (b->nitems + 1) * sizeof(*list));
+
+	if (list == NULL) {
+		nerror(nl, line, "%s", "out of memory");
+		return NULL;
+	}
+	b->items = list;
+	memset(&list[b->nitems], 0, sizeof(*list));
+	list[b->nitems].kind = RUN_SPAN;
+	list[b->nitems].line = line;
+	return &list[b->nitems++];
+}
+
+static void
+load_slot(struct nloader *nl, xmlNodePtr n, struct slot *s)
+{
+	xmlNodePtr c, li;
+	struct narrative_block *b;
+	struct run *item;
+
+	s->id = xml_get(n, "id");
+	s->line = xml_line(n);
+	if (xml_element(n->children) == NULL ||
+	    (!xml_is(xml_element(n->children), "p") &&
+	    !xml_is(xml_element(n->children), "ul"))) {
+		/* Inline text, to be joined into a template's sentence. */
+		s->is_inline = 1;
+		if ((b = add_block(nl, s, 0, s->line)) != NULL &&
+		    (item = add_item(nl, b, s->line)) != NULL)
+			load_inline(nl, n->children, item);
+		return;
+	}
+	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
+		if ((b = add_block(nl, s, xml_is(c, "ul"), xml_line(c))) == NULL)
+			return;
+		if (!b->is_list) {
+			if ((item = add_item(nl, b, b->line)) != NULL)
+				load_inline(nl, c->children, item);
+			continue;
+		}
+		for (li = xml_element(c->children); li != NULL;
+		    li = xml_element(li->next))
+			if ((item = add_item(nl, b, xml_line(li))) != NULL)
+				load_inline(nl, li->children, item);
+	}
+}
+
+/* Every footnote reference must name a footnote of the same narrative. */
+static void
+check_notes(struct nloader *nl, const struct narrative *out,
+    const struct run *run)
+{
+	size_t i;
+	int found = 0;
+
+	if (run->kind == RUN_NOTE) {
+		for (i = 0; i < out->nnotes; i++)
+			found |= out->notes[i].id != NULL && run->text != NULL &&
+			    strcmp(out->notes[i].id, run->text) == 0;
+		if (!found)
+			nerror(nl, run->line, "no footnote '%s' in this narrative",
+			    run->text != NULL ? run->text : "");
+	}
+	for (i = 0; i < run->nchildren; i++)
+		check_notes(nl, out, &run->children[i]);
+}
+
+int
+narrative_load(const struct book *book, const char *file, xmlNodePtr node,
+    struct narrative *out, struct diag_list *diags)
+{
+	struct nloader nl = { book, file, diags, 0 };
+	xmlNodePtr c;
+	size_t i, j, k;
+
+	if (out->present) {
+		nerror(&nl, xml_line(node), "%s",
+		    "a second narrative in the same language");
+		return -1;
+	}
+	out->present = 1;
+	for (c = xml_element(node->children); c != NULL; c = xml_element(c->next)) {
+		if (xml_is(c, "slot")) {
+			struct slot *list = realloc(out->slots,
+			    (out->nslots + 1) * sizeof(*list));
+			if (list == NULL) {
+				nerror(&nl, xml_line(c), "%s", "out of memory");
+				break;
+			}
+			out->slots = list;
+			memset(&list[out->nslots], 0, sizeof(*list));
+			load_slot(&nl, c, &list[out->nslots++]);
+		} else if (xml_is(c, "footnote")) {
+			struct authored_note *list = realloc(out->notes,
+			    (out->nnotes + 1) * sizeof(*list));
+			if (list == NULL) {
+				nerror(&nl, xml_line(c), "%s", "out of memory");
+				break;
+			}
+			out->notes = list;
+			memset(&list[out->nnotes], 0, sizeof(*list));
+			list[out->nnotes].id = xml_get(c, "id");
+			list[out->nnotes].line = xml_line(c);
+			list[out->nnotes].content.kind = RUN_SPAN;
+			list[out->nnotes].content.line = xml_line(c);
+			load_inline(&nl, c->children, &list[out->nnotes++].content);
+		}
+	}
+	for (i = 0; i < out->nslots; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(out->slots[i].id, out->slots[j].id) == 0)
+				nerror(&nl, out->slots[i].line, "slot '%s' appears twice",
+				    out->slots[i].id);
+		for (j = 0; j < out->slots[i].nblocks; j++)
+			for (k = 0; k < out->slots[i].blocks[j].nitems; k++)
+				check_notes(&nl, out, &out->slots[i].blocks[j].items[k]);
+	}
+	for (i = 0; i < out->nnotes; i++)
+		check_notes(&nl, out, &out->notes[i].content);
+	return nl.failed ? -1 : 0;
+}

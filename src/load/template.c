@@ -1,0 +1,771 @@
+/* The template files (templates/NAME.xml) into struct template_set. */
+#include "template.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/expr.h"
+#include "../util/datadir.h"
+#include "xml.h"
+
+/* Group nesting of table columns. */
+#define MAX_GROUP_DEPTH 4
+#define MAX_COLUMNS 32
+
+struct tloader {
+	const struct book *book;
+	struct diag_list *diags;
+	const char *file;
+	int failed;
+};
+
+static const char *const kind_names[] = {
+	"section", "heading", "p", "list", "item", "message", "narrative",
+	"table", "footnotes", "page-break", "include", "fn", "note"
+};
+static const char *const role_names[ROLE_MAX] = {
+	"body", "title", "subtitle", "dateline", "letterhead", "note"
+};
+static const char *const row_format_names[ROW_FORMAT_MAX] = {
+	"amount", "count", "percent", "per-share", "bandwidth"
+};
+static const char *const column_kind_names[] = {
+	"value", "change", "share", "usd"
+};
+static const char *const unit_names_[] = { "units", "thousands", "millions" };
+static const int unit_scales[] = { SCALE_UNITS, SCALE_THOUSANDS, SCALE_MILLIONS };
+
+static void
+terror(struct tloader *tl, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void
+terror(struct tloader *tl, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_addv(tl->diags, DIAG_FATAL, tl->file, line, fmt, ap);
+	va_end(ap);
+	tl->failed = 1;
+}
+
+static void *
+append(struct tloader *tl, void *items, size_t count, size_t size, int line)
+{
+	char *grown = realloc(items, (count + 1) * size);
+
+	if (grown == NULL) {
+		terror(tl, line, "out of memory");
+		return NULL;
+	}
+	memset(grown + count * size, 0, size);
+	return grown;
+}
+
+static struct expr *
+parse_expr(struct tloader *tl, const char *text, int line)
+{
+	char err[256];
+	int column;
+	struct expr *e;
+
+	if (text == NULL)
+		return NULL;
+	if ((e = expr_parse(text, tl->book, err, sizeof(err), &column)) == NULL)
+		terror(tl, line, "%s (column %d of \"%s\")", err, column, text);
+	return e;
+}
+
+static int
+get_int(xmlNodePtr n, const char *name, int dflt)
+{
+	char *v = xml_get(n, name);
+	int value = v != NULL ? atoi(v) : dflt;
+
+	free(v);
+	return value;
+}
+
+static int
+get_bool(xmlNodePtr n, const char *name)
+{
+	char *v = xml_get(n, name);
+	int value = v != NULL && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+
+	free(v);
+	return value;
+}
+
+static int
+get_enum(xmlNodePtr n, const char *name, const char *const *names, int count,
+    int dflt)
+{
+	char *v = xml_get(n, name);
+	int value = v != NULL ? name_index(v, names, count) : dflt;
+
+	free(v);
+	return value < 0 ? dflt : value;
+}
+
+static int
+get_period(struct tloader *tl, xmlNodePtr n, const char *name, int dflt)
+{
+	char *v = xml_get(n, name);
+	int offset = dflt;
+
+	if (v != NULL && period_offset_parse(v, &offset) != 0)
+		terror(tl, xml_line(n), "bad period '%s'", v);
+	free(v);
+	return offset;
+}
+
+static void
+free_args(struct tpl_arg *args, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		expr_free(args[i].value.value);
+		free(args[i].name);
+	}
+	free(args);
+}
+
+static void
+free_message(struct tpl_message *m)
+{
+	free(m->key);
+	free_args(m->args, m->nargs);
+}
+
+static void
+parse_arg(struct tloader *tl, xmlNodePtr n, struct tpl_arg *a)
+{
+	char *v;
+
+	a->line = xml_line(n);
+	if ((v = xml_get(n, "value")) != NULL) {
+		a->source = ARG_VALUE;
+		a->value.value = parse_expr(tl, v, a->line);
+		a->value.format = (enum value_format)get_enum(n, "format",
+		    value_format_names, VALUE_FORMAT_MAX, VALUE_AMOUNT);
+		a->value.decimals = get_int(n, "decimals", -1);
+		a->value.scale = unit_scales[get_enum(n, "unit", unit_names_, 3, 2)];
+		free(v);
+	} else if ((v = xml_get(n, "period")) != NULL) {
+		a->source = ARG_PERIOD;
+		if (period_offset_parse(v, &a->period.offset) != 0)
+			terror(tl, a->line, "bad period '%s'", v);
+		a->period.style = (enum period_style)get_enum(n, "style",
+		    period_style_names, PERIOD_STYLE_MAX, PERIOD_QUARTER);
+		free(v);
+	} else if ((a->name = xml_get(n, "date")) != NULL)
+		a->source = ARG_DATE;
+	else if ((a->name = xml_get(n, "company")) != NULL)
+		a->source = ARG_COMPANY;
+	else if ((a->name = xml_get(n, "slot")) != NULL)
+		a->source = ARG_SLOT;
+	else if ((a->name = xml_get(n, "label")) != NULL)
+		a->source = ARG_LABEL;
+	else if ((a->name = xml_get(n, "word")) != NULL)
+		a->source = ARG_WORD;
+	else {
+		a->source = ARG_CITY;
+		a->index = get_int(n, "city", 1);
+	}
+}
+
+static void
+parse_message(struct tloader *tl, xmlNodePtr n, struct tpl_message *m)
+{
+	xmlNodePtr c;
+	struct tpl_arg *args;
+
+	m->key = xml_get(n, "key");
+	m->line = xml_line(n);
+	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
+		if (!xml_is(c, "arg"))
+			continue;
+		if ((args = append(tl, m->args, m->nargs, sizeof(*args),
+		    xml_line(c))) == NULL)
+			return;
+		m->args = args;
+		parse_arg(tl, c, &args[m->nargs++]);
+	}
+}
+
+static void free_blocks(struct tpl_block *blocks, size_t n);
+
+static void
+parse_blocks(struct tloader *tl, xmlNodePtr first, struct tpl_block **out,
+    size_t *count)
+{
+	xmlNodePtr n;
+	struct tpl_block *b, *list;
+	int k;
+
+	for (n = xml_element(first); n != NULL; n = xml_element(n->next)) {
+		k = name_index((const char *)n->name, kind_names, TPL_KIND_MAX);
+		if (k < 0)
+			continue;
+		if ((list = append(tl, *out, *count, sizeof(*list),
+		    xml_line(n))) == NULL)
+			return;
+		*out = list;
+		b = &list[(*count)++];
+		b->kind = (enum tpl_kind)k;
+		b->line = xml_line(n);
+		switch (b->kind) {
+		case TPL_SECTION:
+			b->name = xml_get(n, "id");
+			parse_blocks(tl, n->children, &b->children, &b->nchildren);
+			break;
+		case TPL_HEADING:
+			b->level = get_int(n, "level", 1);
+			parse_message(tl, n, &b->message);
+			parse_blocks(tl, n->children, &b->children, &b->nchildren);
+			break;
+		case TPL_FN:
+			b->name = xml_get(n, "ref");
+			break;
+		case TPL_NOTE:
+		case TPL_MESSAGE:
+			parse_message(tl, n, &b->message);
+			break;
+		case TPL_PARAGRAPH:
+			b->role = (enum para_role)get_enum(n, "role", role_names,
+			    ROLE_MAX, ROLE_BODY);
+			parse_blocks(tl, n->children, &b->children, &b->nchildren);
+			break;
+		case TPL_LIST:
+		case TPL_ITEM:
+			parse_blocks(tl, n->children, &b->children, &b->nchildren);
+			break;
+		case TPL_NARRATIVE:
+			b->name = xml_get(n, "slot");
+			b->optional = get_bool(n, "optional");
+			break;
+		case TPL_TABLE:
+			b->name = xml_get(n, "ref");
+			break;
+		case TPL_INCLUDE:
+			b->name = xml_get(n, "template");
+			b->lang = (enum lang)get_enum(n, "lang",
+			    (const char *const[]){ "en", "ja" }, LANG_MAX, LANG_EN);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+free_blocks(struct tpl_block *blocks, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(blocks[i].name);
+		free_message(&blocks[i].message);
+		free_blocks(blocks[i].children, blocks[i].nchildren);
+	}
+	free(blocks);
+}
+
+/* ---- tables ---- */
+
+struct column_tree {
+	struct tpl_header groups[MAX_COLUMNS];   /* in document order */
+	int ngroups;
+	/* per leaf: its column, header, and enclosing groups outermost first */
+	struct tpl_column columns[MAX_COLUMNS];
+	struct tpl_header leaf_headers[MAX_COLUMNS];
+	int paths[MAX_COLUMNS][MAX_GROUP_DEPTH];
+	int depths[MAX_COLUMNS];
+	int nleaves;
+	int max_depth;
+};
+
+static void
+parse_header(struct tloader *tl, xmlNodePtr n, int period,
+    struct tpl_header *h)
+{
+	h->key = xml_get(n, "header");
+	h->style = get_enum(n, "header-period", period_style_names,
+	    PERIOD_STYLE_MAX, -1);
+	h->period = period;
+	h->line = xml_line(n);
+	(void)tl;
+}
+
+static void
+collect_columns(struct tloader *tl, xmlNodePtr first, int period,
+    int *path, int depth, struct column_tree *t)
+{
+	xmlNodePtr n;
+	int g, i, leaf;
+
+	for (n = xml_element(first); n != NULL; n = xml_element(n->next)) {
+		if (xml_is(n, "group")) {
+			if (depth >= MAX_GROUP_DEPTH || t->ngroups >= MAX_COLUMNS) {
+				terror(tl, xml_line(n), "column groups nested deeper "
+				    "than %d", MAX_GROUP_DEPTH);
+				return;
+			}
+			g = t->ngroups++;
+			parse_header(tl, n, get_period(tl, n, "period", period),
+			    &t->groups[g]);
+			path[depth] = g;
+			collect_columns(tl, n->children, t->groups[g].period, path,
+			    depth + 1, t);
+			continue;
+		}
+		if (!xml_is(n, "column"))
+			continue;
+		if (t->nleaves >= MAX_COLUMNS) {
+			terror(tl, xml_line(n), "more than %d columns", MAX_COLUMNS);
+			return;
+		}
+		leaf = t->nleaves++;
+		t->columns[leaf].kind = (enum column_kind)get_enum(n, "kind",
+		    column_kind_names, 4, COLUMN_VALUE);
+		t->columns[leaf].period = get_period(tl, n, "period", period);
+		t->columns[leaf].base = get_period(tl, n, "base", 1);
+		t->columns[leaf].line = xml_line(n);
+		if (t->columns[leaf].kind == COLUMN_CHANGE &&
+		    t->columns[leaf].base == 1)
+			terror(tl, xml_line(n), "a change column needs base=\"py\", "
+			    "\"pq\" or \"q-N\"");
+		parse_header(tl, n, t->columns[leaf].period, &t->leaf_headers[leaf]);
+		for (i = 0; i < depth; i++) {
+			t->paths[leaf][i] = path[i];
+			t->groups[path[i]].span++;
+		}
+		t->depths[leaf] = depth;
+		if (depth > t->max_depth)
+			t->max_depth = depth;
+	}
+}
+
+/* Header rows: one per group level, then the columns' own headers. */
+static void
+build_headers(struct tloader *tl, struct tpl_table *table,
+    struct column_tree *t)
+{
+	size_t rows = (size_t)t->max_depth + 1, r;
+	int leaf, last;
+
+	table->headers = calloc(rows, sizeof(*table->headers));
+	table->nheaders = calloc(rows, sizeof(*table->nheaders));
+	if (table->headers == NULL || table->nheaders == NULL) {
+		terror(tl, table->line, "out of memory");
+		return;
+	}
+	table->nheader_rows = rows;
+	for (r = 0; r < rows; r++) {
+		struct tpl_header *cells = calloc((size_t)t->nleaves + 1,
+		    sizeof(*cells));
+		size_t n = 0;
+
+		if (cells == NULL) {
+			terror(tl, table->line, "out of memory");
+			return;
+		}
+		table->headers[r] = cells;
+		last = -1;
+		for (leaf = 0; leaf < t->nleaves; leaf++) {
+			if (r + 1 == rows) {
+				cells[n] = t->leaf_headers[leaf];
+				t->leaf_headers[leaf].key = NULL;  /* moved */
+				cells[n++].span = 1;
+			} else if ((int)r < t->depths[leaf]) {
+				int g = t->paths[leaf][r];
+				if (g == last)
+					continue;
+				cells[n] = t->groups[g];
+				t->groups[g].key = NULL;           /* moved */
+				n++;
+				last = g;
+			} else {
+				cells[n].style = -1;
+				cells[n++].span = 1;
+				last = -1;
+			}
+		}
+		table->nheaders[r] = n;
+	}
+}
+
+static void
+parse_row(struct tloader *tl, xmlNodePtr n, struct tpl_row *row)
+{
+	char *v;
+	xmlNodePtr c;
+	struct tpl_message *notes;
+
+	row->line = xml_line(n);
+	row->id = xml_get(n, "id");
+	row->label = xml_get(n, "label");
+	if ((v = xml_get(n, "value")) != NULL) {
+		row->value = parse_expr(tl, v, row->line);
+		free(v);
+	}
+	row->format = (enum row_format)get_enum(n, "format", row_format_names,
+	    ROW_FORMAT_MAX, ROW_AMOUNT);
+	row->decimals = get_int(n, "decimals", -1);
+	row->indent = get_int(n, "indent", 0);
+	row->total = get_bool(n, "total");
+	row->mark = get_bool(n, "mark");
+	row->no_changes = (v = xml_get(n, "changes")) != NULL;
+	free(v);
+	row->no_shares = (v = xml_get(n, "shares")) != NULL;
+	free(v);
+	row->no_usd = (v = xml_get(n, "usd")) != NULL;
+	free(v);
+	if ((v = xml_get(n, "note")) != NULL) {
+		if ((row->notes = calloc(1, sizeof(*row->notes))) == NULL) {
+			terror(tl, row->line, "out of memory");
+			free(v);
+			return;
+		}
+		row->notes[0].key = v;
+		row->notes[0].line = row->line;
+		row->nnotes = 1;
+	}
+	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
+		if (!xml_is(c, "note"))
+			continue;
+		if ((notes = append(tl, row->notes, row->nnotes, sizeof(*notes),
+		    xml_line(c))) == NULL)
+			return;
+		row->notes = notes;
+		parse_message(tl, c, &notes[row->nnotes++]);
+	}
+}
+
+static void
+parse_table(struct tloader *tl, xmlNodePtr n, struct tpl_table *table)
+{
+	struct column_tree *t = calloc(1, sizeof(*t));
+	int path[MAX_GROUP_DEPTH], i, trend;
+	xmlNodePtr c;
+	char *v;
+	struct tpl_row *rows;
+
+	table->line = xml_line(n);
+	table->id = xml_get(n, "id");
+	table->caption = xml_get(n, "caption");
+	table->unit_caption = xml_get(n, "unit-caption");
+	table->scale = unit_scales[get_enum(n, "unit", unit_names_, 3, 2)];
+	table->percent_all = get_enum(n, "percent-sign",
+	    (const char *const[]){ "marked", "all" }, 2, 1);
+	table->absent_dash = get_enum(n, "absent",
+	    (const char *const[]){ "blank", "dash" }, 2, 0);
+	if ((v = xml_get(n, "share-of")) != NULL) {
+		table->share_of = parse_expr(tl, v, table->line);
+		free(v);
+	}
+	if (t == NULL) {
+		terror(tl, table->line, "out of memory");
+		return;
+	}
+	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
+		if (xml_is(c, "columns")) {
+			trend = get_int(c, "trend", 0);
+			for (i = 0; i < trend && i < MAX_COLUMNS; i++) {
+				t->columns[i].period = i - (trend - 1);
+				t->columns[i].line = xml_line(c);
+				t->leaf_headers[i].style = get_enum(c, "header-period",
+				    period_style_names, PERIOD_STYLE_MAX, 0);
+				t->leaf_headers[i].period = t->columns[i].period;
+				t->nleaves++;
+			}
+			collect_columns(tl, c->children, 0, path, 0, t);
+		} else if (xml_is(c, "row")) {
+			if ((rows = append(tl, table->rows, table->nrows,
+			    sizeof(*rows), xml_line(c))) == NULL)
+				break;
+			table->rows = rows;
+			parse_row(tl, c, &rows[table->nrows++]);
+		}
+	}
+	for (i = 0; i < t->nleaves; i++)
+		if (t->columns[i].kind == COLUMN_SHARE && table->share_of == NULL)
+			terror(tl, t->columns[i].line, "a share column needs the "
+			    "table's share-of expression");
+	if ((table->columns = calloc((size_t)t->nleaves + 1,
+	    sizeof(*table->columns))) == NULL)
+		terror(tl, table->line, "out of memory");
+	else {
+		memcpy(table->columns, t->columns,
+		    (size_t)t->nleaves * sizeof(*table->columns));
+		table->ncolumns = (size_t)t->nleaves;
+		build_headers(tl, table, t);
+	}
+	for (i = 0; i < t->ngroups; i++)
+		free(t->groups[i].key);
+	for (i = 0; i < t->nleaves; i++)
+		free(t->leaf_headers[i].key);
+	free(t);
+}
+
+static void
+free_table(struct tpl_table *t)
+{
+	size_t i, j;
+
+	free(t->id);
+	free(t->caption);
+	free(t->unit_caption);
+	free(t->file);
+	expr_free(t->share_of);
+	free(t->columns);
+	for (i = 0; i < t->nheader_rows; i++) {
+		if (t->headers[i] != NULL)
+			for (j = 0; j < t->nheaders[i]; j++)
+				free(t->headers[i][j].key);
+		free(t->headers[i]);
+	}
+	free(t->headers);
+	free(t->nheaders);
+	for (i = 0; i < t->nrows; i++) {
+		struct tpl_row *r = &t->rows[i];
+		free(r->id);
+		free(r->label);
+		expr_free(r->value);
+		for (j = 0; j < r->nnotes; j++)
+			free_message(&r->notes[j]);
+		free(r->notes);
+	}
+	free(t->rows);
+}
+
+/* ---- files ---- */
+
+static void
+load_file(struct tloader *tl, struct template_set *set, const char *path,
+    struct xml_schemas *schemas)
+{
+	xmlDocPtr doc = xml_load(path, SCHEMA_TEMPLATE, schemas, tl->diags);
+	xmlNodePtr root, n;
+	struct tpl_template *tpl;
+	struct tpl_table *tables;
+	char *v;
+
+	if (doc == NULL) {
+		tl->failed = 1;
+		return;
+	}
+	tl->file = path;
+	root = xmlDocGetRootElement(doc);
+	if (xml_is(root, "template")) {
+		if ((tpl = append(tl, set->templates, set->ntemplates,
+		    sizeof(*tpl), xml_line(root))) != NULL) {
+			set->templates = tpl;
+			tpl = &tpl[set->ntemplates++];
+			tpl->id = xml_get(root, "id");
+			tpl->file = strdup(path);
+			v = xml_get(root, "footnotes");
+			tpl->notes_per_table = v != NULL && strcmp(v, "table") == 0;
+			free(v);
+			parse_blocks(tl, root->children, &tpl->blocks, &tpl->nblocks);
+		}
+	} else {
+		for (n = xml_element(root->children); n != NULL;
+		    n = xml_element(n->next)) {
+			if ((tables = append(tl, set->tables, set->ntables,
+			    sizeof(*tables), xml_line(n))) == NULL)
+				break;
+			set->tables = tables;
+			tables[set->ntables].file = strdup(path);
+			parse_table(tl, n, &tables[set->ntables++]);
+		}
+	}
+	xmlFreeDoc(doc);
+}
+
+static int
+is_xml(const struct dirent *e)
+{
+	size_t len = strlen(e->d_name);
+
+	return e->d_name[0] != '.' && len > 4 &&
+	    strcmp(e->d_name + len - 4, ".xml") == 0;
+}
+
+/* Cross-references: table refs, includes, duplicate ids. */
+static void
+check_references(struct tloader *tl, const struct template_set *set,
+    const struct tpl_block *blocks, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct tpl_block *b = &blocks[i];
+		if (b->kind == TPL_TABLE && templates_table(set, b->name) == NULL)
+			terror(tl, b->line, "no table '%s' in the templates", b->name);
+		if (b->kind == TPL_INCLUDE && templates_find(set, b->name) == NULL)
+			terror(tl, b->line, "no template '%s'", b->name);
+		check_references(tl, set, b->children, b->nchildren);
+	}
+}
+
+struct template_set *
+templates_load(const char *dir, const struct book *book,
+    struct diag_list *diags)
+{
+	struct tloader tl = { book, diags, NULL, 0 };
+	struct template_set *set = calloc(1, sizeof(*set));
+	struct xml_schemas *schemas = xml_schemas_new();
+	struct dirent **names = NULL;
+	char path[4096];
+	int count, i;
+	size_t j, k;
+
+	if (set == NULL || schemas == NULL) {
+		diag_add(diags, DIAG_FATAL, dir, 0, "out of memory");
+		goto fail;
+	}
+	if (dir == NULL && datadir_path("templates", path, sizeof(path)) == 0)
+		dir = path;
+	if (dir == NULL || (set->dir = strdup(dir)) == NULL) {
+		diag_add(diags, DIAG_FATAL, "templates", 0, "out of memory");
+		goto fail;
+	}
+	if ((count = scandir(set->dir, &names, is_xml, alphasort)) < 0) {
+		diag_add(diags, DIAG_FATAL, set->dir, 0,
+		    "cannot read the templates folder");
+		goto fail;
+	}
+	for (i = 0; i < count; i++) {
+		char file[4096];
+		snprintf(file, sizeof(file), "%s/%s", set->dir, names[i]->d_name);
+		load_file(&tl, set, file, schemas);
+		free(names[i]);
+	}
+	free(names);
+	for (j = 0; j < set->ntables; j++)
+		for (k = 0; k < j; k++)
+			if (strcmp(set->tables[j].id, set->tables[k].id) == 0) {
+				tl.file = set->tables[j].file;
+				terror(&tl, set->tables[j].line, "table '%s' is also "
+				    "defined in %s:%d", set->tables[j].id,
+				    set->tables[k].file, set->tables[k].line);
+			}
+	for (j = 0; j < set->ntemplates; j++) {
+		tl.file = set->templates[j].file;
+		check_references(&tl, set, set->templates[j].blocks,
+		    set->templates[j].nblocks);
+	}
+	if (tl.failed)
+		goto fail;
+	xml_schemas_free(schemas);
+	return set;
+fail:
+	xml_schemas_free(schemas);
+	templates_free(set);
+	return NULL;
+}
+
+void
+templates_free(struct template_set *set)
+{
+	size_t i;
+
+	if (set == NULL)
+		return;
+	for (i = 0; i < set->ntemplates; i++) {
+		free(set->templates[i].id);
+		free(set->templates[i].file);
+		free_blocks(set->templates[i].blocks, set->templates[i].nblocks);
+	}
+	free(set->templates);
+	for (i = 0; i < set->ntables; i++)
+		free_table(&set->tables[i]);
+	free(set->tables);
+	free(set->dir);
+	free(set);
+}
+
+const struct tpl_template *
+templates_find(const struct template_set *set, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < set->ntemplates; i++)
+		if (id != NULL && strcmp(set->templates[i].id, id) == 0)
+			return &set->templates[i];
+	return NULL;
+}
+
+const struct tpl_table *
+templates_table(const struct template_set *set, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < set->ntables; i++)
+		if (id != NULL && strcmp(set->tables[i].id, id) == 0)
+			return &set->tables[i];
+	return NULL;
+}
+
+static void
+each_key_message(const struct tpl_message *m, const char *file,
+    void (*fn)(void *, const char *, const char *, int), void *arg)
+{
+	size_t i;
+
+	if (m->key == NULL)
+		return;
+	fn(arg, m->key, file, m->line);
+	for (i = 0; i < m->nargs; i++)
+		if (m->args[i].source == ARG_LABEL)
+			fn(arg, m->args[i].name, file, m->args[i].line);
+}
+
+static void
+each_key_blocks(const struct tpl_block *blocks, size_t n, const char *file,
+    void (*fn)(void *, const char *, const char *, int), void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		each_key_message(&blocks[i].message, file, fn, arg);
+		each_key_blocks(blocks[i].children, blocks[i].nchildren, file, fn,
+		    arg);
+	}
+}
+
+void
+templates_each_key(const struct template_set *set,
+    void (*fn)(void *arg, const char *key, const char *file, int line),
+    void *arg)
+{
+	size_t i, r, c, k;
+
+	for (i = 0; i < set->ntemplates; i++)
+		each_key_blocks(set->templates[i].blocks, set->templates[i].nblocks,
+		    set->templates[i].file, fn, arg);
+	for (i = 0; i < set->ntables; i++) {
+		const struct tpl_table *t = &set->tables[i];
+		if (t->caption != NULL)
+			fn(arg, t->caption, t->file, t->line);
+		if (t->unit_caption != NULL)
+			fn(arg, t->unit_caption, t->file, t->line);
+		for (r = 0; r < t->nheader_rows; r++)
+			for (c = 0; c < t->nheaders[r]; c++)
+				if (t->headers[r][c].key != NULL)
+					fn(arg, t->headers[r][c].key, t->file,
+					    t->headers[r][c].line);
+		for (r = 0; r < t->nrows; r++) {
+			fn(arg, t->rows[r].label, t->file, t->rows[r].line);
+			for (k = 0; k < t->rows[r].nnotes; k++)
+				each_key_message(&t->rows[r].notes[k], t->file, fn, arg);
+		}
+	}
+}

@@ -1,0 +1,187 @@
+/*
+ * Templates in memory: the blocks of each release template and the shared
+ * table definitions, with every expression parsed against the book and
+ * every element's line kept for diagnostics.
+ */
+#ifndef KESSAN_TEMPLATE_H
+#define KESSAN_TEMPLATE_H
+
+#include <stddef.h>
+
+#include "../model/book.h"
+#include "../model/present.h"
+#include "../util/diag.h"
+
+enum arg_source {
+	ARG_VALUE,
+	ARG_PERIOD,
+	ARG_DATE,
+	ARG_COMPANY,
+	ARG_CITY,
+	ARG_SLOT,
+	ARG_LABEL,
+	ARG_WORD
+};
+
+struct tpl_arg {
+	enum arg_source source;
+	struct value_ref value;     /* ARG_VALUE */
+	struct period_ref period;   /* ARG_PERIOD */
+	char *name;                 /* ARG_DATE, ARG_COMPANY, ARG_SLOT,
+	                               ARG_LABEL, ARG_WORD */
+	int index;                  /* ARG_CITY: 1-based */
+	int line;
+};
+
+struct tpl_message {
+	char *key;
+	struct tpl_arg *args;
+	size_t nargs;
+	int line;
+};
+
+enum tpl_kind {
+	TPL_SECTION,
+	TPL_HEADING,
+	TPL_PARAGRAPH,
+	TPL_LIST,
+	TPL_ITEM,
+	TPL_MESSAGE,
+	TPL_NARRATIVE,
+	TPL_TABLE,
+	TPL_FOOTNOTES,
+	TPL_PAGE_BREAK,
+	TPL_INCLUDE,
+	TPL_FN,          /* a marker for one of the period's authored notes */
+	TPL_NOTE,        /* a marker for a note made from a catalog message */
+	TPL_KIND_MAX
+};
+
+enum para_role {
+	ROLE_BODY,
+	ROLE_TITLE,
+	ROLE_SUBTITLE,
+	ROLE_DATELINE,
+	ROLE_LETTERHEAD,
+	ROLE_NOTE,
+	ROLE_MAX
+};
+
+struct tpl_block {
+	enum tpl_kind kind;
+	int line;
+	char *name;        /* section id, narrative slot, table ref, template,
+	                      authored footnote id */
+	int level;         /* heading */
+	enum para_role role;
+	int optional;      /* narrative: may be absent from the period */
+	enum lang lang;    /* include */
+	struct tpl_message message;   /* heading, message */
+	struct tpl_block *children;   /* section, paragraph, list, item;
+	                                 a heading's footnote markers */
+	size_t nchildren;
+};
+
+struct tpl_template {
+	char *id;
+	char *file;
+	int notes_per_table;          /* footnotes="table" */
+	struct tpl_block *blocks;
+	size_t nblocks;
+};
+
+enum column_kind {
+	COLUMN_VALUE,
+	COLUMN_CHANGE,
+	COLUMN_SHARE,
+	COLUMN_USD
+};
+
+struct tpl_header {
+	char *key;            /* a catalog message, or NULL */
+	int style;            /* a period_style, or -1 */
+	int period;           /* the period it labels */
+	int span;             /* columns covered; 0 for a filler cell */
+	int line;
+};
+
+struct tpl_column {
+	enum column_kind kind;
+	int period;
+	int base;             /* COLUMN_CHANGE */
+	int line;
+};
+
+enum row_format {
+	ROW_AMOUNT,
+	ROW_COUNT,
+	ROW_PERCENT,
+	ROW_PER_SHARE,
+	ROW_BANDWIDTH,
+	ROW_FORMAT_MAX
+};
+
+struct tpl_row {
+	char *id;
+	char *label;
+	struct expr *value;   /* NULL: a heading row */
+	enum row_format format;
+	int decimals;
+	int indent;
+	int total;
+	int mark;
+	int no_changes;
+	int no_shares;
+	int no_usd;
+	struct tpl_message *notes;
+	size_t nnotes;
+	int line;
+};
+
+struct tpl_table {
+	char *id;
+	char *caption;
+	char *unit_caption;
+	int scale;
+	int percent_all;
+	struct expr *share_of;
+	int absent_dash;
+	struct tpl_column *columns;
+	size_t ncolumns;
+	/* header rows, top first; each row's spans add up to ncolumns */
+	struct tpl_header **headers;
+	size_t *nheaders;
+	size_t nheader_rows;
+	struct tpl_row *rows;
+	size_t nrows;
+	char *file;
+	int line;
+};
+
+struct template_set {
+	char *dir;
+	struct tpl_template *templates;
+	size_t ntemplates;
+	struct tpl_table *tables;
+	size_t ntables;
+};
+
+/*
+ * Loads every template of dir (NULL: kessan's templates/), expressions
+ * resolved against book. Returns NULL after fatal diagnostics.
+ */
+struct template_set *templates_load(const char *dir, const struct book *book,
+    struct diag_list *diags);
+void templates_free(struct template_set *set);
+
+const struct tpl_template *templates_find(const struct template_set *set,
+    const char *id);
+const struct tpl_table *templates_table(const struct template_set *set,
+    const char *id);
+
+/* Calls fn for every catalog key the set uses, with where it is used. */
+void templates_each_key(const struct template_set *set,
+    void (*fn)(void *arg, const char *key, const char *file, int line),
+    void *arg);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * One release, end to end: load catalogs and templates, build the document
+ * for a period, language and template, hand it to a backend. The only place
+ * that chooses among backends.
+ */
+#ifndef KESSAN_RENDER_H
+#define KESSAN_RENDER_H
+
+#include "backend/backend.h"
+#include "model/book.h"
+#include "util/diag.h"
+
+enum output_format {
+	FORMAT_TEXT,
+	FORMAT_TREE,     /* the document tree, for debugging */
+	FORMAT_MAX
+};
+
+/* A language choice: one language, or the bilingual compilation. */
+enum render_lang {
+	RENDER_EN,
+	RENDER_JA,
+	RENDER_JA_EN
+};
+
+struct render_request {
+	const struct book *book;
+	const char *period;        /* "2004-q1" */
+	enum render_lang lang;
+	enum output_format format;
+	const char *template_id;   /* NULL: the language's default */
+	const char *templates_dir; /* NULL: kessan's own */
+	const char *locales_dir;   /* NULL: kessan's own */
+};
+
+/* Renders into out. Returns 0, or -1 after fatal diagnostics. */
+int render_release(const struct render_request *req, struct output *out,
+    struct diag_list *diags);
+
+extern const char *const output_format_names[FORMAT_MAX];
+
+#endif
