@@ -11,6 +11,7 @@
 
 #include <libxml/parser.h>
 
+#include "check/catalogs.h"
 #include "check/check.h"
 #include "format/number.h"
 #include "load/load.h"
@@ -85,6 +86,29 @@ print_summary(const char *dir, const struct book *book,
 		    passed, periods, stats->periods == 1 ? "" : "s");
 }
 
+/*
+ * The words of the releases: the templates load against this book, and the
+ * catalogs of every language hold every key they use.
+ */
+static void
+check_wording(const struct book *book, struct diag_list *diags)
+{
+	struct catalog *catalogs[LANG_MAX] = { NULL };
+	struct template_set *templates;
+	int l, ok = 1;
+
+	for (l = 0; l < LANG_MAX; l++)
+		if ((catalogs[l] = catalog_load(getenv("KESSAN_LOCALES"),
+		    (enum lang)l, diags)) == NULL)
+			ok = 0;
+	templates = templates_load(getenv("KESSAN_TEMPLATES"), book, diags);
+	if (ok && templates != NULL)
+		check_catalogs(templates, catalogs, diags);
+	templates_free(templates);
+	for (l = 0; l < LANG_MAX; l++)
+		catalog_free(catalogs[l]);
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
@@ -122,7 +146,12 @@ cmd_check(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	rc = check_book(book, period, &stats, &diags);
+	if (rc != EXIT_BAD_INPUT)
+		check_wording(book, &diags);
 	diag_print(&diags, stderr);
+	/* The exit status follows the worst diagnostic. */
+	rc = diag_worst(&diags) == DIAG_FATAL ? EXIT_BAD_INPUT :
+	    diag_worst(&diags) == DIAG_ERROR ? EXIT_CHECK_FAILED : EXIT_CLEAN;
 	if (rc != EXIT_BAD_INPUT)
 		print_summary(argv[optind], book, &stats);
 	diag_list_free(&diags);

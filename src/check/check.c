@@ -170,8 +170,9 @@ static void
 check_identity(struct checker *ck, const struct identity *id,
     const struct period *p)
 {
-	struct eval_ctx ctx = { ck->book, p->ordinal, p->ordinal, record_fact,
-	    NULL };
+	/* Identities hold quarter by quarter, whatever the comparison basis. */
+	struct eval_ctx ctx = { .book = ck->book, .at = p->ordinal,
+	    .viewpoint = p->ordinal, .on_fact = record_fact };
 	struct used_facts used = { NULL, 0, 0, 0 };
 	struct eval_result left, right;
 	struct rat diff, tolerance = rat_int(0);

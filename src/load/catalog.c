@@ -97,6 +97,13 @@ scan_arguments(const char *p, char *err, size_t errsize)
 			}
 			if (n + 1 > nargs)
 				nargs = n + 1;
+			while (*p == ' ')
+				p++;
+			if (*p != ',' && *p != '}') {
+				snprintf(err, errsize, "argument {%d is not closed: "
+				    "expected ',' or '}' after its number", n);
+				return -1;
+			}
 			expect_name = 0;
 			p--;
 		}
@@ -169,12 +176,39 @@ compile(const char *pattern, enum lang lang, UParseError *where,
 	return f;
 }
 
+/*
+ * The arguments a unit's <note category="args"> documents: "0 amount;
+ * 1 change; …" lists numbers 0..N-1. Returns the larger of N and so_far.
+ */
+static int
+documented_args(xmlNodePtr note, int so_far)
+{
+	char *category = xml_get(note, "category"), *text, *p;
+	int n;
+
+	if (category == NULL || strcmp(category, "args") != 0) {
+		free(category);
+		return so_far;
+	}
+	free(category);
+	if ((text = xml_get(note, NULL)) == NULL)
+		return so_far;
+	for (p = text; p != NULL && *p != '\0'; p = strchr(p, ';')) {
+		while (*p == ';' || *p == ' ')
+			p++;
+		if (*p >= '0' && *p <= '9' && (n = atoi(p) + 1) > so_far)
+			so_far = n;
+	}
+	free(text);
+	return so_far;
+}
+
 static void
 load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
     int *failed)
 {
 	const char *text_element = c->lang == LANG_EN ? "source" : "target";
-	struct message m = { NULL, NULL, 0, xml_line(unit), 0 };
+	struct message m = { NULL, NULL, 0, 0, xml_line(unit), 0 };
 	struct message *list;
 	xmlNodePtr n, s;
 	char err[256];
@@ -183,7 +217,11 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
 	UMessageFormat *f;
 
 	m.key = xml_get(unit, "id");
-	for (n = xml_element(unit->children); n != NULL; n = xml_element(n->next))
+	for (n = xml_element(unit->children); n != NULL; n = xml_element(n->next)) {
+		if (xml_is(n, "notes"))
+			for (s = xml_element(n->children); s != NULL;
+			    s = xml_element(s->next))
+				m.documented = documented_args(s, m.documented);
 		if (xml_is(n, "segment"))
 			for (s = xml_element(n->children); s != NULL;
 			    s = xml_element(s->next))
@@ -191,6 +229,7 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
 					m.pattern = xml_get(s, NULL);
 					m.line = xml_line(s);
 				}
+	}
 	if (m.key == NULL || m.pattern == NULL) {
 		diag_add(diags, DIAG_FATAL, c->file, m.line,
 		    "unit %s has no <%s>", m.key != NULL ? m.key : "?",

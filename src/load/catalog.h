@@ -15,6 +15,7 @@ struct message {
 	char *key;
 	char *pattern;      /* UTF-8 ICU MessageFormat */
 	int nargs;          /* highest argument number used + 1 */
+	int documented;     /* arguments its "args" note lists for translators */
 	int line;
 	int used;           /* set by whoever formats it; for unused warnings */
 };

@@ -1,0 +1,18 @@
+/* Catalog completeness: every key the templates use, in every language. */
+#ifndef KESSAN_CHECK_CATALOGS_H
+#define KESSAN_CHECK_CATALOGS_H
+
+#include "../load/catalog.h"
+#include "../load/template.h"
+#include "../util/diag.h"
+
+/*
+ * Reports, as errors at the template's file:line, every key the templates
+ * use that a catalog lacks (all of them, not the first), and arguments a
+ * message uses in one language but not another; warns about keys no
+ * template or kessan itself uses. Returns the number of errors.
+ */
+int check_catalogs(const struct template_set *templates,
+    struct catalog *catalogs[LANG_MAX], struct diag_list *diags);
+
+#endif
