@@ -36,6 +36,8 @@ render_release(const struct render_request *req, struct output *out,
     struct diag_list *diags)
 {
 	struct build_input in;
+	struct text_options text;
+	char *words[LANG_MAX] = { NULL };
 	struct node *doc = NULL;
 	const char *tpl = req->template_id != NULL ? req->template_id :
 	    default_templates[req->lang];
@@ -43,6 +45,7 @@ render_release(const struct render_request *req, struct output *out,
 	int l, rc = -1;
 
 	memset(&in, 0, sizeof(in));
+	memset(&text, 0, sizeof(text));
 	in.book = req->book;
 	if ((in.period = book_period_by_id(req->book, req->period)) == NULL) {
 		diag_add(diags, DIAG_FATAL, req->book->dir, 0,
@@ -71,7 +74,13 @@ render_release(const struct render_request *req, struct output *out,
 		goto out;
 	switch (req->format) {
 	case FORMAT_TEXT:
-		rc = text_render(doc, out);
+		for (l = 0; l < LANG_MAX; l++) {
+			char err[256];
+			words[l] = catalog_format(in.catalogs[l], "text.no-break-after",
+			    NULL, 0, err, sizeof(err));
+			text.no_break_after[l] = words[l];
+		}
+		rc = text_render(doc, &text, out);
 		break;
 	case FORMAT_TREE:
 		rc = dump_tree(doc, out);
@@ -87,6 +96,7 @@ out:
 	for (l = 0; l < LANG_MAX; l++) {
 		catalog_free(in.catalogs[l]);
 		formatter_close(in.formatters[l]);
+		free(words[l]);
 	}
 	return rc;
 }

@@ -21,12 +21,19 @@ void output_write(struct output *out, const char *data, size_t len);
 void output_puts(struct output *out, const char *s);
 void output_free(struct output *out);
 
+struct text_options {
+	/* Per language, space-separated words after which a sentence never
+	 * ends ("U.S. Inc."), from the catalogs; may be NULL. */
+	const char *no_break_after[LANG_MAX];
+};
+
 /*
  * The canonical plain text of a release: one line per heading, sentence,
  * list item sentence, footnote sentence and table row (cells separated by
  * tabs). Stable: used for diffs, tests and wire services. Returns 0, or -1
  * when out of memory or ICU fails.
  */
-int text_render(const struct node *doc, struct output *out);
+int text_render(const struct node *doc, const struct text_options *options,
+    struct output *out);
 
 #endif

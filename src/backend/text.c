@@ -55,10 +55,74 @@ put_line(struct output *out, const char *prefix, const char *s, size_t len)
 	output_puts(out, "\n");
 }
 
+static const struct text_options *text_options;
+
+static int
+is_marker_char(UChar c)
+{
+	return c == 0x00B9 || c == 0x00B2 || c == 0x00B3 ||
+	    (c >= 0x2070 && c <= 0x2079) || c == '*' || (c >= '0' && c <= '9');
+}
+
+/* Whether u[start..end) ends with one of the words in list. */
+static int
+ends_with_word(const UChar *u, int32_t start, int32_t end, const char *list)
+{
+	const char *w, *next;
+	int32_t len, i;
+
+	while (end > start && u[end - 1] == ' ')
+		end--;
+	for (w = list; w != NULL && *w != '\0'; w = next) {
+		while (*w == ' ')
+			w++;
+		next = strchr(w, ' ');
+		len = next != NULL ? (int32_t)(next - w) : (int32_t)strlen(w);
+		if (len == 0 || len > end - start)
+			continue;
+		/* The words are ASCII; compare them unit by unit. */
+		for (i = 0; i < len && u[end - len + i] == (UChar)w[i]; i++)
+			;
+		if (i == len && (end - len == start || u[end - len - 1] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether the segment u[start..end) that ICU found after a sentence break
+ * really continues the sentence before it (which began at `from`): a
+ * footnote marker alone ("…2005.¹"); after a word listed as never ending a
+ * sentence ("U.S."); or, in English, text no sentence starts with: "("
+ * after "Inc.", or a lower-case letter.
+ */
+static int
+continues_sentence(const UChar *u, int32_t from, int32_t start, int32_t end,
+    enum lang lang)
+{
+	int32_t i = start;
+	int markers = 1;
+
+	if (text_options != NULL &&
+	    ends_with_word(u, from, start, text_options->no_break_after[lang]))
+		return 1;
+	while (i < end && (u[i] == ' ' || u[i] == 0x3000))
+		i++;
+	if (i == end)
+		return 1;
+	if (lang == LANG_EN && (u[i] == '(' || (u[i] >= 'a' && u[i] <= 'z')))
+		return 1;
+	for (; i < end; i++)
+		if (!is_marker_char(u[i]) && u[i] != ' ')
+			markers = 0;
+	return markers;
+}
+
 /*
  * Writes text one sentence a line, split by ICU's sentence breaker for the
- * language ("ss=standard" keeps "Inc." and "Mr." inside their sentence).
- * The first line gets `first`, the rest `rest` as a prefix.
+ * language ("ss=standard" keeps "Mr." and the like inside their sentence;
+ * continues_sentence() catches what it misses). The first line gets
+ * `first`, the rest `rest` as a prefix.
  */
 static int
 put_sentences(struct output *out, const char *text, enum lang lang,
@@ -84,7 +148,16 @@ put_sentences(struct output *out, const char *text, enum lang lang,
 	start = ubrk_first(bi);
 	for (end = ubrk_next(bi); end != UBRK_DONE; start = end,
 	    end = ubrk_next(bi)) {
-		int32_t len = 0;
+		int32_t len = 0, next;
+		/* Extend the sentence over segments that continue it. */
+		while ((next = ubrk_following(bi, end)) != UBRK_DONE &&
+		    continues_sentence(u, start, end, next, lang))
+			end = next;
+		ubrk_isBoundary(bi, end);   /* leave the iterator at end */
+		/* A marker that opens the next segment belongs to this one. */
+		while (end < n && u[end] != '*' && is_marker_char(u[end]) &&
+		    !(u[end] >= '0' && u[end] <= '9'))
+			end++;
 		u_strToUTF8(s, n * 3 + 1, &len, u + start, end - start, &status);
 		if (U_FAILURE(status))
 			break;
@@ -205,9 +278,13 @@ render_children(const struct node *n, struct output *out)
 }
 
 int
-text_render(const struct node *doc, struct output *out)
+text_render(const struct node *doc, const struct text_options *options,
+    struct output *out)
 {
-	if (render_node(doc, out) != 0 || out->failed)
-		return -1;
-	return 0;
+	int rc;
+
+	text_options = options;
+	rc = render_node(doc, out) != 0 || out->failed ? -1 : 0;
+	text_options = NULL;
+	return rc;
 }

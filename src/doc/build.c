@@ -33,6 +33,8 @@ struct builder {
 	struct pending_note *notes;
 	size_t nnotes;
 	size_t first_unflushed;
+	int missing_reported[8];        /* quarters already reported missing */
+	size_t nmissing;
 };
 
 static void
@@ -98,8 +100,11 @@ evaluate(struct builder *b, const struct expr *e, int offset, int line,
     struct rat *value, int *absent)
 {
 	struct eval_track track = { 0 };
-	struct eval_ctx ctx = { b->in->book, b->in->period->ordinal + offset,
-	    b->in->period->ordinal, track_fact, &track };
+	struct eval_ctx ctx = { .book = b->in->book,
+	    .at = b->in->period->ordinal + offset,
+	    .viewpoint = b->in->period->ordinal,
+	    .cumulative = b->in->book->company.cumulative,
+	    .on_fact = track_fact, .arg = &track };
 	struct eval_result r;
 	char other[16];
 	int year, quarter;
@@ -108,6 +113,16 @@ evaluate(struct builder *b, const struct expr *e, int offset, int line,
 	if (absent != NULL)
 		*absent = !track.present;
 	*value = r.value;
+	if (r.status == EVAL_MISSING && r.missing.status == LOOKUP_NO_PERIOD) {
+		size_t i;
+		for (i = 0; i < b->nmissing; i++)
+			if (b->missing_reported[i] == r.missing.ordinal) {
+				b->failed = 1;
+				return r.status;
+			}
+		if (b->nmissing < sizeof(b->missing_reported) / sizeof(int))
+			b->missing_reported[b->nmissing++] = r.missing.ordinal;
+	}
 	if (r.status == EVAL_MISSING) {
 		fiscal_from_ordinal(r.missing.ordinal, &year, &quarter);
 		period_id_format(year, quarter, other, sizeof(other));
@@ -169,7 +184,7 @@ format_value(struct builder *b, struct rat value, enum eval_status status,
 		if (scale_value(value, scale, &v) != 0)
 			return -1;
 		rc = format_number(f, v, decimals < 0 ? 0 : decimals, NUMBER_PLAIN,
-		    1, digits, sizeof(digits));
+		    FORMAT_MAGNITUDE, digits, sizeof(digits));
 		key = scale == SCALE_MILLIONS ? "fmt.amount.millions" :
 		    scale == SCALE_THOUSANDS ? "fmt.amount.thousands" :
 		    "fmt.amount.units";
@@ -183,7 +198,7 @@ format_value(struct builder *b, struct rat value, enum eval_status status,
 			return -1;
 		}
 		rc = format_number(f, v, decimals < 0 ? 1 : decimals, NUMBER_PLAIN,
-		    1, digits, sizeof(digits));
+		    FORMAT_MAGNITUDE, digits, sizeof(digits));
 		key = scale == SCALE_MILLIONS ? "fmt.usd.millions" :
 		    scale == SCALE_THOUSANDS ? "fmt.usd.thousands" : "fmt.usd.units";
 		break;
@@ -195,21 +210,22 @@ format_value(struct builder *b, struct rat value, enum eval_status status,
 		break;
 	case VALUE_CHANGE:
 		rc = format_number(f, value, decimals < 0 ? 1 : decimals,
-		    NUMBER_PERCENT, 1, out, size);
+		    NUMBER_PERCENT, FORMAT_MAGNITUDE | FORMAT_RATIO, out, size);
 		break;
 	case VALUE_DIRECTION:
 		snprintf(out, size, "%s", direction_words[1 +
-		    format_rounded_sign(f, value, decimals < 0 ? 1 : decimals)]);
+		    format_rounded_sign(f, value, decimals < 0 ? 1 : decimals,
+		    FORMAT_RATIO)]);
 		break;
 	case VALUE_SIGN:
 		if (scale_value(value, scale, &v) != 0)
 			return -1;
 		snprintf(out, size, "%s", sign_words[1 +
-		    format_rounded_sign(f, v, decimals < 0 ? 0 : decimals)]);
+		    format_rounded_sign(f, v, decimals < 0 ? 0 : decimals, 0)]);
 		break;
 	case VALUE_PERCENT:
 		rc = format_number(f, value, decimals < 0 ? 1 : decimals,
-		    NUMBER_PERCENT, 0, out, size);
+		    NUMBER_PERCENT, FORMAT_RATIO, out, size);
 		break;
 	case VALUE_COUNT:
 	case VALUE_PER_SHARE:
@@ -258,6 +274,16 @@ figure(struct builder *b, const struct value_ref *ref, int line, char *out,
 
 /* ---- period labels and dates ---- */
 
+const char *const document_builtin_keys[] = {
+	"fmt.amount.millions", "fmt.amount.thousands", "fmt.amount.units",
+	"fmt.usd.millions", "fmt.usd.thousands", "fmt.usd.units",
+	"fmt.bandwidth", "fmt.not_meaningful",
+	"period.quarter", "period.fiscal-quarter", "period.fiscal-quarter-months",
+	"period.quarter-end", "period.three-months-ended", "period.fiscal-year",
+	"period.fiscal-year-end", "period.ordinal-quarter",
+	"period.ordinal-number", "text.no-break-after", NULL
+};
+
 static const char *const period_keys[PERIOD_STYLE_MAX] = {
 	"period.quarter", "period.fiscal-quarter",
 	"period.fiscal-quarter-months", "period.quarter-end",
@@ -271,7 +297,8 @@ static const char *const period_keys[PERIOD_STYLE_MAX] = {
  * catalogs): 0 quarter number, 1 quarter keyword (q1..q4), 2 fiscal year,
  * 3 its last two digits, 4 quarter end (long date), 5 quarter end (short
  * date), 6 quarter end year, 7 quarter end month, 8 first month of the
- * quarter, 9 fiscal year end (long date).
+ * quarter, 9 fiscal year end (long date), 10 comparison basis: discrete |
+ * cumulative (flows year to date: "1Q04 YTD", "第1四半期累計").
  */
 static int
 period_label(struct builder *b, int offset, enum period_style style,
@@ -279,8 +306,8 @@ period_label(struct builder *b, int offset, enum period_style style,
 {
 	const struct fiscal_policy *policy = &b->in->book->company.fiscal;
 	struct formatter *f = fmt(b);
-	char a[10][64];
-	const char *args[10];
+	char a[11][64];
+	const char *args[11];
 	struct date end, start, fy_end;
 	int year, quarter, i, rc = 0;
 	char *text;
@@ -299,13 +326,15 @@ period_label(struct builder *b, int offset, enum period_style style,
 	rc |= format_number(f, rat_int(end.month), 0, NUMBER_YEAR, 0, a[7], 64);
 	rc |= format_number(f, rat_int(start.month), 0, NUMBER_YEAR, 0, a[8], 64);
 	rc |= format_date(f, &fy_end, DATE_LONG, a[9], 64);
+	snprintf(a[10], 64, "%s", b->in->book->company.cumulative ?
+	    "cumulative" : "discrete");
 	if (rc != 0) {
 		berror(b, b->file, line, "ICU cannot format a period label");
 		return -1;
 	}
-	for (i = 0; i < 10; i++)
+	for (i = 0; i < 11; i++)
 		args[i] = a[i];
-	if ((text = message(b, b->file, line, period_keys[style], args, 10)) ==
+	if ((text = message(b, b->file, line, period_keys[style], args, 11)) ==
 	    NULL)
 		return -1;
 	snprintf(out, size, "%s", text);
@@ -790,8 +819,8 @@ table_cell(struct builder *b, const struct tpl_table *t,
 			return;
 		}
 		if (ref.format == VALUE_PERCENT && !percent) {
-			format_number(fmt(b), value, ref.decimals, NUMBER_PLAIN, 0,
-			    out, size);
+			format_number(fmt(b), value, ref.decimals, NUMBER_PLAIN,
+			    FORMAT_RATIO, out, size);
 			return;
 		}
 		format_value(b, value, st, &ref, row->line, out, size);
@@ -820,7 +849,7 @@ table_cell(struct builder *b, const struct tpl_table *t,
 			return;
 		}
 		format_number(fmt(b), value, 1, percent ? NUMBER_PERCENT :
-		    NUMBER_PLAIN, 0, out, size);
+		    NUMBER_PLAIN, FORMAT_RATIO, out, size);
 		return;
 	case COLUMN_CHANGE:
 		st = evaluate(b, row->value, c->base, row->line, &base,
@@ -844,7 +873,7 @@ table_cell(struct builder *b, const struct tpl_table *t,
 				return;
 			}
 			format_number(fmt(b), change, 1, percent ? NUMBER_PERCENT :
-			    NUMBER_PLAIN, 0, out, size);
+			    NUMBER_PLAIN, FORMAT_RATIO, out, size);
 		}
 		return;
 	}

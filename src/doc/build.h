@@ -16,6 +16,9 @@ struct build_input {
 	struct formatter *formatters[LANG_MAX];
 };
 
+/* Catalog keys the builder formats itself (numbers, period labels). */
+extern const char *const document_builtin_keys[];
+
 /*
  * Builds the document of template `template_id` in `lang` for the input's
  * period. Returns the tree (free with node_free) or NULL after fatal

@@ -15,7 +15,8 @@
 
 struct formatter {
 	enum lang lang;
-	enum round_mode rounding;
+	enum round_mode rounding;          /* amounts */
+	enum round_mode percent_rounding;  /* per cents and ratios */
 	enum negative_style negatives;
 	/* [style][decimals], opened on first use */
 	UNumberFormatter *numbers[NUMBER_STYLE_MAX][MAX_DECIMALS + 1];
@@ -33,6 +34,7 @@ formatter_open(enum lang lang, const struct company *company)
 		return NULL;
 	f->lang = lang;
 	f->rounding = company->rounding;
+	f->percent_rounding = company->percent_rounding;
 	f->negatives = company->negatives[lang];
 	f->result = unumf_openResult(&status);
 	if (U_FAILURE(status)) {
@@ -106,18 +108,20 @@ utf16_out(const UChar *u, int32_t n, char *out, size_t size)
 }
 
 int
-format_rounded_sign(struct formatter *f, struct rat value, int decimals)
+format_rounded_sign(struct formatter *f, struct rat value, int decimals,
+    unsigned flags)
 {
 	int64_t scaled;
 
-	if (rat_round(value, decimals, f->rounding, &scaled) != RAT_OK)
+	if (rat_round(value, decimals, flags & FORMAT_RATIO ?
+	    f->percent_rounding : f->rounding, &scaled) != RAT_OK)
 		return rat_sign(value);
 	return (scaled > 0) - (scaled < 0);
 }
 
 int
 format_number(struct formatter *f, struct rat value, int decimals,
-    enum number_style style, int magnitude, char *out, size_t size)
+    enum number_style style, unsigned flags, char *out, size_t size)
 {
 	UNumberFormatter *nf;
 	UErrorCode status = U_ZERO_ERROR;
@@ -129,15 +133,15 @@ format_number(struct formatter *f, struct rat value, int decimals,
 
 	if (decimals < 0 || decimals > MAX_DECIMALS ||
 	    (nf = number_formatter(f, style, decimals)) == NULL ||
-	    rat_to_decimal(rat_abs(value), decimals, f->rounding, decimal,
-	    sizeof(decimal)) != RAT_OK)
+	    rat_to_decimal(rat_abs(value), decimals, flags & FORMAT_RATIO ?
+	    f->percent_rounding : f->rounding, decimal, sizeof(decimal)) != RAT_OK)
 		return -1;
 	unumf_formatDecimal(nf, decimal, -1, f->result, &status);
 	n = unumf_resultToString(f->result, u, 128, &status);
 	if (U_FAILURE(status) || utf16_out(u, n, digits, sizeof(digits)) != 0)
 		return -1;
-	zero = format_rounded_sign(f, value, decimals) == 0;
-	if (negative && !magnitude) {
+	zero = format_rounded_sign(f, value, decimals, flags) == 0;
+	if (negative && !(flags & FORMAT_MAGNITUDE)) {
 		switch (f->negatives) {
 		case NEG_PARENTHESES:
 			if (!zero) {

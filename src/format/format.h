@@ -28,19 +28,24 @@ enum number_style {
 	NUMBER_STYLE_MAX
 };
 
+/* format_number flags */
+#define FORMAT_MAGNITUDE 0x01  /* drop the sign: "a decrease of 4.0%" */
+#define FORMAT_RATIO     0x02  /* a per cent or ratio: the company's rounding
+                                  of per cents, not of amounts */
+
 /*
- * Formats value rounded to `decimals` (0..6) under the company's rounding.
- * Negatives follow the language's policy: "(1,234)", "△1,234", "▲1,234"
- * or "-1,234"; a negative that rounds to zero shows as "△0" in the triangle
- * styles and as plain zero otherwise. When `magnitude` is set the sign is
- * dropped (text that says "a decrease of 4.0%"). Returns 0, or -1 on
- * overflow or an ICU failure.
+ * Formats value rounded to `decimals` (0..6) under the company's rounding
+ * of amounts (or of per cents, with FORMAT_RATIO). Negatives follow the
+ * language's policy: "(1,234)", "△1,234", "▲1,234" or "-1,234"; a negative
+ * that rounds to zero shows as "△0" in the triangle styles and as plain
+ * zero otherwise. Returns 0, or -1 on overflow or an ICU failure.
  */
 int format_number(struct formatter *f, struct rat value, int decimals,
-    enum number_style style, int magnitude, char *out, size_t size);
+    enum number_style style, unsigned flags, char *out, size_t size);
 
-/* The sign of value once rounded to `decimals`: -1, 0 or 1. */
-int format_rounded_sign(struct formatter *f, struct rat value, int decimals);
+/* The sign of value once rounded to `decimals` (flags as above). */
+int format_rounded_sign(struct formatter *f, struct rat value, int decimals,
+    unsigned flags);
 
 enum date_style {
 	DATE_LONG,   /* August 10, 2004 / 2004年8月10日 */

@@ -135,6 +135,10 @@ load_company(struct loader *ld)
 			c->rounding = value != NULL && strcmp(value, "truncate") == 0 ?
 			    ROUND_TRUNCATE : ROUND_HALF_UP;
 			free(value);
+			value = xml_get(n, "percents");
+			c->percent_rounding = value != NULL &&
+			    strcmp(value, "truncate") == 0 ? ROUND_TRUNCATE : ROUND_HALF_UP;
+			free(value);
 		} else if (xml_is(n, "negatives")) {
 			lang = xml_get(n, "lang");
 			l = lang_index(lang);
@@ -146,6 +150,10 @@ load_company(struct loader *ld)
 				    strcmp(value, "triangle") == 0 ? NEG_TRIANGLE :
 				    strcmp(value, "black-triangle") == 0 ?
 				    NEG_BLACK_TRIANGLE : NEG_PARENTHESES;
+			free(value);
+		} else if (xml_is(n, "comparison")) {
+			value = xml_get(n, "basis");
+			c->cumulative = value != NULL && strcmp(value, "cumulative") == 0;
 			free(value);
 		} else if (xml_is(n, "percent-change")) {
 			value = xml_get(n, "not-meaningful");

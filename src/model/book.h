@@ -71,9 +71,11 @@ struct company {
 	char *url[LANG_MAX];
 	struct contact contact[LANG_MAX];
 	struct fiscal_policy fiscal;
-	enum round_mode rounding;
+	enum round_mode rounding;          /* amounts in a display unit */
+	enum round_mode percent_rounding;  /* per cents, ratios */
 	enum negative_style negatives[LANG_MAX];
 	enum nm_policy not_meaningful;
+	int cumulative;          /* flows compared year to date */
 	struct origin origin;
 };
 

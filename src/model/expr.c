@@ -9,13 +9,13 @@
 
 static const char *const func_names[FUNC_MAX] = {
 	"sum", "ratio", "pct_change", "share", "usd", "ytd", "round", "either",
-	"abs", "rate"
+	"abs", "growth", "rate"
 };
 
 /* Argument counts: min, max (0 = any). */
 static const int func_arity[FUNC_MAX][2] = {
 	{ 1, 0 }, { 2, 2 }, { 2, 2 }, { 2, 2 }, { 1, 1 }, { 1, 1 }, { 2, 2 },
-	{ 2, 2 }, { 1, 1 }, { 0, 0 }
+	{ 2, 2 }, { 1, 1 }, { 2, 2 }, { 0, 0 }
 };
 
 static const char *const status_names[EVAL_STATUS_MAX] = {
@@ -456,11 +456,26 @@ from_rat(enum rat_status st)
 	}
 }
 
+static enum eval_status eval_year_to_date(size_t fact, int last,
+    const struct eval_ctx *ctx, struct eval_result *out);
+
 static enum eval_status
 eval_fact(size_t fact, int at, int offset, const struct eval_ctx *ctx,
     struct eval_result *out)
 {
 	struct lookup found;
+
+	if (ctx->cumulative) {
+		switch (ctx->book->facts[fact].aggregate) {
+		case AGGREGATE_SUM:
+			return eval_year_to_date(fact, at + offset, ctx, out);
+		case AGGREGATE_NONE:
+			/* A per-share amount or a ratio does not add up. */
+			return out->status = EVAL_NOT_MEANINGFUL;
+		default:
+			break;
+		}
+	}
 
 	if (book_lookup(ctx->book, at, offset, fact, ctx->viewpoint,
 	    &found) != LOOKUP_OK) {
@@ -473,21 +488,20 @@ eval_fact(size_t fact, int at, int offset, const struct eval_ctx *ctx,
 	return out->status = EVAL_OK;
 }
 
-/* Year to date: the fact over the fiscal year's quarters up to this one. */
+/* A flow over the fiscal year's quarters up to quarter `last`. */
 static enum eval_status
-eval_ytd(const struct expr *ref, const struct eval_ctx *ctx,
+eval_year_to_date(size_t fact, int last, const struct eval_ctx *ctx,
     struct eval_result *out)
 {
-	const struct fact_decl *decl = &ctx->book->facts[ref->u.ref.fact];
-	int last = ctx->at + ref->u.ref.offset, year, quarter, o;
+	struct eval_ctx discrete = *ctx;
 	struct rat total = rat_int(0);
 	struct eval_result part;
+	int year, quarter, o;
 
-	if (decl->aggregate == AGGREGATE_LAST)
-		return eval_fact(ref->u.ref.fact, last, 0, ctx, out);
+	discrete.cumulative = 0;
 	fiscal_from_ordinal(last, &year, &quarter);
 	for (o = fiscal_ordinal(year, 1); o <= last; o++) {
-		if (eval_fact(ref->u.ref.fact, o, 0, ctx, &part) != EVAL_OK) {
+		if (eval_fact(fact, o, 0, &discrete, &part) != EVAL_OK) {
 			*out = part;
 			return out->status;
 		}
@@ -497,6 +511,19 @@ eval_ytd(const struct expr *ref, const struct eval_ctx *ctx,
 	}
 	out->value = total;
 	return out->status = EVAL_OK;
+}
+
+/* ytd(fact): year to date, whatever the company's comparison basis. */
+static enum eval_status
+eval_ytd(const struct expr *ref, const struct eval_ctx *ctx,
+    struct eval_result *out)
+{
+	const struct fact_decl *decl = &ctx->book->facts[ref->u.ref.fact];
+	int last = ctx->at + ref->u.ref.offset;
+
+	if (decl->aggregate == AGGREGATE_LAST)
+		return eval_fact(ref->u.ref.fact, last, 0, ctx, out);
+	return eval_year_to_date(ref->u.ref.fact, last, ctx, out);
 }
 
 /* (a - b) / base * 100, where the policy decides what base is allowed. */
@@ -592,6 +619,14 @@ eval_call(const struct expr *e, const struct eval_ctx *ctx,
 	case FUNC_PCT_CHANGE:
 		return out->status = pct_change(args[0].value, args[1].value,
 		    ctx->book->company.not_meaningful, &out->value);
+	case FUNC_GROWTH:
+		if (rat_is_zero(args[1].value))
+			return out->status = EVAL_NOT_MEANINGFUL;
+		if ((st = rat_sub(args[0].value, args[1].value, &out->value)) ==
+		    RAT_OK && (st = rat_div(out->value, rat_abs(args[1].value),
+		    &out->value)) == RAT_OK)
+			st = rat_mul(out->value, rat_int(100), &out->value);
+		break;
 	default:
 		break;
 	}

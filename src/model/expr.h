@@ -32,6 +32,7 @@ enum expr_func {
 	FUNC_ROUND,
 	FUNC_EITHER,
 	FUNC_ABS,
+	FUNC_GROWTH,     /* (a - b) / |b| * 100: its sign says up or down */
 	FUNC_RATE,       /* the release's convenience rate: JPY per US$1 */
 	FUNC_MAX
 };
@@ -88,6 +89,7 @@ struct eval_ctx {
 	const struct book *book;
 	int at;          /* ordinal of the quarter evaluated */
 	int viewpoint;   /* ordinal of the release it is seen from */
+	int cumulative;  /* flows are year-to-date sums (company policy) */
 	/* Called for each fact value used, if not NULL. */
 	void (*on_fact)(void *arg, const struct lookup *found);
 	void *arg;
