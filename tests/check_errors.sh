@@ -1,21 +1,36 @@
 #!/bin/sh
 # Bad input gives the promised diagnostics and exit status. Each case
-# tests/errors/NAME.sh edits a copy of the example book ($BOOK) and may set
-# ARGS; NAME.expected holds the expected stderr (the copy's path written as
-# BOOK) and a last line "exit: N". KESSAN_REGOLD=1 rewrites the expected
-# files instead, showing what changed.
+# tests/errors/NAME.sh edits a copy of the example book ($BOOK), of the
+# templates ($TEMPLATES) or of the catalogs ($LOCALES), and may set COMMAND
+# (default: check) and ARGS; NAME.expected holds the expected stderr (the
+# copies' paths written as BOOK, TEMPLATES, LOCALES) and a last line
+# "exit: N". A failing command must leave no output file. KESSAN_REGOLD=1
+# rewrites the expected files instead, showing what changed.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 errors="${TESTS_SRCDIR:-$(dirname "$0")}/errors"
 
 for edit in "$errors"/*.sh; do
 	name=$(basename "$edit" .sh)
 	BOOK=$(fresh_book "$name")
+	TEMPLATES="$scratch/templates.$name"
+	LOCALES="$scratch/locales.$name"
+	rm -rf "$TEMPLATES" "$LOCALES"
+	cp -R "$KESSAN_DATADIR/templates" "$TEMPLATES"
+	cp -R "$KESSAN_DATADIR/locales" "$LOCALES"
+	COMMAND=check
 	ARGS=
+	output="$scratch/out.$name"
 	. "$edit"
 	# shellcheck disable=SC2086
-	"$KESSAN" check $ARGS "$BOOK" >/dev/null 2>"$scratch/stderr"
+	KESSAN_TEMPLATES="$TEMPLATES" KESSAN_LOCALES="$LOCALES" \
+	    "$KESSAN" $COMMAND $ARGS "$BOOK" >/dev/null 2>"$scratch/stderr"
 	rc=$?
-	{ sed "s|$BOOK|BOOK|g" "$scratch/stderr"; echo "exit: $rc"; } >"$scratch/got"
+	{ sed -e "s|$BOOK|BOOK|g" -e "s|$TEMPLATES|TEMPLATES|g" \
+	    -e "s|$LOCALES|LOCALES|g" "$scratch/stderr"; echo "exit: $rc"; } \
+	    >"$scratch/got"
+	if [ $rc -ne 0 ] && ls "$scratch" | grep -q "^out\.$name"; then
+		not_ok "$name: a failed run left $(ls "$scratch" | grep "^out\.$name")"
+	fi
 	if [ -n "${KESSAN_REGOLD:-}" ]; then
 		diff -u "$errors/$name.expected" "$scratch/got" 2>/dev/null
 		cp "$scratch/got" "$errors/$name.expected"

@@ -48,7 +48,7 @@ eval_in(const struct book *b, const char *period, const char *text,
     struct rat *value)
 {
 	const struct period *p = book_period_by_id(b, period);
-	struct eval_ctx ctx = { b, 0, 0, NULL, NULL };
+	struct eval_ctx ctx = { .book = b, .cumulative = b->company.cumulative };
 	struct eval_result result;
 	struct expr *e;
 	char err[256];
@@ -278,6 +278,26 @@ test_year_to_date(void **state)
 	book_free(b);
 }
 
+/* The cumulative comparison basis: flows to date, balances as they stand,
+ * per-share amounts not meaningful. */
+static void
+test_cumulative_basis(void **state)
+{
+	struct book *b = small_book();
+
+	(void)state;
+	b->company.cumulative = 1;
+	assert_eval(b, "2004-q3", "rev", 0, "600");          /* 100+200+300 */
+	assert_eval(b, "2004-q3", "rev@pq", 0, "300");       /* 100+200 */
+	assert_eval(b, "2004-q3", "cash", 0, "301");
+	assert_int_equal(eval_in(b, "2004-q3", "eps", NULL), EVAL_NOT_MEANINGFUL);
+	/* A change compares year to date with year to date. */
+	assert_eval(b, "2004-q3", "pct_change(rev, rev@pq)", 1, "100.0");
+	b->company.cumulative = 0;
+	assert_eval(b, "2004-q3", "rev", 0, "300");
+	book_free(b);
+}
+
 static void
 test_restatement(void **state)
 {
@@ -356,6 +376,7 @@ main(void)
 		cmocka_unit_test(test_either),
 		cmocka_unit_test(test_last_quarters),
 		cmocka_unit_test(test_year_to_date),
+		cmocka_unit_test(test_cumulative_basis),
 		cmocka_unit_test(test_restatement),
 		cmocka_unit_test(test_parse_errors),
 	};

@@ -1,0 +1,180 @@
+#!/bin/sh
+# kessan render on the example: every language renders, atomically and
+# reproducibly, with no unformatted placeholder; a template variant needs
+# only data files; each company policy switch changes what it should.
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
+
+render() {   # render BOOK LANG OUTPUT [extra options]
+	book=$1 lang=$2 output=$3
+	shift 3
+	"$KESSAN" render --period "${PERIOD:-2004-q1}" --lang "$lang" "$@" \
+	    -o "$output" "$book" 2>"$scratch/err"
+}
+
+expect() {   # expect DESCRIPTION COMMAND...
+	what=$1
+	shift
+	if "$@"; then ok; else not_ok "$what"; fi
+}
+
+has() { grep -qF -- "$2" "$1"; }
+lacks() { ! grep -qF -- "$2" "$1"; }
+
+# Every language renders; output appears whole, with no temporary left.
+mkdir -p "$scratch/out"
+for lang in en ja ja+en; do
+	if render "$EXAMPLES/iij" "$lang" "$scratch/out/$lang.txt"; then
+		ok
+	else
+		not_ok "render --lang $lang: $(cat "$scratch/err")"
+	fi
+	# ICU's C API leaves a named argument as literal text: none may remain.
+	expect "$lang: no unformatted placeholder" \
+	    sh -c "! grep -n '[{}]' '$scratch/out/$lang.txt' >&2"
+done
+expect "no temporary file left beside the outputs" \
+    test "$(ls "$scratch/out" | wc -l)" -eq 3
+expect "the compilation is the summary, then the release" sh -c "
+    grep -n '決算発表(抄訳)' '$scratch/out/ja+en.txt' | head -1 | cut -d: -f1 > '$scratch/a'
+    grep -n '^Highlights of First Quarter FY2004 Results' '$scratch/out/ja+en.txt' | cut -d: -f1 > '$scratch/b'
+    test -s '$scratch/a' && test -s '$scratch/b' && test \$(cat '$scratch/a') -lt \$(cat '$scratch/b')"
+
+# Identical inputs give identical bytes.
+render "$EXAMPLES/iij" ja+en "$scratch/again.txt"
+expect "two renders are identical" cmp -s "$scratch/out/ja+en.txt" "$scratch/again.txt"
+
+# Formulaic sentences come out of the facts with the reference's wording.
+en="$scratch/out/en.txt"
+ja="$scratch/out/ja.txt"
+for sentence in \
+    "Revenues in 1Q04 totaled JPY 8,675 million, an increase of 4.0% from JPY 8,344 million in 1Q03 and a decrease of 25.3% from JPY 11,617 million in 4Q03." \
+    "Connectivity and VAS revenues were JPY 5,450 million in 1Q04, a decrease of 2.6% from JPY 5,596 million in 1Q03 and a decrease of 0.9% from JPY 5,499 million in 4Q03." \
+    "Systems Integration revenues increased 11.9% to JPY 2,695 million in 1Q04 from JPY 2,408 million in 1Q03 and decreased 32.7% from JPY 4,001 million in 4Q03." \
+    "Cost of Connectivity and VAS revenues was JPY 4,811 million, a decrease of 8.1% compared to 1Q03 and almost flat compared to 4Q03." \
+    "Operating loss was JPY 100 million in 1Q04, compared to an operating loss of JPY 1,206 million in 1Q03 and operating income of JPY 350 million in 4Q03." \
+    "Income tax benefit for 1Q04 was JPY 1,657 million, compared to JPY 390 million in 1Q03 and JPY 891 million in 4Q03." \
+    "Net income (loss) was JPY 1,434 million in 1Q04, compared to a net loss of JPY 2,475 million in 1Q03 and net income of JPY 669 million in 4Q03." \
+    "Basic net income per ADS equivalent was JPY 18.72 in 1Q04, compared to a net loss of JPY 54.72 in 1Q03 and a net income of JPY 8.73 in 4Q03." \
+    "Revenues totaled JPY 8,675 million (\$79.3 million), an increase of 4.0% compared to 1Q03 and a decrease of 25.3% compared to 4Q03."
+do
+	expect "en sentence: $sentence" has "$en" "$sentence"
+done
+expect "ja bullet: revenues" has "$ja" "- 営業収益(売上高)は、前年同期比4.0%増の8,675百万円(前期比は25.3%減)。"
+expect "ja title" has "$ja" "2004年度第1四半期(4-6月)決算発表(抄訳)"
+
+# A variant made only by editing templates and catalogs: one table added
+# (a balance sheet summary), one removed (CAPEX).
+variant="$scratch/variant"
+mkdir -p "$variant"
+cp -R "$KESSAN_DATADIR/templates" "$KESSAN_DATADIR/locales" "$variant/"
+sed -i -e '/<p><message key="reconciliation.capex"\/><\/p>/d' \
+    -e 's|<table ref="capex"/>|<table ref="assets-summary"/>|' "$variant/templates/release.xml"
+sed -i 's|</tables>|  <table id="assets-summary" caption="table.assets-summary.caption" unit="millions">\
+    <columns>\
+      <column period="current" header-period="quarter"/>\
+      <column period="pq" header-period="quarter"/>\
+    </columns>\
+    <row id="assets" label="row.assets-summary.assets" value="bs.assets.total"/>\
+    <row id="equity" label="row.assets-summary.equity" value="bs.eq.total"/>\
+    <row id="equity_ratio" label="row.assets-summary.equity_ratio" format="percent" value="share(bs.eq.total, bs.assets.total)"/>\
+  </table>\
+</tables>|' "$variant/templates/tables.xml"
+for lang in en ja; do
+	case $lang in
+	en) units='<unit id="table.assets-summary.caption"><segment><source>Table 9. Balance Sheet Summary (JPY in millions)</source></segment></unit>
+<unit id="row.assets-summary.assets"><segment><source>Total assets</source></segment></unit>
+<unit id="row.assets-summary.equity"><segment><source>Total shareholders equity</source></segment></unit>
+<unit id="row.assets-summary.equity_ratio"><segment><source>Equity ratio</source></segment></unit>' ;;
+	ja) units='<unit id="table.assets-summary.caption"><segment><source>Table 9</source><target>表9. 貸借対照表の要約(百万円)</target></segment></unit>
+<unit id="row.assets-summary.assets"><segment><source>Total assets</source><target>資産合計</target></segment></unit>
+<unit id="row.assets-summary.equity"><segment><source>Total equity</source><target>資本合計</target></segment></unit>
+<unit id="row.assets-summary.equity_ratio"><segment><source>Equity ratio</source><target>株主資本比率</target></segment></unit>' ;;
+	esac
+	printf '%s\n' "$units" > "$scratch/units"
+	awk -v f="$scratch/units" '/<file id="format">/ { print; while ((getline l < f) > 0) print l; next } { print }' \
+	    "$variant/locales/$lang.xlf" > "$scratch/xlf" && mv "$scratch/xlf" "$variant/locales/$lang.xlf"
+done
+if KESSAN_TEMPLATES="$variant/templates" KESSAN_LOCALES="$variant/locales" \
+    render "$EXAMPLES/iij" en "$scratch/variant.txt"; then
+	ok
+else
+	not_ok "variant render: $(cat "$scratch/err")"
+fi
+expect "variant: the added table" has "$scratch/variant.txt" "Table 9. Balance Sheet Summary (JPY in millions)"
+expect "variant: its figures" has "$scratch/variant.txt" "$(printf 'Equity ratio\t23.9%%\t14.5%%')"
+expect "variant: its figures" has "$scratch/variant.txt" "$(printf 'Total assets\t42,039\t42,737')"
+expect "variant: the removed table" lacks "$scratch/variant.txt" "Table 8. CAPEX"
+expect "variant: the rest unchanged" has "$scratch/variant.txt" "Table 7. Adjusted EBITDA"
+KESSAN_TEMPLATES="$variant/templates" KESSAN_LOCALES="$variant/locales" \
+    "$KESSAN" check "$EXAMPLES/iij" >/dev/null 2>"$scratch/err"
+expect "variant: check passes, no key missing" test $? -eq 0
+
+# Company policy switches, each on a copy of the book.
+policy() {   # policy NAME SED-EXPRESSION: a book with company.xml edited
+	book=$(fresh_book "policy.$1")
+	sed -i "$2" "$book/company.xml"
+	printf '%s\n' "$book"
+}
+# Only these lines may differ between two renders.
+changed() { diff "$1" "$2" | grep '^[<>]' | cut -c3-; }
+
+# Rounding down instead of half-up: amounts recorded in thousands change,
+# figures recorded in millions and per cents computed in full do not.
+book=$(policy truncate 's|amounts="half-up"|amounts="truncate"|')
+render "$book" en "$scratch/truncate.txt"
+expect "truncate: total connectivity rounds down" has "$scratch/truncate.txt" \
+    "$(printf 'Total Connectivity and Value-added Service Revenues\t5,449\t5,595\t(2.6%%)\t5,498\t(0.9%%)')"
+expect "truncate: a figure recorded in millions is unchanged" has "$scratch/truncate.txt" \
+    "$(printf 'IP Service⁸\t2,279\t2,534\t(10.1%%)\t2,423\t(5.9%%)')"
+expect "truncate: text amounts round down too" has "$scratch/truncate.txt" \
+    "Revenues in 1Q04 totaled JPY 8,674 million"
+expect "truncate: per cents stay rounded half-up" has "$scratch/truncate.txt" \
+    "IP Service revenues decreased by 10.1% in 1Q04"
+
+# △ instead of parentheses in Japanese: Japanese negatives change, English
+# stays byte for byte.
+book=$(policy triangle 's|<negatives lang="ja" style="parentheses"/>|<negatives lang="ja" style="triangle"/>|')
+render "$book" ja "$scratch/triangle-ja.txt"
+render "$book" en "$scratch/triangle-en.txt"
+expect "triangle: Japanese negatives" has "$scratch/triangle-ja.txt" \
+    "$(printf 'IP サービス*1\t2,279\t2,534\t△10.1%%\t2,423\t△5.9%%')"
+expect "triangle: no parenthesised figure left in Japanese tables" sh -c \
+    "! grep -E '	\\([0-9]' '$scratch/triangle-ja.txt' >&2"
+expect "triangle: English unchanged" cmp -s "$en" "$scratch/triangle-en.txt"
+
+# Fiscal years named by their end: the same quarter (April-June 2004) is
+# now 1Q of FY2005; dates do not move.
+book=$(fresh_book named-by-end)
+sed -i 's|named-by="start"|named-by="end"|' "$book/company.xml"
+mkdir "$book/renamed"
+for f in "$book"/periods/*.xml; do
+	year=$(sed -n 's/.*fiscal-year="\([0-9]*\)".*/\1/p' "$f")
+	next=$((year + 1))
+	sed "s/fiscal-year=\"$year\"/fiscal-year=\"$next\"/" "$f" \
+	    > "$book/renamed/$next-$(basename "$f" | cut -d- -f2)"
+done
+rm -r "$book/periods"
+mv "$book/renamed" "$book/periods"
+if PERIOD=2005-q1 render "$book" en "$scratch/by-end.txt"; then ok; else not_ok "named by end: $(cat "$scratch/err")"; fi
+expect "named by end: quarter labels" has "$scratch/by-end.txt" "$(printf '\t1Q05\t1Q04\tYoY %% change\t4Q04\tQoQ %% change')"
+expect "named by end: fiscal year" has "$scratch/by-end.txt" "Highlights of First Quarter FY2005 Results"
+expect "named by end: dates unchanged" has "$scratch/by-end.txt" "the first quarter of the fiscal year ending March 31, 2005 (\"FY2005\")"
+expect "named by end: no FY2004 label left" lacks "$scratch/by-end.txt" "FY2004"
+# Without its period labels, the release is the same text.
+unlabel() { sed -E 's/[1-4]Q0[0-9]//g; s/FY ?200[0-9]//g; s/200[0-9]年度//g' "$1"; }
+unlabel "$en" > "$scratch/a"
+unlabel "$scratch/by-end.txt" > "$scratch/b"
+expect "named by end: nothing else changes" cmp -s "$scratch/a" "$scratch/b"
+
+# Cumulative comparison: flows become year-to-date sums. For a first
+# quarter the figures are the quarter's own and the labels say so; the
+# prior-quarter column would need the whole of FY2003, which the book
+# does not have quarter by quarter: a clear error, naming quarter and fact.
+book=$(policy cumulative 's|<percent-change|<comparison basis="cumulative"/>\n  <percent-change|')
+render "$book" ja "$scratch/cumulative.txt"
+rc=$?
+expect "cumulative: the prior quarter's year to date needs 2003-q2" sh -c \
+    "test $rc -ne 0 && grep -q 'needs [a-z_.]* of 2003-q2, which' '$scratch/err'"
+expect "cumulative: no output written" test ! -e "$scratch/cumulative.txt"
+
+finish

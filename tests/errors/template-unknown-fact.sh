@@ -1,0 +1,2 @@
+# a table row naming a fact the book does not declare
+sed -i 's|value="op.rev.ip"|value="op.rev.ipp"|' "$TEMPLATES/tables.xml"
