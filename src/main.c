@@ -173,7 +173,7 @@ cmd_render(int argc, char **argv)
 	};
 	struct render_request req;
 	struct diag_list diags;
-	struct output out = { NULL, 0, 0, 0 };
+	struct buffer out = { NULL, 0, 0, 0 };
 	struct book *book = NULL;
 	const char *output = NULL;
 	char err[256];
@@ -246,7 +246,7 @@ cmd_render(int argc, char **argv)
 out:
 	diag_print(&diags, stderr);
 	diag_list_free(&diags);
-	output_free(&out);
+	buffer_free(&out);
 	book_free(book);
 	return rc;
 }

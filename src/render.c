@@ -13,7 +13,7 @@ static const char *const default_templates[] = {
 };
 
 static int
-dump_tree(const struct node *doc, struct output *out)
+dump_tree(const struct node *doc, struct buffer *out)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -26,13 +26,13 @@ dump_tree(const struct node *doc, struct output *out)
 		free(buf);
 		return -1;
 	}
-	output_write(out, buf, len);
+	buffer_write(out, buf, len);
 	free(buf);
 	return out->failed ? -1 : 0;
 }
 
 int
-render_release(const struct render_request *req, struct output *out,
+render_release(const struct render_request *req, struct buffer *out,
     struct diag_list *diags)
 {
 	struct build_input in;

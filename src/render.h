@@ -34,7 +34,7 @@ struct render_request {
 };
 
 /* Renders into out. Returns 0, or -1 after fatal diagnostics. */
-int render_release(const struct render_request *req, struct output *out,
+int render_release(const struct render_request *req, struct buffer *out,
     struct diag_list *diags);
 
 extern const char *const output_format_names[FORMAT_MAX];

@@ -8,18 +8,7 @@
 #include <stddef.h>
 
 #include "../doc/doc.h"
-
-/* A growable byte buffer that backends write into. */
-struct output {
-	char *data;
-	size_t len;
-	size_t cap;
-	int failed;   /* out of memory: the output is unusable */
-};
-
-void output_write(struct output *out, const char *data, size_t len);
-void output_puts(struct output *out, const char *s);
-void output_free(struct output *out);
+#include "../util/buffer.h"
 
 struct text_options {
 	/* Per language, space-separated words after which a sentence never
@@ -34,6 +23,6 @@ struct text_options {
  * when out of memory or ICU fails.
  */
 int text_render(const struct node *doc, const struct text_options *options,
-    struct output *out);
+    struct buffer *out);
 
 #endif

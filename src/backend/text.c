@@ -7,42 +7,9 @@
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 
-void
-output_write(struct output *out, const char *data, size_t len)
-{
-	if (out->failed)
-		return;
-	if (out->len + len + 1 > out->cap) {
-		size_t cap = (out->cap + len + 1) * 2;
-		char *grown = realloc(out->data, cap);
-		if (grown == NULL) {
-			out->failed = 1;
-			return;
-		}
-		out->data = grown;
-		out->cap = cap;
-	}
-	memcpy(out->data + out->len, data, len);
-	out->len += len;
-	out->data[out->len] = '\0';
-}
-
-void
-output_puts(struct output *out, const char *s)
-{
-	output_write(out, s, strlen(s));
-}
-
-void
-output_free(struct output *out)
-{
-	free(out->data);
-	memset(out, 0, sizeof(*out));
-}
-
 /* Trims spaces at both ends and writes s as one line (if not empty). */
 static void
-put_line(struct output *out, const char *prefix, const char *s, size_t len)
+put_line(struct buffer *out, const char *prefix, const char *s, size_t len)
 {
 	while (len > 0 && (*s == ' ' || *s == '\n'))
 		s++, len--;
@@ -50,12 +17,16 @@ put_line(struct output *out, const char *prefix, const char *s, size_t len)
 		len--;
 	if (len == 0)
 		return;
-	output_puts(out, prefix);
-	output_write(out, s, len);
-	output_puts(out, "\n");
+	buffer_puts(out, prefix);
+	buffer_write(out, s, len);
+	buffer_puts(out, "\n");
 }
 
-static const struct text_options *text_options;
+/* What one rendering writes to and is told about. */
+struct text_ctx {
+	struct buffer *out;
+	const struct text_options *options;
+};
 
 static int
 is_marker_char(UChar c)
@@ -69,11 +40,12 @@ static int
 ends_with_word(const UChar *u, int32_t start, int32_t end, const char *list)
 {
 	const char *w, *next;
-	int32_t len, i;
 
 	while (end > start && u[end - 1] == ' ')
 		end--;
 	for (w = list; w != NULL && *w != '\0'; w = next) {
+		int32_t len, i;
+
 		while (*w == ' ')
 			w++;
 		next = strchr(w, ' ');
@@ -97,14 +69,14 @@ ends_with_word(const UChar *u, int32_t start, int32_t end, const char *list)
  * after "Inc.", or a lower-case letter.
  */
 static int
-continues_sentence(const UChar *u, int32_t from, int32_t start, int32_t end,
-    enum lang lang)
+continues_sentence(const struct text_ctx *t, const UChar *u, int32_t from,
+    int32_t start, int32_t end, enum lang lang)
 {
 	int32_t i = start;
 	int markers = 1;
 
-	if (text_options != NULL &&
-	    ends_with_word(u, from, start, text_options->no_break_after[lang]))
+	if (t->options != NULL &&
+	    ends_with_word(u, from, start, t->options->no_break_after[lang]))
 		return 1;
 	while (i < end && (u[i] == ' ' || u[i] == 0x3000))
 		i++;
@@ -125,9 +97,10 @@ continues_sentence(const UChar *u, int32_t from, int32_t start, int32_t end,
  * `first`, the rest `rest` as a prefix.
  */
 static int
-put_sentences(struct output *out, const char *text, enum lang lang,
+put_sentences(const struct text_ctx *t, const char *text, enum lang lang,
     const char *first, const char *rest)
 {
+	struct buffer *out = t->out;
 	UErrorCode status = U_ZERO_ERROR;
 	UBreakIterator *bi;
 	UChar *u = NULL;
@@ -151,7 +124,7 @@ put_sentences(struct output *out, const char *text, enum lang lang,
 		int32_t len = 0, next;
 		/* Extend the sentence over segments that continue it. */
 		while ((next = ubrk_following(bi, end)) != UBRK_DONE &&
-		    continues_sentence(u, start, end, next, lang))
+		    continues_sentence(t, u, start, end, next, lang))
 			end = next;
 		ubrk_isBoundary(bi, end);   /* leave the iterator at end */
 		/* A marker that opens the next segment belongs to this one. */
@@ -172,10 +145,10 @@ out:
 	return rc;
 }
 
-static int render_children(const struct node *n, struct output *out);
+static int render_children(const struct node *n, const struct text_ctx *t);
 
 static int
-render_inline_block(const struct node *n, struct output *out,
+render_inline_block(const struct node *n, const struct text_ctx *t,
     const char *first, const char *rest)
 {
 	char *text = node_plain_text(n, NOTE_SUPERSCRIPT);
@@ -183,66 +156,72 @@ render_inline_block(const struct node *n, struct output *out,
 
 	if (text == NULL)
 		return -1;
-	rc = put_sentences(out, text, n->lang, first, rest);
+	rc = put_sentences(t, text, n->lang, first, rest);
 	free(text);
 	return rc;
 }
 
 static int
-render_row(const struct node *row, struct output *out)
+render_row(const struct node *row, struct buffer *out)
 {
 	const struct node *cell;
-	char *text;
 	int i;
 
 	for (cell = row->first; cell != NULL; cell = cell->next) {
+		char *text;
+
 		if (cell != row->first)
-			output_puts(out, "\t");
+			buffer_puts(out, "\t");
 		if ((text = node_plain_text(cell, NOTE_SUPERSCRIPT)) == NULL)
 			return -1;
-		output_puts(out, text);
+		buffer_puts(out, text);
 		free(text);
 		/* A spanning header cell keeps the grid: empty cells follow. */
 		for (i = 1; i < cell->u.cell.span; i++)
-			output_puts(out, "\t");
+			buffer_puts(out, "\t");
 	}
-	output_puts(out, "\n");
+	buffer_puts(out, "\n");
 	return 0;
 }
 
 static int
-render_node(const struct node *n, struct output *out)
+render_node(const struct node *n, const struct text_ctx *t)
 {
+	struct buffer *out = t->out;
 	const struct node *c;
 	char marker[32], prefix[40];
-	char *text;
 	int rc = 0;
 
 	switch (n->kind) {
 	case NODE_DOCUMENT:
 	case NODE_SECTION:
 	case NODE_PART:
-		return render_children(n, out);
-	case NODE_HEADING:
-		if ((text = node_plain_text(n, NOTE_SUPERSCRIPT)) == NULL)
+		return render_children(n, t);
+	case NODE_HEADING: {
+		char *text = node_plain_text(n, NOTE_SUPERSCRIPT);
+
+		if (text == NULL)
 			return -1;
-		output_puts(out, "\n");
+		buffer_puts(out, "\n");
 		put_line(out, "", text, strlen(text));
 		free(text);
 		return 0;
+	}
 	case NODE_PARAGRAPH:
-		output_puts(out, "\n");
-		return render_inline_block(n, out, "", "");
+		buffer_puts(out, "\n");
+		return render_inline_block(n, t, "", "");
 	case NODE_LIST:
-		output_puts(out, "\n");
+		buffer_puts(out, "\n");
 		for (c = n->first; c != NULL && rc == 0; c = c->next)
-			rc = render_inline_block(c, out, "- ", "  ");
+			rc = render_inline_block(c, t, "- ", "  ");
 		return rc;
 	case NODE_TABLE:
-		output_puts(out, "\n");
+		buffer_puts(out, "\n");
 		for (c = n->first; c != NULL && rc == 0; c = c->next) {
 			if (c->kind == NODE_CAPTION) {
-				if ((text = node_plain_text(c, NOTE_SUPERSCRIPT)) == NULL)
+				char *text = node_plain_text(c, NOTE_SUPERSCRIPT);
+
+				if (text == NULL)
 					return -1;
 				put_line(out, "", text, strlen(text));
 				free(text);
@@ -251,40 +230,37 @@ render_node(const struct node *n, struct output *out)
 		}
 		return rc;
 	case NODE_FOOTNOTES:
-		output_puts(out, "\n");
+		buffer_puts(out, "\n");
 		for (c = n->first; c != NULL && rc == 0; c = c->next) {
 			note_marker(c->u.note.number, c->u.note.style, marker,
 			    sizeof(marker));
 			snprintf(prefix, sizeof(prefix), "%s ", marker);
-			rc = render_inline_block(c, out, prefix, "  ");
+			rc = render_inline_block(c, t, prefix, "  ");
 		}
 		return rc;
 	case NODE_PAGE_BREAK:
 		return 0;
 	default:
-		return render_children(n, out);
+		return render_children(n, t);
 	}
 }
 
 static int
-render_children(const struct node *n, struct output *out)
+render_children(const struct node *n, const struct text_ctx *t)
 {
 	const struct node *c;
 
 	for (c = n->first; c != NULL; c = c->next)
-		if (render_node(c, out) != 0)
+		if (render_node(c, t) != 0)
 			return -1;
 	return 0;
 }
 
 int
 text_render(const struct node *doc, const struct text_options *options,
-    struct output *out)
+    struct buffer *out)
 {
-	int rc;
+	struct text_ctx t = { out, options };
 
-	text_options = options;
-	rc = render_node(doc, out) != 0 || out->failed ? -1 : 0;
-	text_options = NULL;
-	return rc;
+	return render_node(doc, &t) != 0 || out->failed ? -1 : 0;
 }

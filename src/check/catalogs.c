@@ -17,14 +17,13 @@ static void
 check_key(void *arg, const char *key, const char *file, int line)
 {
 	struct key_check *kc = arg;
-	struct message *m;
-	int l;
-
 	size_t i;
-	int seen;
+	int l, seen;
 
 	for (l = 0; l < LANG_MAX; l++) {
-		if ((m = catalog_find(kc->catalogs[l], key)) != NULL) {
+		struct message *m = catalog_find(kc->catalogs[l], key);
+
+		if (m != NULL) {
 			m->used = 1;
 			continue;
 		}

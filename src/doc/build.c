@@ -106,8 +106,6 @@ evaluate(struct builder *b, const struct expr *e, int offset, int line,
 	    .cumulative = b->in->book->company.cumulative,
 	    .on_fact = track_fact, .arg = &track };
 	struct eval_result r;
-	char other[16];
-	int year, quarter;
 
 	expr_eval(e, &ctx, &r);
 	if (absent != NULL)
@@ -124,6 +122,9 @@ evaluate(struct builder *b, const struct expr *e, int offset, int line,
 			b->missing_reported[b->nmissing++] = r.missing.ordinal;
 	}
 	if (r.status == EVAL_MISSING) {
+		char other[16];
+		int year, quarter;
+
 		fiscal_from_ordinal(r.missing.ordinal, &year, &quarter);
 		period_id_format(year, quarter, other, sizeof(other));
 		berror(b, b->file, line, "release %s needs %s of %s, which %s",
@@ -167,8 +168,7 @@ format_value(struct builder *b, struct rat value, enum eval_status status,
 	struct formatter *f = fmt(b);
 	int decimals = ref->decimals, rc = 0, scale = ref->scale;
 	const char *key = NULL;
-	char digits[TEXT_SIZE], *text;
-	const char *args[1];
+	char digits[TEXT_SIZE];
 	struct rat v = value;
 
 	if (status == EVAL_NOT_MEANINGFUL || status == EVAL_DIV_ZERO) {
@@ -250,8 +250,10 @@ format_value(struct builder *b, struct rat value, enum eval_status status,
 		return -1;
 	}
 	if (key != NULL) {
-		args[0] = digits;
-		if ((text = message(b, b->file, line, key, args, 1)) == NULL)
+		const char *args[1] = { digits };
+		char *text = message(b, b->file, line, key, args, 1);
+
+		if (text == NULL)
 			return -1;
 		snprintf(out, size, "%s", text);
 		free(text);
@@ -883,11 +885,11 @@ static void
 header_cell_text(struct builder *b, const struct tpl_header *h, int line,
     char *out, size_t size)
 {
-	char *text;
-
 	out[0] = '\0';
 	if (h->key != NULL) {
-		if ((text = message(b, b->file, line, h->key, NULL, 0)) != NULL) {
+		char *text = message(b, b->file, line, h->key, NULL, 0);
+
+		if (text != NULL) {
 			snprintf(out, size, "%s", text);
 			free(text);
 		}
@@ -998,7 +1000,7 @@ add_slot_blocks(struct builder *b, struct node *parent,
 {
 	const struct slot *slot = period_slot(b->in->period, b->lang, tb->name);
 	const char *pfile = b->in->period->file;
-	struct node *block, *item;
+	struct node *item;
 	size_t i, j;
 
 	if (slot == NULL) {
@@ -1010,8 +1012,8 @@ add_slot_blocks(struct builder *b, struct node *parent,
 	}
 	for (i = 0; i < slot->nblocks; i++) {
 		const struct narrative_block *nb = &slot->blocks[i];
-		block = node_add(parent, nb->is_list ? NODE_LIST : NODE_PARAGRAPH,
-		    b->lang);
+		struct node *block = node_add(parent, nb->is_list ? NODE_LIST :
+		    NODE_PARAGRAPH, b->lang);
 		if (block == NULL) {
 			berror(b, pfile, nb->line, "out of memory");
 			return;

@@ -1,5 +1,7 @@
 #include "doc.h"
 
+#include "../util/buffer.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,47 +89,21 @@ note_marker(int number, enum note_style style, char *buf, size_t size)
 	}
 }
 
-struct buffer {
-	char *data;
-	size_t len, cap;
-	int oom;
-};
-
-static void
-append(struct buffer *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->cap + n + 1) * 2;
-		char *data = realloc(b->data, cap);
-		if (data == NULL) {
-			b->oom = 1;
-			return;
-		}
-		b->data = data;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, s, n + 1);
-	b->len += n;
-}
-
 static void
 collect_text(const struct node *n, enum note_style style, struct buffer *b)
 {
 	const struct node *c;
-	char marker[32];
 
 	if (n->kind == NODE_TEXT) {
-		append(b, n->u.text.text);
+		buffer_puts(b, n->u.text.text);
 		return;
 	}
 	if (n->kind == NODE_NOTE_REF) {
+		char marker[32];
+
 		note_marker(n->u.note.number, n->u.note.style, marker,
 		    sizeof(marker));
-		append(b, marker);
+		buffer_puts(b, marker);
 		return;
 	}
 	(void)style;
@@ -140,9 +116,9 @@ node_plain_text(const struct node *node, enum note_style style)
 {
 	struct buffer b = { NULL, 0, 0, 0 };
 
-	append(&b, "");
+	buffer_puts(&b, "");
 	collect_text(node, style, &b);
-	if (b.oom) {
+	if (b.failed) {
 		free(b.data);
 		return NULL;
 	}

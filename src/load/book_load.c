@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../model/expr.h"
+#include "../util/buffer.h"
 #include "narrative.h"
 #include "xml.h"
 
@@ -192,12 +193,6 @@ static const char *const unit_words[UNIT_MAX] = {
 static const char *const period_type_words[] = { "duration", "instant" };
 static const char *const aggregate_words[] = { "sum", "last", "none" };
 
-static void *
-grow(void *items, size_t count, size_t size)
-{
-	return realloc(items, (count + 1) * size);
-}
-
 static void
 load_fact_decl(struct loader *ld, xmlNodePtr n, size_t group,
     enum period_type group_type)
@@ -207,13 +202,12 @@ load_fact_decl(struct loader *ld, xmlNodePtr n, size_t group,
 	char *value;
 	long other;
 
-	if ((facts = grow(b->facts, b->nfacts, sizeof(*facts))) == NULL) {
+	if ((facts = array_grow(b->facts, b->nfacts, sizeof(*facts))) == NULL) {
 		error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->facts = facts;
 	f = &facts[b->nfacts];
-	memset(f, 0, sizeof(*f));
 	f->id = xml_get(n, "id");
 	if (f->id == NULL) {
 		error(ld, b->accounts_file, xml_line(n), "out of memory");
@@ -257,13 +251,12 @@ load_group(struct loader *ld, xmlNodePtr n)
 	size_t i, index;
 	xmlNodePtr child;
 
-	if ((groups = grow(b->groups, b->ngroups, sizeof(*groups))) == NULL) {
+	if ((groups = array_grow(b->groups, b->ngroups, sizeof(*groups))) == NULL) {
 		error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->groups = groups;
 	g = &groups[b->ngroups];
-	memset(g, 0, sizeof(*g));
 	if ((g->id = xml_get(n, "id")) == NULL) {
 		error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
@@ -318,13 +311,12 @@ load_identity(struct loader *ld, xmlNodePtr n)
 	char *eq, *value;
 	size_t i;
 
-	if ((ids = grow(b->identities, b->nidentities, sizeof(*ids))) == NULL) {
+	if ((ids = array_grow(b->identities, b->nidentities, sizeof(*ids))) == NULL) {
 		error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->identities = ids;
 	id = &ids[b->nidentities];
-	memset(id, 0, sizeof(*id));
 	id->id = xml_get(n, "id");
 	id->text = xml_get(n, NULL);
 	if (id->id == NULL || id->text == NULL) {
@@ -413,13 +405,12 @@ load_release(struct loader *ld, struct period *p, xmlNodePtr n)
 	get_date(ld, p, n, "date", &p->release_date);
 	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
 		if (xml_is(c, "dateline")) {
-			lines = grow(p->datelines, p->ndatelines, sizeof(*lines));
+			lines = array_grow(p->datelines, p->ndatelines, sizeof(*lines));
 			if (lines == NULL) {
 				error(ld, p->file, xml_line(c), "out of memory");
 				return;
 			}
 			p->datelines = lines;
-			memset(&lines[p->ndatelines], 0, sizeof(*lines));
 			lines[p->ndatelines].city[LANG_EN] = xml_get(c, "city-en");
 			lines[p->ndatelines].city[LANG_JA] = xml_get(c, "city-ja");
 			get_date(ld, p, c, "date", &lines[p->ndatelines].date);
@@ -558,14 +549,13 @@ load_restatement(struct loader *ld, struct period *p, xmlNodePtr n)
 		error(ld, p->file, line, "restate: unknown fact %s", id);
 		goto out;
 	}
-	if ((list = grow(p->restatements, p->nrestatements,
+	if ((list = array_grow(p->restatements, p->nrestatements,
 	    sizeof(*list))) == NULL) {
 		error(ld, p->file, line, "out of memory");
 		goto out;
 	}
 	p->restatements = list;
 	r = &list[p->nrestatements];
-	memset(r, 0, sizeof(*r));
 	r->ordinal = fiscal_ordinal(year, quarter);
 	r->fact = (size_t)index;
 	r->line = line;

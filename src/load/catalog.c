@@ -76,7 +76,7 @@ scan_arguments(const char *p, char *err, size_t errsize)
 			continue;
 		}
 		if (expect_name) {
-			const char *start = p;
+			const char *start;
 			int n = 0;
 
 			while (*p == ' ')
@@ -184,7 +184,6 @@ static int
 documented_args(xmlNodePtr note, int so_far)
 {
 	char *category = xml_get(note, "category"), *text, *p;
-	int n;
 
 	if (category == NULL || strcmp(category, "args") != 0) {
 		free(category);
@@ -194,6 +193,8 @@ documented_args(xmlNodePtr note, int so_far)
 	if ((text = xml_get(note, NULL)) == NULL)
 		return so_far;
 	for (p = text; p != NULL && *p != '\0'; p = strchr(p, ';')) {
+		int n;
+
 		while (*p == ';' || *p == ' ')
 			p++;
 		if (*p >= '0' && *p <= '9' && (n = atoi(p) + 1) > so_far)
@@ -344,6 +345,7 @@ catalog_find(const struct catalog *c, const char *key)
 {
 	struct message probe;
 
+	memset(&probe, 0, sizeof(probe));
 	probe.key = (char *)key;
 	if (c->nmessages == 0)
 		return NULL;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../model/expr.h"
+#include "../util/buffer.h"
 #include "xml.h"
 
 struct nloader {
@@ -75,15 +76,14 @@ fold_space(const char *text)
 static struct run *
 add_run(struct nloader *nl, struct run *parent, enum run_kind kind, int line)
 {
-	struct run *list = realloc(parent->children,
-	    (parent->nchildren + 1) * sizeof(*list));
+	struct run *list = array_grow(parent->children, parent->nchildren,
+	    sizeof(*list));
 
 	if (list == NULL) {
 		nerror(nl, line, "%s", "out of memory");
 		return NULL;
 	}
 	parent->children = list;
-	memset(&list[parent->nchildren], 0, sizeof(*list));
 	list[parent->nchildren].kind = kind;
 	list[parent->nchildren].line = line;
 	return &list[parent->nchildren++];
@@ -157,15 +157,14 @@ load_inline(struct nloader *nl, xmlNodePtr first, struct run *parent)
 static struct narrative_block *
 add_block(struct nloader *nl, struct slot *s, int is_list, int line)
 {
-	struct narrative_block *list = realloc(s->blocks,
-	    (s->nblocks + 1) * sizeof(*list));
+	struct narrative_block *list = array_grow(s->blocks, s->nblocks,
+	    sizeof(*list));
 
 	if (list == NULL) {
 		nerror(nl, line, "%s", "out of memory");
 		return NULL;
 	}
 	s->blocks = list;
-	memset(&list[s->nblocks], 0, sizeof(*list));
 	list[s->nblocks].is_list = is_list;
 	list[s->nblocks].line = line;
 	return &list[s->nblocks++];
@@ -174,14 +173,13 @@ add_block(struct nloader *nl, struct slot *s, int is_list, int line)
 static struct run *
 add_item(struct nloader *nl, struct narrative_block *b, int line)
 {
-	struct run *list = realloc(b->items, (b->nitems + 1) * sizeof(*list));
+	struct run *list = array_grow(b->items, b->nitems, sizeof(*list));
 
 	if (list == NULL) {
 		nerror(nl, line, "%s", "out of memory");
 		return NULL;
 	}
 	b->items = list;
-	memset(&list[b->nitems], 0, sizeof(*list));
 	list[b->nitems].kind = RUN_SPAN;
 	list[b->nitems].line = line;
 	return &list[b->nitems++];
@@ -227,9 +225,10 @@ check_notes(struct nloader *nl, const struct narrative *out,
     const struct run *run)
 {
 	size_t i;
-	int found = 0;
 
 	if (run->kind == RUN_NOTE) {
+		int found = 0;
+
 		for (i = 0; i < out->nnotes; i++)
 			found |= out->notes[i].id != NULL && run->text != NULL &&
 			    strcmp(out->notes[i].id, run->text) == 0;
@@ -257,24 +256,22 @@ narrative_load(const struct book *book, const char *file, xmlNodePtr node,
 	out->present = 1;
 	for (c = xml_element(node->children); c != NULL; c = xml_element(c->next)) {
 		if (xml_is(c, "slot")) {
-			struct slot *list = realloc(out->slots,
-			    (out->nslots + 1) * sizeof(*list));
+			struct slot *list = array_grow(out->slots, out->nslots,
+			    sizeof(*list));
 			if (list == NULL) {
 				nerror(&nl, xml_line(c), "%s", "out of memory");
 				break;
 			}
 			out->slots = list;
-			memset(&list[out->nslots], 0, sizeof(*list));
 			load_slot(&nl, c, &list[out->nslots++]);
 		} else if (xml_is(c, "footnote")) {
-			struct authored_note *list = realloc(out->notes,
-			    (out->nnotes + 1) * sizeof(*list));
+			struct authored_note *list = array_grow(out->notes, out->nnotes,
+			    sizeof(*list));
 			if (list == NULL) {
 				nerror(&nl, xml_line(c), "%s", "out of memory");
 				break;
 			}
 			out->notes = list;
-			memset(&list[out->nnotes], 0, sizeof(*list));
 			list[out->nnotes].id = xml_get(c, "id");
 			list[out->nnotes].line = xml_line(c);
 			list[out->nnotes].content.kind = RUN_SPAN;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../model/expr.h"
+#include "../util/buffer.h"
 #include "../util/datadir.h"
 #include "xml.h"
 
@@ -57,13 +58,10 @@ terror(struct tloader *tl, int line, const char *fmt, ...)
 static void *
 append(struct tloader *tl, void *items, size_t count, size_t size, int line)
 {
-	char *grown = realloc(items, (count + 1) * size);
+	void *grown = array_grow(items, count, size);
 
-	if (grown == NULL) {
+	if (grown == NULL)
 		terror(tl, line, "out of memory");
-		return NULL;
-	}
-	memset(grown + count * size, 0, size);
 	return grown;
 }
 
@@ -207,10 +205,9 @@ parse_blocks(struct tloader *tl, xmlNodePtr first, struct tpl_block **out,
 {
 	xmlNodePtr n;
 	struct tpl_block *b, *list;
-	int k;
 
 	for (n = xml_element(first); n != NULL; n = xml_element(n->next)) {
-		k = name_index((const char *)n->name, kind_names, TPL_KIND_MAX);
+		int k = name_index((const char *)n->name, kind_names, TPL_KIND_MAX);
 		if (k < 0)
 			continue;
 		if ((list = append(tl, *out, *count, sizeof(*list),
@@ -358,7 +355,7 @@ build_headers(struct tloader *tl, struct tpl_table *table,
     struct column_tree *t)
 {
 	size_t rows = (size_t)t->max_depth + 1, r;
-	int leaf, last;
+	int leaf;
 
 	table->headers = calloc(rows, sizeof(*table->headers));
 	table->nheaders = calloc(rows, sizeof(*table->nheaders));
@@ -371,13 +368,13 @@ build_headers(struct tloader *tl, struct tpl_table *table,
 		struct tpl_header *cells = calloc((size_t)t->nleaves + 1,
 		    sizeof(*cells));
 		size_t n = 0;
+		int last = -1;   /* the group whose cell was emitted last */
 
 		if (cells == NULL) {
 			terror(tl, table->line, "out of memory");
 			return;
 		}
 		table->headers[r] = cells;
-		last = -1;
 		for (leaf = 0; leaf < t->nleaves; leaf++) {
 			if (r + 1 == rows) {
 				cells[n] = t->leaf_headers[leaf];

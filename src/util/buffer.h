@@ -1,0 +1,27 @@
+/* Growable byte strings and arrays, the two containers everything uses. */
+#ifndef KESSAN_BUFFER_H
+#define KESSAN_BUFFER_H
+
+#include <stddef.h>
+
+/* A NUL-terminated byte string that grows as it is written. */
+struct buffer {
+	char *data;     /* owned; NULL until the first write */
+	size_t len;
+	size_t cap;
+	int failed;     /* out of memory: the content is unusable */
+};
+
+void buffer_write(struct buffer *b, const char *data, size_t len);
+void buffer_puts(struct buffer *b, const char *s);
+/* Frees the data; the buffer can be reused. */
+void buffer_free(struct buffer *b);
+
+/*
+ * Grows an array of `count` items of `size` bytes by one zeroed item.
+ * Returns the (possibly moved) array, or NULL when out of memory, in which
+ * case the old array is still valid and still owned by the caller.
+ */
+void *array_grow(void *items, size_t count, size_t size);
+
+#endif
