@@ -10,13 +10,14 @@
 #include <string.h>
 
 #include "../model/expr.h"
+#include "../util/buffer.h"
 
 #define MAX_ARGS 16
 #define TEXT_SIZE 1024
 
 /* A footnote waiting for its `footnotes` block. */
 struct pending_note {
-	char *key;          /* catalog key + arguments, or "authored:" id */
+	char *key;          /* the note's text */
 	int number;
 	struct node *note;  /* detached NODE_FOOTNOTE */
 };
@@ -517,26 +518,36 @@ template_message(struct builder *b, const struct tpl_message *m)
 
 /* ---- footnotes ---- */
 
-/* Registers a note (once per key) and returns its number, or -1. */
+/*
+ * Registers a note and returns its number, or -1. Notes that say the same
+ * thing before the same footnotes block share one number, whether they
+ * come from a table's catalog or the authored narrative. Takes content.
+ */
 static int
-note_number(struct builder *b, const char *key, struct node *content)
+note_number(struct builder *b, struct node *content)
 {
 	struct pending_note *list;
+	char *key = node_plain_text(content, b->note_style);
 	size_t i;
 
-	for (i = b->first_unflushed; i < b->nnotes; i++)
-		if (strcmp(b->notes[i].key, key) == 0) {
-			node_free(content);
-			return b->notes[i].number;
-		}
-	if ((list = realloc(b->notes, (b->nnotes + 1) * sizeof(*list))) == NULL ||
-	    (list[b->nnotes].key = strdup(key)) == NULL) {
-		if (list != NULL)
-			b->notes = list;
+	if (key == NULL) {
 		node_free(content);
 		berror(b, b->file, 0, "out of memory");
 		return -1;
 	}
+	for (i = b->first_unflushed; i < b->nnotes; i++)
+		if (strcmp(b->notes[i].key, key) == 0) {
+			node_free(content);
+			free(key);
+			return b->notes[i].number;
+		}
+	if ((list = array_grow(b->notes, b->nnotes, sizeof(*list))) == NULL) {
+		node_free(content);
+		free(key);
+		berror(b, b->file, 0, "out of memory");
+		return -1;
+	}
+	list[b->nnotes].key = key;
 	b->notes = list;
 	list[b->nnotes].number = ++b->note_count;
 	list[b->nnotes].note = content;
@@ -592,7 +603,6 @@ add_authored_note(struct builder *b, struct node *parent, const char *id,
 {
 	const struct authored_note *an = period_note(b->in->period, b->lang, id);
 	struct node *note;
-	char key[300];
 	int number;
 
 	if (an == NULL) {
@@ -606,8 +616,7 @@ add_authored_note(struct builder *b, struct node *parent, const char *id,
 	note->file = file;
 	note->line = an->line;
 	add_runs(b, note, &an->content, file);
-	snprintf(key, sizeof(key), "authored:%s", id);
-	if ((number = note_number(b, key, note)) > 0)
+	if ((number = note_number(b, note)) > 0)
 		add_note_ref(b, parent, number);
 }
 
@@ -667,7 +676,7 @@ add_template_note(struct builder *b, struct node *parent,
     const struct tpl_block *s)
 {
 	struct node *note;
-	char key[300], *text;
+	char *text;
 	int number;
 
 	if (s->kind == TPL_FN) {
@@ -684,9 +693,8 @@ add_template_note(struct builder *b, struct node *parent,
 	note->file = b->file;
 	note->line = s->line;
 	node_add_text(note, text, b->lang);
-	snprintf(key, sizeof(key), "%s:%s", s->message.key, text);
 	free(text);
-	if ((number = note_number(b, key, note)) > 0)
+	if ((number = note_number(b, note)) > 0)
 		add_note_ref(b, parent, number);
 }
 
@@ -961,7 +969,6 @@ add_table(struct builder *b, struct node *parent, const struct tpl_table *t,
 		label = row->last;
 		for (k = 0; k < tr->nnotes; k++) {
 			struct node *note = node_add(NULL, NODE_FOOTNOTE, b->lang);
-			char key[300];
 			int number;
 			if (note == NULL ||
 			    (s = template_message(b, &tr->notes[k])) == NULL) {
@@ -971,9 +978,8 @@ add_table(struct builder *b, struct node *parent, const struct tpl_table *t,
 			note->file = t->file;
 			note->line = tr->notes[k].line;
 			node_add_text(note, s, b->lang);
-			snprintf(key, sizeof(key), "%s:%s", tr->notes[k].key, s);
 			free(s);
-			if ((number = note_number(b, key, note)) > 0 && label != NULL)
+			if ((number = note_number(b, note)) > 0 && label != NULL)
 				add_note_ref(b, label, number);
 		}
 		for (c = 0; c < t->ncolumns; c++) {
