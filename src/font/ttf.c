@@ -1,0 +1,601 @@
+#include "ttf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The tables libharu requires of a TrueType font, in tag order. */
+static const char *const required_tables[] = {
+	"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx",
+	"loca", "maxp", "name", "post", "prep"
+};
+#define NREQUIRED (sizeof(required_tables) / sizeof(required_tables[0]))
+
+struct table {
+	const unsigned char *data;
+	uint32_t length;
+};
+
+struct ttf {
+	char *path;
+	unsigned char *file;
+	size_t size;
+	struct table tables[NREQUIRED];
+	unsigned glyphs;
+	unsigned metrics;          /* numberOfHMetrics */
+	unsigned units_per_em;
+	int long_loca;
+	int ascender, descender;
+	/* the Unicode cmap: format 4 or 12 */
+	const unsigned char *cmap;
+	uint32_t cmap_length;
+	int cmap_format;
+};
+
+static uint16_t
+u16(const unsigned char *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static uint32_t
+u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+	    p[3];
+}
+
+static void
+put16(unsigned char *p, unsigned v)
+{
+	p[0] = (unsigned char)(v >> 8);
+	p[1] = (unsigned char)v;
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static const struct table *
+table(const struct ttf *f, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < NREQUIRED; i++)
+		if (memcmp(required_tables[i], tag, 4) == 0)
+			return &f->tables[i];
+	return NULL;
+}
+
+/* Picks the Windows Unicode cmap: full repertoire (3,10) or BMP (3,1). */
+static int
+find_cmap(struct ttf *f)
+{
+	const struct table *t = table(f, "cmap");
+	unsigned n, i, best = 0;
+
+	if (t->length < 4)
+		return -1;
+	n = u16(t->data + 2);
+	if (4 + 8 * (size_t)n > t->length)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const unsigned char *r = t->data + 4 + 8 * i;
+		unsigned platform = u16(r), encoding = u16(r + 2), format;
+		unsigned rank = platform == 3 && encoding == 10 ? 3 :
+		    platform == 3 && encoding == 1 ? 2 : platform == 0 ? 1 : 0;
+		uint32_t off = u32(r + 4);
+		if (rank <= best || off + 8 > t->length)
+			continue;
+		format = u16(t->data + off);
+		if (format != 4 && format != 12)
+			continue;
+		f->cmap = t->data + off;
+		f->cmap_length = t->length - off;
+		f->cmap_format = (int)format;
+		best = rank;
+	}
+	return best > 0 ? 0 : -1;
+}
+
+struct ttf *
+ttf_open(const char *path, char *err, size_t errsize)
+{
+	struct ttf *f = calloc(1, sizeof(*f));
+	FILE *in = NULL;
+	unsigned n, i, k;
+	long size;
+
+	if (f == NULL || (f->path = strdup(path)) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		goto fail;
+	}
+	if ((in = fopen(path, "rb")) == NULL) {
+		snprintf(err, errsize, "cannot open: %s", strerror(errno));
+		goto fail;
+	}
+	if (fseek(in, 0, SEEK_END) != 0 || (size = ftell(in)) < 12 ||
+	    fseek(in, 0, SEEK_SET) != 0 ||
+	    (f->file = malloc((size_t)size)) == NULL ||
+	    fread(f->file, 1, (size_t)size, in) != (size_t)size) {
+		snprintf(err, errsize, "cannot read the font file");
+		goto fail;
+	}
+	fclose(in);
+	in = NULL;
+	f->size = (size_t)size;
+	if (u32(f->file) == 0x4F54544F) {   /* "OTTO" */
+		snprintf(err, errsize, "an OpenType/CFF font: libharu embeds only "
+		    "TrueType outlines (use a .ttf such as IPAex)");
+		goto fail;
+	}
+	if (u32(f->file) != 0x00010000 && u32(f->file) != 0x74727565) {
+		snprintf(err, errsize, "not a TrueType font");
+		goto fail;
+	}
+	n = u16(f->file + 4);
+	if (12 + 16 * (size_t)n > f->size) {
+		snprintf(err, errsize, "truncated table directory");
+		goto fail;
+	}
+	for (i = 0; i < n; i++) {
+		const unsigned char *r = f->file + 12 + 16 * i;
+		uint32_t off = u32(r + 8), len = u32(r + 12);
+		for (k = 0; k < NREQUIRED; k++)
+			if (memcmp(r, required_tables[k], 4) == 0 &&
+			    off <= f->size && len <= f->size - off) {
+				f->tables[k].data = f->file + off;
+				f->tables[k].length = len;
+			}
+	}
+	for (k = 0; k < NREQUIRED; k++)
+		if (f->tables[k].data == NULL &&
+		    strcmp(required_tables[k], "cvt ") != 0 &&
+		    strcmp(required_tables[k], "fpgm") != 0 &&
+		    strcmp(required_tables[k], "prep") != 0) {
+			snprintf(err, errsize, "no '%s' table", required_tables[k]);
+			goto fail;
+		}
+	if (table(f, "head")->length < 54 || table(f, "hhea")->length < 36 ||
+	    table(f, "maxp")->length < 6) {
+		snprintf(err, errsize, "truncated head, hhea or maxp table");
+		goto fail;
+	}
+	f->units_per_em = u16(table(f, "head")->data + 18);
+	f->long_loca = u16(table(f, "head")->data + 50) != 0;
+	f->ascender = (int16_t)u16(table(f, "hhea")->data + 4);
+	f->descender = (int16_t)u16(table(f, "hhea")->data + 6);
+	f->metrics = u16(table(f, "hhea")->data + 34);
+	f->glyphs = u16(table(f, "maxp")->data + 4);
+	if (f->units_per_em == 0 || f->metrics == 0 || f->metrics > f->glyphs ||
+	    table(f, "hmtx")->length < 4 * f->metrics ||
+	    table(f, "loca")->length < (f->long_loca ? 4u : 2u) * (f->glyphs + 1)) {
+		snprintf(err, errsize, "inconsistent metrics tables");
+		goto fail;
+	}
+	if (find_cmap(f) != 0) {
+		snprintf(err, errsize, "no Unicode character map");
+		goto fail;
+	}
+	return f;
+fail:
+	if (in != NULL)
+		fclose(in);
+	ttf_close(f);
+	return NULL;
+}
+
+void
+ttf_close(struct ttf *f)
+{
+	if (f == NULL)
+		return;
+	free(f->file);
+	free(f->path);
+	free(f);
+}
+
+const char *
+ttf_path(const struct ttf *f)
+{
+	return f->path;
+}
+
+unsigned
+ttf_units_per_em(const struct ttf *f)
+{
+	return f->units_per_em;
+}
+
+int
+ttf_ascender(const struct ttf *f)
+{
+	return f->ascender;
+}
+
+int
+ttf_descender(const struct ttf *f)
+{
+	return f->descender;
+}
+
+unsigned
+ttf_glyph(const struct ttf *f, uint32_t c)
+{
+	const unsigned char *m = f->cmap;
+	unsigned segs, i;
+
+	if (f->cmap_format == 12) {
+		uint32_t groups = u32(m + 12);
+		unsigned lo, hi;
+
+		if (16 + 12 * (uint64_t)groups > f->cmap_length)
+			return 0;
+		lo = 0;
+		hi = (unsigned)groups;
+		while (lo < hi) {
+			const unsigned char *g = m + 16 + 12 * ((lo + hi) / 2);
+			if (c < u32(g))
+				hi = (lo + hi) / 2;
+			else if (c > u32(g + 4))
+				lo = (lo + hi) / 2 + 1;
+			else {
+				uint32_t glyph = u32(g + 8) + (c - u32(g));
+				return glyph < f->glyphs ? (unsigned)glyph : 0;
+			}
+		}
+		return 0;
+	}
+	if (c > 0xFFFF)
+		return 0;
+	segs = u16(m + 6) / 2;
+	if (16 + 8 * (size_t)segs > f->cmap_length)
+		return 0;
+	for (i = 0; i < segs; i++) {
+		const unsigned char *end = m + 14 + 2 * i;
+		const unsigned char *start = end + 2 + 2 * segs;
+		const unsigned char *delta = start + 2 * segs;
+		const unsigned char *range = delta + 2 * segs;
+		unsigned glyph;
+		if (c > u16(end))
+			continue;
+		if (c < u16(start))
+			return 0;
+		if (u16(range) == 0)
+			return (c + u16(delta)) & 0xFFFF;
+		/* idRangeOffset is relative to its own position. */
+		if ((size_t)(range - m) + u16(range) + 2 * (c - u16(start)) + 2 >
+		    f->cmap_length)
+			return 0;
+		glyph = u16(range + u16(range) + 2 * (c - u16(start)));
+		return glyph == 0 ? 0 : ((glyph + u16(delta)) & 0xFFFF);
+	}
+	return 0;
+}
+
+unsigned
+ttf_advance(const struct ttf *f, unsigned glyph)
+{
+	const unsigned char *h = table(f, "hmtx")->data;
+
+	if (glyph >= f->metrics)
+		glyph = f->metrics - 1;
+	return u16(h + 4 * glyph);
+}
+
+static uint32_t
+glyph_offset(const struct ttf *f, unsigned glyph)
+{
+	const unsigned char *l = table(f, "loca")->data;
+
+	return f->long_loca ? u32(l + 4 * glyph) : 2u * u16(l + 2 * glyph);
+}
+
+/* Marks a glyph and, for a composite, the glyphs it is built from. */
+static void
+mark_glyph(const struct ttf *f, unsigned glyph, unsigned char *used, int depth)
+{
+	const struct table *g = table(f, "glyf");
+	uint32_t start, end;
+	const unsigned char *p, *limit;
+	unsigned flags;
+
+	if (glyph >= f->glyphs || used[glyph] || depth > 8)
+		return;
+	used[glyph] = 1;
+	start = glyph_offset(f, glyph);
+	end = glyph_offset(f, glyph + 1);
+	if (end <= start || end > g->length || end - start < 10 ||
+	    (int16_t)u16(g->data + start) >= 0)
+		return;
+	p = g->data + start + 10;
+	limit = g->data + end;
+	do {
+		if (p + 4 > limit)
+			return;
+		flags = u16(p);
+		mark_glyph(f, u16(p + 2), used, depth + 1);
+		p += 4 + (flags & 0x0001 ? 4 : 2);
+		if (flags & 0x0008)
+			p += 2;
+		else if (flags & 0x0040)
+			p += 4;
+		else if (flags & 0x0080)
+			p += 8;
+	} while (flags & 0x0020);
+}
+
+/*
+ * Copies one glyph to out without its hinting instructions, which PDF
+ * viewers do not run and which are nearly half of IPAex's glyph data.
+ * Returns the bytes written.
+ */
+static uint32_t
+copy_unhinted(const unsigned char *g, uint32_t len, unsigned char *out)
+{
+	int contours;
+	uint32_t p;
+	unsigned flags = 0;
+
+	if (len < 10)
+		return 0;
+	contours = (int16_t)u16(g);
+	if (contours >= 0) {
+		uint32_t head = 10 + 2 * (uint32_t)contours, ilen;
+
+		if (head + 2 > len || head + 2 + (ilen = u16(g + head)) > len) {
+			memcpy(out, g, len);
+			return len;
+		}
+		memcpy(out, g, head);
+		put16(out + head, 0);
+		memcpy(out + head + 2, g + head + 2 + ilen, len - head - 2 - ilen);
+		return len - ilen;
+	}
+	/* A composite: instructions follow its last component. */
+	p = 10;
+	do {
+		if (p + 4 > len) {
+			memcpy(out, g, len);
+			return len;
+		}
+		flags = u16(g + p);
+		p += 4 + (flags & 0x0001 ? 4 : 2);
+		if (flags & 0x0008)
+			p += 2;
+		else if (flags & 0x0040)
+			p += 4;
+		else if (flags & 0x0080)
+			p += 8;
+	} while (flags & 0x0020);
+	if (p > len)
+		p = len;
+	memcpy(out, g, p);
+	if (flags & 0x0100) {
+		/* Clear WE_HAVE_INSTRUCTIONS on the last component. */
+		uint32_t q = 10, last = 10;
+		unsigned f;
+		do {
+			last = q;
+			f = u16(out + q);
+			q += 4 + (f & 0x0001 ? 4 : 2);
+			if (f & 0x0008)
+				q += 2;
+			else if (f & 0x0040)
+				q += 4;
+			else if (f & 0x0080)
+				q += 8;
+		} while (f & 0x0020);
+		put16(out + last, f & ~0x0100u);
+	}
+	return p;
+}
+
+static uint32_t
+checksum(const unsigned char *data, uint32_t length)
+{
+	uint32_t sum = 0, i;
+
+	for (i = 0; i + 4 <= length; i += 4)
+		sum += u32(data + i);
+	if (i < length) {
+		unsigned char pad[4];
+
+		memset(pad, 0, sizeof(pad));
+		memcpy(pad, data + i, length - i);
+		sum += u32(pad);
+	}
+	return sum;
+}
+
+static int
+compare_codepoints(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* A format 4 cmap (platform 3, encoding 1) of the code points given. */
+static unsigned char *
+build_cmap(const struct ttf *f, const uint32_t *cps, size_t n,
+    uint32_t *length)
+{
+	size_t segs = 0, i, j;
+	uint32_t *sorted = malloc((n + 1) * sizeof(*sorted));
+	unsigned char *out, *st;
+
+	if (sorted == NULL)
+		return NULL;
+	for (i = 0, j = 0; i < n; i++)
+		if (cps[i] <= 0xFFFE && ttf_glyph(f, cps[i]) != 0)
+			sorted[j++] = cps[i];
+	n = j;
+	qsort(sorted, n, sizeof(*sorted), compare_codepoints);
+	/* One segment per code point, then the required 0xFFFF. */
+	for (i = 0, j = 0; i < n; i++)
+		if (j == 0 || sorted[i] != sorted[j - 1])
+			sorted[j++] = sorted[i];
+	n = j;
+	segs = n + 1;
+	*length = (uint32_t)(12 + 16 + 8 * segs);
+	if ((out = calloc(1, *length)) == NULL) {
+		free(sorted);
+		return NULL;
+	}
+	put16(out, 0);                 /* version */
+	put16(out + 2, 1);             /* one subtable */
+	put16(out + 4, 3);
+	put16(out + 6, 1);
+	put32(out + 8, 12);
+	st = out + 12;
+	put16(st, 4);
+	put16(st + 2, (unsigned)(16 + 8 * segs));
+	put16(st + 6, (unsigned)(2 * segs));
+	{
+		unsigned sr = 1, es = 0;
+		while (sr * 2 <= segs) {
+			sr *= 2;
+			es++;
+		}
+		put16(st + 8, 2 * sr);
+		put16(st + 10, es);
+		put16(st + 12, (unsigned)(2 * segs - 2 * sr));
+	}
+	for (i = 0; i < segs; i++) {
+		unsigned c = i < n ? sorted[i] : 0xFFFF;
+		unsigned glyph = i < n ? ttf_glyph(f, c) : 0;
+		put16(st + 14 + 2 * i, c);                      /* endCode */
+		put16(st + 16 + 2 * segs + 2 * i, c);           /* startCode */
+		put16(st + 16 + 4 * segs + 2 * i,
+		    i < n ? ((glyph - c) & 0xFFFF) : 1);        /* idDelta */
+		/* idRangeOffset stays 0 */
+	}
+	free(sorted);
+	return out;
+}
+
+unsigned char *
+ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
+{
+	const struct table *glyf = table(f, "glyf");
+	unsigned char *used = calloc(f->glyphs + 1, 1);
+	unsigned char *loca = NULL, *newglyf = NULL, *cmap = NULL, *post = NULL;
+	unsigned char *head = NULL, *out = NULL;
+	uint32_t loca_len, glyf_len = 0, cmap_len = 0, offset, sum = 0;
+	struct table tables[NREQUIRED];
+	size_t i, ntables = 0, total;
+	unsigned g;
+
+	if (used == NULL)
+		goto fail;
+	mark_glyph(f, 0, used, 0);
+	for (i = 0; i < n; i++)
+		mark_glyph(f, ttf_glyph(f, cps[i]), used, 0);
+	for (g = 0; g < f->glyphs; g++)
+		if (used[g])
+			glyf_len += (glyph_offset(f, g + 1) - glyph_offset(f, g) + 3) &
+			    ~3u;
+	loca_len = 4 * (f->glyphs + 1);
+	if ((loca = malloc(loca_len)) == NULL ||
+	    (newglyf = calloc(1, glyf_len + 4)) == NULL)
+		goto fail;
+	/* Unused glyphs become empty; ids do not move. */
+	for (g = 0, offset = 0; g < f->glyphs; g++) {
+		uint32_t start = glyph_offset(f, g), end = glyph_offset(f, g + 1);
+		put32(loca + 4 * g, offset);
+		if (used[g] && end > start && end <= glyf->length)
+			offset += (copy_unhinted(glyf->data + start, end - start,
+			    newglyf + offset) + 3) & ~3u;
+	}
+	put32(loca + 4 * f->glyphs, offset);
+	glyf_len = offset;
+	if ((cmap = build_cmap(f, cps, n, &cmap_len)) == NULL ||
+	    (post = calloc(1, 32)) == NULL ||
+	    (head = malloc(table(f, "head")->length)) == NULL)
+		goto fail;
+	/* post format 3: no glyph names, the rest as the font says. */
+	memcpy(post, table(f, "post")->data,
+	    table(f, "post")->length < 32 ? table(f, "post")->length : 32);
+	put32(post, 0x00030000);
+	memcpy(head, table(f, "head")->data, table(f, "head")->length);
+	put32(head + 8, 0);            /* checkSumAdjustment, set below */
+	put16(head + 50, 1);           /* long loca */
+	for (i = 0; i < NREQUIRED; i++) {
+		const char *tag = required_tables[i];
+		struct table t = f->tables[i];
+		if (strcmp(tag, "cmap") == 0) {
+			t.data = cmap;
+			t.length = cmap_len;
+		} else if (strcmp(tag, "glyf") == 0) {
+			t.data = newglyf;
+			t.length = glyf_len;
+		} else if (strcmp(tag, "loca") == 0) {
+			t.data = loca;
+			t.length = loca_len;
+		} else if (strcmp(tag, "post") == 0) {
+			t.data = post;
+			t.length = 32;
+		} else if (strcmp(tag, "head") == 0) {
+			t.data = head;
+		}
+		if (t.data != NULL)
+			tables[ntables++] = t;
+	}
+	total = 12 + 16 * ntables;
+	for (i = 0; i < ntables; i++)
+		total += (tables[i].length + 3) & ~3u;
+	if ((out = calloc(1, total)) == NULL)
+		goto fail;
+	put32(out, 0x00010000);
+	put16(out + 4, (unsigned)ntables);
+	{
+		unsigned sr = 1, es = 0;
+		while (sr * 2 <= ntables) {
+			sr *= 2;
+			es++;
+		}
+		put16(out + 6, 16 * sr);
+		put16(out + 8, es);
+		put16(out + 10, (unsigned)(16 * ntables - 16 * sr));
+	}
+	offset = (uint32_t)(12 + 16 * ntables);
+	for (i = 0, ntables = 0; i < NREQUIRED; i++) {
+		const struct table *t;
+		unsigned char *rec;
+		if (f->tables[i].data == NULL && strcmp(required_tables[i], "cmap") &&
+		    strcmp(required_tables[i], "glyf") &&
+		    strcmp(required_tables[i], "loca") &&
+		    strcmp(required_tables[i], "post") &&
+		    strcmp(required_tables[i], "head"))
+			continue;
+		t = &tables[ntables];
+		rec = out + 12 + 16 * ntables++;
+		memcpy(rec, required_tables[i], 4);
+		put32(rec + 4, checksum(t->data, t->length));
+		put32(rec + 8, offset);
+		put32(rec + 12, t->length);
+		memcpy(out + offset, t->data, t->length);
+		offset += (t->length + 3) & ~3u;
+	}
+	/* The whole-font checksum adjustment, in the copy of head. */
+	sum = checksum(out, (uint32_t)total);
+	for (i = 0; i < ntables; i++)
+		if (memcmp(out + 12 + 16 * i, "head", 4) == 0)
+			put32(out + u32(out + 12 + 16 * i + 8) + 8, 0xB1B0AFBAu - sum);
+	*size = total;
+fail:
+	free(used);
+	free(loca);
+	free(newglyf);
+	free(cmap);
+	free(post);
+	free(head);
+	return out;
+}

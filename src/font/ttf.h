@@ -1,0 +1,46 @@
+/*
+ * TrueType fonts: just enough reading to measure text and map characters
+ * to glyphs, and a subsetter that writes a small font holding only the
+ * glyphs a document uses.
+ *
+ * libharu 2.3.0 embeds a TrueType font's cmap, loca, hmtx and layout
+ * tables whole (about 470 KB for IPAex Gothic); handing it our subset keeps
+ * a release's PDF small and libharu's loading fast.
+ */
+#ifndef KESSAN_TTF_H
+#define KESSAN_TTF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ttf;
+
+/*
+ * Reads a TrueType (glyf-outline) font file into memory and checks the
+ * tables kessan needs. Returns NULL and writes a reason to err on failure
+ * (OpenType/CFF fonts are refused: libharu cannot embed them).
+ */
+struct ttf *ttf_open(const char *path, char *err, size_t errsize);
+void ttf_close(struct ttf *font);
+
+/* The glyph for a Unicode code point, or 0 (.notdef) if none. */
+unsigned ttf_glyph(const struct ttf *font, uint32_t codepoint);
+
+/* A glyph's advance width in font units. */
+unsigned ttf_advance(const struct ttf *font, unsigned glyph);
+
+unsigned ttf_units_per_em(const struct ttf *font);
+int ttf_ascender(const struct ttf *font);   /* font units, positive */
+int ttf_descender(const struct ttf *font);  /* font units, negative */
+const char *ttf_path(const struct ttf *font);
+
+/*
+ * Writes a font holding the glyphs of the `n` code points given (and the
+ * components of composite glyphs), keeping every glyph id, with a cmap of
+ * only those code points (BMP only). Returns a malloc'd buffer and its
+ * size in *size, or NULL when out of memory.
+ */
+unsigned char *ttf_subset(const struct ttf *font, const uint32_t *codepoints,
+    size_t n, size_t *size);
+
+#endif
