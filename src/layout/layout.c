@@ -1,0 +1,1057 @@
+#include "layout.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
+
+#include "../load/template.h"
+#include "../util/buffer.h"
+
+/* Type sizes and spacing, in points. */
+#define BODY_SIZE 9.5
+#define NOTE_SIZE 7.5
+#define TABLE_SIZE 8.0
+#define TABLE_MIN_SIZE 6.0
+#define LEADING_EN 1.35
+#define LEADING_JA 1.6
+#define MARGIN_SIDE 56.0
+#define MARGIN_TOP 72.0
+#define MARGIN_BOTTOM 64.0
+#define CELL_PAD 6.0
+#define HEADER_MAX_LINE 44.0   /* wider column headers wrap */
+#define INDENT_STEP 9.0
+#define BULLET_INDENT 12.0
+
+struct lctx {
+	struct layout *lay;
+	const struct layout_options *o;
+	struct diag_list *diags;
+	int failed;
+	struct lay_page *page;
+	int landscape;
+	double y;               /* the next line's top */
+	double left, right;     /* the text column */
+	enum lang lang;
+	const struct node *where;   /* for diagnostics */
+};
+
+/* ---- pages and operations ---- */
+
+static void
+lfail(struct lctx *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void
+lfail(struct lctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_addv(c->diags, DIAG_FATAL, c->where != NULL ? c->where->file : NULL,
+	    c->where != NULL ? c->where->line : 0, fmt, ap);
+	va_end(ap);
+	c->failed = 1;
+}
+
+static double
+page_height(const struct lctx *c)
+{
+	return c->landscape ? c->o->page_width : c->o->page_height;
+}
+
+static double
+page_width(const struct lctx *c)
+{
+	return c->landscape ? c->o->page_height : c->o->page_width;
+}
+
+static double
+bottom(const struct lctx *c)
+{
+	(void)c;   /* the same on every page, portrait or landscape */
+	return MARGIN_BOTTOM;
+}
+
+static void
+new_page(struct lctx *c)
+{
+	struct lay_page *pages = array_grow(c->lay->pages, c->lay->npages,
+	    sizeof(*pages));
+
+	if (pages == NULL) {
+		lfail(c, "out of memory");
+		return;
+	}
+	c->lay->pages = pages;
+	c->page = &pages[c->lay->npages++];
+	c->page->width = page_width(c);
+	c->page->height = page_height(c);
+	c->page->lang = c->lang;
+	c->left = MARGIN_SIDE;
+	c->right = page_width(c) - MARGIN_SIDE;
+	c->y = page_height(c) - MARGIN_TOP;
+}
+
+/* Starts a new page unless `height` more points fit on this one. */
+static void
+ensure(struct lctx *c, double height)
+{
+	if (c->page == NULL || c->y - height < bottom(c))
+		new_page(c);
+}
+
+static struct lay_op *
+add_op(struct lctx *c, enum op_kind kind)
+{
+	struct lay_op *ops;
+
+	if (c->page == NULL)
+		new_page(c);
+	if (c->failed)
+		return NULL;
+	ops = array_grow(c->page->ops, c->page->nops, sizeof(*ops));
+	if (ops == NULL) {
+		lfail(c, "out of memory");
+		return NULL;
+	}
+	c->page->ops = ops;
+	ops[c->page->nops].kind = kind;
+	return &ops[c->page->nops++];
+}
+
+static void
+add_line(struct lctx *c, double x, double y, double x2, double y2, double w)
+{
+	struct lay_op *op = add_op(c, OP_LINE);
+
+	if (op == NULL)
+		return;
+	op->x = x;
+	op->y = y;
+	op->x2 = x2;
+	op->y2 = y2;
+	op->width = w;
+}
+
+/* ---- shaped text: UTF-16 with a face, size and width per unit ---- */
+
+struct shaped {
+	UChar *u;
+	int32_t n, cap;
+	int *face;
+	double *adv;
+	double *size;
+	unsigned char *raise;   /* superscript */
+};
+
+static void
+shaped_free(struct shaped *s)
+{
+	free(s->u);
+	free(s->face);
+	free(s->adv);
+	free(s->size);
+	free(s->raise);
+	memset(s, 0, sizeof(*s));
+}
+
+static int
+shaped_reserve(struct shaped *s, int32_t more)
+{
+	int32_t cap;
+
+	if (s->n + more <= s->cap)
+		return 0;
+	cap = (s->n + more) * 2 + 16;
+	if ((s->u = realloc(s->u, (size_t)cap * sizeof(*s->u))) == NULL ||
+	    (s->face = realloc(s->face, (size_t)cap * sizeof(int))) == NULL ||
+	    (s->adv = realloc(s->adv, (size_t)cap * sizeof(double))) == NULL ||
+	    (s->size = realloc(s->size, (size_t)cap * sizeof(double))) == NULL ||
+	    (s->raise = realloc(s->raise, (size_t)cap)) == NULL)
+		return -1;
+	s->cap = cap;
+	return 0;
+}
+
+/* Appends UTF-8 text in a role and size, choosing a face per character. */
+static void
+shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
+    double size, int raise)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	while (*p != '\0' && !c->failed) {
+		uint32_t cp;
+		int len, face;
+		const struct ttf *f;
+
+		if (*p < 0x80) {
+			cp = *p;
+			len = 1;
+		} else if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
+			cp = (uint32_t)(*p & 0x1F) << 6 | (p[1] & 0x3F);
+			len = 2;
+		} else if ((*p & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
+		    (p[2] & 0xC0) == 0x80) {
+			cp = (uint32_t)(*p & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
+			    (p[2] & 0x3F);
+			len = 3;
+		} else if ((*p & 0xF8) == 0xF0) {
+			lfail(c, "a character outside the Basic Multilingual Plane "
+			    "cannot be drawn (libharu 2.3.0 writes two-byte codes): %.4s",
+			    (const char *)p);
+			return;
+		} else {
+			lfail(c, "invalid UTF-8 in the document text");
+			return;
+		}
+		p += len;
+		if (cp == '\n' || cp == '\t')
+			cp = ' ';
+		face = fonts_face_for(c->o->fonts, c->lang, role, cp);
+		if (face < 0) {
+			lfail(c, "no configured font has U+%04X, used in this text "
+			    "(fonts/fonts.xml)", (unsigned)cp);
+			return;
+		}
+		if (shaped_reserve(s, 1) != 0) {
+			lfail(c, "out of memory");
+			return;
+		}
+		f = c->o->fonts->faces[face];
+		s->u[s->n] = (UChar)cp;
+		s->face[s->n] = face;
+		s->size[s->n] = raise ? size * 0.62 : size;
+		s->adv[s->n] = ttf_advance(f, ttf_glyph(f, cp)) * s->size[s->n] /
+		    ttf_units_per_em(f);
+		s->raise[s->n] = (unsigned char)raise;
+		s->n++;
+	}
+}
+
+/* Shapes a node's inline content: text, emphasis, footnote markers. */
+static void
+shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
+    enum font_role role, double size)
+{
+	const struct node *k;
+	char marker[32];
+
+	switch (n->kind) {
+	case NODE_TEXT:
+		shape(c, s, n->u.text.text, role, size, 0);
+		return;
+	case NODE_NOTE_REF:
+		/* Drawn as raised plain digits, so copied text says "8". */
+		if (n->u.note.style == NOTE_ASTERISK)
+			snprintf(marker, sizeof(marker), "*%d", n->u.note.number);
+		else
+			snprintf(marker, sizeof(marker), "%d", n->u.note.number);
+		shape(c, s, marker, role, size, 1);
+		return;
+	case NODE_EMPHASIS:
+		role = role == FONT_BODY ? FONT_STRONG : role;
+		break;
+	default:
+		break;
+	}
+	for (k = n->first; k != NULL; k = k->next)
+		shape_inline(c, s, k, role, size);
+}
+
+static double
+width_of(const struct shaped *s, int32_t a, int32_t b)
+{
+	double w = 0;
+
+	for (; a < b; a++)
+		w += s->adv[a];
+	return w;
+}
+
+/* Width without the spaces a line may end with. */
+static double
+line_width(const struct shaped *s, int32_t a, int32_t b)
+{
+	while (b > a && (s->u[b - 1] == ' ' || s->u[b - 1] == 0x3000))
+		b--;
+	return width_of(s, a, b);
+}
+
+static void
+mark_used(struct lctx *c, int face, UChar u)
+{
+	unsigned char **bits = &c->lay->used[face];
+
+	if (*bits == NULL && (*bits = calloc(0x10000 / 8, 1)) == NULL) {
+		lfail(c, "out of memory");
+		return;
+	}
+	(*bits)[u / 8] |= (unsigned char)(1u << (u % 8));
+}
+
+/* Draws units [a, b) with their left edge at x on baseline y. */
+static void
+draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
+    double x, double y)
+{
+	while (b > a && (s->u[b - 1] == ' ' || s->u[b - 1] == 0x3000))
+		b--;
+	while (a < b && !c->failed) {
+		int32_t e = a;
+		struct lay_op *op;
+		int32_t len = 0;
+		UErrorCode status = U_ZERO_ERROR;
+
+		while (e < b && s->face[e] == s->face[a] && s->size[e] == s->size[a] &&
+		    s->raise[e] == s->raise[a])
+			e++;
+		if ((op = add_op(c, OP_TEXT)) == NULL)
+			return;
+		op->face = s->face[a];
+		op->size = s->size[a];
+		op->x = x;
+		op->y = y + (s->raise[a] ? s->size[a] * 0.75 : 0);
+		u_strToUTF8(NULL, 0, &len, s->u + a, e - a, &status);
+		status = U_ZERO_ERROR;
+		if ((op->text = malloc((size_t)len + 1)) == NULL) {
+			lfail(c, "out of memory");
+			return;
+		}
+		u_strToUTF8(op->text, len + 1, NULL, s->u + a, e - a, &status);
+		for (; a < e; a++) {
+			mark_used(c, s->face[a], s->u[a]);
+			x += s->adv[a];
+		}
+	}
+}
+
+struct line {
+	int32_t a, b;
+	double width;
+};
+
+/*
+ * Breaks shaped text into lines no wider than `first` (the first line) and
+ * `rest` (the others), at the opportunities ICU's line breaker gives for
+ * the language; a word wider than a line is broken where it must be.
+ * Returns the number of lines, stored in *lines (malloc'd).
+ */
+static size_t
+break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
+    struct line **lines)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UBreakIterator *bi;
+	struct line *out = NULL, *grown;
+	size_t n = 0;
+	int32_t start = 0, fit = 0, end;
+
+	*lines = NULL;
+	if (s->n == 0)
+		return 0;
+	bi = ubrk_open(UBRK_LINE, c->lang == LANG_JA ? "ja@lb=strict" : "en",
+	    s->u, s->n, &status);
+	if (U_FAILURE(status)) {
+		lfail(c, "ICU cannot break lines: %s", u_errorName(status));
+		return 0;
+	}
+	end = ubrk_following(bi, 0);
+	while (start < s->n && !c->failed) {
+		double max = n == 0 ? first : rest;
+		int32_t cut;
+
+		if (end != UBRK_DONE && line_width(s, start, end) <= max) {
+			fit = end;
+			end = ubrk_next(bi);
+			continue;
+		}
+		if (end == UBRK_DONE && line_width(s, start, s->n) <= max)
+			cut = s->n;
+		else if (fit > start)
+			cut = fit;
+		else {
+			/* One word wider than the line: break inside it. */
+			cut = start + 1;
+			while (cut < s->n && line_width(s, start, cut + 1) <= max)
+				cut++;
+		}
+		if ((grown = array_grow(out, n, sizeof(*out))) == NULL) {
+			lfail(c, "out of memory");
+			break;
+		}
+		out = grown;
+		out[n].a = start;
+		out[n].b = cut;
+		out[n].width = line_width(s, start, cut);
+		n++;
+		start = fit = cut;
+		if (end != UBRK_DONE && end <= start)
+			end = ubrk_following(bi, start);
+	}
+	ubrk_close(bi);
+	*lines = out;
+	return n;
+}
+
+enum align {
+	ALIGN_LEFT,
+	ALIGN_CENTER,
+	ALIGN_RIGHT
+};
+
+static double
+leading(const struct lctx *c, double size)
+{
+	return size * (c->lang == LANG_JA ? LEADING_JA : LEADING_EN);
+}
+
+/*
+ * Sets shaped text as a paragraph from x between widths; the first line
+ * may start further right (a bullet, a footnote marker). Lines flow onto
+ * new pages as needed.
+ */
+static void
+set_paragraph(struct lctx *c, const struct shaped *s, double size,
+    double indent_first, double indent_rest, enum align align,
+    double keep_extra)
+{
+	struct line *lines;
+	double width = c->right - c->left;
+	size_t n = break_lines(c, s, width - indent_first, width - indent_rest,
+	    &lines), i;
+	double lh = leading(c, size);
+
+	for (i = 0; i < n && !c->failed; i++) {
+		double indent = i == 0 ? indent_first : indent_rest, x;
+		ensure(c, lh + (i == 0 ? keep_extra : 0));
+		x = c->left + indent;
+		if (align == ALIGN_CENTER)
+			x = c->left + (width - lines[i].width) / 2;
+		else if (align == ALIGN_RIGHT)
+			x = c->right - lines[i].width;
+		draw_units(c, s, lines[i].a, lines[i].b, x, c->y - size);
+		c->y -= lh;
+	}
+	free(lines);
+}
+
+/* ---- blocks ---- */
+
+static void layout_block(struct lctx *c, const struct node *n);
+
+static void
+text_block(struct lctx *c, const struct node *n, enum font_role role,
+    double size, enum align align, double before, double after,
+    double keep_extra)
+{
+	struct shaped s = { 0 };
+
+	c->where = n;
+	shape_inline(c, &s, n, role, size);
+	if (s.n > 0) {
+		c->y -= before;
+		set_paragraph(c, &s, size, 0, 0, align, keep_extra);
+		c->y -= after;
+	}
+	shaped_free(&s);
+}
+
+static void
+layout_heading(struct lctx *c, const struct node *n)
+{
+	double size = n->u.heading.level == 1 ? 14 : n->u.heading.level == 2 ?
+	    11 : 10;
+
+	/* A heading keeps three lines of what follows with it. */
+	text_block(c, n, FONT_STRONG, size, ALIGN_LEFT, size * 0.9, size * 0.35,
+	    3 * leading(c, BODY_SIZE));
+}
+
+static void
+layout_paragraph(struct lctx *c, const struct node *n)
+{
+	switch ((enum para_role)n->u.paragraph.role) {
+	case ROLE_TITLE:
+		text_block(c, n, FONT_STRONG, 13, ALIGN_CENTER, 10, 4, 0);
+		break;
+	case ROLE_SUBTITLE:
+		text_block(c, n, FONT_BODY, 10.5, ALIGN_CENTER, 0, 8, 0);
+		break;
+	case ROLE_LETTERHEAD:
+		text_block(c, n, FONT_STRONG, 10, ALIGN_LEFT, 2, 0, 0);
+		break;
+	case ROLE_NOTE:
+		text_block(c, n, FONT_BODY, 8.5, ALIGN_LEFT, 1, 1, 0);
+		break;
+	default:
+		text_block(c, n, FONT_BODY, BODY_SIZE, ALIGN_LEFT, 3, 3, 0);
+		break;
+	}
+}
+
+static void
+layout_list(struct lctx *c, const struct node *n)
+{
+	const struct node *item;
+
+	c->y -= 2;
+	for (item = n->first; item != NULL && !c->failed; item = item->next) {
+		struct shaped s = { 0 };
+		c->where = item;
+		shape(c, &s, "\xe2\x80\xa2 ", FONT_BODY, BODY_SIZE, 0);   /* • */
+		/* The bullet hangs: text lines up after it. */
+		shape_inline(c, &s, item, FONT_BODY, BODY_SIZE);
+		c->left += BULLET_INDENT;
+		set_paragraph(c, &s, BODY_SIZE, -BULLET_INDENT * 0.75, 0,
+		    ALIGN_LEFT, 0);
+		c->left -= BULLET_INDENT;
+		c->y -= 3;
+		shaped_free(&s);
+	}
+}
+
+static void
+layout_footnotes(struct lctx *c, const struct node *n)
+{
+	const struct node *note;
+	double size = NOTE_SIZE;
+
+	ensure(c, 3 * leading(c, size));
+	c->y -= 4;
+	add_line(c, c->left, c->y, c->left + 72, c->y, 0.4);
+	c->y -= 4;
+	for (note = n->first; note != NULL && !c->failed; note = note->next) {
+		struct shaped s = { 0 };
+		char marker[32];
+		c->where = note;
+		if (note->u.note.style == NOTE_ASTERISK)
+			snprintf(marker, sizeof(marker), "*%d ", note->u.note.number);
+		else
+			snprintf(marker, sizeof(marker), "%d ", note->u.note.number);
+		shape(c, &s, marker, FONT_BODY, size, 1);
+		shape_inline(c, &s, note, FONT_BODY, size);
+		set_paragraph(c, &s, size, 0, 8, ALIGN_LEFT, 0);
+		c->y -= 1.5;
+		shaped_free(&s);
+	}
+	c->y -= 4;
+}
+
+/* ---- tables ---- */
+
+struct tcell {
+	const struct node *node;
+	struct shaped text;
+	int span;
+	int column;          /* first column it covers */
+	unsigned flags;
+};
+
+struct trow {
+	const struct node *node;
+	struct tcell *cells;
+	size_t ncells;
+	double height;
+	struct line *lines;  /* the label's lines */
+	size_t nlines;
+};
+
+struct table_plan {
+	struct trow *rows;
+	size_t nrows;
+	size_t header_rows;
+	size_t ncols;
+	double size;
+	double *col_x;       /* left edge of each column; col_x[ncols] = right */
+	double paren;        /* width of ")": figures hang it past the edge */
+};
+
+static void
+plan_free(struct table_plan *p)
+{
+	size_t r, k;
+
+	for (r = 0; r < p->nrows; r++) {
+		for (k = 0; k < p->rows[r].ncells; k++)
+			shaped_free(&p->rows[r].cells[k].text);
+		free(p->rows[r].cells);
+		free(p->rows[r].lines);
+	}
+	free(p->rows);
+	free(p->col_x);
+	memset(p, 0, sizeof(*p));
+}
+
+static enum font_role
+cell_role(const struct trow *row, const struct tcell *cell)
+{
+	int total = (row->node->u.row.flags & ROW_TOTAL) != 0;
+
+	if (cell->flags & CELL_FIGURE)
+		return total ? FONT_FIGURE_STRONG : FONT_FIGURE;
+	return total ? FONT_STRONG : FONT_LABEL;
+}
+
+static void
+shape_table(struct lctx *c, const struct node *table, struct table_plan *p,
+    double size)
+{
+	const struct node *row, *cell;
+	struct trow *rows;
+
+	p->size = size;
+	p->ncols = table->u.table.columns;
+	for (row = table->first; row != NULL && !c->failed; row = row->next) {
+		int column = 0;
+		if (row->kind != NODE_ROW)
+			continue;
+		if ((rows = array_grow(p->rows, p->nrows, sizeof(*rows))) == NULL) {
+			lfail(c, "out of memory");
+			return;
+		}
+		p->rows = rows;
+		rows[p->nrows].node = row;
+		if (row->u.row.flags & ROW_HEADER)
+			p->header_rows++;
+		for (cell = row->first; cell != NULL && !c->failed;
+		    cell = cell->next) {
+			struct trow *r = &rows[p->nrows];
+			struct tcell *cells = array_grow(r->cells, r->ncells,
+			    sizeof(*cells));
+			if (cells == NULL) {
+				lfail(c, "out of memory");
+				return;
+			}
+			r->cells = cells;
+			cells[r->ncells].node = cell;
+			cells[r->ncells].span = cell->u.cell.span > 0 ?
+			    cell->u.cell.span : 1;
+			cells[r->ncells].column = column;
+			cells[r->ncells].flags = cell->u.cell.flags;
+			column += cells[r->ncells].span;
+			c->where = cell;
+			shape_inline(c, &cells[r->ncells].text, cell,
+			    cell_role(r, &cells[r->ncells]), size);
+			r->ncells++;
+		}
+		p->nrows++;
+	}
+}
+
+/* The widest unbreakable word of a cell: its minimum width. */
+static double
+min_word(const struct shaped *s)
+{
+	double best = 0, w = 0;
+	int32_t i;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->u[i] == ' ' || s->u[i] >= 0x3000) {
+			if (w > best)
+				best = w;
+			w = s->u[i] >= 0x3000 ? s->adv[i] : 0;
+		} else
+			w += s->adv[i];
+	}
+	return w > best ? w : best;
+}
+
+/* The widest run between spaces (Japanese runs count as one word). */
+static double
+longest_spaced_word(const struct shaped *s)
+{
+	double best = 0, w = 0;
+	int32_t i;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->u[i] == ' ' || s->u[i] == 0x3000) {
+			w = 0;
+			continue;
+		}
+		w += s->adv[i];
+		if (w > best)
+			best = w;
+	}
+	return best;
+}
+
+/*
+ * Column widths from content: each figure column as wide as its widest
+ * figure (plus room for a hanging parenthesis) or the widest word of its
+ * header; the label column takes the rest. Returns 0, or -1 when the label
+ * column would be too narrow at this size.
+ */
+static int
+plan_columns(struct lctx *c, struct table_plan *p)
+{
+	double *need = calloc(p->ncols + 1, sizeof(double));
+	double total = 0, label_min = 0, width = c->right - c->left;
+	size_t r, k, col;
+	struct shaped paren = { 0 };
+
+	if (need == NULL || (p->col_x = calloc(p->ncols + 1, sizeof(double))) ==
+	    NULL) {
+		free(need);
+		lfail(c, "out of memory");
+		return -1;
+	}
+	shape(c, &paren, ")", FONT_FIGURE, p->size, 0);
+	p->paren = paren.n > 0 ? paren.adv[0] : 0;
+	shaped_free(&paren);
+	for (r = 0; r < p->nrows; r++)
+		for (k = 0; k < p->rows[r].ncells; k++) {
+			const struct tcell *cell = &p->rows[r].cells[k];
+			double w;
+			col = (size_t)cell->column;
+			if (col == 0) {
+				w = min_word(&cell->text) +
+				    INDENT_STEP * p->rows[r].node->u.row.indent;
+				if (w > label_min)
+					label_min = w;
+				continue;
+			}
+			if (cell->span != 1 || col >= p->ncols)
+				continue;
+			if (cell->flags & CELL_FIGURE)
+				w = width_of(&cell->text, 0, cell->text.n) + p->paren;
+			else {
+				/* Headers wrap between words; a Japanese word such as
+				 * "前年同期比" stays whole unless it is very long. */
+				w = longest_spaced_word(&cell->text);
+				if (w > HEADER_MAX_LINE)
+					w = HEADER_MAX_LINE;
+			}
+			if (w > need[col])
+				need[col] = w;
+		}
+	for (col = 1; col < p->ncols; col++)
+		total += need[col] + CELL_PAD;
+	/* The label column gets the rest, and at least its longest word and
+	 * a quarter of the width. */
+	if (width - total < label_min || width - total < width * 0.25) {
+		free(need);
+		return -1;
+	}
+	p->col_x[0] = c->left;
+	p->col_x[1] = c->right - total;
+	for (col = 1; col < p->ncols; col++)
+		p->col_x[col + 1] = p->col_x[col] + need[col] + CELL_PAD;
+	free(need);
+	return 0;
+}
+
+/* Line-breaks every label and header cell for its column width. */
+static void
+plan_rows(struct lctx *c, struct table_plan *p)
+{
+	double lh = leading(c, p->size);
+	size_t r, k;
+
+	for (r = 0; r < p->nrows; r++) {
+		struct trow *row = &p->rows[r];
+		double h = lh;
+		for (k = 0; k < row->ncells; k++) {
+			struct tcell *cell = &row->cells[k];
+			double w;
+			size_t n;
+			struct line *lines;
+			if (cell->flags & CELL_FIGURE)
+				continue;
+			w = p->col_x[cell->column + cell->span > (int)p->ncols ?
+			    p->ncols : (size_t)(cell->column + cell->span)] -
+			    p->col_x[cell->column] - CELL_PAD / 2 -
+			    (cell->column == 0 ? INDENT_STEP * row->node->u.row.indent :
+			    0);
+			n = break_lines(c, &cell->text, w, w, &lines);
+			if (n * lh > h)
+				h = n * lh;
+			/* Keep the lines of the label (first cell) only; header
+			 * cells are broken again when drawn. */
+			if (k == 0 && !(row->node->u.row.flags & ROW_HEADER)) {
+				row->lines = lines;
+				row->nlines = n;
+			} else
+				free(lines);
+		}
+		row->height = h + 2;
+	}
+}
+
+static void
+draw_row(struct lctx *c, const struct table_plan *p, const struct trow *row)
+{
+	double lh = leading(c, p->size), top = c->y;
+	int header = (row->node->u.row.flags & ROW_HEADER) != 0;
+	size_t k, i;
+
+	if (row->node->u.row.flags & ROW_TOTAL)
+		add_line(c, p->col_x[1], top, p->col_x[p->ncols], top, 0.5);
+	for (k = 0; k < row->ncells; k++) {
+		const struct tcell *cell = &row->cells[k];
+		size_t last = (size_t)(cell->column + cell->span);
+		double x0 = p->col_x[cell->column], x1;
+		if (last > p->ncols)
+			last = p->ncols;
+		x1 = p->col_x[last];
+		if (cell->text.n == 0)
+			continue;
+		if (cell->column == 0 && !header) {
+			double indent = INDENT_STEP * row->node->u.row.indent;
+			for (i = 0; i < row->nlines; i++)
+				draw_units(c, &cell->text, row->lines[i].a, row->lines[i].b,
+				    x0 + indent, top - p->size - i * lh);
+			continue;
+		}
+		if (header) {
+			/* Header cells wrap and center over their columns. */
+			struct line *lines;
+			size_t n = break_lines(c, &cell->text, x1 - x0 - CELL_PAD / 2,
+			    x1 - x0 - CELL_PAD / 2, &lines);
+			for (i = 0; i < n; i++)
+				draw_units(c, &cell->text, lines[i].a, lines[i].b,
+				    x0 + CELL_PAD / 2 + (x1 - x0 - CELL_PAD / 2 -
+				    lines[i].width) / 2, top - p->size - i * lh);
+			free(lines);
+			continue;
+		}
+		{
+			/* Figures align on their digits: a closing parenthesis
+			 * hangs past the column's edge. */
+			double w = width_of(&cell->text, 0, cell->text.n);
+			int hangs = cell->text.u[cell->text.n - 1] == ')';
+			double right = x1 - p->paren + (hangs ? p->paren : 0);
+			draw_units(c, &cell->text, 0, cell->text.n, right - w,
+			    top - p->size);
+		}
+	}
+	c->y -= row->height;
+	if (header && row == &p->rows[p->header_rows - 1])
+		add_line(c, p->col_x[0], c->y + 1, p->col_x[p->ncols], c->y + 1,
+		    0.5);
+}
+
+static void
+draw_headers(struct lctx *c, const struct table_plan *p)
+{
+	size_t r;
+
+	add_line(c, p->col_x[0], c->y, p->col_x[p->ncols], c->y, 0.8);
+	c->y -= 2;
+	for (r = 0; r < p->header_rows; r++)
+		draw_row(c, p, &p->rows[r]);
+}
+
+static void
+layout_table(struct lctx *c, const struct node *n)
+{
+	struct table_plan p = { 0 };
+	const struct node *k;
+	double size, need;
+	size_t r;
+	int was_landscape = c->landscape;
+
+	/* The largest size at which the columns fit; else turn the page. */
+	for (size = TABLE_SIZE; ; size -= 0.5) {
+		shape_table(c, n, &p, size);
+		if (c->failed) {
+			plan_free(&p);
+			return;
+		}
+		if (plan_columns(c, &p) == 0)
+			break;
+		plan_free(&p);
+		if (size - 0.5 < TABLE_MIN_SIZE) {
+			if (c->landscape) {
+				c->where = n;
+				lfail(c, "table %s does not fit even on a landscape page",
+				    n->id != NULL ? n->id : "");
+				return;
+			}
+			c->landscape = 1;
+			new_page(c);
+			size = TABLE_SIZE + 0.5;
+		}
+	}
+	plan_rows(c, &p);
+	/* Caption, header and two rows stay together. */
+	need = 0;
+	for (k = n->first; k != NULL && k->kind == NODE_CAPTION; k = k->next)
+		need += leading(c, 9);
+	for (r = 0; r < p.nrows && r < p.header_rows + 2; r++)
+		need += p.rows[r].height;
+	c->y -= 8;
+	ensure(c, need + 4);
+	for (k = n->first; k != NULL && k->kind == NODE_CAPTION; k = k->next)
+		text_block(c, k, k == n->first ? FONT_STRONG : FONT_BODY, 9,
+		    ALIGN_LEFT, 0, 1, 0);
+	c->y -= 2;
+	draw_headers(c, &p);
+	for (r = p.header_rows; r < p.nrows && !c->failed; r++) {
+		if (c->y - p.rows[r].height < bottom(c)) {
+			/* Continue on a new page under the same header. */
+			new_page(c);
+			draw_headers(c, &p);
+		}
+		draw_row(c, &p, &p.rows[r]);
+	}
+	add_line(c, p.col_x[0], c->y, p.col_x[p.ncols], c->y, 0.8);
+	c->y -= 6;
+	plan_free(&p);
+	if (c->landscape != was_landscape) {
+		c->landscape = was_landscape;
+		new_page(c);
+	}
+}
+
+static void
+layout_children(struct lctx *c, const struct node *n)
+{
+	const struct node *k;
+
+	for (k = n->first; k != NULL && !c->failed; k = k->next)
+		layout_block(c, k);
+}
+
+static void
+layout_block(struct lctx *c, const struct node *n)
+{
+	enum lang saved = c->lang;
+
+	c->where = n;
+	c->lang = n->lang;
+	switch (n->kind) {
+	case NODE_DOCUMENT:
+	case NODE_SECTION:
+		layout_children(c, n);
+		break;
+	case NODE_PART:
+		if (c->page->nops > 0)
+			new_page(c);
+		c->page->lang = n->lang;
+		layout_children(c, n);
+		break;
+	case NODE_HEADING:
+		layout_heading(c, n);
+		break;
+	case NODE_PARAGRAPH:
+		layout_paragraph(c, n);
+		break;
+	case NODE_LIST:
+		layout_list(c, n);
+		break;
+	case NODE_TABLE:
+		layout_table(c, n);
+		break;
+	case NODE_FOOTNOTES:
+		layout_footnotes(c, n);
+		break;
+	case NODE_PAGE_BREAK:
+		if (c->page->nops > 0)
+			new_page(c);
+		break;
+	default:
+		break;
+	}
+	c->lang = saved;
+}
+
+/* The running header and footer, once the page count is known. */
+static void
+add_running(struct lctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->lay->npages && !c->failed; i++) {
+		struct lay_page *pg = &c->lay->pages[i];
+		struct shaped s = { 0 };
+		char *label;
+
+		c->page = pg;
+		c->lang = pg->lang;
+		c->landscape = pg->width > pg->height;
+		c->left = MARGIN_SIDE;
+		c->right = pg->width - MARGIN_SIDE;
+		c->where = NULL;
+		if (c->o->header[pg->lang] != NULL) {
+			shape(c, &s, c->o->header[pg->lang], FONT_LABEL, 8, 0);
+			draw_units(c, &s, 0, s.n, c->left, pg->height - 40);
+			add_line(c, c->left, pg->height - 46, c->right, pg->height - 46,
+			    0.4);
+			shaped_free(&s);
+		}
+		if (c->o->footer_left[pg->lang] != NULL) {
+			shape(c, &s, c->o->footer_left[pg->lang], FONT_LABEL, 7.5, 0);
+			draw_units(c, &s, 0, s.n, c->left, 36);
+			shaped_free(&s);
+		}
+		label = c->o->page_label != NULL ? c->o->page_label(c->o->arg,
+		    (int)i + 1, (int)c->lay->npages, pg->lang) : NULL;
+		if (label != NULL) {
+			double w;
+
+			shape(c, &s, label, FONT_LABEL, 7.5, 0);
+			w = width_of(&s, 0, s.n);
+			draw_units(c, &s, 0, s.n, c->right - w, 36);
+			shaped_free(&s);
+			free(label);
+		}
+	}
+}
+
+struct layout *
+layout_document(const struct node *doc, const struct layout_options *o,
+    struct diag_list *diags)
+{
+	struct lctx c;
+
+	memset(&c, 0, sizeof(c));
+	if ((c.lay = calloc(1, sizeof(*c.lay))) == NULL) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
+		return NULL;
+	}
+	c.o = o;
+	c.diags = diags;
+	c.lang = doc->lang;
+	/* The first page exists before anything is measured against it. */
+	new_page(&c);
+	layout_block(&c, doc);
+	if (!c.failed)
+		add_running(&c);
+	if (c.failed) {
+		layout_free(c.lay);
+		return NULL;
+	}
+	return c.lay;
+}
+
+void
+layout_free(struct layout *lay)
+{
+	size_t i, k;
+
+	if (lay == NULL)
+		return;
+	for (i = 0; i < lay->npages; i++) {
+		for (k = 0; k < lay->pages[i].nops; k++)
+			free(lay->pages[i].ops[k].text);
+		free(lay->pages[i].ops);
+	}
+	free(lay->pages);
+	for (i = 0; i < FONTS_MAX_FACES; i++)
+		free(lay->used[i]);
+	free(lay);
+}
+
+int
+layout_uses(const struct layout *lay, int face, uint32_t c)
+{
+	return c < 0x10000 && lay->used[face] != NULL &&
+	    (lay->used[face][c / 8] & (1u << (c % 8))) != 0;
+}
