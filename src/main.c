@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "check/check.h"
 #include "format/number.h"
 #include "load/load.h"
+#include "font/fonts.h"
 #include "render.h"
 #include "util/atomic.h"
 #include "util/diag.h"
@@ -30,17 +32,19 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  check BOOK [--period ID]    validate a book and verify its tie-outs\n"
-    "  render BOOK --period ID [--lang en|ja|ja+en] [--format txt|tree]\n"
-    "              [--template ID] [-o FILE]\n"
+    "  render BOOK --period ID [--lang en|ja|ja+en] [--format txt|pdf|tree]\n"
+    "              [--paper a4|letter] [--template ID] [-o FILE|DIR]\n"
     "                              render one quarter's release\n"
     "\n"
     "Options:\n"
     "  -p, --period ID   the fiscal quarter (e.g. 2004-q1)\n"
     "  -l, --lang L      en (the release), ja (the Japanese summary) or\n"
     "                    ja+en (the bilingual compilation); default en\n"
-    "  -f, --format F    txt (canonical text) or tree (document tree)\n"
+    "  -f, --format F    txt (canonical text), pdf, or tree (document tree)\n"
+    "      --paper P     a4 (default) or letter, for PDF\n"
     "  -t, --template ID a template other than the language's default\n"
-    "  -o, --output FILE write there (atomically) instead of to stdout\n"
+    "  -o, --output FILE write there (atomically) instead of to stdout; to a\n"
+    "                    folder, as release-LANG.FORMAT\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -167,6 +171,7 @@ cmd_render(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "template", required_argument, NULL, 't' },
+		{ "paper", required_argument, NULL, 'P' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -176,7 +181,8 @@ cmd_render(int argc, char **argv)
 	struct buffer out = { NULL, 0, 0, 0 };
 	struct book *book = NULL;
 	const char *output = NULL;
-	char err[256];
+	char err[256], name[64], path[4096];
+	struct stat st;
 	int c, rc = EXIT_BAD_INPUT, f;
 
 	memset(&req, 0, sizeof(req));
@@ -203,12 +209,21 @@ cmd_render(int argc, char **argv)
 				if (strcmp(optarg, output_format_names[f]) == 0)
 					break;
 			if (f == FORMAT_MAX)
-				return usage_error("render: --format takes txt or tree, "
-				    "not", optarg);
+				return usage_error("render: --format takes txt, pdf or "
+				    "tree, not", optarg);
 			req.format = (enum output_format)f;
 			break;
 		case 't':
 			req.template_id = optarg;
+			break;
+		case 'P':
+			if (strcmp(optarg, "a4") == 0)
+				req.paper = PAPER_A4;
+			else if (strcmp(optarg, "letter") == 0)
+				req.paper = PAPER_LETTER;
+			else
+				return usage_error("render: --paper takes a4 or letter, not",
+				    optarg);
 			break;
 		case 'o':
 			output = optarg;
@@ -226,11 +241,17 @@ cmd_render(int argc, char **argv)
 		return usage_error("render needs --period", NULL);
 	req.templates_dir = getenv("KESSAN_TEMPLATES");
 	req.locales_dir = getenv("KESSAN_LOCALES");
+	req.fonts_file = getenv("KESSAN_FONTS");
 	if ((book = book_load(argv[optind], &diags)) == NULL)
 		goto out;
 	req.book = book;
 	if (render_release(&req, &out, &diags) != 0)
 		goto out;
+	if (output != NULL && stat(output, &st) == 0 && S_ISDIR(st.st_mode)) {
+		render_file_name(&req, name, sizeof(name));
+		snprintf(path, sizeof(path), "%s/%s", output, name);
+		output = path;
+	}
 	if (output == NULL) {
 		if (fwrite(out.data, 1, out.len, stdout) != out.len ||
 		    fflush(stdout) != 0) {
@@ -248,6 +269,7 @@ out:
 	diag_list_free(&diags);
 	buffer_free(&out);
 	book_free(book);
+	fonts_cache_clear();
 	return rc;
 }
 

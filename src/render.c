@@ -3,9 +3,128 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend/pdf.h"
 #include "doc/build.h"
+#include "layout/layout.h"
 
-const char *const output_format_names[FORMAT_MAX] = { "txt", "tree" };
+const char *const output_format_names[FORMAT_MAX] = { "txt", "tree", "pdf" };
+
+static const char *const lang_names[] = { "en", "ja", "ja+en" };
+
+void
+render_file_name(const struct render_request *req, char *buf, size_t size)
+{
+	snprintf(buf, size, "release-%s.%s", lang_names[req->lang],
+	    output_format_names[req->format]);
+}
+
+struct page_labels {
+	struct catalog **catalogs;
+	struct formatter **formatters;
+};
+
+/* "Page 3 of 12" / "3 / 12ページ": numbers through ICU, words from the
+ * catalog. */
+static char *
+page_label(void *arg, int page, int pages, enum lang lang)
+{
+	struct page_labels *pl = arg;
+	char a[2][32], err[256];
+	const char *args[2] = { a[0], a[1] };
+
+	if (format_number(pl->formatters[lang], rat_int(page), 0, NUMBER_PLAIN, 0,
+	    a[0], sizeof(a[0])) != 0 || format_number(pl->formatters[lang],
+	    rat_int(pages), 0, NUMBER_PLAIN, 0, a[1], sizeof(a[1])) != 0)
+		return NULL;
+	return catalog_format(pl->catalogs[lang], "page.label", args, 2, err,
+	    sizeof(err));
+}
+
+/* The first paragraph of a role, as plain text (malloc'd), or NULL. */
+static char *
+first_text(const struct node *n, int role)
+{
+	const struct node *k;
+
+	if (n->kind == NODE_PARAGRAPH && n->u.paragraph.role == role)
+		return node_plain_text(n, NOTE_SUPERSCRIPT);
+	for (k = n->first; k != NULL; k = k->next) {
+		char *text = first_text(k, role);
+		if (text != NULL)
+			return text;
+	}
+	return NULL;
+}
+
+/* SOURCE_DATE_EPOCH when set (reproducible builds), else the release
+ * date at midnight UTC: never the wall clock. */
+static long long
+creation_epoch(const struct period *p)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	long long y = p->release_date.year, m = p->release_date.month;
+	long long d = p->release_date.day, era, yoe, doy, doe;
+
+	if (env != NULL && *env != '\0')
+		return strtoll(env, NULL, 10);
+	/* Days from the civil date (proleptic Gregorian). */
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468) * 86400;
+}
+
+static int
+render_pdf(const struct render_request *req, const struct build_input *in,
+    const struct node *doc, struct buffer *out, struct diag_list *diags)
+{
+	const struct company *co = &req->book->company;
+	struct page_labels labels = { (struct catalog **)in->catalogs,
+	    (struct formatter **)in->formatters };
+	struct layout_options lo;
+	struct font_set *fonts;
+	struct layout *lay = NULL;
+	struct pdf_meta meta;
+	char err[256], *title = NULL, *subject = NULL;
+	int l, rc = -1;
+
+	if ((fonts = fonts_load(req->fonts_file, diags)) == NULL)
+		return -1;
+	memset(&lo, 0, sizeof(lo));
+	lo.page_width = req->paper == PAPER_LETTER ? 612 : 595.28;
+	lo.page_height = req->paper == PAPER_LETTER ? 792 : 841.89;
+	lo.fonts = fonts;
+	for (l = 0; l < LANG_MAX; l++) {
+		lo.header[l] = co->name[l];
+		lo.footer_left[l] = co->url[l] != NULL ? co->url[l] : co->url[LANG_EN];
+	}
+	lo.page_label = page_label;
+	lo.arg = &labels;
+	if ((lay = layout_document(doc, &lo, diags)) == NULL)
+		goto out;
+	title = first_text(doc, ROLE_TITLE);
+	subject = first_text(doc, ROLE_SUBTITLE);
+	memset(&meta, 0, sizeof(meta));
+	meta.title = title;
+	meta.subject = subject;
+	meta.author = co->name[doc->lang];
+	meta.lang = doc->lang == LANG_JA ? "ja" : "en";
+	meta.epoch = creation_epoch(in->period);
+	if (pdf_render(lay, fonts, &meta, out, err, sizeof(err)) != 0) {
+		diag_add(diags, DIAG_FATAL, in->period->file, in->period->line,
+		    "cannot write the PDF: %s", err);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(title);
+	free(subject);
+	layout_free(lay);
+	fonts_free(fonts);
+	return rc;
+}
 
 /* The templates a language renders when none is named. */
 static const char *const default_templates[] = {
@@ -84,6 +203,10 @@ render_release(const struct render_request *req, struct buffer *out,
 		break;
 	case FORMAT_TREE:
 		rc = dump_tree(doc, out);
+		break;
+	case FORMAT_PDF:
+		if ((rc = render_pdf(req, &in, doc, out, diags)) != 0)
+			goto out;
 		break;
 	default:
 		break;

@@ -13,7 +13,13 @@
 enum output_format {
 	FORMAT_TEXT,
 	FORMAT_TREE,     /* the document tree, for debugging */
+	FORMAT_PDF,
 	FORMAT_MAX
+};
+
+enum paper {
+	PAPER_A4,
+	PAPER_LETTER
 };
 
 /* A language choice: one language, or the bilingual compilation. */
@@ -31,6 +37,8 @@ struct render_request {
 	const char *template_id;   /* NULL: the language's default */
 	const char *templates_dir; /* NULL: kessan's own */
 	const char *locales_dir;   /* NULL: kessan's own */
+	const char *fonts_file;    /* NULL: kessan's fonts/fonts.xml */
+	enum paper paper;
 };
 
 /* Renders into out. Returns 0, or -1 after fatal diagnostics. */
@@ -38,5 +46,9 @@ int render_release(const struct render_request *req, struct buffer *out,
     struct diag_list *diags);
 
 extern const char *const output_format_names[FORMAT_MAX];
+
+/* File name of a render in a folder: "release-en.pdf", "release-ja+en.txt". */
+void render_file_name(const struct render_request *req, char *buf,
+    size_t size);
 
 #endif

@@ -4,8 +4,12 @@
 # templates ($TEMPLATES) or of the catalogs ($LOCALES), and may set COMMAND
 # (default: check) and ARGS; NAME.expected holds the expected stderr (the
 # copies' paths written as BOOK, TEMPLATES, LOCALES) and a last line
-# "exit: N". A failing command must leave no output file. KESSAN_REGOLD=1
-# rewrites the expected files instead, showing what changed.
+# "exit: N". A case that edits a catalog or template may set MARK to a
+# string of the edited line and MARKFILE to the file: its line number is
+# written @MARK@, so the golden names exactly that line yet survives
+# unrelated edits. A failing command must leave no output file.
+# KESSAN_REGOLD=1 rewrites the expected files instead, showing what
+# changed.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 errors="${TESTS_SRCDIR:-$(dirname "$0")}/errors"
 
@@ -19,6 +23,8 @@ for edit in "$errors"/*.sh; do
 	cp -R "$KESSAN_DATADIR/locales" "$LOCALES"
 	COMMAND=check
 	ARGS=
+	MARK=
+	MARKFILE=
 	output="$scratch/out.$name"
 	. "$edit"
 	# shellcheck disable=SC2086
@@ -28,6 +34,14 @@ for edit in "$errors"/*.sh; do
 	{ sed -e "s|$BOOK|BOOK|g" -e "s|$TEMPLATES|TEMPLATES|g" \
 	    -e "s|$LOCALES|LOCALES|g" "$scratch/stderr"; echo "exit: $rc"; } \
 	    >"$scratch/got"
+	if [ -n "$MARK" ]; then
+		line=$(grep -nF -- "$MARK" "$MARKFILE" | head -n 1 | cut -d: -f1)
+		if [ -z "$line" ]; then
+			not_ok "$name: MARK not found in $MARKFILE"
+		else
+			sed -i "s/:$line: /:@MARK@: /" "$scratch/got"
+		fi
+	fi
 	if [ $rc -ne 0 ] && ls "$scratch" | grep -q "^out\.$name"; then
 		not_ok "$name: a failed run left $(ls "$scratch" | grep "^out\.$name")"
 	fi

@@ -284,7 +284,7 @@ const char *const document_builtin_keys[] = {
 	"period.quarter", "period.fiscal-quarter", "period.fiscal-quarter-months",
 	"period.quarter-end", "period.three-months-ended", "period.fiscal-year",
 	"period.fiscal-year-end", "period.ordinal-quarter",
-	"period.ordinal-number", "text.no-break-after", NULL
+	"period.ordinal-number", "text.no-break-after", "page.label", NULL
 };
 
 static const char *const period_keys[PERIOD_STYLE_MAX] = {

@@ -13,7 +13,7 @@
 
 static const char *const schema_files[SCHEMA_MAX] = {
 	"schemas/company.rng", "schemas/accounts.rng", "schemas/period.rng",
-	"schemas/template.rng", "schemas/xliff.rng"
+	"schemas/template.rng", "schemas/xliff.rng", "schemas/fonts.rng"
 };
 
 struct xml_schemas {
