@@ -12,6 +12,8 @@
 
 #include <libxml/parser.h>
 
+#include "load/xml.h"
+
 #include "check/catalogs.h"
 #include "check/check.h"
 #include "format/number.h"
@@ -295,6 +297,6 @@ main(int argc, char **argv)
 		rc = cmd_render(argc - 1, argv + 1);
 	else
 		rc = usage_error("unknown command:", argv[1]);
-	xmlCleanupParser();
+	xml_cleanup();
 	return rc;
 }

@@ -78,20 +78,18 @@ creation_epoch(const struct period *p)
 
 static int
 render_pdf(const struct render_request *req, const struct build_input *in,
-    const struct node *doc, struct buffer *out, struct diag_list *diags)
+    const struct font_set *fonts, const struct node *doc, struct buffer *out,
+    struct diag_list *diags)
 {
 	const struct company *co = &req->book->company;
 	struct page_labels labels = { (struct catalog **)in->catalogs,
 	    (struct formatter **)in->formatters };
 	struct layout_options lo;
-	struct font_set *fonts;
 	struct layout *lay = NULL;
 	struct pdf_meta meta;
 	char err[256], *title = NULL, *subject = NULL;
 	int l, rc = -1;
 
-	if ((fonts = fonts_load(req->fonts_file, diags)) == NULL)
-		return -1;
 	memset(&lo, 0, sizeof(lo));
 	lo.page_width = req->paper == PAPER_LETTER ? 612 : 595.28;
 	lo.page_height = req->paper == PAPER_LETTER ? 792 : 841.89;
@@ -122,7 +120,6 @@ out:
 	free(title);
 	free(subject);
 	layout_free(lay);
-	fonts_free(fonts);
 	return rc;
 }
 
@@ -150,13 +147,74 @@ dump_tree(const struct node *doc, struct buffer *out)
 	return out->failed ? -1 : 0;
 }
 
+/* What the renders of one book share: loaded once, reused. */
+struct render_env {
+	const struct book *book;
+	struct catalog *catalogs[LANG_MAX];
+	struct formatter *formatters[LANG_MAX];
+	struct template_set *templates;
+	struct font_set *fonts;      /* loaded with the first PDF */
+	const char *fonts_file;
+	char *no_break_after[LANG_MAX];
+};
+
+struct render_env *
+render_env_new(const struct book *book, const char *templates_dir,
+    const char *locales_dir, const char *fonts_file, struct diag_list *diags)
+{
+	struct render_env *env = calloc(1, sizeof(*env));
+	char err[256];
+	int l;
+
+	if (env == NULL) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
+		return NULL;
+	}
+	env->book = book;
+	env->fonts_file = fonts_file;
+	for (l = 0; l < LANG_MAX; l++) {
+		env->catalogs[l] = catalog_load(locales_dir, (enum lang)l, diags);
+		env->formatters[l] = formatter_open((enum lang)l, &book->company);
+		if (env->formatters[l] == NULL)
+			diag_add(diags, DIAG_FATAL, NULL, 0,
+			    "ICU cannot format for %s", lang_code((enum lang)l));
+		if (env->catalogs[l] == NULL || env->formatters[l] == NULL)
+			goto fail;
+		env->no_break_after[l] = catalog_format(env->catalogs[l],
+		    "text.no-break-after", NULL, 0, err, sizeof(err));
+	}
+	if ((env->templates = templates_load(templates_dir, book, diags)) == NULL)
+		goto fail;
+	return env;
+fail:
+	render_env_free(env);
+	return NULL;
+}
+
+void
+render_env_free(struct render_env *env)
+{
+	int l;
+
+	if (env == NULL)
+		return;
+	for (l = 0; l < LANG_MAX; l++) {
+		catalog_free(env->catalogs[l]);
+		formatter_close(env->formatters[l]);
+		free(env->no_break_after[l]);
+	}
+	templates_free(env->templates);
+	fonts_free(env->fonts);
+	free(env);
+}
+
 int
 render_release(const struct render_request *req, struct buffer *out,
     struct diag_list *diags)
 {
+	struct render_env *env = req->env, *own = NULL;
 	struct build_input in;
 	struct text_options text;
-	char *words[LANG_MAX] = { NULL };
 	struct node *doc = NULL;
 	const char *tpl = req->template_id != NULL ? req->template_id :
 	    default_templates[req->lang];
@@ -177,35 +235,30 @@ render_release(const struct render_request *req, struct buffer *out,
 		    in.period->id);
 		return -1;
 	}
-	for (l = 0; l < LANG_MAX; l++) {
-		in.catalogs[l] = catalog_load(req->locales_dir, (enum lang)l, diags);
-		in.formatters[l] = formatter_open((enum lang)l, &req->book->company);
-		if (in.formatters[l] == NULL)
-			diag_add(diags, DIAG_FATAL, NULL, 0,
-			    "ICU cannot format for %s", lang_code((enum lang)l));
-		if (in.catalogs[l] == NULL || in.formatters[l] == NULL)
-			goto out;
-	}
-	if ((in.templates = templates_load(req->templates_dir, req->book,
+	if (env == NULL && (env = own = render_env_new(req->book,
+	    req->templates_dir, req->locales_dir, req->fonts_file,
 	    diags)) == NULL)
-		goto out;
+		return -1;
+	in.templates = env->templates;
+	for (l = 0; l < LANG_MAX; l++) {
+		in.catalogs[l] = env->catalogs[l];
+		in.formatters[l] = env->formatters[l];
+		text.no_break_after[l] = env->no_break_after[l];
+	}
 	if ((doc = document_build(&in, tpl, lang, diags)) == NULL)
 		goto out;
 	switch (req->format) {
 	case FORMAT_TEXT:
-		for (l = 0; l < LANG_MAX; l++) {
-			char err[256];
-			words[l] = catalog_format(in.catalogs[l], "text.no-break-after",
-			    NULL, 0, err, sizeof(err));
-			text.no_break_after[l] = words[l];
-		}
 		rc = text_render(doc, &text, out);
 		break;
 	case FORMAT_TREE:
 		rc = dump_tree(doc, out);
 		break;
 	case FORMAT_PDF:
-		if ((rc = render_pdf(req, &in, doc, out, diags)) != 0)
+		if (env->fonts == NULL &&
+		    (env->fonts = fonts_load(env->fonts_file, diags)) == NULL)
+			goto out;
+		if ((rc = render_pdf(req, &in, env->fonts, doc, out, diags)) != 0)
 			goto out;
 		break;
 	default:
@@ -215,11 +268,6 @@ render_release(const struct render_request *req, struct buffer *out,
 		diag_add(diags, DIAG_FATAL, NULL, 0, "cannot render: out of memory");
 out:
 	node_free(doc);
-	templates_free((struct template_set *)in.templates);
-	for (l = 0; l < LANG_MAX; l++) {
-		catalog_free(in.catalogs[l]);
-		formatter_close(in.formatters[l]);
-		free(words[l]);
-	}
+	render_env_free(own);
 	return rc;
 }

@@ -29,8 +29,18 @@ enum render_lang {
 	RENDER_JA_EN
 };
 
+/* What the renders of one book share (catalogs, formatters, templates,
+ * fonts): make one to render many releases of a book. */
+struct render_env;
+
+struct render_env *render_env_new(const struct book *book,
+    const char *templates_dir, const char *locales_dir,
+    const char *fonts_file, struct diag_list *diags);
+void render_env_free(struct render_env *env);
+
 struct render_request {
 	const struct book *book;
+	struct render_env *env;    /* NULL: loaded for this render only */
 	const char *period;        /* "2004-q1" */
 	enum render_lang lang;
 	enum output_format format;
@@ -41,7 +51,8 @@ struct render_request {
 	enum paper paper;
 };
 
-/* Renders into out. Returns 0, or -1 after fatal diagnostics. */
+/* Renders into out. Returns 0, or -1 after fatal diagnostics. The
+ * directories and fonts file are used only when req->env is NULL. */
 int render_release(const struct render_request *req, struct buffer *out,
     struct diag_list *diags);
 

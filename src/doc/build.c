@@ -630,8 +630,13 @@ add_runs(struct builder *b, struct node *parent, const struct run *run,
 
 	switch (run->kind) {
 	case RUN_TEXT:
-		if (node_add_text(parent, run->text, b->lang) == NULL)
+		if ((n = node_add_text(parent, run->text, b->lang)) == NULL) {
 			berror(b, file, run->line, "out of memory");
+			return;
+		}
+		/* Authored text remembers where it was written. */
+		n->file = file;
+		n->line = run->line;
 		return;
 	case RUN_NOTE:
 		add_authored_note(b, parent, run->text, file, run->line);

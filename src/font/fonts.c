@@ -61,14 +61,13 @@ fonts_cache_clear(void)
 struct font_set *
 fonts_load(const char *path, struct diag_list *diags)
 {
-	struct xml_schemas *schemas = xml_schemas_new();
 	struct font_set *set = calloc(1, sizeof(*set));
 	char buf[4096];
 	xmlDocPtr doc = NULL;
 	xmlNodePtr n;
 	int failed = 0, l, r;
 
-	if (set == NULL || schemas == NULL) {
+	if (set == NULL) {
 		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
 		goto fail;
 	}
@@ -80,7 +79,7 @@ fonts_load(const char *path, struct diag_list *diags)
 		}
 		path = buf;
 	}
-	if ((doc = xml_load(path, SCHEMA_FONTS, schemas, diags)) == NULL)
+	if ((doc = xml_load(path, SCHEMA_FONTS, diags)) == NULL)
 		goto fail;
 	for (n = xml_element(xmlDocGetRootElement(doc)->children); n != NULL;
 	    n = xml_element(n->next)) {
@@ -135,11 +134,9 @@ fonts_load(const char *path, struct diag_list *diags)
 	if (failed)
 		goto fail;
 	xmlFreeDoc(doc);
-	xml_schemas_free(schemas);
 	return set;
 fail:
 	xmlFreeDoc(doc);
-	xml_schemas_free(schemas);
 	fonts_free(set);
 	return NULL;
 }

@@ -257,14 +257,24 @@ ttf_glyph(const struct ttf *f, uint32_t c)
 	segs = u16(m + 6) / 2;
 	if (16 + 8 * (size_t)segs > f->cmap_length)
 		return 0;
-	for (i = 0; i < segs; i++) {
+	{
+		/* endCode is sorted: find the first segment ending at or after c. */
+		unsigned lo = 0, hi = segs;
+		while (lo < hi) {
+			unsigned mid = (lo + hi) / 2;
+			if (u16(m + 14 + 2 * mid) < c)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		i = lo;
+	}
+	if (i < segs) {
 		const unsigned char *end = m + 14 + 2 * i;
 		const unsigned char *start = end + 2 + 2 * segs;
 		const unsigned char *delta = start + 2 * segs;
 		const unsigned char *range = delta + 2 * segs;
 		unsigned glyph;
-		if (c > u16(end))
-			continue;
 		if (c < u16(start))
 			return 0;
 		if (u16(range) == 0)
@@ -422,14 +432,23 @@ compare_codepoints(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* A format 4 cmap (platform 3, encoding 1) of the code points given. */
+/* Code points this close together share one cmap segment. */
+#define CMAP_GAP 64
+
+/*
+ * A format 4 cmap (platform 3, encoding 1) of the code points given.
+ * Nearby code points share a segment whose glyphIdArray holds zeros for
+ * the gaps: libharu scans segments one by one for each of the 65,536 codes
+ * when it builds a font, so few segments make it fast.
+ */
 static unsigned char *
-build_cmap(const struct ttf *f, const uint32_t *cps, size_t n,
-    uint32_t *length)
+build_cmap(const struct ttf *f, const uint16_t *map, const uint32_t *cps,
+    size_t n, uint32_t *length)
 {
-	size_t segs = 0, i, j;
 	uint32_t *sorted = malloc((n + 1) * sizeof(*sorted));
-	unsigned char *out, *st;
+	size_t segs, i, j, entries = 0, k, seg;
+	size_t *seg_start = NULL;
+	unsigned char *out = NULL, *st;
 
 	if (sorted == NULL)
 		return NULL;
@@ -438,25 +457,34 @@ build_cmap(const struct ttf *f, const uint32_t *cps, size_t n,
 			sorted[j++] = cps[i];
 	n = j;
 	qsort(sorted, n, sizeof(*sorted), compare_codepoints);
-	/* One segment per code point, then the required 0xFFFF. */
 	for (i = 0, j = 0; i < n; i++)
 		if (j == 0 || sorted[i] != sorted[j - 1])
 			sorted[j++] = sorted[i];
 	n = j;
-	segs = n + 1;
-	*length = (uint32_t)(12 + 16 + 8 * segs);
-	if ((out = calloc(1, *length)) == NULL) {
-		free(sorted);
-		return NULL;
+	/* Segments: [first index of each], then the required 0xFFFF. */
+	if ((seg_start = malloc((n + 2) * sizeof(*seg_start))) == NULL)
+		goto out;
+	for (i = 0, segs = 0; i < n; i++)
+		if (i == 0 || sorted[i] - sorted[i - 1] > CMAP_GAP)
+			seg_start[segs++] = i;
+	seg_start[segs] = n;
+	for (k = 0; k < segs; k++)
+		entries += sorted[seg_start[k + 1] - 1] - sorted[seg_start[k]] + 1;
+	segs++;   /* 0xFFFF */
+	*length = (uint32_t)(12 + 16 + 8 * segs + 2 * entries);
+	if (*length > 0xFFFF + 12 || (out = calloc(1, *length)) == NULL) {
+		free(out);
+		out = NULL;
+		goto out;
 	}
-	put16(out, 0);                 /* version */
-	put16(out + 2, 1);             /* one subtable */
+	put16(out, 0);
+	put16(out + 2, 1);
 	put16(out + 4, 3);
 	put16(out + 6, 1);
 	put32(out + 8, 12);
 	st = out + 12;
 	put16(st, 4);
-	put16(st + 2, (unsigned)(16 + 8 * segs));
+	put16(st + 2, (unsigned)(*length - 12));
 	put16(st + 6, (unsigned)(2 * segs));
 	{
 		unsigned sr = 1, es = 0;
@@ -468,57 +496,113 @@ build_cmap(const struct ttf *f, const uint32_t *cps, size_t n,
 		put16(st + 10, es);
 		put16(st + 12, (unsigned)(2 * segs - 2 * sr));
 	}
-	for (i = 0; i < segs; i++) {
-		unsigned c = i < n ? sorted[i] : 0xFFFF;
-		unsigned glyph = i < n ? ttf_glyph(f, c) : 0;
-		put16(st + 14 + 2 * i, c);                      /* endCode */
-		put16(st + 16 + 2 * segs + 2 * i, c);           /* startCode */
-		put16(st + 16 + 4 * segs + 2 * i,
-		    i < n ? ((glyph - c) & 0xFFFF) : 1);        /* idDelta */
-		/* idRangeOffset stays 0 */
+	{
+		unsigned char *end = st + 14, *startc = end + 2 * segs + 2;
+		unsigned char *delta = startc + 2 * segs, *range = delta + 2 * segs;
+		unsigned char *ids = range + 2 * segs;
+		size_t base = 0;
+		for (seg = 0; seg + 1 < segs; seg++) {
+			uint32_t lo = sorted[seg_start[seg]];
+			uint32_t hi = sorted[seg_start[seg + 1] - 1];
+			put16(end + 2 * seg, hi);
+			put16(startc + 2 * seg, lo);
+			/* glyphIdArray[base] is this far from idRangeOffset[seg]. */
+			put16(range + 2 * seg, (unsigned)(2 * (segs - seg) + 2 * base));
+			for (k = seg_start[seg]; k < seg_start[seg + 1]; k++)
+				put16(ids + 2 * (base + sorted[k] - lo),
+				    map[ttf_glyph(f, sorted[k])]);
+			base += hi - lo + 1;
+		}
+		put16(end + 2 * seg, 0xFFFF);
+		put16(startc + 2 * seg, 0xFFFF);
+		put16(delta + 2 * seg, 1);
 	}
+out:
 	free(sorted);
+	free(seg_start);
 	return out;
+}
+
+/* Rewrites the component glyph ids of a composite glyph through map. */
+static void
+renumber_components(unsigned char *g, uint32_t len, const uint16_t *map)
+{
+	uint32_t p = 10;
+	unsigned flags;
+
+	if (len < 10 || (int16_t)u16(g) >= 0)
+		return;
+	do {
+		if (p + 4 > len)
+			return;
+		flags = u16(g + p);
+		put16(g + p + 2, map[u16(g + p + 2)]);
+		p += 4 + (flags & 0x0001 ? 4 : 2);
+		if (flags & 0x0008)
+			p += 2;
+		else if (flags & 0x0040)
+			p += 4;
+		else if (flags & 0x0080)
+			p += 8;
+	} while (flags & 0x0020);
 }
 
 unsigned char *
 ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
 {
 	const struct table *glyf = table(f, "glyf");
+	const unsigned char *hmtx_old = table(f, "hmtx")->data;
 	unsigned char *used = calloc(f->glyphs + 1, 1);
+	uint16_t *map = calloc(f->glyphs + 1, sizeof(*map));
 	unsigned char *loca = NULL, *newglyf = NULL, *cmap = NULL, *post = NULL;
-	unsigned char *head = NULL, *out = NULL;
+	unsigned char *head = NULL, *hhea = NULL, *maxp = NULL, *hmtx = NULL;
+	unsigned char *out = NULL;
 	uint32_t loca_len, glyf_len = 0, cmap_len = 0, offset, sum = 0;
 	struct table tables[NREQUIRED];
 	size_t i, ntables = 0, total;
-	unsigned g;
+	unsigned g, count = 0;
 
-	if (used == NULL)
+	if (used == NULL || map == NULL)
 		goto fail;
 	mark_glyph(f, 0, used, 0);
 	for (i = 0; i < n; i++)
 		mark_glyph(f, ttf_glyph(f, cps[i]), used, 0);
+	/* Compact ids: .notdef first, then the glyphs used in font order. */
 	for (g = 0; g < f->glyphs; g++)
-		if (used[g])
+		if (used[g]) {
+			map[g] = (uint16_t)count++;
 			glyf_len += (glyph_offset(f, g + 1) - glyph_offset(f, g) + 3) &
 			    ~3u;
-	loca_len = 4 * (f->glyphs + 1);
+		}
+	loca_len = 4 * (count + 1);
 	if ((loca = malloc(loca_len)) == NULL ||
-	    (newglyf = calloc(1, glyf_len + 4)) == NULL)
+	    (newglyf = calloc(1, glyf_len + 4)) == NULL ||
+	    (hmtx = malloc(4 * (size_t)count)) == NULL)
 		goto fail;
-	/* Unused glyphs become empty; ids do not move. */
 	for (g = 0, offset = 0; g < f->glyphs; g++) {
 		uint32_t start = glyph_offset(f, g), end = glyph_offset(f, g + 1);
-		put32(loca + 4 * g, offset);
-		if (used[g] && end > start && end <= glyf->length)
-			offset += (copy_unhinted(glyf->data + start, end - start,
-			    newglyf + offset) + 3) & ~3u;
+		unsigned k = map[g];
+		if (!used[g])
+			continue;
+		put32(loca + 4 * k, offset);
+		put16(hmtx + 4 * k, ttf_advance(f, g));
+		put16(hmtx + 4 * k + 2, g < f->metrics ? u16(hmtx_old + 4 * g + 2) :
+		    u16(hmtx_old + 4 * f->metrics + 2 * (g - f->metrics)));
+		if (end > start && end <= glyf->length) {
+			uint32_t len = copy_unhinted(glyf->data + start, end - start,
+			    newglyf + offset);
+			renumber_components(newglyf + offset, len, map);
+			offset += (len + 3) & ~3u;
+		}
 	}
-	put32(loca + 4 * f->glyphs, offset);
+	put32(loca + 4 * count, offset);
 	glyf_len = offset;
-	if ((cmap = build_cmap(f, cps, n, &cmap_len)) == NULL ||
+	/* The cmap maps code points to the new ids. */
+	if ((cmap = build_cmap(f, map, cps, n, &cmap_len)) == NULL ||
 	    (post = calloc(1, 32)) == NULL ||
-	    (head = malloc(table(f, "head")->length)) == NULL)
+	    (head = malloc(table(f, "head")->length)) == NULL ||
+	    (hhea = malloc(table(f, "hhea")->length)) == NULL ||
+	    (maxp = malloc(table(f, "maxp")->length)) == NULL)
 		goto fail;
 	/* post format 3: no glyph names, the rest as the font says. */
 	memcpy(post, table(f, "post")->data,
@@ -527,6 +611,10 @@ ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
 	memcpy(head, table(f, "head")->data, table(f, "head")->length);
 	put32(head + 8, 0);            /* checkSumAdjustment, set below */
 	put16(head + 50, 1);           /* long loca */
+	memcpy(hhea, table(f, "hhea")->data, table(f, "hhea")->length);
+	put16(hhea + 34, count);       /* numberOfHMetrics: one per glyph */
+	memcpy(maxp, table(f, "maxp")->data, table(f, "maxp")->length);
+	put16(maxp + 4, count);
 	for (i = 0; i < NREQUIRED; i++) {
 		const char *tag = required_tables[i];
 		struct table t = f->tables[i];
@@ -539,12 +627,18 @@ ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
 		} else if (strcmp(tag, "loca") == 0) {
 			t.data = loca;
 			t.length = loca_len;
+		} else if (strcmp(tag, "hmtx") == 0) {
+			t.data = hmtx;
+			t.length = 4 * count;
 		} else if (strcmp(tag, "post") == 0) {
 			t.data = post;
 			t.length = 32;
-		} else if (strcmp(tag, "head") == 0) {
+		} else if (strcmp(tag, "head") == 0)
 			t.data = head;
-		}
+		else if (strcmp(tag, "hhea") == 0)
+			t.data = hhea;
+		else if (strcmp(tag, "maxp") == 0)
+			t.data = maxp;
 		if (t.data != NULL)
 			tables[ntables++] = t;
 	}
@@ -569,12 +663,8 @@ ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
 	for (i = 0, ntables = 0; i < NREQUIRED; i++) {
 		const struct table *t;
 		unsigned char *rec;
-		if (f->tables[i].data == NULL && strcmp(required_tables[i], "cmap") &&
-		    strcmp(required_tables[i], "glyf") &&
-		    strcmp(required_tables[i], "loca") &&
-		    strcmp(required_tables[i], "post") &&
-		    strcmp(required_tables[i], "head"))
-			continue;
+		if (f->tables[i].data == NULL)
+			continue;   /* an optional table the font lacks */
 		t = &tables[ntables];
 		rec = out + 12 + 16 * ntables++;
 		memcpy(rec, required_tables[i], 4);
@@ -592,10 +682,14 @@ ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
 	*size = total;
 fail:
 	free(used);
+	free(map);
 	free(loca);
 	free(newglyf);
+	free(hmtx);
 	free(cmap);
 	free(post);
 	free(head);
+	free(hhea);
+	free(maxp);
 	return out;
 }

@@ -35,10 +35,11 @@ int ttf_descender(const struct ttf *font);  /* font units, negative */
 const char *ttf_path(const struct ttf *font);
 
 /*
- * Writes a font holding the glyphs of the `n` code points given (and the
- * components of composite glyphs), keeping every glyph id, with a cmap of
- * only those code points (BMP only). Returns a malloc'd buffer and its
- * size in *size, or NULL when out of memory.
+ * Writes a font holding only the glyphs of the `n` code points given (and
+ * the components of composite glyphs), renumbered from 1 in font order,
+ * without hinting, with a cmap of only those code points (BMP only).
+ * Returns a malloc'd buffer and its size in *size, or NULL when out of
+ * memory.
  */
 unsigned char *ttf_subset(const struct ttf *font, const uint32_t *codepoints,
     size_t n, size_t *size);

@@ -36,6 +36,9 @@ struct lctx {
 	double left, right;     /* the text column */
 	enum lang lang;
 	const struct node *where;   /* for diagnostics */
+	/* one line breaker per language, reused: opening one costs more
+	 * than breaking a paragraph */
+	UBreakIterator *breakers[LANG_MAX];
 };
 
 /* ---- pages and operations ---- */
@@ -245,6 +248,7 @@ shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
 
 	switch (n->kind) {
 	case NODE_TEXT:
+		c->where = n;   /* errors name where the text was written */
 		shape(c, s, n->u.text.text, role, size, 0);
 		return;
 	case NODE_NOTE_REF:
@@ -356,8 +360,11 @@ break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
 	*lines = NULL;
 	if (s->n == 0)
 		return 0;
-	bi = ubrk_open(UBRK_LINE, c->lang == LANG_JA ? "ja@lb=strict" : "en",
-	    s->u, s->n, &status);
+	if ((bi = c->breakers[c->lang]) == NULL)
+		bi = c->breakers[c->lang] = ubrk_open(UBRK_LINE,
+		    c->lang == LANG_JA ? "ja@lb=strict" : "en", NULL, 0, &status);
+	if (U_SUCCESS(status))
+		ubrk_setText(bi, s->u, s->n, &status);
 	if (U_FAILURE(status)) {
 		lfail(c, "ICU cannot break lines: %s", u_errorName(status));
 		return 0;
@@ -395,7 +402,6 @@ break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
 		if (end != UBRK_DONE && end <= start)
 			end = ubrk_following(bi, start);
 	}
-	ubrk_close(bi);
 	*lines = out;
 	return n;
 }
@@ -1010,6 +1016,7 @@ layout_document(const struct node *doc, const struct layout_options *o,
     struct diag_list *diags)
 {
 	struct lctx c;
+	int i;
 
 	memset(&c, 0, sizeof(c));
 	if ((c.lay = calloc(1, sizeof(*c.lay))) == NULL) {
@@ -1024,6 +1031,9 @@ layout_document(const struct node *doc, const struct layout_options *o,
 	layout_block(&c, doc);
 	if (!c.failed)
 		add_running(&c);
+	for (i = 0; i < LANG_MAX; i++)
+		if (c.breakers[i] != NULL)
+			ubrk_close(c.breakers[i]);
 	if (c.failed) {
 		layout_free(c.lay);
 		return NULL;

@@ -17,7 +17,6 @@
 struct loader {
 	struct book *book;
 	struct diag_list *diags;
-	struct xml_schemas *schemas;
 	int failed;
 };
 
@@ -92,7 +91,7 @@ load_company(struct loader *ld)
 	char *value, *lang;
 	int l;
 
-	if ((doc = xml_load(file, SCHEMA_COMPANY, ld->schemas, ld->diags)) ==
+	if ((doc = xml_load(file, SCHEMA_COMPANY, ld->diags)) ==
 	    NULL) {
 		ld->failed = 1;
 		return;
@@ -361,8 +360,7 @@ load_accounts(struct loader *ld)
 	xmlDocPtr doc;
 	xmlNodePtr root, n;
 
-	doc = xml_load(ld->book->accounts_file, SCHEMA_ACCOUNTS, ld->schemas,
-	    ld->diags);
+	doc = xml_load(ld->book->accounts_file, SCHEMA_ACCOUNTS, ld->diags);
 	if (doc == NULL) {
 		ld->failed = 1;
 		return;
@@ -593,7 +591,7 @@ load_period(struct loader *ld, const char *dir, const char *name)
 		}
 		return NULL;
 	}
-	if ((doc = xml_load(p->file, SCHEMA_PERIOD, ld->schemas, ld->diags)) ==
+	if ((doc = xml_load(p->file, SCHEMA_PERIOD, ld->diags)) ==
 	    NULL) {
 		ld->failed = 1;
 		goto out;
@@ -701,16 +699,14 @@ load_periods(struct loader *ld)
 struct book *
 book_load(const char *dir, struct diag_list *diags)
 {
-	struct loader ld = { NULL, diags, NULL, 0 };
+	struct loader ld = { NULL, diags, 0 };
 	struct book *b;
 
 	if ((b = calloc(1, sizeof(*b))) == NULL ||
-	    (ld.schemas = xml_schemas_new()) == NULL ||
 	    (b->dir = strdup(dir)) == NULL ||
 	    (b->company_file = join_path(dir, "company.xml")) == NULL ||
 	    (b->accounts_file = join_path(dir, "accounts.xml")) == NULL) {
 		diag_add(diags, DIAG_FATAL, dir, 0, "out of memory");
-		xml_schemas_free(ld.schemas);
 		book_free(b);
 		return NULL;
 	}
@@ -720,7 +716,6 @@ book_load(const char *dir, struct diag_list *diags)
 	/* Period facts are checked against the accounts: skip if those failed. */
 	if (!ld.failed)
 		load_periods(&ld);
-	xml_schemas_free(ld.schemas);
 	if (ld.failed) {
 		book_free(b);
 		return NULL;

@@ -267,7 +267,6 @@ fail:
 struct catalog *
 catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 {
-	struct xml_schemas *schemas = xml_schemas_new();
 	struct catalog *c = calloc(1, sizeof(*c));
 	char relative[64], path[4096];
 	xmlDocPtr doc = NULL;
@@ -276,7 +275,7 @@ catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 	size_t i;
 
 	snprintf(relative, sizeof(relative), "locales/%s.xlf", lang_code(lang));
-	if (c == NULL || schemas == NULL ||
+	if (c == NULL ||
 	    (dir != NULL ? snprintf(path, sizeof(path), "%s/%s.xlf", dir,
 	    lang_code(lang)) >= (int)sizeof(path) :
 	    datadir_path(relative, path, sizeof(path)) != 0) ||
@@ -285,7 +284,7 @@ catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 		goto fail;
 	}
 	c->lang = lang;
-	if ((doc = xml_load(path, SCHEMA_XLIFF, schemas, diags)) == NULL)
+	if ((doc = xml_load(path, SCHEMA_XLIFF, diags)) == NULL)
 		goto fail;
 	for (file = xml_element(xmlDocGetRootElement(doc)->children);
 	    file != NULL; file = xml_element(file->next))
@@ -310,11 +309,9 @@ catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 		goto fail;
 	}
 	xmlFreeDoc(doc);
-	xml_schemas_free(schemas);
 	return c;
 fail:
 	xmlFreeDoc(doc);
-	xml_schemas_free(schemas);
 	catalog_free(c);
 	return NULL;
 }

@@ -545,10 +545,9 @@ free_table(struct tpl_table *t)
 /* ---- files ---- */
 
 static void
-load_file(struct tloader *tl, struct template_set *set, const char *path,
-    struct xml_schemas *schemas)
+load_file(struct tloader *tl, struct template_set *set, const char *path)
 {
-	xmlDocPtr doc = xml_load(path, SCHEMA_TEMPLATE, schemas, tl->diags);
+	xmlDocPtr doc = xml_load(path, SCHEMA_TEMPLATE, tl->diags);
 	xmlNodePtr root, n;
 	struct tpl_template *tpl;
 	struct tpl_table *tables;
@@ -618,13 +617,12 @@ templates_load(const char *dir, const struct book *book,
 {
 	struct tloader tl = { book, diags, NULL, 0 };
 	struct template_set *set = calloc(1, sizeof(*set));
-	struct xml_schemas *schemas = xml_schemas_new();
 	struct dirent **names = NULL;
 	char path[4096];
 	int count, i;
 	size_t j, k;
 
-	if (set == NULL || schemas == NULL) {
+	if (set == NULL) {
 		diag_add(diags, DIAG_FATAL, dir, 0, "out of memory");
 		goto fail;
 	}
@@ -642,7 +640,7 @@ templates_load(const char *dir, const struct book *book,
 	for (i = 0; i < count; i++) {
 		char file[4096];
 		snprintf(file, sizeof(file), "%s/%s", set->dir, names[i]->d_name);
-		load_file(&tl, set, file, schemas);
+		load_file(&tl, set, file);
 		free(names[i]);
 	}
 	free(names);
@@ -661,10 +659,8 @@ templates_load(const char *dir, const struct book *book,
 	}
 	if (tl.failed)
 		goto fail;
-	xml_schemas_free(schemas);
 	return set;
 fail:
-	xml_schemas_free(schemas);
 	templates_free(set);
 	return NULL;
 }

@@ -16,9 +16,8 @@ static const char *const schema_files[SCHEMA_MAX] = {
 	"schemas/template.rng", "schemas/xliff.rng", "schemas/fonts.rng"
 };
 
-struct xml_schemas {
-	xmlRelaxNGPtr compiled[SCHEMA_MAX];
-};
+/* The compiled schemas, for the life of the process. */
+static xmlRelaxNGPtr compiled[SCHEMA_MAX];
 
 struct xml_sink {
 	struct diag_list *diags;
@@ -60,35 +59,28 @@ sink_error(void *arg, xmlErrorPtr error)
 	free(msg);
 }
 
-struct xml_schemas *
-xml_schemas_new(void)
-{
-	return calloc(1, sizeof(struct xml_schemas));
-}
-
 void
-xml_schemas_free(struct xml_schemas *schemas)
+xml_cleanup(void)
 {
 	int i;
 
-	if (schemas == NULL)
-		return;
 	for (i = 0; i < SCHEMA_MAX; i++)
-		if (schemas->compiled[i] != NULL)
-			xmlRelaxNGFree(schemas->compiled[i]);
-	free(schemas);
+		if (compiled[i] != NULL) {
+			xmlRelaxNGFree(compiled[i]);
+			compiled[i] = NULL;
+		}
+	xmlCleanupParser();
 }
 
 static xmlRelaxNGPtr
-schema_get(struct xml_schemas *schemas, enum schema schema,
-    struct diag_list *diags)
+schema_get(enum schema schema, struct diag_list *diags)
 {
 	char path[4096];
 	xmlRelaxNGParserCtxtPtr pctx;
 	struct xml_sink sink = { diags, NULL, 0, 0 };
 
-	if (schemas->compiled[schema] != NULL)
-		return schemas->compiled[schema];
+	if (compiled[schema] != NULL)
+		return compiled[schema];
 	if (datadir_path(schema_files[schema], path, sizeof(path)) != 0) {
 		diag_add(diags, DIAG_FATAL, schema_files[schema], 0,
 		    "data directory path too long");
@@ -101,18 +93,17 @@ schema_get(struct xml_schemas *schemas, enum schema schema,
 	}
 	xmlRelaxNGSetParserStructuredErrors(pctx, sink_error, &sink);
 	xmlSetStructuredErrorFunc(&sink, sink_error);
-	schemas->compiled[schema] = xmlRelaxNGParse(pctx);
+	compiled[schema] = xmlRelaxNGParse(pctx);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeParserCtxt(pctx);
-	if (schemas->compiled[schema] == NULL && sink.count == 0)
+	if (compiled[schema] == NULL && sink.count == 0)
 		diag_add(diags, DIAG_FATAL, path, 0,
 		    "cannot load schema (set KESSAN_DATADIR to kessan's data directory)");
-	return schemas->compiled[schema];
+	return compiled[schema];
 }
 
 xmlDocPtr
-xml_load(const char *path, enum schema schema, struct xml_schemas *schemas,
-    struct diag_list *diags)
+xml_load(const char *path, enum schema schema, struct diag_list *diags)
 {
 	/* After the first well-formedness error the rest are its echoes. */
 	struct xml_sink sink = { diags, path, 0, 1 };
@@ -138,7 +129,7 @@ xml_load(const char *path, enum schema schema, struct xml_schemas *schemas,
 		    XML_MAX_FILE_SIZE / (1024 * 1024));
 		return NULL;
 	}
-	if ((rng = schema_get(schemas, schema, diags)) == NULL)
+	if ((rng = schema_get(schema, diags)) == NULL)
 		return NULL;
 	if ((pctx = xmlNewParserCtxt()) == NULL) {
 		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");

@@ -23,19 +23,17 @@ enum schema {
 	SCHEMA_MAX
 };
 
-struct xml_schemas;
-
-/* Returns an empty schema cache (schemas are compiled on first use), or
- * NULL when out of memory. Free with xml_schemas_free. */
-struct xml_schemas *xml_schemas_new(void);
-void xml_schemas_free(struct xml_schemas *schemas);
-
 /*
- * Parses path and validates it against schema. Returns the document (free
- * with xmlFreeDoc), or NULL after adding one or more fatal diagnostics.
+ * Parses path and validates it against schema. Schemas are compiled on
+ * first use and kept for the process (a batch build validates thousands of
+ * files). Returns the document (free with xmlFreeDoc), or NULL after adding
+ * one or more fatal diagnostics.
  */
 xmlDocPtr xml_load(const char *path, enum schema schema,
-    struct xml_schemas *schemas, struct diag_list *diags);
+    struct diag_list *diags);
+
+/* Frees the compiled schemas and libxml2's globals, at exit. */
+void xml_cleanup(void);
 
 /* The next element sibling of node (node itself if it is one), or NULL. */
 xmlNodePtr xml_element(xmlNodePtr node);
