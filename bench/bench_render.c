@@ -49,7 +49,7 @@ main(int argc, char **argv)
 	struct diag_list diags;
 	struct book *book;
 	struct render_env *env;
-	double *times, start;
+	double *times;
 	size_t bytes[3] = { 0, 0, 0 };
 	int n = 20, i, l, arg = 1;
 
@@ -67,10 +67,12 @@ main(int argc, char **argv)
 	if ((book = book_load(dir, &diags)) == NULL ||
 	    (env = render_env_new(book, NULL, NULL, NULL, &diags)) == NULL) {
 		diag_print(&diags, stderr);
+		free(times);
+		book_free(book);
 		return 2;
 	}
 	for (i = 0; i < n; i++) {
-		start = now_ms();
+		double start = now_ms();
 		for (l = 0; l < 3; l++) {
 			struct render_request req;
 			struct buffer out = { NULL, 0, 0, 0 };
@@ -82,7 +84,7 @@ main(int argc, char **argv)
 			req.format = FORMAT_PDF;
 			if (render_release(&req, &out, &diags) != 0) {
 				diag_print(&diags, stderr);
-				return 2;
+				return 2;   /* exiting: the OS reclaims the rest */
 			}
 			bytes[l] = out.len;
 			buffer_free(&out);

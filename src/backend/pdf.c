@@ -94,11 +94,36 @@ load_subset(HPDF_Doc pdf, const struct layout *lay, const struct font_set *fs,
 }
 
 static void
+set_dash(HPDF_Page page, enum dash dash)
+{
+	static const HPDF_UINT16 dashed[] = { 3, 2 }, dotted[] = { 1, 2 };
+	static const HPDF_UINT16 dash_dot[] = { 5, 2, 1, 2 };
+
+	switch (dash) {
+	case DASH_DASHED:
+		HPDF_Page_SetDash(page, dashed, 2, 0);
+		break;
+	case DASH_DOTTED:
+		HPDF_Page_SetDash(page, dotted, 2, 0);
+		break;
+	case DASH_DASH_DOT:
+		HPDF_Page_SetDash(page, dash_dot, 4, 0);
+		break;
+	default:
+		HPDF_Page_SetDash(page, NULL, 0, 0);
+		break;
+	}
+}
+
+static void
 draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts)
 {
 	HPDF_Page page = HPDF_AddPage(pdf);
 	size_t i;
 	int in_text = 0;
+	/* graphics state as last set, so unchanged lines add no operators */
+	double gray = 0, width = -1;
+	enum dash dash = DASH_SOLID;
 
 	if (page == NULL)
 		return;
@@ -121,7 +146,26 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts)
 			HPDF_Page_EndText(page);
 			in_text = 0;
 		}
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)op->width);
+		if (op->kind == OP_RECT) {
+			HPDF_Page_SetGrayFill(page, (HPDF_REAL)op->gray);
+			HPDF_Page_Rectangle(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y,
+			    (HPDF_REAL)(op->x2 - op->x), (HPDF_REAL)(op->y2 - op->y));
+			HPDF_Page_Fill(page);
+			HPDF_Page_SetGrayFill(page, 0);
+			continue;
+		}
+		if (op->gray != gray) {
+			HPDF_Page_SetGrayStroke(page, (HPDF_REAL)op->gray);
+			gray = op->gray;
+		}
+		if (op->dash != dash) {
+			set_dash(page, op->dash);
+			dash = op->dash;
+		}
+		if (op->width != width) {
+			HPDF_Page_SetLineWidth(page, (HPDF_REAL)op->width);
+			width = op->width;
+		}
 		HPDF_Page_MoveTo(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y);
 		HPDF_Page_LineTo(page, (HPDF_REAL)op->x2, (HPDF_REAL)op->y2);
 		HPDF_Page_Stroke(page);

@@ -238,6 +238,14 @@ render_node(const struct node *n, const struct text_ctx *t)
 			rc = render_inline_block(c, t, prefix, "  ");
 		}
 		return rc;
+	case NODE_CHART:
+		/* The chart's caption; its figures are in its table. */
+		for (c = n->first; c != NULL && rc == 0; c = c->next)
+			if (c->kind == NODE_CAPTION) {
+				buffer_puts(out, "\n");
+				rc = render_inline_block(c, t, "", "");
+			}
+		return rc;
 	case NODE_PAGE_BREAK:
 		return 0;
 	default:

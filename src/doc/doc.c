@@ -8,8 +8,31 @@
 const char *const node_kind_names[NODE_KIND_MAX] = {
 	"document", "part", "section", "heading", "paragraph", "list", "item",
 	"table", "caption", "row", "cell", "footnotes", "footnote",
-	"page-break", "text", "emphasis", "note-ref"
+	"page-break", "text", "emphasis", "note-ref", "chart"
 };
+
+void
+chart_free(struct chart *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->ncategories; i++)
+		free(c->categories[i]);
+	free(c->categories);
+	for (i = 0; i < c->nseries; i++) {
+		free(c->series[i].label);
+		free(c->series[i].values);
+		free(c->series[i].present);
+	}
+	free(c->series);
+	for (i = 0; i < c->nticks; i++)
+		free(c->tick_labels[i]);
+	free(c->tick_labels);
+	free(c->ticks);
+	free(c);
+}
 
 struct node *
 node_add(struct node *parent, enum node_kind kind, enum lang lang)
@@ -58,6 +81,8 @@ node_free(struct node *node)
 		free(node->u.text.text);
 	if (node->kind == NODE_DOCUMENT)
 		free(node->u.document.title);
+	if (node->kind == NODE_CHART)
+		chart_free(node->u.chart);
 	free(node->id);
 	free(node);
 }

@@ -30,6 +30,7 @@ enum node_kind {
 	NODE_TEXT,
 	NODE_EMPHASIS,
 	NODE_NOTE_REF,
+	NODE_CHART,       /* children: caption; payload: the chart's data */
 	NODE_KIND_MAX
 };
 
@@ -54,6 +55,29 @@ enum note_style {
 	NOTE_ASTERISK       /* *1 *2, restarting per table */
 };
 
+/*
+ * A line chart, ready to draw: values are plot positions (geometry, not
+ * figures: every label a reader sees is already formatted text).
+ */
+struct chart_series {
+	char *label;
+	double *values;          /* one per category */
+	unsigned char *present;  /* whether the value exists */
+};
+
+struct chart {
+	char **categories;       /* x labels: "1Q03" … */
+	size_t ncategories;
+	struct chart_series *series;
+	size_t nseries;
+	double low, high;        /* the value axis range */
+	double *ticks;           /* tick positions on the value axis */
+	char **tick_labels;      /* "0%", "5%" … */
+	size_t nticks;
+};
+
+void chart_free(struct chart *chart);
+
 struct node {
 	enum node_kind kind;
 	enum lang lang;
@@ -72,6 +96,7 @@ struct node {
 		struct { unsigned flags; int span; } cell;
 		struct { int number; enum note_style style; } note;
 		struct { char *text; } text;
+		struct chart *chart;
 	} u;
 };
 

@@ -916,6 +916,135 @@ layout_table(struct lctx *c, const struct node *n)
 	}
 }
 
+/* ---- charts ---- */
+
+#define CHART_HEIGHT 150.0
+
+static void
+styled_line(struct lctx *c, double x, double y, double x2, double y2,
+    double width, double gray, enum dash dash)
+{
+	struct lay_op *op = add_op(c, OP_LINE);
+
+	if (op == NULL)
+		return;
+	op->x = x;
+	op->y = y;
+	op->x2 = x2;
+	op->y2 = y2;
+	op->width = width;
+	op->gray = gray;
+	op->dash = dash;
+}
+
+static void
+add_rect(struct lctx *c, double x, double y, double x2, double y2,
+    double gray)
+{
+	struct lay_op *op = add_op(c, OP_RECT);
+
+	if (op == NULL)
+		return;
+	op->x = x;
+	op->y = y;
+	op->x2 = x2;
+	op->y2 = y2;
+	op->gray = gray;
+}
+
+/* Text of `size` whose right edge (align right) or centre is at x. */
+static double
+put_text(struct lctx *c, const char *text, enum font_role role, double size,
+    double x, double y, enum align align)
+{
+	struct shaped s = { 0 };
+	double w;
+
+	shape(c, &s, text, role, size, 0);
+	w = width_of(&s, 0, s.n);
+	if (align == ALIGN_RIGHT)
+		x -= w;
+	else if (align == ALIGN_CENTER)
+		x -= w / 2;
+	draw_units(c, &s, 0, s.n, x, y);
+	shaped_free(&s);
+	return w;
+}
+
+/* A line chart: value grid and ticks, one line per series, a legend. */
+static void
+layout_chart(struct lctx *c, const struct node *n)
+{
+	static const double grays[] = { 0.0, 0.45, 0.25, 0.6 };
+	const struct chart *ch = n->u.chart;
+	const struct node *k;
+	double x0, x1, y0, y1, span, lx, ly, size = 7.5;
+	size_t i, s;
+
+	c->y -= 10;
+	ensure(c, CHART_HEIGHT + 40 + leading(c, 9));
+	for (k = n->first; k != NULL && k->kind == NODE_CAPTION; k = k->next)
+		text_block(c, k, FONT_STRONG, 9, ALIGN_LEFT, 0, 4, 0);
+	x0 = c->left + 40;
+	x1 = c->right - 10;
+	y1 = c->y - 6;
+	y0 = y1 - CHART_HEIGHT + 30;
+	span = ch->high - ch->low > 0 ? ch->high - ch->low : 1;
+	for (i = 0; i < ch->nticks; i++) {
+		double y = y0 + (ch->ticks[i] - ch->low) / span * (y1 - y0);
+		styled_line(c, x0, y, x1, y, i == 0 ? 0.6 : 0.3, i == 0 ? 0 : 0.8,
+		    DASH_SOLID);
+		c->where = n;
+		put_text(c, ch->tick_labels[i], FONT_FIGURE, size, x0 - 4, y - 2.5,
+		    ALIGN_RIGHT);
+	}
+	for (i = 0; i < ch->ncategories; i++) {
+		double x = x0 + (i + 0.5) * (x1 - x0) / ch->ncategories;
+		put_text(c, ch->categories[i], FONT_LABEL, size, x, y0 - 11,
+		    ALIGN_CENTER);
+	}
+	for (s = 0; s < ch->nseries; s++) {
+		const struct chart_series *se = &ch->series[s];
+		double gray = grays[s % 4];
+		enum dash dash = (enum dash)(s % DASH_MAX);
+		int have = 0;
+		double px = 0, py = 0;
+		for (i = 0; i < ch->ncategories; i++) {
+			double x = x0 + (i + 0.5) * (x1 - x0) / ch->ncategories, y;
+			if (!se->present[i]) {
+				have = 0;
+				continue;
+			}
+			y = y0 + (se->values[i] - ch->low) / span * (y1 - y0);
+			if (have)
+				styled_line(c, px, py, x, y, 1.2, gray, dash);
+			add_rect(c, x - 1.8, y - 1.8, x + 1.8, y + 1.8, gray);
+			px = x;
+			py = y;
+			have = 1;
+		}
+	}
+	/* The legend: a sample of each line, then its label, flowing. */
+	lx = x0;
+	ly = y0 - 26;
+	for (s = 0; s < ch->nseries && !c->failed; s++) {
+		struct shaped label = { 0 };
+		double w;
+		shape(c, &label, ch->series[s].label, FONT_LABEL, size, 0);
+		w = 22 + width_of(&label, 0, label.n) + 14;
+		if (lx + w > x1 && lx > x0) {
+			lx = x0;
+			ly -= leading(c, size) + 2;
+		}
+		styled_line(c, lx, ly + 2.5, lx + 18, ly + 2.5, 1.2, grays[s % 4],
+		    (enum dash)(s % DASH_MAX));
+		draw_units(c, &label, 0, label.n, lx + 22, ly);
+		shaped_free(&label);
+		lx += w;
+	}
+	c->y = ly - 12;
+}
+
 static void
 layout_children(struct lctx *c, const struct node *n)
 {
@@ -957,6 +1086,9 @@ layout_block(struct lctx *c, const struct node *n)
 		break;
 	case NODE_FOOTNOTES:
 		layout_footnotes(c, n);
+		break;
+	case NODE_CHART:
+		layout_chart(c, n);
 		break;
 	case NODE_PAGE_BREAK:
 		if (c->page->nops > 0)

@@ -24,7 +24,17 @@
 enum op_kind {
 	OP_TEXT,     /* text in one face at (x, y) on its baseline */
 	OP_LINE,     /* a stroked line from (x, y) to (x2, y2) */
+	OP_RECT,     /* a filled rectangle from (x, y) to (x2, y2) */
 	OP_KIND_MAX
+};
+
+/* Dash patterns of chart lines, so series differ in black and white. */
+enum dash {
+	DASH_SOLID,
+	DASH_DASHED,
+	DASH_DOTTED,
+	DASH_DASH_DOT,
+	DASH_MAX
 };
 
 struct lay_op {
@@ -33,6 +43,8 @@ struct lay_op {
 	double size;
 	double x, y, x2, y2;
 	double width;        /* line width */
+	double gray;         /* 0 black … 1 white, for lines and fills */
+	enum dash dash;
 	char *text;          /* OP_TEXT, UTF-8, owned */
 };
 

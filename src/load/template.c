@@ -23,7 +23,7 @@ struct tloader {
 
 static const char *const kind_names[] = {
 	"section", "heading", "p", "list", "item", "message", "narrative",
-	"table", "footnotes", "page-break", "include", "fn", "note"
+	"table", "footnotes", "page-break", "include", "chart", "fn", "note"
 };
 static const char *const role_names[ROLE_MAX] = {
 	"body", "title", "subtitle", "dateline", "letterhead", "note"
@@ -249,6 +249,11 @@ parse_blocks(struct tloader *tl, xmlNodePtr first, struct tpl_block **out,
 			break;
 		case TPL_TABLE:
 			b->name = xml_get(n, "ref");
+			break;
+		case TPL_CHART:
+			b->name = xml_get(n, "table");
+			b->message.key = xml_get(n, "caption");
+			b->message.line = b->line;
 			break;
 		case TPL_INCLUDE:
 			b->name = xml_get(n, "template");
@@ -603,7 +608,8 @@ check_references(struct tloader *tl, const struct template_set *set,
 
 	for (i = 0; i < n; i++) {
 		const struct tpl_block *b = &blocks[i];
-		if (b->kind == TPL_TABLE && templates_table(set, b->name) == NULL)
+		if ((b->kind == TPL_TABLE || b->kind == TPL_CHART) &&
+		    templates_table(set, b->name) == NULL)
 			terror(tl, b->line, "no table '%s' in the templates", b->name);
 		if (b->kind == TPL_INCLUDE && templates_find(set, b->name) == NULL)
 			terror(tl, b->line, "no template '%s'", b->name);

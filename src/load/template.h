@@ -52,6 +52,7 @@ enum tpl_kind {
 	TPL_FOOTNOTES,
 	TPL_PAGE_BREAK,
 	TPL_INCLUDE,
+	TPL_CHART,       /* name: the table charted; message.key: caption */
 	TPL_FN,          /* a marker for one of the period's authored notes */
 	TPL_NOTE,        /* a marker for a note made from a catalog message */
 	TPL_KIND_MAX
