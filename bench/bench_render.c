@@ -67,6 +67,7 @@ main(int argc, char **argv)
 	if ((book = book_load(dir, &diags)) == NULL ||
 	    (env = render_env_new(book, NULL, NULL, NULL, &diags)) == NULL) {
 		diag_print(&diags, stderr);
+		diag_list_free(&diags);
 		free(times);
 		book_free(book);
 		return 2;

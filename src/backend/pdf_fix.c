@@ -1,5 +1,6 @@
 #include "pdf_fix.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,13 +70,36 @@ identity_cmap(struct buffer *b)
 	    "end\nend\n");
 }
 
+/*
+ * Reads a decimal number at in[*at], after optional white space, without
+ * reading past len: the PDF is bytes, not a C string. Returns 0 and moves
+ * *at past it, or -1.
+ */
+static int
+number(const unsigned char *in, size_t len, size_t *at, size_t *value)
+{
+	size_t i = *at, v = 0;
+
+	while (i < len && (in[i] == ' ' || in[i] == '\r' || in[i] == '\n'))
+		i++;
+	if (i == len || in[i] < '0' || in[i] > '9')
+		return -1;
+	for (; i < len && in[i] >= '0' && in[i] <= '9'; i++) {
+		if (v > (SIZE_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (size_t)(in[i] - '0');
+	}
+	*value = v;
+	*at = i;
+	return 0;
+}
+
 static int
 parse_objects(const unsigned char *in, size_t len, struct object **objs,
     size_t *count, size_t *trailer, char *err, size_t errsize)
 {
 	const unsigned char *p = NULL, *q;
-	size_t xref, i, n;
-	unsigned long first, entries;
+	size_t xref, i, n, at, first, entries;
 	struct object *o;
 
 	/* startxref sits in the last bytes. */
@@ -84,12 +108,15 @@ parse_objects(const unsigned char *in, size_t len, struct object **objs,
 			p = q;
 			break;
 		}
-	if (p == NULL || sscanf((const char *)p + 9, "%zu", &xref) != 1 ||
+	at = p != NULL ? (size_t)(p - in) + 9 : len;
+	if (p == NULL || number(in, len, &at, &xref) != 0 ||
 	    xref + 4 > len || memcmp(in + xref, "xref", 4) != 0) {
 		snprintf(err, errsize, "no cross-reference table");
 		return -1;
 	}
-	if (sscanf((const char *)in + xref + 4, " %lu %lu", &first, &entries) != 2 ||
+	at = xref + 4;
+	if (number(in, len, &at, &first) != 0 ||
+	    number(in, len, &at, &entries) != 0 ||
 	    first != 0 || entries < 2 || entries > 100000) {
 		snprintf(err, errsize, "an unexpected cross-reference table");
 		return -1;
@@ -107,8 +134,9 @@ parse_objects(const unsigned char *in, size_t len, struct object **objs,
 	}
 	for (n = 1; n < entries; n++) {
 		const unsigned char *e = p + 20 * n, *end;
-		size_t off = strtoul((const char *)e, NULL, 10);
-		if (e[17] != 'n' || off >= xref ||
+		size_t off = 0;
+		at = (size_t)(e - in);
+		if (number(in, len, &at, &off) != 0 || e[17] != 'n' || off >= xref ||
 		    (end = find(in, off, xref, "endobj")) == NULL) {
 			snprintf(err, errsize, "object %zu: not where the table says",
 			    n);
@@ -129,8 +157,13 @@ object_number_after(const unsigned char *in, size_t from, size_t to,
     const char *key)
 {
 	const unsigned char *k = find(in, from, to, key);
+	size_t at, value;
 
-	return k != NULL ? atoi((const char *)k + strlen(key)) : -1;
+	if (k == NULL)
+		return -1;
+	at = (size_t)(k - in) + strlen(key);
+	return number(in, to, &at, &value) == 0 && value < 0x7fffffff ?
+	    (int)value : -1;
 }
 
 int

@@ -21,7 +21,9 @@
 #define MARGIN_TOP 72.0
 #define MARGIN_BOTTOM 64.0
 #define CELL_PAD 6.0
-#define HEADER_MAX_LINE 44.0   /* wider column headers wrap */
+/* Column headers wider than this wrap; a table too wide with them wraps
+ * them tighter before its type shrinks to the minimum or the page turns. */
+static const double header_caps[] = { 56.0, 30.0 };
 #define INDENT_STEP 9.0
 #define BULLET_INDENT 12.0
 
@@ -577,6 +579,7 @@ struct table_plan {
 	double size;
 	double *col_x;       /* left edge of each column; col_x[ncols] = right */
 	double paren;        /* width of ")": figures hang it past the edge */
+	double header_cap;   /* headers wider than this wrap */
 };
 
 static void
@@ -728,11 +731,15 @@ plan_columns(struct lctx *c, struct table_plan *p)
 			if (cell->flags & CELL_FIGURE)
 				w = width_of(&cell->text, 0, cell->text.n) + p->paren;
 			else {
-				/* Headers wrap between words; a Japanese word such as
-				 * "前年同期比" stays whole unless it is very long. */
-				w = longest_spaced_word(&cell->text);
-				if (w > HEADER_MAX_LINE)
-					w = HEADER_MAX_LINE;
+				/* A short header stays on one line ("Mar 31, 2004",
+				 * "前年同期比"); a longer one wraps between words, a
+				 * Japanese run counting as one word up to the cap. */
+				w = width_of(&cell->text, 0, cell->text.n);
+				if (w > p->header_cap) {
+					w = longest_spaced_word(&cell->text);
+					if (w > p->header_cap)
+						w = p->header_cap;
+				}
 			}
 			if (w > need[col])
 				need[col] = w;
@@ -854,18 +861,32 @@ draw_headers(struct lctx *c, const struct table_plan *p)
 		draw_row(c, p, &p->rows[r]);
 }
 
+/* A note right after a table (an appendix's "Note (1)") stays with it. */
+static double
+keep_after(struct lctx *c, const struct node *n)
+{
+	const struct node *next = n->next;
+
+	if (next != NULL && next->kind == NODE_PARAGRAPH &&
+	    next->u.paragraph.role == ROLE_NOTE)
+		return leading(c, 8.5) + 2;
+	return 0;
+}
+
 static void
 layout_table(struct lctx *c, const struct node *n)
 {
 	struct table_plan p = { 0 };
 	const struct node *k;
 	double size, need;
-	size_t r;
+	size_t r, cap = 0;
 	int was_landscape = c->landscape;
 
-	/* The largest size at which the columns fit; else turn the page. */
+	/* The largest size at which the columns fit with wide headers, then
+	 * with tighter ones; failing both, turn the page. */
 	for (size = TABLE_SIZE; ; size -= 0.5) {
 		shape_table(c, n, &p, size);
+		p.header_cap = header_caps[cap];
 		if (c->failed) {
 			plan_free(&p);
 			return;
@@ -873,17 +894,20 @@ layout_table(struct lctx *c, const struct node *n)
 		if (plan_columns(c, &p) == 0)
 			break;
 		plan_free(&p);
-		if (size - 0.5 < TABLE_MIN_SIZE) {
-			if (c->landscape) {
-				c->where = n;
-				lfail(c, "table %s does not fit even on a landscape page",
-				    n->id != NULL ? n->id : "");
-				return;
-			}
-			c->landscape = 1;
-			new_page(c);
-			size = TABLE_SIZE + 0.5;
+		if (size - 0.5 >= TABLE_MIN_SIZE)
+			continue;
+		size = TABLE_SIZE + 0.5;
+		if (++cap < sizeof(header_caps) / sizeof(header_caps[0]))
+			continue;
+		if (c->landscape) {
+			c->where = n;
+			lfail(c, "table %s does not fit even on a landscape page",
+			    n->id != NULL ? n->id : "");
+			return;
 		}
+		c->landscape = 1;
+		cap = 0;
+		new_page(c);
 	}
 	plan_rows(c, &p);
 	/* Caption, header and two rows stay together. */
@@ -900,7 +924,12 @@ layout_table(struct lctx *c, const struct node *n)
 	c->y -= 2;
 	draw_headers(c, &p);
 	for (r = p.header_rows; r < p.nrows && !c->failed; r++) {
-		if (c->y - p.rows[r].height < bottom(c)) {
+		double h = p.rows[r].height;
+		/* The last two rows go over together with a note that follows,
+		 * rather than leave it alone on a page. */
+		if (r + 2 == p.nrows && r > p.header_rows)
+			h += p.rows[r + 1].height + keep_after(c, n);
+		if (c->y - h < bottom(c)) {
 			/* Continue on a new page under the same header. */
 			new_page(c);
 			draw_headers(c, &p);
