@@ -14,6 +14,7 @@
 
 #define MAX_ARGS 16
 #define TEXT_SIZE 1024
+#define LABEL_OFFSETS 16
 
 /* A footnote waiting for its `footnotes` block. */
 struct pending_note {
@@ -36,6 +37,9 @@ struct builder {
 	size_t first_unflushed;
 	int missing_reported[8];        /* quarters already reported missing */
 	size_t nmissing;
+	/* period labels already formatted, by style and quarter offset from
+	 * -(LABEL_OFFSETS - 2) to +1: each costs three ICU date formats */
+	char *labels[LANG_MAX][PERIOD_STYLE_MAX][LABEL_OFFSETS];
 };
 
 static void
@@ -303,8 +307,31 @@ static const char *const period_keys[PERIOD_STYLE_MAX] = {
  * quarter, 9 fiscal year end (long date), 10 comparison basis: discrete |
  * cumulative (flows year to date: "1Q04 YTD", "第1四半期累計").
  */
+static int period_label_uncached(struct builder *b, int offset,
+    enum period_style style, int line, char *out, size_t size);
+
 static int
 period_label(struct builder *b, int offset, enum period_style style,
+    int line, char *out, size_t size)
+{
+	int slot = offset + LABEL_OFFSETS - 2;
+	char **cached;
+
+	if (slot < 0 || slot >= LABEL_OFFSETS)
+		return period_label_uncached(b, offset, style, line, out, size);
+	cached = &b->labels[b->lang][style][slot];
+	if (*cached == NULL) {
+		if (period_label_uncached(b, offset, style, line, out, size) != 0)
+			return -1;
+		*cached = strdup(out);   /* a miss only costs the next call */
+		return 0;
+	}
+	snprintf(out, size, "%s", *cached);
+	return 0;
+}
+
+static int
+period_label_uncached(struct builder *b, int offset, enum period_style style,
     int line, char *out, size_t size)
 {
 	const struct fiscal_policy *policy = &b->in->book->company.fiscal;
@@ -1280,6 +1307,7 @@ add_block(struct builder *b, struct node *parent, const struct tpl_block *tb)
 			b->nnotes = sub.nnotes;
 			b->first_unflushed = sub.first_unflushed;
 			b->failed |= sub.failed;
+			memcpy(b->labels, sub.labels, sizeof(b->labels));
 		}
 		return;
 	default:
@@ -1334,6 +1362,9 @@ document_build(const struct build_input *in, const char *template_id,
 		node_free(b.notes[i].note);
 	}
 	free(b.notes);
+	for (i = 0; i < LANG_MAX * PERIOD_STYLE_MAX * LABEL_OFFSETS; i++)
+		free(b.labels[i / (PERIOD_STYLE_MAX * LABEL_OFFSETS)]
+		    [i / LABEL_OFFSETS % PERIOD_STYLE_MAX][i % LABEL_OFFSETS]);
 	if (b.failed) {
 		node_free(doc);
 		return NULL;
