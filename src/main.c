@@ -34,7 +34,8 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  check BOOK [--period ID]    validate a book and verify its tie-outs\n"
-    "  render BOOK --period ID [--lang en|ja|ja+en] [--format txt|pdf|tree]\n"
+    "  render BOOK --period ID [--lang en|ja|ja+en]\n"
+    "              [--format txt|pdf|html|tree]\n"
     "              [--paper a4|letter] [--template ID] [-o FILE|DIR]\n"
     "                              render one quarter's release\n"
     "\n"
@@ -42,7 +43,8 @@ static const char usage_text[] =
     "  -p, --period ID   the fiscal quarter (e.g. 2004-q1)\n"
     "  -l, --lang L      en (the release), ja (the Japanese summary) or\n"
     "                    ja+en (the bilingual compilation); default en\n"
-    "  -f, --format F    txt (canonical text), pdf, or tree (document tree)\n"
+    "  -f, --format F    txt (canonical text), pdf, html, or tree (the\n"
+    "                    document tree)\n"
     "      --paper P     a4 (default) or letter, for PDF\n"
     "  -t, --template ID a template other than the language's default\n"
     "  -o, --output FILE write there (atomically) instead of to stdout; to a\n"
@@ -211,8 +213,8 @@ cmd_render(int argc, char **argv)
 				if (strcmp(optarg, output_format_names[f]) == 0)
 					break;
 			if (f == FORMAT_MAX)
-				return usage_error("render: --format takes txt, pdf or "
-				    "tree, not", optarg);
+				return usage_error("render: --format takes txt, pdf, html "
+				    "or tree, not", optarg);
 			req.format = (enum output_format)f;
 			break;
 		case 't':

@@ -3,11 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend/html.h"
 #include "backend/pdf.h"
 #include "doc/build.h"
 #include "layout/layout.h"
 
-const char *const output_format_names[FORMAT_MAX] = { "txt", "tree", "pdf" };
+const char *const output_format_names[FORMAT_MAX] = { "txt", "tree", "pdf",
+	"html" };
 
 static const char *const lang_names[] = { "en", "ja", "ja+en" };
 
@@ -254,6 +256,13 @@ render_release(const struct render_request *req, struct buffer *out,
 	case FORMAT_TREE:
 		rc = dump_tree(doc, out);
 		break;
+	case FORMAT_HTML: {
+		char *title = first_text(doc, ROLE_TITLE);
+		struct html_meta meta = { title, req->book->company.name[lang] };
+		rc = html_render(doc, &meta, out);
+		free(title);
+		break;
+	}
 	case FORMAT_PDF:
 		if (env->fonts == NULL &&
 		    (env->fonts = fonts_load(env->fonts_file, diags)) == NULL)

@@ -14,6 +14,7 @@ enum output_format {
 	FORMAT_TEXT,
 	FORMAT_TREE,     /* the document tree, for debugging */
 	FORMAT_PDF,
+	FORMAT_HTML,
 	FORMAT_MAX
 };
 

@@ -1,0 +1,610 @@
+#include "html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+
+#include "../load/template.h"
+
+/* Screen and print: A4 pages, figures in tabular numerals. */
+static const char stylesheet[] =
+    "body{font-family:\"Liberation Sans\",Arial,sans-serif;max-width:60em;"
+    "margin:2em auto;padding:0 1em;line-height:1.45;color:#111;}"
+    ":lang(ja){font-family:\"IPAexMincho\",\"IPAexGothic\",serif;"
+    "line-height:1.7;line-break:strict;}"
+    "h1,h2,h3,:lang(ja) h1,:lang(ja) h2,:lang(ja) h3{font-family:"
+    "\"Liberation Sans\",\"IPAexGothic\",sans-serif;}"
+    "h1{font-size:1.35em;text-align:center;}"
+    "h2{font-size:1.15em;margin-top:1.6em;}h3{font-size:1em;}"
+    ".subtitle{text-align:center;}.letterhead{font-weight:bold;margin:0;}"
+    ".note{font-size:.9em;margin:.2em 0;}"
+    "table{border-collapse:collapse;margin:1.2em 0;font-size:.85em;"
+    "width:100%;}"
+    "caption{text-align:left;font-weight:bold;padding-bottom:.3em;}"
+    "caption .unit{font-weight:normal;display:block;}"
+    "th,td{padding:.15em .5em;vertical-align:top;}"
+    "thead th{border-bottom:1px solid #000;font-weight:normal;"
+    "text-align:center;}"
+    "tbody th{text-align:left;font-weight:normal;}"
+    "td.num{text-align:right;white-space:nowrap;"
+    "font-variant-numeric:tabular-nums;}"
+    "tr.total th,tr.total td{font-weight:bold;}"
+    "tr.total td.num{border-top:1px solid #000;}"
+    ".indent-1{padding-left:1.5em;}.indent-2{padding-left:2.5em;}"
+    ".indent-3{padding-left:3.5em;}"
+    ".footnotes{font-size:.85em;border-top:1px solid #999;margin-top:1em;}"
+    ".footnotes p{margin:.3em 0;}sup{line-height:0;}"
+    "figure{margin:1.5em 0;}figcaption{font-weight:bold;}"
+    "svg{width:100%;height:auto;max-width:40em;display:block;}"
+    ".page-break{border:0;margin:0;}"
+    "article+article{margin-top:3em;border-top:2px solid #000;}"
+    "@page{size:A4;margin:18mm 16mm;}"
+    "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt;}"
+    "table{page-break-inside:auto;}tr{page-break-inside:avoid;}"
+    "thead{display:table-header-group;}"
+    "h2,h3,caption{page-break-after:avoid;}"
+    ".page-break{page-break-before:always;}"
+    "article+article{border:0;page-break-before:always;}}";
+
+/* Where each footnote marker points, and each note's back-link. */
+struct note_target {
+	const struct node *ref;       /* a NODE_NOTE_REF */
+	const struct node *note;      /* the NODE_FOOTNOTE it names */
+	char id[32];                  /* the marker's own id */
+};
+
+struct html {
+	xmlDocPtr doc;
+	struct note_target *targets;
+	size_t ntargets;
+	/* footnotes blocks seen, to give note ids unique in the document */
+	const struct node **blocks;
+	size_t nblocks;
+	/* inside a part of a compilation: its language prefixes ids, which
+	 * both parts would otherwise share */
+	const char *prefix;
+	int failed;
+};
+
+static void
+set_id(struct html *h, xmlNodePtr e, const char *id)
+{
+	char buf[128];
+
+	if (id == NULL)
+		return;
+	if (h->prefix != NULL) {
+		snprintf(buf, sizeof(buf), "%s-%s", h->prefix, id);
+		id = buf;
+	}
+	if (e != NULL && xmlNewProp(e, BAD_CAST "id", BAD_CAST id) == NULL)
+		h->failed = 1;
+}
+
+static const char *
+lang_tag(enum lang l)
+{
+	return l == LANG_JA ? "ja" : "en";
+}
+
+static xmlNodePtr
+element(struct html *h, xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr e = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+
+	if (e == NULL)
+		h->failed = 1;
+	return e;
+}
+
+static void
+attr(struct html *h, xmlNodePtr e, const char *name, const char *value)
+{
+	if (e != NULL && xmlNewProp(e, BAD_CAST name, BAD_CAST value) == NULL)
+		h->failed = 1;
+}
+
+static void
+text(struct html *h, xmlNodePtr parent, const char *s)
+{
+	xmlNodePtr t;
+
+	if (parent == NULL)
+		return;
+	if ((t = xmlNewText(BAD_CAST s)) == NULL ||
+	    xmlAddChild(parent, t) == NULL)
+		h->failed = 1;
+}
+
+/* The lang attribute where a node's language differs from its parent's. */
+static void
+mark_lang(struct html *h, xmlNodePtr e, const struct node *n)
+{
+	if (e != NULL && n->parent != NULL && n->lang != n->parent->lang)
+		attr(h, e, "lang", lang_tag(n->lang));
+}
+
+/* ---- footnotes: each marker is resolved to the next block's note ---- */
+
+static size_t
+block_index(const struct html *h, const struct node *block)
+{
+	size_t i;
+
+	for (i = 0; i < h->nblocks; i++)
+		if (h->blocks[i] == block)
+			return i;
+	return 0;
+}
+
+static void
+note_id(const struct html *h, const struct node *note, char *buf, size_t size)
+{
+	snprintf(buf, size, "note-%zu-%d", block_index(h, note->parent) + 1,
+	    note->u.note.number);
+}
+
+/* Walks the tree in reading order, pairing markers with notes. */
+static void
+collect_notes(struct html *h, const struct node *n, size_t *pending)
+{
+	const struct node *c, *note;
+
+	if (n->kind == NODE_NOTE_REF) {
+		struct note_target *t = realloc(h->targets,
+		    (h->ntargets + 1) * sizeof(*t));
+		if (t == NULL) {
+			h->failed = 1;
+			return;
+		}
+		h->targets = t;
+		memset(&t[h->ntargets], 0, sizeof(*t));
+		t[h->ntargets].ref = n;
+		snprintf(t[h->ntargets].id, sizeof(t[h->ntargets].id), "ref-%zu",
+		    h->ntargets + 1);
+		h->ntargets++;
+		return;
+	}
+	if (n->kind == NODE_FOOTNOTES) {
+		const struct node **b = realloc(h->blocks,
+		    (h->nblocks + 1) * sizeof(*b));
+		if (b == NULL) {
+			h->failed = 1;
+			return;
+		}
+		size_t i;
+
+		h->blocks = b;
+		b[h->nblocks++] = n;
+		for (i = *pending; i < h->ntargets; i++)
+			for (note = n->first; note != NULL; note = note->next)
+				if (note->u.note.number == h->targets[i].ref->u.note.number &&
+				    h->targets[i].note == NULL)
+					h->targets[i].note = note;
+		*pending = h->ntargets;
+		/* Notes hold no markers of their own: nothing below to walk. */
+		return;
+	}
+	for (c = n->first; c != NULL; c = c->next)
+		collect_notes(h, c, pending);
+}
+
+static const struct note_target *
+target_of_ref(const struct html *h, const struct node *ref)
+{
+	size_t i;
+
+	for (i = 0; i < h->ntargets; i++)
+		if (h->targets[i].ref == ref)
+			return &h->targets[i];
+	return NULL;
+}
+
+static const struct note_target *
+first_ref_to(const struct html *h, const struct node *note)
+{
+	size_t i;
+
+	for (i = 0; i < h->ntargets; i++)
+		if (h->targets[i].note == note)
+			return &h->targets[i];
+	return NULL;
+}
+
+/* ---- inline content ---- */
+
+static void
+inline_content(struct html *h, xmlNodePtr parent, const struct node *n)
+{
+	const struct node *c;
+	xmlNodePtr e;
+	char marker[32];
+	const struct note_target *t;
+
+	switch (n->kind) {
+	case NODE_TEXT:
+		if (n->parent != NULL && n->lang != n->parent->lang) {
+			e = element(h, parent, "span");
+			attr(h, e, "lang", lang_tag(n->lang));
+			text(h, e, n->u.text.text);
+		} else
+			text(h, parent, n->u.text.text);
+		return;
+	case NODE_NOTE_REF:
+		/* The same marker the text backend prints, linked. */
+		note_marker(n->u.note.number, n->u.note.style, marker,
+		    sizeof(marker));
+		e = element(h, parent, "sup");
+		if ((t = target_of_ref(h, n)) != NULL && t->note != NULL) {
+			char href[40];
+			xmlNodePtr a = element(h, e, "a");
+
+			note_id(h, t->note, href + 1, sizeof(href) - 1);
+			href[0] = '#';
+			attr(h, a, "href", href);
+			attr(h, a, "id", t->id);
+			attr(h, a, "class", "note-ref");
+			text(h, a, marker);
+		} else
+			text(h, e, marker);
+		return;
+	case NODE_EMPHASIS:
+		parent = element(h, parent, "strong");
+		break;
+	default:
+		break;
+	}
+	for (c = n->first; c != NULL; c = c->next)
+		inline_content(h, parent, c);
+}
+
+/* ---- blocks ---- */
+
+static void block(struct html *h, xmlNodePtr parent, const struct node *n);
+
+static void
+paragraph(struct html *h, xmlNodePtr parent, const struct node *n)
+{
+	static const char *const classes[ROLE_MAX] = {
+		NULL, NULL, "subtitle", "dateline", "letterhead", "note"
+	};
+	xmlNodePtr e;
+
+	if (n->first == NULL)
+		return;
+	if (n->u.paragraph.role == ROLE_TITLE)
+		e = element(h, parent, "h1");
+	else {
+		e = element(h, parent, "p");
+		if (n->u.paragraph.role > 0 && n->u.paragraph.role < ROLE_MAX &&
+		    classes[n->u.paragraph.role] != NULL)
+			attr(h, e, "class", classes[n->u.paragraph.role]);
+	}
+	mark_lang(h, e, n);
+	inline_content(h, e, n);
+}
+
+static void
+table(struct html *h, xmlNodePtr parent, const struct node *n)
+{
+	const struct node *c, *cell;
+	xmlNodePtr t = element(h, parent, "table"), cap = NULL, head = NULL;
+	xmlNodePtr body = NULL, row, e;
+	char buf[32];
+	int first_caption = 1;
+
+	mark_lang(h, t, n);
+	set_id(h, t, n->id);
+	for (c = n->first; c != NULL; c = c->next) {
+		if (c->kind == NODE_CAPTION) {
+			if (cap == NULL)
+				cap = element(h, t, "caption");
+			e = first_caption ? cap : element(h, cap, "span");
+			if (!first_caption)
+				attr(h, e, "class", "unit");
+			inline_content(h, e, c);
+			first_caption = 0;
+			continue;
+		}
+		if (c->kind != NODE_ROW)
+			continue;
+		if (c->u.row.flags & ROW_HEADER) {
+			if (head == NULL)
+				head = element(h, t, "thead");
+			row = element(h, head, "tr");
+		} else {
+			if (body == NULL)
+				body = element(h, t, "tbody");
+			row = element(h, body, "tr");
+			if (c->u.row.flags & ROW_TOTAL)
+				attr(h, row, "class", "total");
+		}
+		for (cell = c->first; cell != NULL; cell = cell->next) {
+			int header = (c->u.row.flags & ROW_HEADER) != 0;
+			int label = (cell->u.cell.flags & CELL_LABEL) != 0;
+			e = element(h, row, header || label ? "th" : "td");
+			if (header)
+				attr(h, e, "scope", cell->u.cell.span > 1 ? "colgroup" :
+				    "col");
+			else if (label)
+				attr(h, e, "scope", "row");
+			if (cell->u.cell.span > 1) {
+				snprintf(buf, sizeof(buf), "%d", cell->u.cell.span);
+				attr(h, e, "colspan", buf);
+			}
+			if (!header && !label)
+				attr(h, e, "class", "num");
+			else if (label && c->u.row.indent > 0) {
+				snprintf(buf, sizeof(buf), "indent-%d",
+				    c->u.row.indent > 3 ? 3 : c->u.row.indent);
+				attr(h, e, "class", buf);
+			}
+			inline_content(h, e, cell);
+		}
+	}
+}
+
+/* The chart as inline SVG: geometry only; every label is given text. */
+static void
+chart(struct html *h, xmlNodePtr parent, const struct node *n)
+{
+	static const char *const strokes[] = { "#000", "#737373", "#404040",
+	    "#999" };
+	static const char *const dashes[] = { NULL, "6 4", "2 3", "10 4 2 4" };
+	const struct chart *ch = n->u.chart;
+	const double w = 600, x0 = 50, x1 = 590, y0 = 180, y1 = 15;
+	/* The legend stacks one series a line below the plot: no text width
+	 * needs guessing in any language. */
+	const double ht = y0 + 30 + 18 * (double)ch->nseries;
+	xmlNodePtr fig = element(h, parent, "figure"), svg, e, cap;
+	const struct node *c;
+	char buf[64];
+	double span = ch->high - ch->low > 0 ? ch->high - ch->low : 1;
+	size_t i, s, len;
+
+	mark_lang(h, fig, n);
+	cap = element(h, fig, "figcaption");
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->kind == NODE_CAPTION)
+			inline_content(h, cap, c);
+	svg = element(h, fig, "svg");
+	snprintf(buf, sizeof(buf), "0 0 %.0f %.0f", w, ht);
+	attr(h, svg, "viewBox", buf);
+	attr(h, svg, "role", "img");
+	attr(h, svg, "aria-hidden", "false");
+	for (i = 0; i < ch->nticks; i++) {
+		double y = y0 - (ch->ticks[i] - ch->low) / span * (y0 - y1);
+		e = element(h, svg, "line");
+		snprintf(buf, sizeof(buf), "%.1f", x0);
+		attr(h, e, "x1", buf);
+		snprintf(buf, sizeof(buf), "%.1f", x1);
+		attr(h, e, "x2", buf);
+		snprintf(buf, sizeof(buf), "%.1f", y);
+		attr(h, e, "y1", buf);
+		attr(h, e, "y2", buf);
+		attr(h, e, "stroke", i == 0 ? "#000" : "#ccc");
+		e = element(h, svg, "text");
+		snprintf(buf, sizeof(buf), "%.1f", x0 - 6);
+		attr(h, e, "x", buf);
+		snprintf(buf, sizeof(buf), "%.1f", y + 4);
+		attr(h, e, "y", buf);
+		attr(h, e, "text-anchor", "end");
+		attr(h, e, "font-size", "11");
+		text(h, e, ch->tick_labels[i]);
+	}
+	for (i = 0; i < ch->ncategories; i++) {
+		double x = x0 + (i + 0.5) * (x1 - x0) / ch->ncategories;
+		e = element(h, svg, "text");
+		snprintf(buf, sizeof(buf), "%.1f", x);
+		attr(h, e, "x", buf);
+		snprintf(buf, sizeof(buf), "%.1f", y0 + 16);
+		attr(h, e, "y", buf);
+		attr(h, e, "text-anchor", "middle");
+		attr(h, e, "font-size", "11");
+		text(h, e, ch->categories[i]);
+	}
+	for (s = 0; s < ch->nseries; s++) {
+		const struct chart_series *se = &ch->series[s];
+		char *points = calloc(ch->ncategories + 1, 32);
+		if (points == NULL) {
+			h->failed = 1;
+			return;
+		}
+		for (i = 0, len = 0; i < ch->ncategories; i++) {
+			double x = x0 + (i + 0.5) * (x1 - x0) / ch->ncategories;
+			double y = y0 - (se->values[i] - ch->low) / span * (y0 - y1);
+			if (!se->present[i])
+				continue;
+			len += (size_t)snprintf(points + len, 32, "%s%.1f,%.1f",
+			    len > 0 ? " " : "", x, y);
+		}
+		e = element(h, svg, "polyline");
+		attr(h, e, "points", points);
+		attr(h, e, "fill", "none");
+		attr(h, e, "stroke", strokes[s % 4]);
+		attr(h, e, "stroke-width", "2");
+		if (dashes[s % 4] != NULL)
+			attr(h, e, "stroke-dasharray", dashes[s % 4]);
+		free(points);
+		/* its legend line */
+		e = element(h, svg, "line");
+		snprintf(buf, sizeof(buf), "%.1f", x0);
+		attr(h, e, "x1", buf);
+		snprintf(buf, sizeof(buf), "%.1f", x0 + 28);
+		attr(h, e, "x2", buf);
+		snprintf(buf, sizeof(buf), "%.1f", y0 + 34 + 18 * (double)s);
+		attr(h, e, "y1", buf);
+		attr(h, e, "y2", buf);
+		attr(h, e, "stroke", strokes[s % 4]);
+		attr(h, e, "stroke-width", "2");
+		if (dashes[s % 4] != NULL)
+			attr(h, e, "stroke-dasharray", dashes[s % 4]);
+		e = element(h, svg, "text");
+		snprintf(buf, sizeof(buf), "%.1f", x0 + 36);
+		attr(h, e, "x", buf);
+		snprintf(buf, sizeof(buf), "%.1f", y0 + 38 + 18 * (double)s);
+		attr(h, e, "y", buf);
+		attr(h, e, "font-size", "11");
+		text(h, e, se->label);
+	}
+}
+
+static void
+footnotes(struct html *h, xmlNodePtr parent, const struct node *n)
+{
+	const struct node *note;
+	xmlNodePtr aside = element(h, parent, "aside"), p, a;
+	char id[40], href[48], marker[32];
+
+	attr(h, aside, "class", "footnotes");
+	mark_lang(h, aside, n);
+	for (note = n->first; note != NULL; note = note->next) {
+		const struct note_target *t;
+
+		p = element(h, aside, "p");
+		note_id(h, note, id, sizeof(id));
+		attr(h, p, "id", id);
+		note_marker(note->u.note.number, note->u.note.style, marker,
+		    sizeof(marker));
+		if ((t = first_ref_to(h, note)) != NULL) {
+			a = element(h, p, "a");
+			snprintf(href, sizeof(href), "#%s", t->id);
+			attr(h, a, "href", href);
+			attr(h, a, "class", "note-back");
+			text(h, a, marker);
+		} else
+			text(h, p, marker);
+		text(h, p, " ");
+		inline_content(h, p, note);
+	}
+}
+
+static void
+children(struct html *h, xmlNodePtr parent, const struct node *n)
+{
+	const struct node *c;
+
+	for (c = n->first; c != NULL && !h->failed; c = c->next)
+		block(h, parent, c);
+}
+
+static void
+block(struct html *h, xmlNodePtr parent, const struct node *n)
+{
+	xmlNodePtr e;
+	const struct node *c;
+	char name[4];
+
+	switch (n->kind) {
+	case NODE_SECTION:
+		/* A section with a heading is a section of the outline; a group
+		 * without one (the letterhead) is only a division. */
+		for (c = n->first; c != NULL && c->kind != NODE_HEADING; c = c->next)
+			;
+		e = element(h, parent, c != NULL ? "section" : "div");
+		set_id(h, e, n->id);
+		mark_lang(h, e, n);
+		children(h, e, n);
+		return;
+	case NODE_PART:
+		e = element(h, parent, "article");
+		attr(h, e, "lang", lang_tag(n->lang));
+		h->prefix = lang_tag(n->lang);
+		children(h, e, n);
+		h->prefix = NULL;
+		return;
+	case NODE_HEADING:
+		snprintf(name, sizeof(name), "h%d", n->u.heading.level < 1 ? 1 :
+		    n->u.heading.level > 3 ? 3 : n->u.heading.level);
+		e = element(h, parent, name);
+		mark_lang(h, e, n);
+		inline_content(h, e, n);
+		return;
+	case NODE_PARAGRAPH:
+		paragraph(h, parent, n);
+		return;
+	case NODE_LIST:
+		e = element(h, parent, "ul");
+		mark_lang(h, e, n);
+		for (c = n->first; c != NULL; c = c->next)
+			inline_content(h, element(h, e, "li"), c);
+		return;
+	case NODE_TABLE:
+		table(h, parent, n);
+		return;
+	case NODE_CHART:
+		chart(h, parent, n);
+		return;
+	case NODE_FOOTNOTES:
+		footnotes(h, parent, n);
+		return;
+	case NODE_PAGE_BREAK:
+		attr(h, element(h, parent, "hr"), "class", "page-break");
+		return;
+	default:
+		children(h, parent, n);
+		return;
+	}
+}
+
+int
+html_render(const struct node *doc, const struct html_meta *meta,
+    struct buffer *out)
+{
+	struct html h;
+	xmlNodePtr html, head, body, main;
+	xmlBufferPtr buf = NULL;
+	xmlSaveCtxtPtr save;
+	size_t pending = 0;
+	int rc = -1;
+
+	memset(&h, 0, sizeof(h));
+	if ((h.doc = htmlNewDocNoDtD(NULL, NULL)) == NULL)
+		return -1;
+	xmlCreateIntSubset(h.doc, BAD_CAST "html", NULL, NULL);
+	collect_notes(&h, doc, &pending);
+	if ((html = xmlNewNode(NULL, BAD_CAST "html")) == NULL)
+		goto out;
+	xmlDocSetRootElement(h.doc, html);
+	attr(&h, html, "lang", lang_tag(doc->lang));
+	/* The encoding declaration is libxml2's: it writes one when saving
+	 * as UTF-8, and two would be an error. */
+	head = element(&h, html, "head");
+	{
+		xmlNodePtr m = element(&h, head, "meta");
+		attr(&h, m, "name", "viewport");
+		attr(&h, m, "content", "width=device-width, initial-scale=1");
+	}
+	text(&h, element(&h, head, "title"), meta->title != NULL ? meta->title :
+	    "");
+	if (meta->author != NULL) {
+		xmlNodePtr m = element(&h, head, "meta");
+		attr(&h, m, "name", "author");
+		attr(&h, m, "content", meta->author);
+	}
+	text(&h, element(&h, head, "style"), stylesheet);
+	body = element(&h, html, "body");
+	main = element(&h, body, "main");
+	children(&h, main, doc);
+	if (h.failed || (buf = xmlBufferCreate()) == NULL)
+		goto out;
+	if ((save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_HTML |
+	    XML_SAVE_NO_DECL)) == NULL)
+		goto out;
+	xmlSaveDoc(save, h.doc);
+	xmlSaveClose(save);
+	buffer_write(out, (const char *)xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf));
+	rc = out->failed ? -1 : 0;
+out:
+	if (buf != NULL)
+		xmlBufferFree(buf);
+	xmlFreeDoc(h.doc);
+	free(h.targets);
+	free(h.blocks);
+	return rc;
+}

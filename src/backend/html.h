@@ -1,0 +1,24 @@
+/* The HTML backend: one self-contained HTML5 file per document. */
+#ifndef KESSAN_HTML_H
+#define KESSAN_HTML_H
+
+#include "../doc/doc.h"
+#include "../util/buffer.h"
+
+struct html_meta {
+	const char *title;
+	const char *author;
+};
+
+/*
+ * Writes doc as HTML5 into out: inline CSS for screen and print (A4), the
+ * charts as inline SVG, real tables (caption, thead, th scope), footnote
+ * markers linked to their notes and back, lang on the document and on
+ * every run in the other language. Built with libxml2's tree and
+ * serializer, so all text is escaped by construction. Returns 0, or -1
+ * when out of memory.
+ */
+int html_render(const struct node *doc, const struct html_meta *meta,
+    struct buffer *out);
+
+#endif
