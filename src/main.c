@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include "load/xml.h"
 
+#include "build/build.h"
 #include "check/catalogs.h"
 #include "check/check.h"
 #include "format/number.h"
@@ -38,6 +40,10 @@ static const char usage_text[] =
     "              [--format txt|pdf|html|tree]\n"
     "              [--paper a4|letter] [--template ID] [-o FILE|DIR]\n"
     "                              render one quarter's release\n"
+    "  build BOOK [-o OUT] [-j N] [--lang en,ja,ja+en] [--format txt,pdf,html]\n"
+    "              [--shard K/N] [--force]\n"
+    "                              render every release of a book, in\n"
+    "                              parallel, rebuilding only what changed\n"
     "\n"
     "Options:\n"
     "  -p, --period ID   the fiscal quarter (e.g. 2004-q1)\n"
@@ -48,7 +54,11 @@ static const char usage_text[] =
     "      --paper P     a4 (default) or letter, for PDF\n"
     "  -t, --template ID a template other than the language's default\n"
     "  -o, --output FILE write there (atomically) instead of to stdout; to a\n"
-    "                    folder, as release-LANG.FORMAT\n"
+    "                    folder, as release-LANG.FORMAT (build: the folder,\n"
+    "                    default out)\n"
+    "  -j, --jobs N      worker processes (build; default: the cores)\n"
+    "      --shard K/N   build only the K-th of N shards of the outputs\n"
+    "      --force       rebuild every output (build)\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -277,6 +287,124 @@ out:
 	return rc;
 }
 
+/* A comma-separated list of names into a bit mask; 0 if one is unknown. */
+static unsigned
+parse_list(const char *arg, const char *const *names, int count)
+{
+	unsigned mask = 0;
+	const char *p = arg;
+	int i;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, ",");
+		for (i = 0; i < count; i++)
+			if (strlen(names[i]) == len && strncmp(p, names[i], len) == 0)
+				break;
+		if (i == count)
+			return 0;
+		mask |= 1u << i;
+		p += len + (p[len] == ',');
+	}
+	return mask;
+}
+
+static int
+cmd_build(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "shard", required_argument, NULL, 's' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const langs[] = { "en", "ja", "ja+en" };
+	static const char *const formats[] = { "txt", "pdf", "html" };
+	struct build_options o;
+	struct build_summary s;
+	struct diag_list diags;
+	struct number_formatter *nf;
+	char counts[4][32], decimal[32];
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int c, rc, n;
+
+	memset(&o, 0, sizeof(o));
+	memset(&diags, 0, sizeof(diags));
+	o.out = "out";
+	o.jobs = cores > 0 ? (int)cores : 1;
+	o.langs = BUILD_LANG_EN | BUILD_LANG_JA | BUILD_LANG_JA_EN;
+	o.formats = BUILD_FORMAT_TXT | BUILD_FORMAT_PDF | BUILD_FORMAT_HTML;
+	o.shard = o.shards = 1;
+	o.progress = isatty(STDERR_FILENO);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:j:l:f:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o.out = optarg;
+			break;
+		case 'j':
+			if ((o.jobs = atoi(optarg)) < 1 || o.jobs > 256)
+				return usage_error("build: -j takes 1 to 256, not", optarg);
+			break;
+		case 'l':
+			if ((o.langs = parse_list(optarg, langs, 3)) == 0)
+				return usage_error("build: --lang takes en, ja, ja+en, not",
+				    optarg);
+			break;
+		case 'f':
+			if ((o.formats = parse_list(optarg, formats, 3)) == 0)
+				return usage_error("build: --format takes txt, pdf, html, "
+				    "not", optarg);
+			break;
+		case 's':
+			if (sscanf(optarg, "%d/%d%n", &o.shard, &o.shards, &n) != 2 ||
+			    optarg[n] != '\0' || o.shards < 1 || o.shard < 1 ||
+			    o.shard > o.shards)
+				return usage_error("build: --shard takes K/N with 1 <= K <= "
+				    "N, not", optarg);
+			break;
+		case 'F':
+			o.force = 1;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_CLEAN;
+		default:
+			return usage_error("build: bad option", NULL);
+		}
+	}
+	if (optind + 1 != argc)
+		return usage_error("build takes one BOOK folder", NULL);
+	o.book = argv[optind];
+	rc = build_run(&o, &s, &diags);
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+	if (rc == 2)
+		return EXIT_BAD_INPUT;
+	/* Counts are user-visible numbers: ICU formats them. */
+	nf = number_formatter_open("en");
+	{
+		size_t values[4] = { s.outputs, s.built, s.up_to_date, s.failed };
+		int i;
+
+		for (i = 0; i < 4; i++) {
+			snprintf(decimal, sizeof(decimal), "%zu", values[i]);
+			if (nf == NULL || number_format_decimal(nf, decimal, counts[i],
+			    sizeof(counts[i])) != 0)
+				snprintf(counts[i], sizeof(counts[i]), "%s", decimal);
+		}
+	}
+	snprintf(decimal, sizeof(decimal), "%.1f", s.seconds);
+	printf("kessan build: %s outputs: %s built, %s up to date, %s failed "
+	    "(%s s)\n", counts[0], counts[1], counts[2], counts[3], decimal);
+	number_formatter_close(nf);
+	fonts_cache_clear();
+	return rc == 0 ? EXIT_CLEAN : EXIT_CHECK_FAILED;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -297,6 +425,8 @@ main(int argc, char **argv)
 		rc = cmd_check(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "render") == 0)
 		rc = cmd_render(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "build") == 0)
+		rc = cmd_build(argc - 1, argv + 1);
 	else
 		rc = usage_error("unknown command:", argv[1]);
 	xml_cleanup();

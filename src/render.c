@@ -211,6 +211,59 @@ render_env_free(struct render_env *env)
 }
 
 int
+render_env_load_fonts(struct render_env *env, struct diag_list *diags)
+{
+	if (env->fonts == NULL &&
+	    (env->fonts = fonts_load(env->fonts_file, diags)) == NULL)
+		return -1;
+	return 0;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
+void
+render_env_each_input(const struct render_env *env, enum output_format format,
+    void (*fn)(void *arg, const char *label, const char *path), void *arg)
+{
+	const struct template_set *t = env->templates;
+	char label[4096];
+	size_t i, k;
+	int l, seen;
+
+	for (i = 0; i < t->ntemplates + t->ntables; i++) {
+		const char *file = i < t->ntemplates ? t->templates[i].file :
+		    t->tables[i - t->ntemplates].file;
+		/* Several tables share a file: name each file once. */
+		for (k = 0, seen = 0; k < i; k++)
+			seen |= strcmp(file, k < t->ntemplates ? t->templates[k].file :
+			    t->tables[k - t->ntemplates].file) == 0;
+		if (seen)
+			continue;
+		snprintf(label, sizeof(label), "templates/%s", base_name(file));
+		fn(arg, label, file);
+	}
+	for (l = 0; l < LANG_MAX; l++) {
+		snprintf(label, sizeof(label), "locales/%s",
+		    base_name(env->catalogs[l]->file));
+		fn(arg, label, env->catalogs[l]->file);
+	}
+	if (format != FORMAT_PDF || env->fonts == NULL)
+		return;
+	fn(arg, "fonts/fonts.xml", env->fonts->file);
+	for (i = 0; i < env->fonts->nfaces; i++) {
+		snprintf(label, sizeof(label), "font:%s",
+		    ttf_path(env->fonts->faces[i]));
+		fn(arg, label, ttf_path(env->fonts->faces[i]));
+	}
+}
+
+int
 render_release(const struct render_request *req, struct buffer *out,
     struct diag_list *diags)
 {
@@ -242,6 +295,7 @@ render_release(const struct render_request *req, struct buffer *out,
 	    diags)) == NULL)
 		return -1;
 	in.templates = env->templates;
+	in.deps = req->deps;
 	for (l = 0; l < LANG_MAX; l++) {
 		in.catalogs[l] = env->catalogs[l];
 		in.formatters[l] = env->formatters[l];

@@ -7,6 +7,7 @@
 #define KESSAN_RENDER_H
 
 #include "backend/backend.h"
+#include "doc/build.h"
 #include "model/book.h"
 #include "util/diag.h"
 
@@ -39,6 +40,20 @@ struct render_env *render_env_new(const struct book *book,
     const char *fonts_file, struct diag_list *diags);
 void render_env_free(struct render_env *env);
 
+/* Loads the fonts now (a build does it before forking its workers).
+ * Returns 0, or -1 after diagnostics. */
+int render_env_load_fonts(struct render_env *env, struct diag_list *diags);
+
+/*
+ * Calls fn for every file besides the book that a render in `format`
+ * reads: each template file, each catalog, and for PDF the fonts file and
+ * every face. `label` is stable across machines ("templates/release.xml",
+ * "locales/ja.xlf", "fonts/fonts.xml", "font:/usr/share/…").
+ */
+void render_env_each_input(const struct render_env *env,
+    enum output_format format,
+    void (*fn)(void *arg, const char *label, const char *path), void *arg);
+
 struct render_request {
 	const struct book *book;
 	struct render_env *env;    /* NULL: loaded for this render only */
@@ -50,6 +65,7 @@ struct render_request {
 	const char *locales_dir;   /* NULL: kessan's own */
 	const char *fonts_file;    /* NULL: kessan's fonts/fonts.xml */
 	enum paper paper;
+	struct build_deps *deps;   /* when not NULL: the quarters read */
 };
 
 /* Renders into out. Returns 0, or -1 after fatal diagnostics. The

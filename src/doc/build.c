@@ -84,15 +84,24 @@ message(struct builder *b, const char *file, int line, const char *key,
 
 struct eval_track {
 	int present;   /* a fact that exists was used */
+	struct build_deps *deps;
 };
 
 static void
 track_fact(void *arg, const struct lookup *found)
 {
 	struct eval_track *t = arg;
+	size_t i;
 
 	if (!found->absent)
 		t->present = 1;
+	if (t->deps == NULL)
+		return;
+	for (i = 0; i < t->deps->n; i++)
+		if (t->deps->ordinals[i] == found->ordinal)
+			return;
+	if (t->deps->n < BUILD_MAX_DEPS)
+		t->deps->ordinals[t->deps->n++] = found->ordinal;
 }
 
 /*
@@ -104,7 +113,7 @@ static enum eval_status
 evaluate(struct builder *b, const struct expr *e, int offset, int line,
     struct rat *value, int *absent)
 {
-	struct eval_track track = { 0 };
+	struct eval_track track = { 0, b->in->deps };
 	struct eval_ctx ctx = { .book = b->in->book,
 	    .at = b->in->period->ordinal + offset,
 	    .viewpoint = b->in->period->ordinal,

@@ -8,12 +8,21 @@
 #include "../util/diag.h"
 #include "doc.h"
 
+/* The quarters a document read: its own, comparatives, trend quarters. */
+#define BUILD_MAX_DEPS 64
+
+struct build_deps {
+	int ordinals[BUILD_MAX_DEPS];
+	size_t n;
+};
+
 struct build_input {
 	const struct book *book;
 	const struct period *period;        /* the release's quarter */
 	const struct template_set *templates;
 	struct catalog *catalogs[LANG_MAX];
 	struct formatter *formatters[LANG_MAX];
+	struct build_deps *deps;            /* filled in when not NULL */
 };
 
 /* Catalog keys the builder formats itself (numbers, period labels). */

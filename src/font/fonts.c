@@ -79,6 +79,10 @@ fonts_load(const char *path, struct diag_list *diags)
 		}
 		path = buf;
 	}
+	if ((set->file = strdup(path)) == NULL) {
+		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
+		goto fail;
+	}
 	if ((doc = xml_load(path, SCHEMA_FONTS, diags)) == NULL)
 		goto fail;
 	for (n = xml_element(xmlDocGetRootElement(doc)->children); n != NULL;
@@ -150,6 +154,7 @@ fonts_free(struct font_set *set)
 		return;
 	for (i = 0; i < set->nfaces; i++)
 		free(set->ids[i]);
+	free(set->file);
 	free(set);
 }
 

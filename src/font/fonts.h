@@ -25,6 +25,7 @@ enum font_role {
 #define FONTS_MAX_CHAIN 4
 
 struct font_set {
+	char *file;                                 /* fonts.xml */
 	size_t nfaces;
 	char *ids[FONTS_MAX_FACES];
 	const struct ttf *faces[FONTS_MAX_FACES];   /* owned by the cache */

@@ -1,0 +1,805 @@
+/* The batch build: plan, check what is up to date, render in workers. */
+#include "config.h"
+
+#include "build.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../load/load.h"
+#include "../render.h"
+#include "../util/atomic.h"
+#include "../util/buffer.h"
+#include "../util/sha256.h"
+
+static const enum render_lang lang_of[] = { RENDER_EN, RENDER_JA,
+    RENDER_JA_EN };
+static const enum output_format format_of[] = { FORMAT_TEXT, FORMAT_PDF,
+    FORMAT_HTML };
+
+/* An input as the manifest records it: a stable label and its digest.
+ * In the digest cache, the label is a path and size/mtime say when the
+ * digest was taken. */
+struct input {
+	char *label;
+	char sha[65];
+	long long size;
+	long long mtime_ns;
+	int ours;            /* an output this run wrote: its digest is of the
+	                        bytes written, whatever the clock says */
+};
+
+struct job {
+	const struct period *period;
+	enum render_lang lang;
+	enum output_format format;
+	char path[64];               /* relative to OUT */
+	int state;                   /* JOB_* */
+	char sha[65];                /* of the output */
+	struct input *inputs;
+	size_t ninputs;
+};
+
+enum {
+	JOB_PENDING,
+	JOB_UP_TO_DATE,
+	JOB_BUILT,
+	JOB_FAILED
+};
+
+/* What a worker reports; small enough for one atomic pipe write. */
+struct result {
+	int job;
+	int ok;
+	char sha[65];
+	int ndeps;
+	int deps[BUILD_MAX_DEPS];
+};
+
+struct planner {
+	const struct build_options *o;
+	struct book *book;
+	struct render_env *env;
+	struct diag_list *diags;
+	struct job *jobs;
+	size_t njobs;
+	/* digests of files, each hashed once per run */
+	struct input *cache;
+	size_t ncache;
+	/* the data inputs every output of a format has (templates, catalogs,
+	   and for PDF the fonts) */
+	struct input *common[3];
+	size_t ncommon[3];
+	/* the previous manifest */
+	struct job *old;
+	size_t nold;
+};
+
+/* ---- digests ---- */
+
+/*
+ * The digest of a file, hashed at most once a run, and not at all when the
+ * state file of the last run saw it with the same size and modification
+ * time (as git does): a no-op build of a large archive must not read every
+ * output and every font again.
+ */
+static const char *
+digest(struct planner *pl, const char *path)
+{
+	struct input *grown;
+	struct stat st;
+	char hex[65];
+	long long mtime;
+	size_t i;
+
+	if (stat(path, &st) != 0)
+		return NULL;
+	mtime = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+	for (i = 0; i < pl->ncache; i++)
+		if (strcmp(pl->cache[i].label, path) == 0) {
+			if (pl->cache[i].size == (long long)st.st_size &&
+			    pl->cache[i].mtime_ns == mtime)
+				return pl->cache[i].sha;
+			break;
+		}
+	if (sha256_file(path, hex) != 0)
+		return NULL;
+	if (i == pl->ncache) {
+		if ((grown = array_grow(pl->cache, pl->ncache, sizeof(*grown))) ==
+		    NULL)
+			return NULL;
+		pl->cache = grown;
+		if ((grown[pl->ncache].label = strdup(path)) == NULL)
+			return NULL;
+		pl->ncache++;
+	}
+	memcpy(pl->cache[i].sha, hex, sizeof(hex));
+	pl->cache[i].size = (long long)st.st_size;
+	pl->cache[i].mtime_ns = mtime;
+	return pl->cache[i].sha;
+}
+
+/* Records the digest of an output a worker just wrote. */
+static void
+remember_output(struct planner *pl, const char *path, const char *sha)
+{
+	struct input *grown;
+	struct stat st;
+	size_t i;
+
+	if (stat(path, &st) != 0)
+		return;
+	for (i = 0; i < pl->ncache; i++)
+		if (strcmp(pl->cache[i].label, path) == 0)
+			break;
+	if (i == pl->ncache) {
+		if ((grown = array_grow(pl->cache, pl->ncache, sizeof(*grown))) ==
+		    NULL || (grown[pl->ncache].label = strdup(path)) == NULL)
+			return;
+		pl->cache = grown;
+		pl->ncache++;
+	}
+	snprintf(pl->cache[i].sha, sizeof(pl->cache[i].sha), "%s", sha);
+	pl->cache[i].size = (long long)st.st_size;
+	pl->cache[i].mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL +
+	    st.st_mtim.tv_nsec;
+	pl->cache[i].ours = 1;
+}
+
+static void
+state_name(const struct build_options *o, char *buf, size_t size)
+{
+	if (o->shards > 1)
+		snprintf(buf, size, "%s/.kessan-state-%d-of-%d", o->out, o->shard,
+		    o->shards);
+	else
+		snprintf(buf, size, "%s/.kessan-state", o->out);
+}
+
+/* Loads the digests the last run took. The file is a cache: without it a
+ * build only hashes more. */
+static void
+read_state(struct planner *pl)
+{
+	char name[4096], line[8192], path[4096], sha[65];
+	long long size, mtime;
+	struct input *grown;
+	FILE *f;
+
+	state_name(pl->o, name, sizeof(name));
+	if ((f = fopen(name, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (sscanf(line, "%lld\t%lld\t%64[0-9a-f]\t%4095[^\n]", &size,
+		    &mtime, sha, path) != 4 || strlen(sha) != 64)
+			continue;
+		if ((grown = array_grow(pl->cache, pl->ncache, sizeof(*grown))) ==
+		    NULL || (grown[pl->ncache].label = strdup(path)) == NULL)
+			break;
+		pl->cache = grown;
+		memcpy(grown[pl->ncache].sha, sha, sizeof(sha));
+		grown[pl->ncache].size = size;
+		grown[pl->ncache].mtime_ns = mtime;
+		pl->ncache++;
+	}
+	fclose(f);
+}
+
+/*
+ * Saves the digests for the next run. A file changed in the last two
+ * seconds is left out (unless this run wrote it): a second write within
+ * the timestamp's granularity would not change it.
+ */
+static void
+write_state(struct planner *pl)
+{
+	struct buffer b = { NULL, 0, 0, 0 };
+	char name[4096], line[128];
+	struct timespec ts;
+	long long recent;
+	size_t i;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	recent = ((long long)ts.tv_sec - 2) * 1000000000LL;
+	for (i = 0; i < pl->ncache; i++) {
+		if (pl->cache[i].mtime_ns > recent && !pl->cache[i].ours)
+			continue;
+		snprintf(line, sizeof(line), "%lld\t%lld\t%s\t", pl->cache[i].size,
+		    pl->cache[i].mtime_ns, pl->cache[i].sha);
+		buffer_puts(&b, line);
+		buffer_puts(&b, pl->cache[i].label);
+		buffer_puts(&b, "\n");
+	}
+	state_name(pl->o, name, sizeof(name));
+	if (!b.failed) {
+		char err[256];
+		/* A cache: if it cannot be written, the next run hashes more. */
+		write_file_atomic(name, b.data != NULL ? b.data : "", b.len, err,
+		    sizeof(err));
+	}
+	buffer_free(&b);
+}
+
+static int
+add_input(struct input **list, size_t *n, const char *label, const char *sha)
+{
+	struct input *grown = array_grow(*list, *n, sizeof(**list));
+
+	if (grown == NULL)
+		return -1;
+	*list = grown;
+	if ((grown[*n].label = strdup(label)) == NULL)
+		return -1;
+	snprintf(grown[*n].sha, sizeof(grown[*n].sha), "%s", sha);
+	(*n)++;
+	return 0;
+}
+
+static void
+free_inputs(struct input *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(list[i].label);
+	free(list);
+}
+
+struct common_arg {
+	struct planner *pl;
+	int format;
+	int failed;
+};
+
+static void
+collect_common(void *arg, const char *label, const char *path)
+{
+	struct common_arg *ca = arg;
+	const char *sha = digest(ca->pl, path);
+
+	if (sha == NULL || add_input(&ca->pl->common[ca->format],
+	    &ca->pl->ncommon[ca->format], label, sha) != 0)
+		ca->failed = 1;
+}
+
+/* The digest a label has now, or NULL if its file is gone. */
+static const char *
+current(struct planner *pl, const char *label)
+{
+	size_t f, i;
+
+	if (strcmp(label, "kessan") == 0)
+		return PACKAGE_VERSION;
+	if (strncmp(label, "book/", 5) == 0) {
+		char path[4096];
+
+		snprintf(path, sizeof(path), "%s/%s", pl->o->book, label + 5);
+		return digest(pl, path);
+	}
+	for (f = 0; f < 3; f++)
+		for (i = 0; i < pl->ncommon[f]; i++)
+			if (strcmp(pl->common[f][i].label, label) == 0)
+				return pl->common[f][i].sha;
+	return NULL;
+}
+
+/* ---- the manifest ---- */
+
+static void
+manifest_name(const struct build_options *o, char *buf, size_t size)
+{
+	if (o->shards > 1)
+		snprintf(buf, size, "%s/manifest-%d-of-%d.tsv", o->out, o->shard,
+		    o->shards);
+	else
+		snprintf(buf, size, "%s/manifest.tsv", o->out);
+}
+
+/* Reads a previous manifest; a missing or foreign one means a full build. */
+static void
+read_manifest(struct planner *pl)
+{
+	char name[4096], line[8192];
+	struct job *grown, *cur = NULL;
+	FILE *f;
+
+	manifest_name(pl->o, name, sizeof(name));
+	if ((f = fopen(name, "r")) == NULL)
+		return;
+	if (fgets(line, sizeof(line), f) == NULL ||
+	    strcmp(line, "kessan-manifest\t1\n") != 0) {
+		fclose(f);
+		return;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *tab, *tab2;
+
+		line[strcspn(line, "\n")] = '\0';
+		if ((tab = strchr(line, '\t')) == NULL ||
+		    (tab2 = strchr(tab + 1, '\t')) == NULL)
+			continue;
+		*tab++ = '\0';
+		*tab2++ = '\0';
+		if (strcmp(line, "output") == 0) {
+			if ((grown = array_grow(pl->old, pl->nold, sizeof(*grown))) ==
+			    NULL)
+				break;
+			pl->old = grown;
+			cur = &grown[pl->nold++];
+			snprintf(cur->path, sizeof(cur->path), "%s", tab);
+			snprintf(cur->sha, sizeof(cur->sha), "%s", tab2);
+		} else if (strcmp(line, "input") == 0 && cur != NULL)
+			add_input(&cur->inputs, &cur->ninputs, tab, tab2);
+	}
+	fclose(f);
+}
+
+static int
+compare_inputs(const void *a, const void *b)
+{
+	return strcmp(((const struct input *)a)->label,
+	    ((const struct input *)b)->label);
+}
+
+static int
+write_manifest(struct planner *pl, struct diag_list *diags)
+{
+	struct buffer b = { NULL, 0, 0, 0 };
+	char name[4096], err[256];
+	size_t i, k;
+	int rc;
+
+	buffer_puts(&b, "kessan-manifest\t1\n");
+	/* Jobs are in a fixed order; failed outputs are left out. */
+	for (i = 0; i < pl->njobs; i++) {
+		const struct job *j = &pl->jobs[i];
+		if (j->state != JOB_BUILT && j->state != JOB_UP_TO_DATE)
+			continue;
+		buffer_puts(&b, "output\t");
+		buffer_puts(&b, j->path);
+		buffer_puts(&b, "\t");
+		buffer_puts(&b, j->sha);
+		buffer_puts(&b, "\n");
+		for (k = 0; k < j->ninputs; k++) {
+			buffer_puts(&b, "input\t");
+			buffer_puts(&b, j->inputs[k].label);
+			buffer_puts(&b, "\t");
+			buffer_puts(&b, j->inputs[k].sha);
+			buffer_puts(&b, "\n");
+		}
+	}
+	manifest_name(pl->o, name, sizeof(name));
+	if (b.failed)
+		rc = -1, snprintf(err, sizeof(err), "out of memory");
+	else
+		rc = write_file_atomic(name, b.data, b.len, err, sizeof(err));
+	if (rc != 0)
+		diag_add(diags, DIAG_FATAL, name, 0, "cannot write: %s", err);
+	buffer_free(&b);
+	return rc;
+}
+
+/* ---- planning ---- */
+
+static uint32_t
+fnv1a(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static int
+plan_jobs(struct planner *pl)
+{
+	const struct build_options *o = pl->o;
+	size_t p;
+	int l, f;
+
+	for (p = 0; p < pl->book->nperiods; p++) {
+		const struct period *period = pl->book->periods[p];
+		if (!period->has_release)
+			continue;
+		for (l = 0; l < 3; l++) {
+			if (!(o->langs & (1u << l)))
+				continue;
+			for (f = 0; f < 3; f++) {
+				struct render_request req;
+				struct job *grown, *j;
+				char name[48];
+				if (!(o->formats & (1u << f)))
+					continue;
+				memset(&req, 0, sizeof(req));
+				req.lang = lang_of[l];
+				req.format = format_of[f];
+				render_file_name(&req, name, sizeof(name));
+				if ((grown = array_grow(pl->jobs, pl->njobs,
+				    sizeof(*grown))) == NULL)
+					return -1;
+				pl->jobs = grown;
+				j = &grown[pl->njobs];
+				snprintf(j->path, sizeof(j->path), "%s/%s", period->id,
+				    name);
+				/* A deterministic partition with no coordination: the
+				 * shard is a hash of the output's path. */
+				if (o->shards > 1 &&
+				    (int)(fnv1a(j->path) % (uint32_t)o->shards) !=
+				    o->shard - 1)
+					continue;
+				j->period = period;
+				j->lang = lang_of[l];
+				j->format = format_of[f];
+				pl->njobs++;
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+format_index(enum output_format format)
+{
+	return format == FORMAT_PDF ? 1 : format == FORMAT_HTML ? 2 : 0;
+}
+
+/* Whether a job's output and every input it was built from are as they
+ * were; if so, its manifest entry is carried over. */
+static int
+up_to_date(struct planner *pl, struct job *j)
+{
+	const struct job *old = NULL;
+	char path[4096];
+	const char *sha;
+	size_t i, k, commons = 0;
+	int f = format_index(j->format);
+
+	for (i = 0; i < pl->nold; i++)
+		if (strcmp(pl->old[i].path, j->path) == 0)
+			old = &pl->old[i];
+	if (old == NULL)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
+	if ((sha = digest(pl, path)) == NULL || strcmp(sha, old->sha) != 0)
+		return 0;
+	for (i = 0; i < old->ninputs; i++) {
+		const char *now = current(pl, old->inputs[i].label);
+		if (now == NULL || strcmp(now, old->inputs[i].sha) != 0)
+			return 0;
+		for (k = 0; k < pl->ncommon[f]; k++)
+			commons += strcmp(pl->common[f][k].label,
+			    old->inputs[i].label) == 0;
+	}
+	/* A template or font added since is an input the old build lacked. */
+	if (commons != pl->ncommon[f])
+		return 0;
+	memcpy(j->sha, old->sha, sizeof(j->sha));
+	for (i = 0; i < old->ninputs; i++)
+		if (add_input(&j->inputs, &j->ninputs, old->inputs[i].label,
+		    old->inputs[i].sha) != 0)
+			return 0;
+	return 1;
+}
+
+/* The inputs of a built output: book files, quarters read, data, kessan. */
+static int
+record_inputs(struct planner *pl, struct job *j, const struct result *r)
+{
+	char label[64], path[4096];
+	const char *sha;
+	int f = format_index(j->format), i, year, quarter;
+	size_t k;
+
+	if (add_input(&j->inputs, &j->ninputs, "kessan", PACKAGE_VERSION) != 0)
+		return -1;
+	if ((sha = current(pl, "book/company.xml")) == NULL ||
+	    add_input(&j->inputs, &j->ninputs, "book/company.xml", sha) != 0 ||
+	    (sha = current(pl, "book/accounts.xml")) == NULL ||
+	    add_input(&j->inputs, &j->ninputs, "book/accounts.xml", sha) != 0)
+		return -1;
+	for (i = 0; i < r->ndeps; i++) {
+		char id[16];
+		fiscal_from_ordinal(r->deps[i], &year, &quarter);
+		period_id_format(year, quarter, id, sizeof(id));
+		snprintf(label, sizeof(label), "book/periods/%s.xml", id);
+		snprintf(path, sizeof(path), "%s/periods/%s.xml", pl->o->book, id);
+		if ((sha = digest(pl, path)) == NULL ||
+		    add_input(&j->inputs, &j->ninputs, label, sha) != 0)
+			return -1;
+	}
+	for (k = 0; k < pl->ncommon[f]; k++)
+		if (add_input(&j->inputs, &j->ninputs, pl->common[f][k].label,
+		    pl->common[f][k].sha) != 0)
+			return -1;
+	qsort(j->inputs, j->ninputs, sizeof(*j->inputs), compare_inputs);
+	return 0;
+}
+
+/* ---- workers ---- */
+
+static int
+ensure_dir(const char *path)
+{
+	return mkdir(path, 0755) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+/* Renders one job in a worker and writes its output atomically. */
+static void
+run_job(struct planner *pl, int index, struct result *r)
+{
+	struct job *j = &pl->jobs[index];
+	struct render_request req;
+	struct build_deps deps = { { 0 }, 0 };
+	struct buffer out = { NULL, 0, 0, 0 };
+	struct diag_list diags;
+	struct sha256 h;
+	char path[4096];
+
+	memset(r, 0, sizeof(*r));
+	memset(&diags, 0, sizeof(diags));
+	r->job = index;
+	memset(&req, 0, sizeof(req));
+	req.book = pl->book;
+	req.env = pl->env;
+	req.period = j->period->id;
+	req.lang = j->lang;
+	req.format = j->format;
+	req.deps = &deps;
+	snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->period->id);
+	if (render_release(&req, &out, &diags) == 0 && ensure_dir(path) == 0) {
+		char err[256];
+
+		snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
+		if (write_file_atomic(path, out.data, out.len, err,
+		    sizeof(err)) == 0) {
+			sha256_init(&h);
+			sha256_update(&h, out.data, out.len);
+			sha256_final_hex(&h, r->sha);
+			r->ok = 1;
+		} else
+			diag_add(&diags, DIAG_FATAL, path, 0, "cannot write: %s", err);
+	} else if (diag_worst(&diags) < 0)
+		diag_add(&diags, DIAG_FATAL, path, 0, "cannot create the folder");
+	if (!r->ok) {
+		/* An old output of a failed job must not pass for current. */
+		snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
+		unlink(path);
+	}
+	r->ndeps = (int)deps.n;
+	memcpy(r->deps, deps.ordinals, deps.n * sizeof(int));
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+	buffer_free(&out);
+}
+
+static void
+worker(struct planner *pl, int jobs_fd, int results_fd)
+{
+	struct result r;
+	int index;
+
+	/* A worker dies with its build: a killed build leaves no orphans. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() == 1)
+		_exit(1);
+	while (read(jobs_fd, &index, sizeof(index)) == (ssize_t)sizeof(index)) {
+		run_job(pl, index, &r);
+		if (write(results_fd, &r, sizeof(r)) != (ssize_t)sizeof(r))
+			_exit(1);
+	}
+	_exit(0);
+}
+
+static double
+clock_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+progress(const struct build_options *o, size_t done, size_t total,
+    double started)
+{
+	char bar[31];
+	double elapsed = clock_seconds() - started, left;
+	size_t fill, i;
+
+	if (!o->progress || total == 0)
+		return;
+	fill = done * 30 / total;
+	for (i = 0; i < 30; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[30] = '\0';
+	left = done > 0 ? elapsed / (double)done * (double)(total - done) : 0;
+	fprintf(stderr, "\r[%s] %zu/%zu, about %.0f s left ", bar, done, total,
+	    left);
+	if (done == total)
+		fprintf(stderr, "\r\033[K");
+	fflush(stderr);
+}
+
+/* Removes the temporary files a killed build left beside its outputs. */
+static void
+remove_leftovers(const char *out)
+{
+	DIR *top = opendir(out), *sub;
+	struct dirent *e, *f;
+	char path[4096];
+
+	if (top == NULL)
+		return;
+	while ((e = readdir(top)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", out, e->d_name);
+		if (strstr(e->d_name, ".tmp.") != NULL) {
+			unlink(path);
+			continue;
+		}
+		if ((sub = opendir(path)) == NULL)
+			continue;
+		while ((f = readdir(sub)) != NULL)
+			if (strstr(f->d_name, ".tmp.") != NULL) {
+				char file[4096 + 256];
+				snprintf(file, sizeof(file), "%s/%s", path, f->d_name);
+				unlink(file);
+			}
+		closedir(sub);
+	}
+	closedir(top);
+}
+
+static void
+run_workers(struct planner *pl, struct build_summary *s, double started)
+{
+	int jobs_pipe[2], results_pipe[2], w, nworkers = pl->o->jobs;
+	size_t i, pending = 0, done = 0;
+	struct result r;
+	pid_t *pids;
+
+	for (i = 0; i < pl->njobs; i++)
+		pending += pl->jobs[i].state == JOB_PENDING;
+	if (pending == 0)
+		return;
+	if ((size_t)nworkers > pending)
+		nworkers = (int)pending;
+	if (nworkers < 1)
+		nworkers = 1;
+	if (pipe(jobs_pipe) != 0 || pipe(results_pipe) != 0 ||
+	    (pids = calloc((size_t)nworkers, sizeof(*pids))) == NULL) {
+		diag_add(pl->diags, DIAG_FATAL, pl->o->out, 0,
+		    "cannot start workers: %s", strerror(errno));
+		return;
+	}
+	/* Job numbers are written before the workers start: a pipe holds far
+	 * more than a book's outputs. */
+	for (i = 0; i < pl->njobs; i++) {
+		int index = (int)i;
+		if (pl->jobs[i].state == JOB_PENDING &&
+		    write(jobs_pipe[1], &index, sizeof(index)) != sizeof(index))
+			break;
+	}
+	close(jobs_pipe[1]);
+	fflush(NULL);
+	for (w = 0; w < nworkers; w++) {
+		if ((pids[w] = fork()) == 0) {
+			close(results_pipe[0]);
+			worker(pl, jobs_pipe[0], results_pipe[1]);
+		}
+	}
+	close(jobs_pipe[0]);
+	close(results_pipe[1]);
+	while (read(results_pipe[0], &r, sizeof(r)) == (ssize_t)sizeof(r)) {
+		struct job *j;
+		if (r.job < 0 || (size_t)r.job >= pl->njobs)
+			continue;
+		j = &pl->jobs[r.job];
+		if (r.ok && record_inputs(pl, j, &r) == 0) {
+			char path[4096];
+			j->state = JOB_BUILT;
+			memcpy(j->sha, r.sha, sizeof(j->sha));
+			snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
+			remember_output(pl, path, r.sha);
+			s->built++;
+		} else {
+			j->state = JOB_FAILED;
+			s->failed++;
+		}
+		progress(pl->o, ++done, pending, started);
+	}
+	close(results_pipe[0]);
+	for (w = 0; w < nworkers; w++)
+		if (pids[w] > 0)
+			waitpid(pids[w], NULL, 0);
+	free(pids);
+	/* A job no worker reported on (a worker died) failed. */
+	for (i = 0; i < pl->njobs; i++)
+		if (pl->jobs[i].state == JOB_PENDING) {
+			pl->jobs[i].state = JOB_FAILED;
+			s->failed++;
+			diag_add(pl->diags, DIAG_ERROR, pl->o->out, 0,
+			    "%s: the worker building it stopped", pl->jobs[i].path);
+		}
+}
+
+int
+build_run(const struct build_options *o, struct build_summary *s,
+    struct diag_list *diags)
+{
+	struct planner pl;
+	double started = clock_seconds();
+	size_t i, f;
+	int rc = 2;
+
+	memset(s, 0, sizeof(*s));
+	memset(&pl, 0, sizeof(pl));
+	pl.o = o;
+	pl.diags = diags;
+	if (ensure_dir(o->out) != 0) {
+		diag_add(diags, DIAG_FATAL, o->out, 0, "cannot create: %s",
+		    strerror(errno));
+		return 2;
+	}
+	remove_leftovers(o->out);
+	read_state(&pl);
+	/* Everything workers share is loaded before they fork. */
+	if ((pl.book = book_load(o->book, diags)) == NULL ||
+	    (pl.env = render_env_new(pl.book, getenv("KESSAN_TEMPLATES"),
+	    getenv("KESSAN_LOCALES"), getenv("KESSAN_FONTS"), diags)) == NULL ||
+	    ((o->formats & BUILD_FORMAT_PDF) &&
+	    render_env_load_fonts(pl.env, diags) != 0))
+		goto out;
+	for (f = 0; f < 3; f++) {
+		struct common_arg ca = { &pl, (int)f, 0 };
+		render_env_each_input(pl.env, format_of[f], collect_common, &ca);
+		if (ca.failed) {
+			diag_add(diags, DIAG_FATAL, o->out, 0,
+			    "cannot read kessan's data files");
+			goto out;
+		}
+	}
+	if (plan_jobs(&pl) != 0) {
+		diag_add(diags, DIAG_FATAL, o->out, 0, "out of memory");
+		goto out;
+	}
+	s->outputs = pl.njobs;
+	if (!o->force)
+		read_manifest(&pl);
+	for (i = 0; i < pl.njobs; i++)
+		if (!o->force && up_to_date(&pl, &pl.jobs[i])) {
+			pl.jobs[i].state = JOB_UP_TO_DATE;
+			s->up_to_date++;
+		}
+	run_workers(&pl, s, started);
+	rc = write_manifest(&pl, diags) != 0 ? 2 : s->failed > 0 ? 1 : 0;
+	write_state(&pl);
+out:
+	s->seconds = clock_seconds() - started;
+	for (i = 0; i < pl.njobs; i++)
+		free_inputs(pl.jobs[i].inputs, pl.jobs[i].ninputs);
+	free(pl.jobs);
+	for (i = 0; i < pl.nold; i++)
+		free_inputs(pl.old[i].inputs, pl.old[i].ninputs);
+	free(pl.old);
+	free_inputs(pl.cache, pl.ncache);
+	for (f = 0; f < 3; f++)
+		free_inputs(pl.common[f], pl.ncommon[f]);
+	render_env_free(pl.env);
+	book_free(pl.book);
+	return rc;
+}

@@ -1,0 +1,121 @@
+#!/bin/sh
+# kessan build on a generated 44-quarter archive: every release in every
+# language and format; nothing rebuilt when nothing changed; exactly the
+# dependents rebuilt when a quarter changes; reproducible manifests; a
+# build killed with SIGKILL completed by a rerun; shards that partition.
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
+
+archive="$scratch/archive"
+"$EXAMPLES/make-archive.sh" "$archive" 44 2000
+if "$KESSAN" check "$archive" >/dev/null 2>"$scratch/err"; then
+	ok
+else
+	not_ok "the generated archive does not check: $(head -3 "$scratch/err")"
+fi
+
+summary() {   # summary OUT [options]: runs a build, prints its summary line
+	out=$1
+	shift
+	"$KESSAN" build -o "$out" "$@" "$archive" 2>"$scratch/build-err"
+}
+expect_summary() {   # expect_summary WHAT GOT WANT
+	if printf '%s\n' "$2" | grep -qF -- "$3"; then ok; else not_ok "$1: $2"; fi
+}
+
+out="$scratch/out"
+got=$(summary "$out" -j 2)
+expect_summary "first build" "$got" "360 outputs: 360 built, 0 up to date, 0 failed"
+if [ -f "$out/2000-q1/release-en.pdf" ] || [ ! -f "$out/2001-q1/release-ja+en.html" ] ||
+    [ ! -f "$out/2010-q4/release-en.pdf" ] || [ ! -f "$out/manifest.tsv" ]; then
+	not_ok "layout: OUT/FYYY-qN/release-LANG.FORMAT for releases only"
+else
+	ok
+fi
+if [ "$(grep -c '^output	' "$out/manifest.tsv")" -eq 360 ]; then ok; else not_ok "manifest lists 360 outputs"; fi
+
+# Nothing changed: nothing rebuilt.
+got=$(summary "$out" -j 2)
+expect_summary "second build" "$got" "360 outputs: 0 built, 360 up to date, 0 failed"
+
+# One quarter edited: exactly the outputs that read it are rebuilt (its
+# own, and those using it as comparative or trend quarter).
+sed -i 's|<slot id="subtitle">- Sustaining|<slot id="subtitle">- Still Sustaining|' \
+    "$archive/periods/2005-q2.xml"
+readers=$(awk -F'\t' '/^output/ { o = $2 } $1 == "input" && $2 == "book/periods/2005-q2.xml" { print o }' \
+    "$out/manifest.tsv" | sort)
+got=$(summary "$out" -j 2)
+expect_summary "after an edit" "$got" "360 outputs: 45 built, 315 up to date, 0 failed"
+if [ "$(printf '%s\n' "$readers" | wc -l)" -eq 45 ] &&
+    [ "$(printf '%s\n' "$readers" | sed 's|/.*||' | sort -u | tr '\n' ' ')" = "2005-q2 2005-q3 2005-q4 2006-q1 2006-q2 " ]; then
+	ok
+else
+	not_ok "the outputs reading 2005-q2 are not that quarter and the four after it: $(printf '%s' "$readers" | sed 's|/.*||' | sort -u | tr '\n' ' ')"
+fi
+
+# Two clean builds: identical manifests.
+summary "$scratch/clean1" -j 2 --force --format txt,html >/dev/null
+summary "$scratch/clean2" -j 1 --force --format txt,html >/dev/null
+if cmp -s "$scratch/clean1/manifest.tsv" "$scratch/clean2/manifest.tsv"; then ok; else not_ok "two clean builds give different manifests"; fi
+
+# Killed with SIGKILL part way, then rerun: every output complete, listed
+# once, no temporary file left.
+killed="$scratch/killed"
+setsid "$KESSAN" build -j 2 --format pdf -o "$killed" "$archive" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ "$(find "$killed" -name '*.pdf' 2>/dev/null | wc -l)" -lt 15 ] && [ $i -lt 300 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+kill -KILL -- -"$pid" 2>/dev/null || kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+partial=$(find "$killed" -name '*.pdf' | wc -l)
+got=$(summary "$killed" -j 2 --format pdf)
+expect_summary "rerun after SIGKILL" "$got" "120 outputs:"
+broken=0
+for pdf in "$killed"/*/*.pdf; do
+	qpdf --check "$pdf" >/dev/null 2>&1 || broken=$((broken + 1))
+done
+if [ "$partial" -lt 120 ] && [ "$(find "$killed" -name '*.pdf' | wc -l)" -eq 120 ] &&
+    [ $broken -eq 0 ] && [ -z "$(find "$killed" -name '*.tmp.*')" ]; then
+	ok
+else
+	not_ok "after SIGKILL ($partial PDFs) and a rerun: $broken broken, $(find "$killed" -name '*.tmp.*' | wc -l) temporary files"
+fi
+if [ "$(grep '^output	' "$killed/manifest.tsv" | sort | uniq -d | wc -l)" -eq 0 ] &&
+    [ "$(grep -c '^output	' "$killed/manifest.tsv")" -eq 120 ]; then
+	ok
+else
+	not_ok "after SIGKILL: the manifest does not list each output once"
+fi
+
+# Shards 1/3, 2/3, 3/3 cover every output exactly once.
+sharded="$scratch/sharded"
+for k in 1 2 3; do
+	summary "$sharded" -j 2 --format txt --shard $k/3 >/dev/null
+done
+cat "$sharded"/manifest-*-of-3.tsv | grep '^output' | cut -f2 | sort > "$scratch/shards"
+if [ "$(wc -l < "$scratch/shards")" -eq 120 ] && [ -z "$(uniq -d "$scratch/shards")" ] &&
+    [ "$(find "$sharded" -name '*.txt' | wc -l)" -eq 120 ] &&
+    [ "$(wc -l < "$sharded/manifest-1-of-3.tsv")" -gt 0 ] &&
+    [ "$(wc -l < "$sharded/manifest-3-of-3.tsv")" -gt 0 ]; then
+	ok
+else
+	not_ok "shards do not partition the outputs"
+fi
+
+# One bad quarter fails alone: the others build, exit 1, a summary. Only
+# the English release and the compilation use the broken slot.
+sed -i 's|<slot id="title">|<slot id="titel">|' "$archive/periods/2007-q3.xml"
+got=$(summary "$scratch/bad" -j 2 --format txt)
+rc=$?
+expect_summary "one bad quarter" "$got" "120 outputs: 118 built, 0 up to date, 2 failed"
+if [ $rc -eq 1 ] && ! grep -q '2007-q3/release-en.txt' "$scratch/bad/manifest.tsv" &&
+    grep -q '2007-q3/release-ja.txt' "$scratch/bad/manifest.tsv" &&
+    grep -q "2007-q3.xml:[0-9]*: error: the en narrative has no slot 'title'" "$scratch/build-err"; then
+	ok
+else
+	not_ok "a failed quarter: exit $rc, $(head -2 "$scratch/build-err")"
+fi
+
+finish
