@@ -15,7 +15,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../font/fonts.h"
 #include "../load/load.h"
+#include "../load/xml.h"
 #include "../render.h"
 #include "../util/atomic.h"
 #include "../util/buffer.h"
@@ -584,6 +586,8 @@ run_job(struct planner *pl, int index, struct result *r)
 	buffer_free(&out);
 }
 
+static void planner_free(struct planner *pl);
+
 static void
 worker(struct planner *pl, int jobs_fd, int results_fd)
 {
@@ -597,8 +601,13 @@ worker(struct planner *pl, int jobs_fd, int results_fd)
 	while (read(jobs_fd, &index, sizeof(index)) == (ssize_t)sizeof(index)) {
 		run_job(pl, index, &r);
 		if (write(results_fd, &r, sizeof(r)) != (ssize_t)sizeof(r))
-			_exit(1);
+			break;
 	}
+	/* What the worker inherited is freed as the build would, so memory
+	 * checkers see workers as clean as the build itself. */
+	planner_free(pl);
+	fonts_cache_clear();
+	xml_cleanup();
 	_exit(0);
 }
 
@@ -699,6 +708,7 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 	for (w = 0; w < nworkers; w++) {
 		if ((pids[w] = fork()) == 0) {
 			close(results_pipe[0]);
+			free(pids);
 			worker(pl, jobs_pipe[0], results_pipe[1]);
 		}
 	}
@@ -790,16 +800,25 @@ build_run(const struct build_options *o, struct build_summary *s,
 	write_state(&pl);
 out:
 	s->seconds = clock_seconds() - started;
-	for (i = 0; i < pl.njobs; i++)
-		free_inputs(pl.jobs[i].inputs, pl.jobs[i].ninputs);
-	free(pl.jobs);
-	for (i = 0; i < pl.nold; i++)
-		free_inputs(pl.old[i].inputs, pl.old[i].ninputs);
-	free(pl.old);
-	free_inputs(pl.cache, pl.ncache);
-	for (f = 0; f < 3; f++)
-		free_inputs(pl.common[f], pl.ncommon[f]);
-	render_env_free(pl.env);
-	book_free(pl.book);
+	planner_free(&pl);
 	return rc;
+}
+
+static void
+planner_free(struct planner *pl)
+{
+	size_t i, f;
+
+	for (i = 0; i < pl->njobs; i++)
+		free_inputs(pl->jobs[i].inputs, pl->jobs[i].ninputs);
+	free(pl->jobs);
+	for (i = 0; i < pl->nold; i++)
+		free_inputs(pl->old[i].inputs, pl->old[i].ninputs);
+	free(pl->old);
+	free_inputs(pl->cache, pl->ncache);
+	for (f = 0; f < 3; f++)
+		free_inputs(pl->common[f], pl->ncommon[f]);
+	render_env_free(pl->env);
+	book_free(pl->book);
+	memset(pl, 0, sizeof(*pl));
 }
