@@ -118,4 +118,17 @@ else
 	not_ok "a failed quarter: exit $rc, $(head -2 "$scratch/build-err")"
 fi
 
+# Bad options: usage error (exit 2), a message naming the option, no output.
+for opt in "--shard 4/3" "--shard x" "-j 0" "--format docx" "--lang fr"; do
+	# shellcheck disable=SC2086 # the option and its value are two words
+	"$KESSAN" build $opt -o "$scratch/badopt" "$archive" >/dev/null 2>"$scratch/err"
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "^kessan: build: ${opt%% *} takes" "$scratch/err" &&
+	    [ ! -e "$scratch/badopt" ]; then
+		ok
+	else
+		not_ok "build $opt: exit $rc, $(head -1 "$scratch/err")"
+	fi
+done
+
 finish
