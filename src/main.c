@@ -18,6 +18,8 @@
 #include "build/build.h"
 #include "check/catalogs.h"
 #include "check/check.h"
+#include "backend/html.h"
+#include "diff/drafts.h"
 #include "format/number.h"
 #include "load/load.h"
 #include "font/fonts.h"
@@ -44,6 +46,12 @@ static const char usage_text[] =
     "              [--shard K/N] [--force]\n"
     "                              render every release of a book, in\n"
     "                              parallel, rebuilding only what changed\n"
+    "  diff OLD NEW [--period ID] [--lang en,ja] [--format txt|html]\n"
+    "              [--book BOOK] [-o FILE]\n"
+    "  diff --git REV1 REV2 BOOK [...]\n"
+    "                              what changed between two drafts (two\n"
+    "                              books, two period files or two git\n"
+    "                              revisions of a book), in each language\n"
     "\n"
     "Options:\n"
     "  -p, --period ID   the fiscal quarter (e.g. 2004-q1)\n"
@@ -62,7 +70,11 @@ static const char usage_text[] =
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
-    "Exit status: 0 clean, 1 a check failed, 2 bad input or usage.\n";
+    "      --git         diff: compare two revisions of BOOK\n"
+    "      --book BOOK   diff: the book of period files kept outside one\n"
+    "\n"
+    "Exit status: 0 clean, 1 a check failed, 2 bad input or usage.\n"
+    "diff: 0 no differences, 1 differences, 2 trouble.\n";
 
 static int
 usage_error(const char *message, const char *arg)
@@ -70,6 +82,27 @@ usage_error(const char *message, const char *arg)
 	fprintf(stderr, "kessan: %s%s%s\nTry 'kessan --help'.\n", message,
 	    arg != NULL ? " " : "", arg != NULL ? arg : "");
 	return EXIT_BAD_INPUT;
+}
+
+/* Writes out to stdout, or atomically to the file output. */
+static int
+write_output(const char *output, const struct buffer *out,
+    struct diag_list *diags)
+{
+	char err[256];
+
+	if (output == NULL) {
+		if (fwrite(out->data, 1, out->len, stdout) != out->len ||
+		    fflush(stdout) != 0) {
+			diag_add(diags, DIAG_FATAL, "stdout", 0, "write failed");
+			return -1;
+		}
+	} else if (write_file_atomic(output, out->data, out->len, err,
+	    sizeof(err)) != 0) {
+		diag_add(diags, DIAG_FATAL, output, 0, "cannot write: %s", err);
+		return -1;
+	}
+	return 0;
 }
 
 static void
@@ -195,7 +228,7 @@ cmd_render(int argc, char **argv)
 	struct buffer out = { NULL, 0, 0, 0 };
 	struct book *book = NULL;
 	const char *output = NULL;
-	char err[256], name[64], path[4096];
+	char name[64], path[4096];
 	struct stat st;
 	int c, rc = EXIT_BAD_INPUT, f;
 
@@ -266,17 +299,8 @@ cmd_render(int argc, char **argv)
 		snprintf(path, sizeof(path), "%s/%s", output, name);
 		output = path;
 	}
-	if (output == NULL) {
-		if (fwrite(out.data, 1, out.len, stdout) != out.len ||
-		    fflush(stdout) != 0) {
-			diag_add(&diags, DIAG_FATAL, "stdout", 0, "write failed");
-			goto out;
-		}
-	} else if (write_file_atomic(output, out.data, out.len, err,
-	    sizeof(err)) != 0) {
-		diag_add(&diags, DIAG_FATAL, output, 0, "cannot write: %s", err);
+	if (write_output(output, &out, &diags) != 0)
 		goto out;
-	}
 	rc = EXIT_CLEAN;
 out:
 	diag_print(&diags, stderr);
@@ -405,6 +429,105 @@ cmd_build(int argc, char **argv)
 	return rc == 0 ? EXIT_CLEAN : EXIT_CHECK_FAILED;
 }
 
+static int
+cmd_diff(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "period", required_argument, NULL, 'p' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "book", required_argument, NULL, 'b' },
+		{ "git", no_argument, NULL, 'g' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const langs[] = { "en", "ja" };
+	struct diff_request req;
+	struct diff_run run;
+	struct diag_list diags;
+	struct buffer out = { NULL, 0, 0, 0 };
+	const char *output = NULL;
+	unsigned mask;
+	int c, git = 0, html = 0, rc = EXIT_BAD_INPUT, ran = 0;
+
+	memset(&req, 0, sizeof(req));
+	memset(&diags, 0, sizeof(diags));
+	req.langs[LANG_EN] = req.langs[LANG_JA] = 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "p:l:f:o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			req.period = optarg;
+			break;
+		case 'l':
+			if ((mask = parse_list(optarg, langs, 2)) == 0)
+				return usage_error("diff: --lang takes en, ja or en,ja, not",
+				    optarg);
+			req.langs[LANG_EN] = (mask & 1) != 0;
+			req.langs[LANG_JA] = (mask & 2) != 0;
+			break;
+		case 'f':
+			if (strcmp(optarg, "html") == 0)
+				html = 1;
+			else if (strcmp(optarg, "txt") == 0)
+				html = 0;
+			else
+				return usage_error("diff: --format takes txt or html, not",
+				    optarg);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'b':
+			req.book = optarg;
+			break;
+		case 'g':
+			git = 1;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_CLEAN;
+		default:
+			return usage_error("diff: bad option", NULL);
+		}
+	}
+	if (git) {
+		if (optind + 3 != argc)
+			return usage_error("diff --git takes REV1 REV2 BOOK", NULL);
+		req.old_rev = argv[optind];
+		req.new_rev = argv[optind + 1];
+		req.new_path = argv[optind + 2];
+	} else {
+		if (optind + 2 != argc)
+			return usage_error("diff takes OLD and NEW (two books or two "
+			    "period files)", NULL);
+		req.old_path = argv[optind];
+		req.new_path = argv[optind + 1];
+	}
+	req.templates_dir = getenv("KESSAN_TEMPLATES");
+	req.locales_dir = getenv("KESSAN_LOCALES");
+	ran = 1;
+	if (diff_run(&req, &run, &diags) != 0)
+		goto out;
+	if ((html ? html_diff_render(&run.report, &out) :
+	    text_diff_render(&run.report, &out)) != 0) {
+		diag_add(&diags, DIAG_FATAL, NULL, 0, "cannot write the diff: out "
+		    "of memory");
+		goto out;
+	}
+	if (write_output(output, &out, &diags) != 0)
+		goto out;
+	rc = run.diff.nchanges > 0 ? EXIT_CHECK_FAILED : EXIT_CLEAN;
+out:
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+	buffer_free(&out);
+	if (ran)
+		diff_run_free(&run);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -427,6 +550,8 @@ main(int argc, char **argv)
 		rc = cmd_render(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "build") == 0)
 		rc = cmd_build(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "diff") == 0)
+		rc = cmd_diff(argc - 1, argv + 1);
 	else
 		rc = usage_error("unknown command:", argv[1]);
 	xml_cleanup();

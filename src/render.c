@@ -263,45 +263,64 @@ render_env_each_input(const struct render_env *env, enum output_format format,
 	}
 }
 
-int
-render_release(const struct render_request *req, struct buffer *out,
-    struct diag_list *diags)
+struct node *
+render_document(const struct render_request *req, struct diag_list *diags)
 {
-	struct render_env *env = req->env, *own = NULL;
+	struct render_env *env = req->env;
 	struct build_input in;
-	struct text_options text;
-	struct node *doc = NULL;
 	const char *tpl = req->template_id != NULL ? req->template_id :
 	    default_templates[req->lang];
 	enum lang lang = req->lang == RENDER_EN ? LANG_EN : LANG_JA;
-	int l, rc = -1;
+	int l;
 
 	memset(&in, 0, sizeof(in));
-	memset(&text, 0, sizeof(text));
 	in.book = req->book;
 	if ((in.period = book_period_by_id(req->book, req->period)) == NULL) {
 		diag_add(diags, DIAG_FATAL, req->book->dir, 0,
 		    "no period %s in this book", req->period);
-		return -1;
+		return NULL;
 	}
 	if (!in.period->has_release) {
 		diag_add(diags, DIAG_FATAL, in.period->file, in.period->line,
 		    "period %s has no <release>: it is a comparative quarter",
 		    in.period->id);
-		return -1;
+		return NULL;
 	}
-	if (env == NULL && (env = own = render_env_new(req->book,
-	    req->templates_dir, req->locales_dir, req->fonts_file,
-	    diags)) == NULL)
-		return -1;
 	in.templates = env->templates;
 	in.deps = req->deps;
 	for (l = 0; l < LANG_MAX; l++) {
 		in.catalogs[l] = env->catalogs[l];
 		in.formatters[l] = env->formatters[l];
-		text.no_break_after[l] = env->no_break_after[l];
 	}
-	if ((doc = document_build(&in, tpl, lang, diags)) == NULL)
+	return document_build(&in, tpl, lang, diags);
+}
+
+const char *
+render_env_no_break_after(const struct render_env *env, enum lang lang)
+{
+	return env->no_break_after[lang];
+}
+
+int
+render_release(const struct render_request *req, struct buffer *out,
+    struct diag_list *diags)
+{
+	struct render_request own_req = *req;
+	struct render_env *env = req->env, *own = NULL;
+	struct text_options text;
+	struct node *doc = NULL;
+	enum lang lang = req->lang == RENDER_EN ? LANG_EN : LANG_JA;
+	int l, rc = -1;
+
+	memset(&text, 0, sizeof(text));
+	if (env == NULL && (env = own = render_env_new(req->book,
+	    req->templates_dir, req->locales_dir, req->fonts_file,
+	    diags)) == NULL)
+		return -1;
+	own_req.env = env;
+	for (l = 0; l < LANG_MAX; l++)
+		text.no_break_after[l] = env->no_break_after[l];
+	if ((doc = render_document(&own_req, diags)) == NULL)
 		goto out;
 	switch (req->format) {
 	case FORMAT_TEXT:
@@ -317,13 +336,23 @@ render_release(const struct render_request *req, struct buffer *out,
 		free(title);
 		break;
 	}
-	case FORMAT_PDF:
+	case FORMAT_PDF: {
+		struct build_input in;
+
 		if (env->fonts == NULL &&
 		    (env->fonts = fonts_load(env->fonts_file, diags)) == NULL)
 			goto out;
+		memset(&in, 0, sizeof(in));
+		in.book = req->book;
+		in.period = book_period_by_id(req->book, req->period);
+		for (l = 0; l < LANG_MAX; l++) {
+			in.catalogs[l] = env->catalogs[l];
+			in.formatters[l] = env->formatters[l];
+		}
 		if ((rc = render_pdf(req, &in, env->fonts, doc, out, diags)) != 0)
 			goto out;
 		break;
+	}
 	default:
 		break;
 	}

@@ -73,6 +73,19 @@ struct render_request {
 int render_release(const struct render_request *req, struct buffer *out,
     struct diag_list *diags);
 
+/*
+ * Builds the document a render of req would print (format and paper
+ * aside), for the diff. req->env must be set and must outlive the tree,
+ * which names its template files. Returns the tree (free with node_free)
+ * or NULL after fatal diagnostics.
+ */
+struct node *render_document(const struct render_request *req,
+    struct diag_list *diags);
+
+/* The language's words after which a sentence never ends (sentences.h). */
+const char *render_env_no_break_after(const struct render_env *env,
+    enum lang lang);
+
 extern const char *const output_format_names[FORMAT_MAX];
 
 /* File name of a render in a folder: "release-en.pdf", "release-ja+en.txt". */

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "../diff/diff.h"
 #include "../doc/doc.h"
 #include "../util/buffer.h"
 
@@ -24,5 +25,14 @@ struct text_options {
  */
 int text_render(const struct node *doc, const struct text_options *options,
     struct buffer *out);
+
+/*
+ * A diff for scripts and terminals: the changed figures first (table,
+ * row, column: old → new), then changed sentences with [-old-]{+new+}
+ * marks, then blocks added and removed; one line each, prefixed with the
+ * language; "no differences" when there are none. Returns 0, or -1 when
+ * out of memory.
+ */
+int text_diff_render(const struct diff_report *report, struct buffer *out);
 
 #endif

@@ -215,6 +215,56 @@ first_ref_to(const struct html *h, const struct node *note)
 	return NULL;
 }
 
+/* ---- what a diff marked ---- */
+
+/* A node's change mark, or the nearest one above it. */
+static enum change_mark
+change_of(const struct node *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n->change != CHANGE_NONE)
+			return n->change;
+	return CHANGE_NONE;
+}
+
+/* The id a diff's summary links to: on e itself, or on an empty <a>
+ * just before e when e has an id of its own. */
+static void
+set_anchor(struct html *h, xmlNodePtr e, const struct node *n)
+{
+	xmlNodePtr a;
+
+	if (n->anchor == NULL || e == NULL)
+		return;
+	if (xmlHasProp(e, BAD_CAST "id") == NULL) {
+		attr(h, e, "id", n->anchor);
+		return;
+	}
+	if ((a = xmlNewNode(NULL, BAD_CAST "a")) == NULL ||
+	    xmlAddPrevSibling(e, a) == NULL) {
+		xmlFreeNode(a);
+		h->failed = 1;
+		return;
+	}
+	attr(h, a, "id", n->anchor);
+}
+
+/* A class for a block a diff added or removed, beside its own. */
+static void
+set_class(struct html *h, xmlNodePtr e, const struct node *n,
+    const char *own)
+{
+	char buf[64];
+	const char *mark = n->change == CHANGE_INSERTED ? "added" :
+	    n->change == CHANGE_DELETED ? "removed" : NULL;
+
+	if (own == NULL && mark == NULL)
+		return;
+	snprintf(buf, sizeof(buf), "%s%s%s", own != NULL ? own : "",
+	    own != NULL && mark != NULL ? " " : "", mark != NULL ? mark : "");
+	attr(h, e, "class", buf);
+}
+
 /* ---- inline content ---- */
 
 static void
@@ -227,6 +277,17 @@ inline_content(struct html *h, xmlNodePtr parent, const struct node *n)
 
 	switch (n->kind) {
 	case NODE_TEXT:
+		/* What a diff marked: in <del> or <ins>, in context. */
+		switch (change_of(n)) {
+		case CHANGE_DELETED:
+			parent = element(h, parent, "del");
+			break;
+		case CHANGE_INSERTED:
+			parent = element(h, parent, "ins");
+			break;
+		default:
+			break;
+		}
 		if (n->parent != NULL && n->lang != n->parent->lang) {
 			e = element(h, parent, "span");
 			attr(h, e, "lang", lang_tag(n->lang));
@@ -276,15 +337,17 @@ paragraph(struct html *h, xmlNodePtr parent, const struct node *n)
 
 	if (n->first == NULL)
 		return;
-	if (n->u.paragraph.role == ROLE_TITLE)
+	if (n->u.paragraph.role == ROLE_TITLE) {
 		e = element(h, parent, "h1");
-	else {
+		set_class(h, e, n, NULL);
+	} else {
 		e = element(h, parent, "p");
-		if (n->u.paragraph.role > 0 && n->u.paragraph.role < ROLE_MAX &&
-		    classes[n->u.paragraph.role] != NULL)
-			attr(h, e, "class", classes[n->u.paragraph.role]);
+		set_class(h, e, n, n->u.paragraph.role > 0 &&
+		    n->u.paragraph.role < ROLE_MAX ? classes[n->u.paragraph.role] :
+		    NULL);
 	}
 	mark_lang(h, e, n);
+	set_anchor(h, e, n);
 	inline_content(h, e, n);
 }
 
@@ -299,6 +362,8 @@ table(struct html *h, xmlNodePtr parent, const struct node *n)
 
 	mark_lang(h, t, n);
 	set_id(h, t, n->id);
+	set_class(h, t, n, NULL);
+	set_anchor(h, t, n);
 	for (c = n->first; c != NULL; c = c->next) {
 		if (c->kind == NODE_CAPTION) {
 			if (cap == NULL)
@@ -306,6 +371,7 @@ table(struct html *h, xmlNodePtr parent, const struct node *n)
 			e = first_caption ? cap : element(h, cap, "span");
 			if (!first_caption)
 				attr(h, e, "class", "unit");
+			set_anchor(h, e, c);
 			inline_content(h, e, c);
 			first_caption = 0;
 			continue;
@@ -320,9 +386,10 @@ table(struct html *h, xmlNodePtr parent, const struct node *n)
 			if (body == NULL)
 				body = element(h, t, "tbody");
 			row = element(h, body, "tr");
-			if (c->u.row.flags & ROW_TOTAL)
-				attr(h, row, "class", "total");
+			set_class(h, row, c, c->u.row.flags & ROW_TOTAL ? "total" :
+			    NULL);
 		}
+		set_anchor(h, row, c);
 		for (cell = c->first; cell != NULL; cell = cell->next) {
 			int header = (c->u.row.flags & ROW_HEADER) != 0;
 			int label = (cell->u.cell.flags & CELL_LABEL) != 0;
@@ -337,12 +404,14 @@ table(struct html *h, xmlNodePtr parent, const struct node *n)
 				attr(h, e, "colspan", buf);
 			}
 			if (!header && !label)
-				attr(h, e, "class", "num");
+				set_class(h, e, cell, "num");
 			else if (label && c->u.row.indent > 0) {
 				snprintf(buf, sizeof(buf), "indent-%d",
 				    c->u.row.indent > 3 ? 3 : c->u.row.indent);
-				attr(h, e, "class", buf);
-			}
+				set_class(h, e, cell, buf);
+			} else
+				set_class(h, e, cell, NULL);
+			set_anchor(h, e, cell);
 			inline_content(h, e, cell);
 		}
 	}
@@ -367,6 +436,8 @@ chart(struct html *h, xmlNodePtr parent, const struct node *n)
 	size_t i, s, len;
 
 	mark_lang(h, fig, n);
+	set_class(h, fig, n, NULL);
+	set_anchor(h, fig, n);
 	cap = element(h, fig, "figcaption");
 	for (c = n->first; c != NULL; c = c->next)
 		if (c->kind == NODE_CAPTION)
@@ -468,6 +539,8 @@ footnotes(struct html *h, xmlNodePtr parent, const struct node *n)
 		p = element(h, aside, "p");
 		note_id(h, note, id, sizeof(id));
 		attr(h, p, "id", id);
+		set_class(h, p, note, NULL);
+		set_anchor(h, p, note);
 		note_marker(note->u.note.number, note->u.note.style, marker,
 		    sizeof(marker));
 		if ((t = first_ref_to(h, note)) != NULL) {
@@ -507,6 +580,8 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 			;
 		e = element(h, parent, c != NULL ? "section" : "div");
 		set_id(h, e, n->id);
+		set_class(h, e, n, NULL);
+		set_anchor(h, e, n);
 		mark_lang(h, e, n);
 		children(h, e, n);
 		return;
@@ -522,6 +597,7 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 		    n->u.heading.level > 3 ? 3 : n->u.heading.level);
 		e = element(h, parent, name);
 		mark_lang(h, e, n);
+		set_anchor(h, e, n);
 		inline_content(h, e, n);
 		return;
 	case NODE_PARAGRAPH:
@@ -530,8 +606,15 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 	case NODE_LIST:
 		e = element(h, parent, "ul");
 		mark_lang(h, e, n);
-		for (c = n->first; c != NULL; c = c->next)
-			inline_content(h, element(h, e, "li"), c);
+		set_class(h, e, n, NULL);
+		set_anchor(h, e, n);
+		for (c = n->first; c != NULL; c = c->next) {
+			xmlNodePtr li = element(h, e, "li");
+
+			set_class(h, li, c, NULL);
+			set_anchor(h, li, c);
+			inline_content(h, li, c);
+		}
 		return;
 	case NODE_TABLE:
 		table(h, parent, n);
@@ -551,60 +634,309 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 	}
 }
 
+/* The page: head with title, author and styles; returns <main>. */
+static xmlNodePtr
+page_open(struct html *h, enum lang lang, const char *title,
+    const char *author, const char *extra_style)
+{
+	xmlNodePtr html, head, m, style;
+
+	if ((html = xmlNewNode(NULL, BAD_CAST "html")) == NULL) {
+		h->failed = 1;
+		return NULL;
+	}
+	xmlDocSetRootElement(h->doc, html);
+	attr(h, html, "lang", lang_tag(lang));
+	/* The encoding declaration is libxml2's: it writes one when saving
+	 * as UTF-8, and two would be an error. */
+	head = element(h, html, "head");
+	m = element(h, head, "meta");
+	attr(h, m, "name", "viewport");
+	attr(h, m, "content", "width=device-width, initial-scale=1");
+	text(h, element(h, head, "title"), title != NULL ? title : "");
+	if (author != NULL) {
+		m = element(h, head, "meta");
+		attr(h, m, "name", "author");
+		attr(h, m, "content", author);
+	}
+	style = element(h, head, "style");
+	text(h, style, stylesheet);
+	if (extra_style != NULL)
+		text(h, style, extra_style);
+	return element(h, element(h, html, "body"), "main");
+}
+
+static int
+page_save(struct html *h, struct buffer *out)
+{
+	xmlBufferPtr buf;
+	xmlSaveCtxtPtr save;
+	int rc = -1;
+
+	if (h->failed || (buf = xmlBufferCreate()) == NULL)
+		return -1;
+	if ((save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_HTML |
+	    XML_SAVE_NO_DECL)) != NULL) {
+		xmlSaveDoc(save, h->doc);
+		xmlSaveClose(save);
+		buffer_write(out, (const char *)xmlBufferContent(buf),
+		    (size_t)xmlBufferLength(buf));
+		rc = out->failed ? -1 : 0;
+	}
+	xmlBufferFree(buf);
+	return rc;
+}
+
+static int
+page_new(struct html *h)
+{
+	memset(h, 0, sizeof(*h));
+	if ((h->doc = htmlNewDocNoDtD(NULL, NULL)) == NULL)
+		return -1;
+	xmlCreateIntSubset(h->doc, BAD_CAST "html", NULL, NULL);
+	return 0;
+}
+
+static void
+page_free(struct html *h)
+{
+	xmlFreeDoc(h->doc);
+	free(h->targets);
+	free(h->blocks);
+}
+
 int
 html_render(const struct node *doc, const struct html_meta *meta,
     struct buffer *out)
 {
 	struct html h;
-	xmlNodePtr html, head, body, main;
-	xmlBufferPtr buf = NULL;
-	xmlSaveCtxtPtr save;
+	xmlNodePtr main;
 	size_t pending = 0;
 	int rc = -1;
 
-	memset(&h, 0, sizeof(h));
-	if ((h.doc = htmlNewDocNoDtD(NULL, NULL)) == NULL)
+	if (page_new(&h) != 0)
 		return -1;
-	xmlCreateIntSubset(h.doc, BAD_CAST "html", NULL, NULL);
 	collect_notes(&h, doc, &pending);
-	if ((html = xmlNewNode(NULL, BAD_CAST "html")) == NULL)
-		goto out;
-	xmlDocSetRootElement(h.doc, html);
-	attr(&h, html, "lang", lang_tag(doc->lang));
-	/* The encoding declaration is libxml2's: it writes one when saving
-	 * as UTF-8, and two would be an error. */
-	head = element(&h, html, "head");
-	{
-		xmlNodePtr m = element(&h, head, "meta");
-		attr(&h, m, "name", "viewport");
-		attr(&h, m, "content", "width=device-width, initial-scale=1");
+	if ((main = page_open(&h, doc->lang, meta->title, meta->author,
+	    NULL)) != NULL) {
+		children(&h, main, doc);
+		rc = page_save(&h, out);
 	}
-	text(&h, element(&h, head, "title"), meta->title != NULL ? meta->title :
-	    "");
-	if (meta->author != NULL) {
-		xmlNodePtr m = element(&h, head, "meta");
-		attr(&h, m, "name", "author");
-		attr(&h, m, "content", meta->author);
+	page_free(&h);
+	return rc;
+}
+
+/* ---- the diff page ---- */
+
+static const char diff_style[] =
+    "del{background:#fbd3d3;color:#7a0000;}del+ins{margin-left:.25em;}"
+    "ins{background:#cdeccd;color:#004d00;text-decoration:none;}"
+    "tr.added,li.added,p.added{background:#eaf6ea;}"
+    "tr.removed,li.removed,p.removed{background:#fbeaea;}"
+    ".changes td,.changes th{border-bottom:1px solid #ddd;text-align:left;}"
+    ".changes td.num{text-align:right;}"
+    ".lang{font-family:monospace;color:#555;padding-right:.5em;}"
+    ".marked-heading{margin-top:3em;border-top:2px solid #000;"
+    "padding-top:.5em;}";
+
+/* A link to where a change stands, its words in the change's language. */
+static void
+change_link(struct html *h, xmlNodePtr parent, const struct change *c)
+{
+	xmlNodePtr a = element(h, parent, "a");
+	char href[64];
+
+	snprintf(href, sizeof(href), "#%s", c->anchor != NULL ? c->anchor : "");
+	attr(h, a, "href", href);
+	text(h, a, c->where);
+}
+
+static void
+put_lang(struct html *h, xmlNodePtr parent, const struct change *c)
+{
+	xmlNodePtr span = element(h, parent, "span");
+
+	attr(h, span, "class", "lang");
+	text(h, span, lang_tag(c->lang));
+}
+
+static void
+marked_words(struct html *h, xmlNodePtr parent, const struct change *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nops; i++) {
+		const struct word_op *op = &c->ops[i];
+		char *s;
+
+		if (!op->changed) {
+			if ((s = strndup(c->new_text + op->new.start, op->new.len)) ==
+			    NULL) {
+				h->failed = 1;
+				return;
+			}
+			text(h, parent, s);
+			free(s);
+			continue;
+		}
+		if (op->old.len > 0) {
+			if ((s = strndup(c->old_text + op->old.start, op->old.len)) ==
+			    NULL) {
+				h->failed = 1;
+				return;
+			}
+			text(h, element(h, parent, "del"), s);
+			free(s);
+		}
+		if (op->new.len > 0) {
+			if ((s = strndup(c->new_text + op->new.start, op->new.len)) ==
+			    NULL) {
+				h->failed = 1;
+				return;
+			}
+			text(h, element(h, parent, "ins"), s);
+			free(s);
+		}
 	}
-	text(&h, element(&h, head, "style"), stylesheet);
-	body = element(&h, html, "body");
-	main = element(&h, body, "main");
-	children(&h, main, doc);
-	if (h.failed || (buf = xmlBufferCreate()) == NULL)
+}
+
+static void
+figures_table(struct html *h, xmlNodePtr parent, const struct diff *d)
+{
+	xmlNodePtr sec = NULL, body = NULL, tr, td;
+	size_t i;
+
+	for (i = 0; i < d->nchanges; i++) {
+		const struct change *c = &d->changes[i];
+
+		if (c->kind != CHANGE_FIGURE && c->kind != CHANGE_CHART)
+			continue;
+		if (sec == NULL) {
+			xmlNodePtr head;
+			static const char *const cols[] = { "Language", "Where",
+			    "Before", "After" };
+			size_t k;
+
+			sec = element(h, parent, "section");
+			text(h, element(h, sec, "h2"), "Changed figures");
+			body = element(h, sec, "table");
+			attr(h, body, "class", "changes");
+			head = element(h, element(h, body, "thead"), "tr");
+			for (k = 0; k < 4; k++) {
+				td = element(h, head, "th");
+				attr(h, td, "scope", "col");
+				text(h, td, cols[k]);
+			}
+			body = element(h, body, "tbody");
+		}
+		tr = element(h, body, "tr");
+		put_lang(h, element(h, tr, "td"), c);
+		td = element(h, tr, "th");
+		attr(h, td, "scope", "row");
+		attr(h, td, "lang", lang_tag(c->lang));
+		change_link(h, td, c);
+		if (c->kind == CHANGE_CHART) {
+			td = element(h, tr, "td");
+			attr(h, td, "colspan", "2");
+			text(h, td, "the chart's data changed");
+			continue;
+		}
+		td = element(h, tr, "td");
+		attr(h, td, "class", "num");
+		attr(h, td, "lang", lang_tag(c->lang));
+		text(h, element(h, td, "del"), c->old_text);
+		td = element(h, tr, "td");
+		attr(h, td, "class", "num");
+		attr(h, td, "lang", lang_tag(c->lang));
+		text(h, element(h, td, "ins"), c->new_text);
+	}
+}
+
+static void
+changes_list(struct html *h, xmlNodePtr parent, const struct diff *d,
+    int blocks, const char *title)
+{
+	xmlNodePtr ul = NULL, li, span;
+	size_t i;
+
+	for (i = 0; i < d->nchanges; i++) {
+		const struct change *c = &d->changes[i];
+		int is_block = c->kind == CHANGE_ADDED || c->kind == CHANGE_REMOVED;
+
+		if (blocks ? !is_block : c->kind != CHANGE_TEXT)
+			continue;
+		if (ul == NULL) {
+			xmlNodePtr sec = element(h, parent, "section");
+
+			text(h, element(h, sec, "h2"), title);
+			ul = element(h, sec, "ul");
+			attr(h, ul, "class", "changes");
+		}
+		li = element(h, ul, "li");
+		put_lang(h, li, c);
+		span = element(h, li, "span");
+		attr(h, span, "lang", lang_tag(c->lang));
+		change_link(h, span, c);
+		text(h, span, ": ");
+		if (c->kind == CHANGE_ADDED)
+			text(h, element(h, span, "ins"), c->new_text);
+		else if (c->kind == CHANGE_REMOVED)
+			text(h, element(h, span, "del"), c->old_text);
+		else if (c->ops != NULL)
+			marked_words(h, span, c);
+		else {
+			text(h, element(h, span, "del"), c->old_text);
+			text(h, element(h, span, "ins"), c->new_text);
+		}
+	}
+}
+
+int
+html_diff_render(const struct diff_report *r, struct buffer *out)
+{
+	static const char *const names[LANG_MAX] = {
+		"English release, marked", "Japanese release, marked"
+	};
+	struct html h;
+	xmlNodePtr main, p;
+	size_t pending = 0;
+	char line[1024];
+	int l, rc = -1;
+
+	if (page_new(&h) != 0)
+		return -1;
+	for (l = 0; l < LANG_MAX; l++)
+		if (r->docs[l] != NULL)
+			collect_notes(&h, r->docs[l], &pending);
+	snprintf(line, sizeof(line), "Changes: %s", r->title);
+	if ((main = page_open(&h, LANG_EN, line, NULL, diff_style)) == NULL)
 		goto out;
-	if ((save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_HTML |
-	    XML_SAVE_NO_DECL)) == NULL)
-		goto out;
-	xmlSaveDoc(save, h.doc);
-	xmlSaveClose(save);
-	buffer_write(out, (const char *)xmlBufferContent(buf),
-	    (size_t)xmlBufferLength(buf));
-	rc = out->failed ? -1 : 0;
+	text(&h, element(&h, main, "h1"), "Changes between two drafts");
+	p = element(&h, main, "p");
+	snprintf(line, sizeof(line), "%s: %s \xE2\x86\x92 %s", r->period,
+	    r->old_label, r->new_label);
+	text(&h, p, line);
+	if (r->diff->nchanges == 0)
+		text(&h, element(&h, main, "p"), "No differences.");
+	figures_table(&h, main, r->diff);
+	changes_list(&h, main, r->diff, 0, "Changed text");
+	changes_list(&h, main, r->diff, 1, "Added and removed");
+	for (l = 0; l < LANG_MAX; l++) {
+		xmlNodePtr article;
+
+		if (r->docs[l] == NULL)
+			continue;
+		p = element(&h, main, "h2");
+		attr(&h, p, "class", "marked-heading");
+		text(&h, p, names[l]);
+		article = element(&h, main, "article");
+		attr(&h, article, "lang", lang_tag((enum lang)l));
+		h.prefix = lang_tag((enum lang)l);
+		children(&h, article, r->docs[l]);
+		h.prefix = NULL;
+	}
+	rc = page_save(&h, out);
 out:
-	if (buf != NULL)
-		xmlBufferFree(buf);
-	xmlFreeDoc(h.doc);
-	free(h.targets);
-	free(h.blocks);
+	page_free(&h);
 	return rc;
 }

@@ -2,6 +2,7 @@
 #ifndef KESSAN_HTML_H
 #define KESSAN_HTML_H
 
+#include "../diff/diff.h"
 #include "../doc/doc.h"
 #include "../util/buffer.h"
 
@@ -20,5 +21,13 @@ struct html_meta {
  */
 int html_render(const struct node *doc, const struct html_meta *meta,
     struct buffer *out);
+
+/*
+ * The diff as one self-contained page: the changed figures and sentences
+ * listed at the top, each linked to where it stands in the marked
+ * documents below (one per language), with <del> and <ins> in context.
+ * Returns 0, or -1 when out of memory.
+ */
+int html_diff_render(const struct diff_report *report, struct buffer *out);
 
 #endif

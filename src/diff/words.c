@@ -1,5 +1,7 @@
 #include "words.h"
 
+#include "lcs.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,10 +10,6 @@
 #include <unicode/utf8.h>
 #include <unicode/utf16.h>
 #include <unicode/ustring.h>
-
-/* Beyond this many token pairs the middle of two texts that differ is
- * one change: the comparison stays bounded in time and memory. */
-#define MAX_PAIRS 4000000u
 
 int
 words_split(const char *text, enum lang lang, struct span **tokens,
@@ -74,12 +72,19 @@ out:
 	return rc;
 }
 
+/* Two texts and their tokens, for lcs_align. */
+struct texts {
+	const char *old, *new;
+	const struct span *a, *b;
+};
+
 static int
-same_token(const char *a, const struct span *ta, const char *b,
-    const struct span *tb)
+same_token(void *ctx, size_t i, size_t j)
 {
-	return ta->len == tb->len && memcmp(a + ta->start, b + tb->start,
-	    ta->len) == 0;
+	const struct texts *t = ctx;
+
+	return t->a[i].len == t->b[j].len && memcmp(t->old + t->a[i].start,
+	    t->new + t->b[j].start, t->a[i].len) == 0;
 }
 
 static int
@@ -148,73 +153,51 @@ join_changes(struct edit *e, const char *new)
 }
 
 int
+spans_diff(const char *old, const struct span *a, size_t na,
+    const char *new, const struct span *b, size_t nb,
+    struct word_op **ops, size_t *count)
+{
+	struct texts t = { old, new, a, b };
+	struct lcs_pair *pairs = NULL;
+	struct edit e = { NULL, 0, 0, 0 };
+	size_t k, npairs;
+
+	*ops = NULL;
+	*count = 0;
+	/* At most a change and a stretch per pair, and one more change. */
+	if (lcs_align(na, nb, same_token, &t, &pairs, &npairs) != 0 ||
+	    (e.ops = malloc((2 * npairs + 2) * sizeof(*e.ops))) == NULL) {
+		free(pairs);
+		return -1;
+	}
+	for (k = 0; k < npairs; k++) {
+		const struct span *x = &a[pairs[k].old], *y = &b[pairs[k].new];
+
+		emit(&e, 1, x->start, y->start);   /* what came before changed */
+		emit(&e, 0, x->start + x->len, y->start + y->len);
+	}
+	emit(&e, 1, strlen(old), strlen(new));
+	join_changes(&e, new);
+	free(pairs);
+	*ops = e.ops;
+	*count = e.count;
+	return 0;
+}
+
+int
 words_diff(const char *old, const char *new, enum lang lang,
     struct word_op **ops, size_t *count)
 {
 	struct span *a = NULL, *b = NULL;
-	size_t na = 0, nb = 0, lo = 0, hi_a, hi_b, rows, cols, i, j;
-	uint32_t *lcs = NULL;
-	struct edit e = { NULL, 0, 0, 0 };
+	size_t na, nb;
 	int rc = -1;
 
 	*ops = NULL;
 	*count = 0;
-	if (words_split(old, lang, &a, &na) != 0 ||
-	    words_split(new, lang, &b, &nb) != 0)
-		goto out;
-	/* At most one op per token and one more. */
-	if ((e.ops = malloc((na + nb + 1) * sizeof(*e.ops))) == NULL)
-		goto out;
-	while (lo < na && lo < nb && same_token(old, &a[lo], new, &b[lo]))
-		lo++;
-	hi_a = na;
-	hi_b = nb;
-	while (hi_a > lo && hi_b > lo &&
-	    same_token(old, &a[hi_a - 1], new, &b[hi_b - 1]))
-		hi_a--, hi_b--;
-	if (lo > 0)
-		emit(&e, 0, a[lo - 1].start + a[lo - 1].len,
-		    b[lo - 1].start + b[lo - 1].len);
-	rows = hi_a - lo;
-	cols = hi_b - lo;
-	if (rows > 0 && cols > 0 && (rows + 1) * (cols + 1) <= MAX_PAIRS) {
-		/* lcs[i][j]: the longest common run of a[lo+i..] and b[lo+j..]. */
-		if ((lcs = calloc((rows + 1) * (cols + 1), sizeof(*lcs))) == NULL)
-			goto out;
-#define L(i, j) lcs[(i) * (cols + 1) + (j)]
-		for (i = rows; i-- > 0; )
-			for (j = cols; j-- > 0; )
-				L(i, j) = same_token(old, &a[lo + i], new, &b[lo + j]) ?
-				    L(i + 1, j + 1) + 1 : L(i + 1, j) >= L(i, j + 1) ?
-				    L(i + 1, j) : L(i, j + 1);
-		i = j = 0;
-		while (i < rows && j < cols) {
-			if (same_token(old, &a[lo + i], new, &b[lo + j])) {
-				/* what came before this token changed */
-				emit(&e, 1, a[lo + i].start, b[lo + j].start);
-				emit(&e, 0, a[lo + i].start + a[lo + i].len,
-				    b[lo + j].start + b[lo + j].len);
-				i++, j++;
-			} else if (L(i + 1, j) >= L(i, j + 1))
-				i++;
-			else
-				j++;
-		}
-#undef L
-	}
-	/* The rest of the middle changed; the common ending did not. */
-	emit(&e, 1, hi_a < na ? a[hi_a].start : strlen(old),
-	    hi_b < nb ? b[hi_b].start : strlen(new));
-	emit(&e, 0, strlen(old), strlen(new));
-	join_changes(&e, new);
-	*ops = e.ops;
-	*count = e.count;
-	e.ops = NULL;
-	rc = 0;
-out:
+	if (words_split(old, lang, &a, &na) == 0 &&
+	    words_split(new, lang, &b, &nb) == 0)
+		rc = spans_diff(old, a, na, new, b, nb, ops, count);
 	free(a);
 	free(b);
-	free(lcs);
-	free(e.ops);
 	return rc;
 }

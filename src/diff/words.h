@@ -39,4 +39,10 @@ struct word_op {
 int words_diff(const char *old, const char *new, enum lang lang,
     struct word_op **ops, size_t *count);
 
+/* The same over tokens already split (spans covering each text end to
+ * end): sentences, for one. */
+int spans_diff(const char *old, const struct span *a, size_t na,
+    const char *new, const struct span *b, size_t nb,
+    struct word_op **ops, size_t *count);
+
 #endif

@@ -69,14 +69,9 @@ node_add_text(struct node *parent, const char *text, enum lang lang)
 void
 node_free(struct node *node)
 {
-	struct node *c, *next;
-
 	if (node == NULL)
 		return;
-	for (c = node->first; c != NULL; c = next) {
-		next = c->next;
-		node_free(c);
-	}
+	node_clear(node);
 	if (node->kind == NODE_TEXT)
 		free(node->u.text.text);
 	if (node->kind == NODE_DOCUMENT)
@@ -84,7 +79,66 @@ node_free(struct node *node)
 	if (node->kind == NODE_CHART)
 		chart_free(node->u.chart);
 	free(node->id);
+	free(node->anchor);
 	free(node);
+}
+
+void
+node_clear(struct node *node)
+{
+	struct node *c, *next;
+
+	for (c = node->first; c != NULL; c = next) {
+		next = c->next;
+		node_free(c);
+	}
+	node->first = node->last = NULL;
+}
+
+void
+node_unlink(struct node *node)
+{
+	struct node *parent = node->parent, *prev = NULL, *c;
+
+	if (parent == NULL)
+		return;
+	for (c = parent->first; c != NULL && c != node; c = c->next)
+		prev = c;
+	if (c == NULL)
+		return;
+	if (prev != NULL)
+		prev->next = node->next;
+	else
+		parent->first = node->next;
+	if (parent->last == node)
+		parent->last = prev;
+	node->parent = NULL;
+	node->next = NULL;
+}
+
+void
+node_insert_before(struct node *parent, struct node *node,
+    struct node *before)
+{
+	struct node *prev = NULL, *c;
+
+	node->parent = parent;
+	if (before == NULL) {
+		node->next = NULL;
+		if (parent->last != NULL)
+			parent->last->next = node;
+		else
+			parent->first = node;
+		parent->last = node;
+		return;
+	}
+	for (c = parent->first; c != NULL && c != before; c = c->next)
+		prev = c;
+	node->next = before;
+	if (prev != NULL)
+		prev->next = node;
+	else
+		parent->first = node;
 }
 
 void

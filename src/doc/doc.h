@@ -85,6 +85,7 @@ struct node {
 	const char *file;         /* where it came from (template or period) */
 	int line;
 	enum change_mark change;  /* set by diff */
+	char *anchor;             /* set by diff: a unique id to link to */
 	int computed;             /* content derived from facts */
 	struct node *parent, *first, *last, *next;
 	union {
@@ -113,6 +114,17 @@ struct node *node_add_text(struct node *parent, const char *text,
     enum lang lang);
 
 void node_free(struct node *node);
+
+/* Takes node out of its parent's children. */
+void node_unlink(struct node *node);
+
+/* Puts an unlinked node among parent's children before `before` (one of
+ * them), or last when before is NULL. */
+void node_insert_before(struct node *parent, struct node *node,
+    struct node *before);
+
+/* Frees node's children, leaving it empty. */
+void node_clear(struct node *node);
 
 /* The concatenated text of a node's inline content (malloc'd). */
 char *node_plain_text(const struct node *node, enum note_style style);

@@ -17,6 +17,7 @@
 struct loader {
 	struct book *book;
 	struct diag_list *diags;
+	const char *draft;   /* a period file read in place of the book's own */
 	int failed;
 };
 
@@ -569,7 +570,8 @@ out:
 }
 
 static struct period *
-load_period(struct loader *ld, const char *dir, const char *name)
+load_period(struct loader *ld, const char *dir, const char *name,
+    int is_draft)
 {
 	const struct book *b = ld->book;
 	struct period *p;
@@ -607,7 +609,7 @@ load_period(struct loader *ld, const char *dir, const char *name)
 	p->ordinal = fiscal_ordinal(p->fiscal_year, p->quarter);
 	period_id_format(p->fiscal_year, p->quarter, p->id, sizeof(p->id));
 	snprintf(expected, sizeof(expected), "%s.xml", p->id);
-	if (strcmp(name, expected) != 0)
+	if (!is_draft && strcmp(name, expected) != 0)
 		error(ld, p->file, p->line,
 		    "the file for fiscal year %d quarter %d must be named %s",
 		    p->fiscal_year, p->quarter, expected);
@@ -655,6 +657,47 @@ is_period_file(const struct dirent *entry)
 	    strcmp(entry->d_name + len - 4, ".xml") == 0;
 }
 
+/* Reads the draft period file and puts it in place of its quarter. */
+static void
+load_draft(struct loader *ld)
+{
+	struct book *b = ld->book;
+	char *copy = strdup(ld->draft), *slash, *dir, *name;
+	struct period *p, **grown;
+	size_t k;
+
+	if (copy == NULL) {
+		error(ld, ld->draft, 0, "out of memory");
+		return;
+	}
+	slash = strrchr(copy, '/');
+	dir = slash != NULL ? copy : ".";
+	name = slash != NULL ? slash + 1 : copy;
+	if (slash != NULL)
+		*slash = '\0';
+	p = load_period(ld, dir, name, 1);
+	free(copy);
+	if (p == NULL)
+		return;
+	for (k = 0; k < b->nperiods; k++)
+		if (b->periods[k]->ordinal == p->ordinal) {
+			period_free(b->periods[k]);
+			b->periods[k] = p;
+			b->draft = p;
+			return;
+		}
+	if ((grown = realloc(b->periods, (b->nperiods + 2) * sizeof(*grown))) ==
+	    NULL) {
+		period_free(p);
+		error(ld, ld->draft, 0, "out of memory");
+		return;
+	}
+	b->periods = grown;
+	b->periods[b->nperiods++] = p;
+	b->periods[b->nperiods] = NULL;
+	b->draft = p;
+}
+
 static void
 load_periods(struct loader *ld)
 {
@@ -680,7 +723,7 @@ load_periods(struct loader *ld)
 		error(ld, dir, 0, "out of memory");
 	for (i = 0; i < count; i++) {
 		if (b->periods != NULL &&
-		    (p = load_period(ld, dir, names[i]->d_name)) != NULL)
+		    (p = load_period(ld, dir, names[i]->d_name, 0)) != NULL)
 			b->periods[b->nperiods++] = p;
 		free(names[i]);
 	}
@@ -688,6 +731,8 @@ load_periods(struct loader *ld)
 	free(dir);
 	if (b->periods == NULL)
 		return;
+	if (ld->draft != NULL)
+		load_draft(ld);
 	qsort(b->periods, b->nperiods, sizeof(*b->periods), compare_periods);
 	for (k = 1; k < b->nperiods; k++)
 		if (b->periods[k]->ordinal == b->periods[k - 1]->ordinal)
@@ -699,7 +744,14 @@ load_periods(struct loader *ld)
 struct book *
 book_load(const char *dir, struct diag_list *diags)
 {
-	struct loader ld = { NULL, diags, 0 };
+	return book_load_draft(dir, NULL, diags);
+}
+
+struct book *
+book_load_draft(const char *dir, const char *period_file,
+    struct diag_list *diags)
+{
+	struct loader ld = { NULL, diags, period_file, 0 };
 	struct book *b;
 
 	if ((b = calloc(1, sizeof(*b))) == NULL ||

@@ -13,4 +13,11 @@
  */
 struct book *book_load(const char *dir, struct diag_list *diags);
 
+/*
+ * The same, with period_file (any name, anywhere) read in place of the
+ * book's file for that quarter: a draft compared with `kessan diff`.
+ */
+struct book *book_load_draft(const char *dir, const char *period_file,
+    struct diag_list *diags);
+
 #endif

@@ -229,6 +229,7 @@ struct book {
 	size_t nidentities;
 	struct period **periods;      /* sorted by ordinal */
 	size_t nperiods;
+	const struct period *draft;   /* read from a draft file (diff), or NULL */
 };
 
 /* Index of the fact with this id, or -1. */

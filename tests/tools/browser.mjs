@@ -7,24 +7,14 @@
 //   node browser.mjs RELEASE.html RELEASE.txt "EXPECTED TITLE" SHOT.png
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { check, failures, launch } from './chromium.mjs';
 
 const [html, txt, title, shot] = process.argv.slice(2);
-let failed = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok' : 'not ok'} - ${what}`);
-  if (!ok) failed++;
-};
 
 // The text backend's table rows, in order: its lines holding a tab.
 const expected = readFileSync(txt, 'utf8').split('\n').filter(l => l.includes('\t'));
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update',
-         '--disable-sync', '--disable-quic'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 },
                                        javaScriptEnabled: true });
@@ -61,4 +51,4 @@ try {
 } finally {
   await browser.close();
 }
-process.exit(failed ? 1 : 0);
+process.exit(failures() ? 1 : 0);

@@ -1,0 +1,66 @@
+/*
+ * Two drafts of a release compared as documents: sections and tables by
+ * id, rows and cells by row and column id, paragraphs aligned and then
+ * compared sentence by sentence and word by word. The result is the list
+ * of changes and the new draft's document marked with them (deleted text
+ * moved in, inserted text flagged), which the backends print.
+ */
+#ifndef KESSAN_DIFF_H
+#define KESSAN_DIFF_H
+
+#include <stddef.h>
+
+#include "../doc/doc.h"
+#include "words.h"
+
+enum change_kind {
+	CHANGE_FIGURE,     /* a figure in a table cell */
+	CHANGE_TEXT,       /* sentences, a heading, a label, a caption */
+	CHANGE_ADDED,      /* a block or row only the new draft has */
+	CHANGE_REMOVED,    /* a block or row only the old draft has */
+	CHANGE_CHART       /* a chart's data */
+};
+
+struct change {
+	enum change_kind kind;
+	enum lang lang;
+	char *where;       /* "Table 1. … › IP Service › 1Q04", a heading */
+	char *old_text;    /* "" when added */
+	char *new_text;    /* "" when removed */
+	struct word_op *ops;   /* CHANGE_TEXT: old_text → new_text by word */
+	size_t nops;
+	const char *anchor;    /* the marked node's anchor (owned by it) */
+};
+
+struct diff {
+	struct change *changes;
+	size_t nchanges;
+	size_t figures;        /* how many are CHANGE_FIGURE */
+	unsigned next_anchor;
+	int failed;            /* out of memory or ICU failed */
+};
+
+/* What the diff backends print. */
+struct diff_report {
+	const struct diff *diff;
+	const char *old_label;
+	const char *new_label;
+	const char *period;              /* "2004-q1" */
+	const char *title;               /* the new release's title */
+	const struct node *docs[LANG_MAX];   /* marked; NULL when not compared */
+};
+
+/*
+ * Compares old with new (two documents of one language and template) and
+ * appends the changes to d. new becomes the marked document; nodes only
+ * old has are moved into it, so free old afterwards as usual but keep the
+ * sources of both (their file names) until new is freed. no_break_after
+ * is the language's sentence exceptions (sentences.h). Returns 0, or -1
+ * when out of memory or ICU fails.
+ */
+int diff_documents(struct diff *d, struct node *old, struct node *new,
+    const char *no_break_after);
+
+void diff_free(struct diff *d);
+
+#endif

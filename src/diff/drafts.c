@@ -1,0 +1,437 @@
+/* nftw() is an XSI function. */
+#define _XOPEN_SOURCE 700
+
+#include "drafts.h"
+
+#include <fcntl.h>
+#include <ftw.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../load/load.h"
+#include "../load/template.h"
+
+extern char **environ;
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* ---- git revisions, extracted into a temporary folder ---- */
+
+static int
+remove_entry(const char *path, const struct stat *st, int type,
+    struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	return remove(path);
+}
+
+static void
+remove_tree(const char *dir)
+{
+	if (dir != NULL)
+		nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* The first line of a file, for a message; "" if none. */
+static void
+first_line(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+
+	buf[0] = '\0';
+	if (f == NULL)
+		return;
+	if (fgets(buf, (int)size, f) != NULL)
+		buf[strcspn(buf, "\n")] = '\0';
+	fclose(f);
+}
+
+/*
+ * Runs argv (a program looked up in PATH) with its output into out_file
+ * and its errors into err_file. Returns its exit status, or -1 if it
+ * could not be run.
+ */
+static int
+run(char *const argv[], const char *out_file, const char *err_file)
+{
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int status, rc = -1;
+
+	if (posix_spawn_file_actions_init(&fa) != 0)
+		return -1;
+	if (posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
+	    O_RDONLY, 0) == 0 &&
+	    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, out_file,
+	    O_WRONLY | O_CREAT | O_TRUNC, 0600) == 0 &&
+	    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, err_file,
+	    O_WRONLY | O_CREAT | O_TRUNC, 0600) == 0 &&
+	    posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) == 0) {
+		while (waitpid(pid, &status, 0) < 0)
+			;
+		rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	return rc;
+}
+
+/* The top of book's git work tree, and where book sits in it
+ * ("examples/iij", or "" at the top). */
+static int
+git_where(const char *book, const char *tmp, char *top, size_t top_size,
+    char *prefix, size_t prefix_size, struct diag_list *diags)
+{
+	char out[4096], err[4096];
+	char *argv[] = { "git", "-C", (char *)book, "rev-parse", "--show-toplevel",
+	    "--show-prefix", NULL };
+	FILE *f;
+	size_t len;
+
+	snprintf(out, sizeof(out), "%s/where", tmp);
+	snprintf(err, sizeof(err), "%s/git.err", tmp);
+	if (run(argv, out, err) != 0) {
+		char msg[512];
+
+		first_line(err, msg, sizeof(msg));
+		diag_add(diags, DIAG_FATAL, book, 0, "not in a git work tree%s%s",
+		    msg[0] != '\0' ? ": " : " (is git installed?)", msg);
+		return -1;
+	}
+	top[0] = prefix[0] = '\0';
+	if ((f = fopen(out, "r")) != NULL) {
+		if (fgets(top, (int)top_size, f) != NULL &&
+		    fgets(prefix, (int)prefix_size, f) == NULL)
+			prefix[0] = '\0';
+		fclose(f);
+	}
+	top[strcspn(top, "\n")] = '\0';
+	prefix[strcspn(prefix, "\n")] = '\0';
+	len = strlen(prefix);
+	if (len > 0 && prefix[len - 1] == '/')
+		prefix[len - 1] = '\0';
+	remove(out);
+	remove(err);
+	if (top[0] == '\0') {
+		diag_add(diags, DIAG_FATAL, book, 0, "git gives no work tree");
+		return -1;
+	}
+	return 0;
+}
+
+/* Extracts revision rev of the book into draft->temp_dir/book. */
+static int
+git_checkout(struct draft *draft, const char *book, const char *rev,
+    struct diag_list *diags)
+{
+	char tmpl[4096], top[4096], prefix[2048], tree[4200], tar[4200];
+	char err[4200], dir[4200], msg[512];
+	const char *tmpdir = getenv("TMPDIR");
+	/* From the top of the work tree: run inside the book, git archive
+	 * would keep only the part of the tree under the current folder. */
+	char *git_argv[] = { "git", "-C", top, "archive", "--format=tar",
+	    "-o", tar, tree, NULL };
+	char *tar_argv[] = { "tar", "-x", "-f", tar, "-C", dir, NULL };
+
+	snprintf(tmpl, sizeof(tmpl), "%s/kessan-diff.XXXXXX",
+	    tmpdir != NULL && tmpdir[0] != '\0' ? tmpdir : "/tmp");
+	if (mkdtemp(tmpl) == NULL || (draft->temp_dir = strdup(tmpl)) == NULL) {
+		diag_add(diags, DIAG_FATAL, tmpl, 0,
+		    "cannot make a temporary folder");
+		return -1;
+	}
+	if (git_where(book, draft->temp_dir, top, sizeof(top), prefix,
+	    sizeof(prefix), diags) != 0)
+		return -1;
+	/* REV:path names the book's folder at that revision; paths in the
+	 * archive are then relative to it. */
+	snprintf(tree, sizeof(tree), "%s:%s", rev, prefix);
+	snprintf(tar, sizeof(tar), "%s/book.tar", draft->temp_dir);
+	snprintf(err, sizeof(err), "%s/git.err", draft->temp_dir);
+	snprintf(dir, sizeof(dir), "%s/book", draft->temp_dir);
+	if (run(git_argv, "/dev/null", err) != 0) {
+		first_line(err, msg, sizeof(msg));
+		diag_add(diags, DIAG_FATAL, book, 0,
+		    "git cannot give revision %s of this book%s%s", rev,
+		    msg[0] != '\0' ? ": " : "", msg);
+		return -1;
+	}
+	if (mkdir(dir, 0700) != 0 || run(tar_argv, "/dev/null", err) != 0) {
+		first_line(err, msg, sizeof(msg));
+		diag_add(diags, DIAG_FATAL, book, 0,
+		    "cannot unpack revision %s%s%s", rev, msg[0] != '\0' ? ": " : "",
+		    msg);
+		return -1;
+	}
+	remove(tar);
+	remove(err);
+	return 0;
+}
+
+/* ---- loading one side ---- */
+
+/* The book a period file belongs to: BOOK/periods/FILE. */
+static char *
+book_of_file(const char *file)
+{
+	char *dir = strdup(file);
+	char company[4096];
+	int up;
+
+	if (dir == NULL)
+		return NULL;
+	for (up = 0; up < 2; up++) {
+		char *slash = strrchr(dir, '/');
+
+		if (slash == NULL) {
+			if (up == 1) {   /* "periods/x.xml": the book is here */
+				free(dir);
+				return strdup(".");
+			}
+			free(dir);
+			return NULL;
+		}
+		*slash = '\0';
+		if (dir[0] == '\0') {
+			free(dir);
+			return NULL;
+		}
+	}
+	snprintf(company, sizeof(company), "%s/company.xml", dir);
+	if (!is_file(company)) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+static int
+load_side(struct draft *draft, const char *book_dir, const char *period_file,
+    const struct diff_request *req, struct diag_list *diags)
+{
+	draft->book = book_load_draft(book_dir, period_file, diags);
+	if (draft->book == NULL)
+		return -1;
+	draft->env = render_env_new(draft->book, req->templates_dir,
+	    req->locales_dir, NULL, diags);
+	return draft->env != NULL ? 0 : -1;
+}
+
+static char *
+label_of(const char *rev, const char *path)
+{
+	size_t size = strlen(path) + (rev != NULL ? strlen(rev) : 0) + 2;
+	char *label = malloc(size);
+
+	if (label != NULL)
+		snprintf(label, size, "%s%s%s", rev != NULL ? rev : "",
+		    rev != NULL ? ":" : "", path);
+	return label;
+}
+
+static int
+load_drafts(const struct diff_request *req, struct diff_run *run,
+    struct diag_list *diags)
+{
+	if ((run->old.label = label_of(req->old_rev, req->old_rev != NULL ?
+	    req->new_path : req->old_path)) == NULL ||
+	    (run->new.label = label_of(req->new_rev, req->new_path)) == NULL) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
+		return -1;
+	}
+	if (req->old_rev != NULL) {
+		char dir[4200];
+
+		if (!is_dir(req->new_path)) {
+			diag_add(diags, DIAG_FATAL, req->new_path, 0,
+			    "--git compares two revisions of a book folder");
+			return -1;
+		}
+		if (git_checkout(&run->old, req->new_path, req->old_rev, diags) != 0 ||
+		    git_checkout(&run->new, req->new_path, req->new_rev, diags) != 0)
+			return -1;
+		snprintf(dir, sizeof(dir), "%s/book", run->old.temp_dir);
+		if (load_side(&run->old, dir, NULL, req, diags) != 0)
+			return -1;
+		snprintf(dir, sizeof(dir), "%s/book", run->new.temp_dir);
+		return load_side(&run->new, dir, NULL, req, diags);
+	}
+	if (is_dir(req->old_path) && is_dir(req->new_path))
+		return load_side(&run->old, req->old_path, NULL, req, diags) != 0 ||
+		    load_side(&run->new, req->new_path, NULL, req, diags) != 0 ? -1 : 0;
+	if (is_file(req->old_path) && is_file(req->new_path)) {
+		char *old_book = req->book != NULL ? strdup(req->book) :
+		    book_of_file(req->old_path);
+		char *new_book = req->book != NULL ? strdup(req->book) :
+		    book_of_file(req->new_path);
+		int rc = -1;
+
+		/* A draft kept outside a book reads the other draft's book. */
+		if (old_book == NULL && new_book != NULL)
+			old_book = strdup(new_book);
+		if (new_book == NULL && old_book != NULL)
+			new_book = strdup(old_book);
+		if (old_book == NULL || new_book == NULL)
+			diag_add(diags, DIAG_FATAL, req->new_path, 0,
+			    "neither draft is in a book's periods folder: name the "
+			    "book with --book");
+		else if (load_side(&run->old, old_book, req->old_path, req,
+		    diags) == 0 && load_side(&run->new, new_book, req->new_path,
+		    req, diags) == 0) {
+			if (strcmp(run->old.book->draft->id,
+			    run->new.book->draft->id) != 0)
+				diag_add(diags, DIAG_FATAL, req->new_path,
+				    run->new.book->draft->line, "this draft is %s, the "
+				    "old one %s: compare two drafts of one quarter",
+				    run->new.book->draft->id, run->old.book->draft->id);
+			else
+				rc = 0;
+		}
+		free(old_book);
+		free(new_book);
+		return rc;
+	}
+	if (!is_dir(req->old_path) && !is_file(req->old_path))
+		diag_add(diags, DIAG_FATAL, req->old_path, 0, "no such file or folder");
+	else if (!is_dir(req->new_path) && !is_file(req->new_path))
+		diag_add(diags, DIAG_FATAL, req->new_path, 0, "no such file or folder");
+	else
+		diag_add(diags, DIAG_FATAL, req->new_path, 0, "compare two book "
+		    "folders or two period files, not one of each");
+	return -1;
+}
+
+/* The quarter to compare: asked for, the draft's, or the latest release. */
+static int
+choose_period(const struct diff_request *req, struct diff_run *run,
+    struct diag_list *diags)
+{
+	const struct book *b = run->new.book;
+	size_t k;
+
+	if (req->period != NULL)
+		snprintf(run->period, sizeof(run->period), "%s", req->period);
+	else if (b->draft != NULL)
+		snprintf(run->period, sizeof(run->period), "%s", b->draft->id);
+	else {
+		for (k = b->nperiods; k-- > 0; )
+			if (b->periods[k]->has_release)
+				break;
+		if (k == (size_t)-1) {
+			diag_add(diags, DIAG_FATAL, b->dir, 0,
+			    "no quarter in this book carries a release");
+			return -1;
+		}
+		snprintf(run->period, sizeof(run->period), "%s", b->periods[k]->id);
+	}
+	return 0;
+}
+
+static char *
+title_of(const struct node *n)
+{
+	const struct node *k;
+
+	if (n->kind == NODE_PARAGRAPH && n->u.paragraph.role == ROLE_TITLE)
+		return node_plain_text(n, NOTE_SUPERSCRIPT);
+	for (k = n->first; k != NULL; k = k->next) {
+		char *t = title_of(k);
+		if (t != NULL)
+			return t;
+	}
+	return NULL;
+}
+
+int
+diff_run(const struct diff_request *req, struct diff_run *run,
+    struct diag_list *diags)
+{
+	struct render_request rr;
+	int l;
+
+	memset(run, 0, sizeof(*run));
+	if (load_drafts(req, run, diags) != 0 || choose_period(req, run, diags) != 0)
+		return -1;
+	memset(&rr, 0, sizeof(rr));
+	rr.period = run->period;
+	rr.format = FORMAT_TEXT;
+	for (l = 0; l < LANG_MAX; l++) {
+		struct node *old;
+
+		if (!req->langs[l])
+			continue;
+		rr.lang = l == LANG_JA ? RENDER_JA : RENDER_EN;
+		rr.book = run->old.book;
+		rr.env = run->old.env;
+		if ((old = render_document(&rr, diags)) == NULL)
+			return -1;
+		rr.book = run->new.book;
+		rr.env = run->new.env;
+		if ((run->docs[l] = render_document(&rr, diags)) == NULL) {
+			node_free(old);
+			return -1;
+		}
+		if (diff_documents(&run->diff, old, run->docs[l],
+		    render_env_no_break_after(run->new.env, (enum lang)l)) != 0) {
+			node_free(old);
+			diag_add(diags, DIAG_FATAL, NULL, 0,
+			    "cannot compare: out of memory or ICU failed");
+			return -1;
+		}
+		node_free(old);
+		if (run->title == NULL)
+			run->title = title_of(run->docs[l]);
+		run->report.docs[l] = run->docs[l];
+	}
+	run->report.diff = &run->diff;
+	run->report.old_label = run->old.label;
+	run->report.new_label = run->new.label;
+	run->report.period = run->period;
+	run->report.title = run->title != NULL ? run->title : "";
+	return 0;
+}
+
+static void
+draft_free(struct draft *d)
+{
+	render_env_free(d->env);
+	book_free(d->book);
+	remove_tree(d->temp_dir);
+	free(d->temp_dir);
+	free(d->label);
+}
+
+void
+diff_run_free(struct diff_run *run)
+{
+	int l;
+
+	/* The documents name files of both drafts: free them first. */
+	for (l = 0; l < LANG_MAX; l++)
+		node_free(run->docs[l]);
+	diff_free(&run->diff);
+	free(run->title);
+	draft_free(&run->old);
+	draft_free(&run->new);
+	memset(run, 0, sizeof(*run));
+}

@@ -1,0 +1,235 @@
+#!/bin/sh
+# kessan diff: a changed fact reported as exactly the cells and sentences
+# that show it, in both languages (held against the text renders, an
+# independent account); a changed word as that word alone, a two-character
+# Japanese word included; no change as "no differences"; two books, two
+# period files and two git revisions alike; the HTML page valid and right
+# in Chromium; bad inputs refused with exit 2 and no file.
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
+tests="${TESTS_SRCDIR:-$(dirname "$0")}"
+tools="$tests/tools"
+
+old=$(fresh_book old)
+
+# Runs kessan diff ARGS with output in $scratch/NAME.out; exit in $rc.
+run_diff() {
+	name=$1
+	shift
+	"$KESSAN" diff "$@" >"$scratch/$name.out" 2>"$scratch/$name.err"
+	rc=$?
+}
+
+# The lines of one section of a text diff for one language, unprefixed.
+section() {   # LANG FILE TITLE
+	awk -v lang="$1" -v title="$3" '
+	    /^$/ { inside = 0; next }
+	    $0 == title { inside = 1; next }
+	    inside && substr($0, 1, 4) == lang "  " { print substr($0, 5) }' "$2"
+}
+
+# Holds kessan's account of one language against the text renders':
+# the same changed cells (as "OLD → NEW", counted), and changed sentences
+# that are exactly the text lines that changed, old and new.
+cross_check() {   # LABEL LANG OLD_BOOK NEW_BOOK DIFF_OUTPUT
+	"$KESSAN" render --period 2004-q1 --lang "$2" "$3" >"$scratch/old.txt"
+	"$KESSAN" render --period 2004-q1 --lang "$2" "$4" >"$scratch/new.txt"
+	if ! awk -f "$tests/changed_lines.awk" "$scratch/old.txt" \
+	    "$scratch/new.txt" >"$scratch/expected"; then
+		not_ok "$1 $2: the renders do not line up"
+		return
+	fi
+	grep '^cell' "$scratch/expected" | cut -f2 | sort >"$scratch/want-cells"
+	section "$2" "$5" "Changed figures" | grep -v "the chart's data changed$" |
+	    sed 's/.*: //' | sort >"$scratch/got-cells"
+	if cmp -s "$scratch/want-cells" "$scratch/got-cells"; then
+		ok
+	else
+		not_ok "$1 $2: changed cells differ from the text renders':"
+		diff "$scratch/want-cells" "$scratch/got-cells" | head -10 >&2
+	fi
+	section "$2" "$5" "Changed text" >"$scratch/got-text"
+	sed 's/\[-[^]]*-\]//g; s/{+\([^}]*\)+}/\1/g' "$scratch/got-text" >"$scratch/got-new"
+	sed 's/{+[^}]*+}//g; s/\[-\([^]]*\)-\]/\1/g' "$scratch/got-text" >"$scratch/got-old"
+	sed -n 's/^new\t//p' "$scratch/expected" >"$scratch/want-new"
+	sed -n 's/^old\t//p' "$scratch/expected" >"$scratch/want-old"
+	missing=0
+	while IFS= read -r line; do
+		grep -qF -- "$line" "$scratch/got-new" || missing=$((missing + 1))
+	done <"$scratch/want-new"
+	while IFS= read -r line; do
+		grep -qF -- "$line" "$scratch/got-old" || missing=$((missing + 1))
+	done <"$scratch/want-old"
+	# and nothing else: each reported change holds a changed line
+	extra=$(grep -cvF -f "$scratch/want-new" "$scratch/got-new")
+	if [ $missing -eq 0 ] && [ "$extra" -eq 0 ]; then
+		ok
+	else
+		not_ok "$1 $2: $missing changed sentences not reported, $extra reported that did not change"
+		cat "$scratch/got-text" >&2
+	fi
+}
+
+# Nothing changed: "no differences", exit 0.
+same=$(fresh_book same)
+run_diff same "$old" "$same"
+if [ $rc -eq 0 ] && [ "$(tail -n 1 "$scratch/same.out")" = "no differences" ] &&
+    [ ! -s "$scratch/same.err" ]; then ok; else not_ok "no change: exit $rc, $(cat "$scratch/same.out" "$scratch/same.err")"; fi
+run_diff same-files "$old/periods/2004-q1.xml" "$same/periods/2004-q1.xml"
+if [ $rc -eq 0 ] && grep -qx "no differences" "$scratch/same-files.out"; then ok; else not_ok "no change in period files: exit $rc"; fi
+
+# One fact restated (net income, and SI revenues): exactly the cells and
+# sentences that show them, in each language; exit 1.
+for fact in is.net_income:1434335:1534335 is.rev.si:2694638:2794638; do
+	id=${fact%%:*}
+	rest=${fact#*:}
+	new=$(fresh_book "$id")
+	sed -i "s|<f id=\"$id\">${rest%%:*}</f>|<f id=\"$id\">${rest#*:}</f>|" \
+	    "$new/periods/2004-q1.xml"
+	run_diff "$id" "$old" "$new"
+	if [ $rc -eq 1 ]; then ok; else not_ok "$id changed: exit $rc"; fi
+	for lang in en ja; do
+		cross_check "$id" $lang "$old" "$new" "$scratch/$id.out"
+	done
+done
+# Net income shows in tables and in sentences of both languages: the
+# checks above held something in each.
+for lang in en ja; do
+	cells=$(section $lang "$scratch/is.net_income.out" "Changed figures" | wc -l)
+	sentences=$(section $lang "$scratch/is.net_income.out" "Changed text" | wc -l)
+	if [ "$cells" -gt 0 ] && [ "$sentences" -gt 0 ]; then ok; else not_ok "is.net_income $lang: $cells cells, $sentences sentences"; fi
+done
+# The figures, as a proofreader reads them.
+for want in \
+    "en  Table 4. Systems Integration and Equipment Sales (JPY in millions) › Systems Integration Revenues › 1Q04: 2,695 → 2,795" \
+    "ja  表 4. システム・インテグレーション及び機器販売 › システム・インテグレーション収入合計 › 1Q04: 2,695 → 2,795" \
+    "en  Highlights of First Quarter FY2004 Results: System integration (\"SI\") revenue increased [-11.9-]{+16.1+}% compared to 1Q03 primarily due to the growth of our operational outsource service."; do
+	if grep -qxF -- "$want" "$scratch/is.rev.si.out"; then ok; else not_ok "is.rev.si: no line '$want'"; fi
+done
+
+# One word changed, in English, then a two-character word in Japanese:
+# that word alone is marked, and nothing else is reported.
+one_word() {   # LABEL EDIT MARKED
+	words=$(fresh_book "$1")
+	sed -i "$2" "$words/periods/2004-q1.xml"
+	run_diff "$1" "$old" "$words"
+	if [ $rc -eq 1 ] && [ "$(grep -c '^..  ' "$scratch/$1.out")" -eq 1 ] &&
+	    grep -q -- "$3" "$scratch/$1.out" &&
+	    [ "$(grep -o '\[-' "$scratch/$1.out" | wc -l)" -eq 1 ]; then
+		ok
+	else
+		not_ok "$1: exit $rc, $(cat "$scratch/$1.out")"
+	fi
+}
+one_word en-word 's|primarily due to the growth|mainly due to the growth|' \
+    '^en  .* 1Q03 \[-primarily-\]{+mainly+} due to the growth'
+one_word ja-word 's|これを補う形で増加しました|これを補う形で減少しました|' \
+    '^ja  .*これを補う形で\[-増加-\]{+減少+}しました。$'
+cross_check ja-word ja "$old" "$words" "$scratch/ja-word.out"
+
+# --lang en: the English release alone.
+run_diff en-only --lang en "$old" "$words"
+if [ $rc -eq 0 ] && grep -qx "no differences" "$scratch/en-only.out"; then ok; else not_ok "--lang en: exit $rc"; fi
+
+# Two period files, a draft kept outside any book, and two git revisions
+# give the same report as two books.
+new="$scratch/book.is.rev.si"
+tail -n +2 "$scratch/is.rev.si.out" >"$scratch/books.report"
+cp "$new/periods/2004-q1.xml" "$scratch/draft.xml"
+run_diff files "$old/periods/2004-q1.xml" "$new/periods/2004-q1.xml"
+tail -n +2 "$scratch/files.out" | cmp -s - "$scratch/books.report" && [ $rc -eq 1 ] && ok ||
+    not_ok "two period files: exit $rc, a different report"
+run_diff outside "$old/periods/2004-q1.xml" "$scratch/draft.xml"
+tail -n +2 "$scratch/outside.out" | cmp -s - "$scratch/books.report" && [ $rc -eq 1 ] && ok ||
+    not_ok "a draft outside a book: exit $rc, $(head -3 "$scratch/outside.err")"
+if command -v git >/dev/null 2>&1; then
+	repo="$scratch/repo"
+	mkdir -p "$repo"
+	cp -R "$old" "$repo/book"
+	git -C "$repo" init -q &&
+	    git -C "$repo" add . &&
+	    git -C "$repo" -c user.name=kessan -c user.email=kessan@example.com commit -qm first &&
+	    cp "$scratch/draft.xml" "$repo/book/periods/2004-q1.xml" &&
+	    git -C "$repo" -c user.name=kessan -c user.email=kessan@example.com commit -qam second
+	run_diff git --git HEAD~1 HEAD "$repo/book"
+	tail -n +2 "$scratch/git.out" | cmp -s - "$scratch/books.report" && [ $rc -eq 1 ] && ok ||
+	    not_ok "two git revisions: exit $rc, $(head -3 "$scratch/git.err")"
+	if [ -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'kessan-diff.*' -newer "$scratch/draft.xml" 2>/dev/null)" ]; then
+		ok
+	else
+		not_ok "git revisions left temporary folders behind"
+	fi
+	run_diff git-bad --git HEAD~9 HEAD "$repo/book"
+	if [ $rc -eq 2 ] && grep -q "error: git cannot give revision HEAD~9 of this book" "$scratch/git-bad.err"; then
+		ok
+	else
+		not_ok "a bad revision: exit $rc, $(cat "$scratch/git-bad.err")"
+	fi
+else
+	not_ok "git is missing: run ./setup"
+fi
+
+# Bad inputs: exit 2, the promised message, and no file.
+check_refused() {   # LABEL MESSAGE ARGS...
+	label=$1
+	message=$2
+	shift 2
+	rm -f "$scratch/refused.html"
+	"$KESSAN" diff -o "$scratch/refused.html" "$@" >/dev/null 2>"$scratch/refused.err"
+	rc=$?
+	if [ $rc -eq 2 ] && grep -qF -- "$message" "$scratch/refused.err" &&
+	    [ ! -e "$scratch/refused.html" ]; then
+		ok
+	else
+		not_ok "$label: exit $rc, $(cat "$scratch/refused.err")"
+	fi
+}
+check_refused "missing draft" "$scratch/nope: error: no such file or folder" "$old" "$scratch/nope"
+check_refused "a book and a file" "error: compare two book folders or two period files, not one of each" \
+    "$old" "$scratch/draft.xml"
+check_refused "two quarters" "error: this draft is 2003-q4, the old one 2004-q1: compare two drafts of one quarter" \
+    "$old/periods/2004-q1.xml" "$old/periods/2003-q4.xml"
+check_refused "no such quarter" "error: no period 2009-q1 in this book" --period 2009-q1 "$old" "$same"
+broken=$(fresh_book broken)
+sed -i 's|<f id="is.net_income">1434335</f>|<f id="is.net_income">lots</f>|' "$broken/periods/2004-q1.xml"
+check_refused "a broken draft" "$broken/periods/2004-q1.xml:" "$old" "$broken"
+"$KESSAN" diff --format pdf "$old" "$same" >/dev/null 2>"$scratch/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "diff: --format takes txt or html, not pdf" "$scratch/err"; then ok; else not_ok "--format pdf: exit $rc"; fi
+
+# The HTML page: reproducible, valid for the Nu checker, and in Chromium
+# every summary link lands on its change.
+vnu="$tools/node_modules/vnu-jar/build/dist/vnu.jar"
+"$KESSAN" diff --format html -o "$scratch/diff.html" "$old" "$new"
+"$KESSAN" diff --format html -o "$scratch/again.html" "$old" "$new"
+rc=$?
+if [ $rc -eq 1 ] && cmp -s "$scratch/diff.html" "$scratch/again.html" &&
+    [ "$(grep -o '<del>' "$scratch/diff.html" | wc -l)" -gt 20 ]; then
+	ok
+else
+	not_ok "the HTML diff: exit $rc, or two runs differ"
+fi
+if ! command -v java >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1 ||
+    [ ! -f "$vnu" ] || [ ! -d "$tools/node_modules/playwright-core" ] ||
+    [ ! -x /usr/bin/chromium ]; then
+	not_ok "the HTML test tools are missing: run ./setup (java, node, chromium, tests/tools)"
+else
+	if java -jar "$vnu" --errors-only "$scratch/diff.html" 2>"$scratch/vnu"; then
+		ok
+	else
+		not_ok "Nu HTML checker on the diff: $(head -5 "$scratch/vnu")"
+	fi
+	figures=$(section en "$scratch/is.rev.si.out" "Changed figures" | wc -l)
+	figures=$((figures + $(section ja "$scratch/is.rev.si.out" "Changed figures" | wc -l)))
+	shots="${KESSAN_SCREENSHOTS:-$scratch}"
+	mkdir -p "$shots"
+	if (cd "$tools" && node diff_browser.mjs "$scratch/diff.html" \
+	    "Changes: IIJ Announces Year-Over-Year Improvement in Operating and Net Income for the First Quarter of Fiscal Year 2004" \
+	    "$figures" "$shots/diff.png") >"$scratch/browser" 2>&1; then
+		ok
+	else
+		not_ok "the HTML diff in Chromium:"
+		cat "$scratch/browser" >&2
+	fi
+fi
+
+finish
