@@ -18,6 +18,7 @@
 #include "build/build.h"
 #include "check/catalogs.h"
 #include "check/check.h"
+#include "check/parity.h"
 #include "backend/html.h"
 #include "diff/drafts.h"
 #include "format/number.h"
@@ -107,11 +108,11 @@ write_output(const char *output, const struct buffer *out,
 
 static void
 print_summary(const char *dir, const struct book *book,
-    const struct check_stats *stats)
+    const struct check_stats *stats, const struct parity_stats *parity)
 {
 	struct number_formatter *f = number_formatter_open("en");
 	char passed[32], periods[32], identities[32], skipped[32];
-	char decimal[32];
+	char decimal[32], read[32];
 
 	/* Counts are user-visible numbers too: ICU formats them. */
 #define FMT(buf, n) do { \
@@ -123,24 +124,49 @@ print_summary(const char *dir, const struct book *book,
 	FMT(periods, stats->periods);
 	FMT(identities, book->nidentities);
 	FMT(skipped, stats->not_applicable);
+	FMT(read, parity->figures);
 #undef FMT
 	number_formatter_close(f);
-	if (stats->failed == 0)
+	if (stats->failed == 0 && parity->mismatches == 0)
 		printf("%s: %s identity checks passed over %s period%s "
 		    "(%s identities; %s checks not applicable where a quarter lacks "
-		    "the facts or a release)\n",
+		    "the facts or a release); %s figures read back alike in "
+		    "English and Japanese\n",
 		    dir, passed, periods, stats->periods == 1 ? "" : "s",
-		    identities, skipped);
+		    identities, skipped, read);
 	else
 		printf("%s: %zu identity check%s failed, %s passed, over %s "
-		    "period%s\n", dir, stats->failed, stats->failed == 1 ? "" : "s",
-		    passed, periods, stats->periods == 1 ? "" : "s");
+		    "period%s; %zu of %s figures read back differently\n", dir,
+		    stats->failed, stats->failed == 1 ? "" : "s", passed, periods,
+		    stats->periods == 1 ? "" : "s", parity->mismatches, read);
 }
 
 /*
  * The words of the releases: the templates load against this book, and the
  * catalogs of every language hold every key they use.
  */
+/*
+ * Language parity, once the words load: the templates and catalogs have
+ * been reported on by check_wording, so a failure to load them here is
+ * not reported twice.
+ */
+static void
+check_languages(const struct book *book, const char *period,
+    struct parity_stats *parity, struct diag_list *diags)
+{
+	struct diag_list quiet;
+	struct render_env *env;
+
+	memset(&quiet, 0, sizeof(quiet));
+	env = render_env_new(book, getenv("KESSAN_TEMPLATES"),
+	    getenv("KESSAN_LOCALES"), NULL, &quiet);
+	diag_list_free(&quiet);
+	if (env == NULL)
+		return;
+	check_parity(env, book, period, parity, diags);
+	render_env_free(env);
+}
+
 static void
 check_wording(const struct book *book, struct diag_list *diags)
 {
@@ -172,6 +198,7 @@ cmd_check(int argc, char **argv)
 	struct check_stats stats;
 	struct book *book;
 	const char *period = NULL;
+	struct parity_stats parity = { 0, 0 };
 	int c, rc;
 
 	memset(&diags, 0, sizeof(diags));
@@ -197,14 +224,17 @@ cmd_check(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	rc = check_book(book, period, &stats, &diags);
-	if (rc != EXIT_BAD_INPUT)
+	if (rc != EXIT_BAD_INPUT) {
 		check_wording(book, &diags);
+		if (diag_worst(&diags) != DIAG_FATAL)
+			check_languages(book, period, &parity, &diags);
+	}
 	diag_print(&diags, stderr);
 	/* The exit status follows the worst diagnostic. */
 	rc = diag_worst(&diags) == DIAG_FATAL ? EXIT_BAD_INPUT :
 	    diag_worst(&diags) == DIAG_ERROR ? EXIT_CHECK_FAILED : EXIT_CLEAN;
 	if (rc != EXIT_BAD_INPUT)
-		print_summary(argv[optind], book, &stats);
+		print_summary(argv[optind], book, &stats, &parity);
 	diag_list_free(&diags);
 	book_free(book);
 	return rc;

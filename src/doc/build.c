@@ -40,6 +40,7 @@ struct builder {
 	/* period labels already formatted, by style and quarter offset from
 	 * -(LABEL_OFFSETS - 2) to +1: each costs three ICU date formats */
 	char *labels[LANG_MAX][PERIOD_STYLE_MAX][LABEL_OFFSETS];
+	struct shown shown;             /* the figure last formatted */
 };
 
 static void
@@ -159,6 +160,15 @@ scale_value(struct rat value, int scale, struct rat *out)
 	return rat_scale10(value, -scale, out) == RAT_OK ? 0 : -1;
 }
 
+/* Notes what the figure being formatted shows, rounded as printed. */
+static void
+remember(struct builder *b, struct rat value, int decimals, unsigned flags)
+{
+	b->shown.set = format_rounded(fmt(b), value, decimals, flags,
+	    &b->shown.value) == 0;
+	b->shown.magnitude = (flags & FORMAT_MAGNITUDE) != 0;
+}
+
 /* The text for "not meaningful" in the current language. */
 static void
 not_meaningful(struct builder *b, int line, char *out, size_t size)
@@ -199,6 +209,7 @@ format_value(struct builder *b, struct rat value, enum eval_status status,
 			return -1;
 		rc = format_number(f, v, decimals < 0 ? 0 : decimals, NUMBER_PLAIN,
 		    FORMAT_MAGNITUDE, digits, sizeof(digits));
+		remember(b, v, decimals < 0 ? 0 : decimals, FORMAT_MAGNITUDE);
 		key = scale == SCALE_MILLIONS ? "fmt.amount.millions" :
 		    scale == SCALE_THOUSANDS ? "fmt.amount.thousands" :
 		    "fmt.amount.units";
@@ -213,6 +224,7 @@ format_value(struct builder *b, struct rat value, enum eval_status status,
 		}
 		rc = format_number(f, v, decimals < 0 ? 1 : decimals, NUMBER_PLAIN,
 		    FORMAT_MAGNITUDE, digits, sizeof(digits));
+		remember(b, v, decimals < 0 ? 1 : decimals, FORMAT_MAGNITUDE);
 		key = scale == SCALE_MILLIONS ? "fmt.usd.millions" :
 		    scale == SCALE_THOUSANDS ? "fmt.usd.thousands" : "fmt.usd.units";
 		break;
@@ -221,10 +233,13 @@ format_value(struct builder *b, struct rat value, enum eval_status status,
 			return -1;
 		rc = format_number(f, v, decimals < 0 ? 0 : decimals, NUMBER_PLAIN,
 		    0, out, size);
+		remember(b, v, decimals < 0 ? 0 : decimals, 0);
 		break;
 	case VALUE_CHANGE:
 		rc = format_number(f, value, decimals < 0 ? 1 : decimals,
 		    NUMBER_PERCENT, FORMAT_MAGNITUDE | FORMAT_RATIO, out, size);
+		remember(b, value, decimals < 0 ? 1 : decimals,
+		    FORMAT_MAGNITUDE | FORMAT_RATIO);
 		break;
 	case VALUE_DIRECTION:
 		snprintf(out, size, "%s", direction_words[1 +
@@ -240,19 +255,23 @@ format_value(struct builder *b, struct rat value, enum eval_status status,
 	case VALUE_PERCENT:
 		rc = format_number(f, value, decimals < 0 ? 1 : decimals,
 		    NUMBER_PERCENT, FORMAT_RATIO, out, size);
+		remember(b, value, decimals < 0 ? 1 : decimals, FORMAT_RATIO);
 		break;
 	case VALUE_COUNT:
 	case VALUE_PER_SHARE:
 		rc = format_number(f, value, decimals < 0 ? 0 : decimals,
 		    NUMBER_PLAIN, 0, out, size);
+		remember(b, value, decimals < 0 ? 0 : decimals, 0);
 		break;
 	case VALUE_RATE:
 		rc = format_number(f, value, decimals < 0 ? 2 : decimals,
 		    NUMBER_PLAIN, 0, out, size);
+		remember(b, value, decimals < 0 ? 2 : decimals, 0);
 		break;
 	case VALUE_BANDWIDTH:
 		rc = format_number(f, value, decimals < 0 ? 1 : decimals,
 		    NUMBER_PLAIN, 0, digits, sizeof(digits));
+		remember(b, value, decimals < 0 ? 1 : decimals, 0);
 		key = "fmt.bandwidth";
 		break;
 	default:
@@ -280,8 +299,10 @@ figure(struct builder *b, const struct value_ref *ref, int line, char *out,
     size_t size)
 {
 	struct rat value;
-	enum eval_status st = evaluate(b, ref->value, 0, line, &value, NULL);
+	enum eval_status st;
 
+	b->shown.set = 0;
+	st = evaluate(b, ref->value, 0, line, &value, NULL);
 	if (st == EVAL_MISSING || (st != EVAL_OK && st != EVAL_NOT_MEANINGFUL &&
 	    st != EVAL_DIV_ZERO))
 		return -1;
@@ -680,8 +701,12 @@ add_runs(struct builder *b, struct node *parent, const struct run *run,
 	case RUN_FACT:
 		b->file = file;
 		if (figure(b, &run->value, run->line, text, sizeof(text)) == 0 &&
-		    (n = node_add_text(parent, text, b->lang)) != NULL)
+		    (n = node_add_text(parent, text, b->lang)) != NULL) {
 			n->computed = 1;
+			n->shown = b->shown;
+			n->file = file;   /* the period file that asked for it */
+			n->line = run->line;
+		}
 		return;
 	case RUN_PERIOD:
 		b->file = file;
@@ -797,10 +822,10 @@ static void
 cell_text(struct builder *b, struct node *row, const char *text,
     unsigned flags, int span, const char *id)
 {
-	struct node *cell = node_add(row, NODE_CELL, b->lang);
+	struct node *cell = node_add(row, NODE_CELL, b->lang), *t = NULL;
 
 	if (cell == NULL || (text[0] != '\0' &&
-	    node_add_text(cell, text, b->lang) == NULL) ||
+	    (t = node_add_text(cell, text, b->lang)) == NULL) ||
 	    (id != NULL && (cell->id = strdup(id)) == NULL)) {
 		berror(b, b->file, row->line, "out of memory");
 		return;
@@ -808,6 +833,8 @@ cell_text(struct builder *b, struct node *row, const char *text,
 	cell->u.cell.flags = flags;
 	cell->u.cell.span = span;
 	cell->computed = (flags & CELL_FIGURE) != 0;
+	if (t != NULL && (flags & CELL_FIGURE))
+		t->shown = b->shown;
 }
 
 static void
@@ -839,6 +866,7 @@ table_cell(struct builder *b, const struct tpl_table *t,
 	int percent = t->percent_all || row->mark;
 
 	out[0] = '\0';
+	b->shown.set = 0;
 	switch (row->format) {
 	case ROW_COUNT:
 		ref.format = VALUE_COUNT;
@@ -872,6 +900,7 @@ table_cell(struct builder *b, const struct tpl_table *t,
 		if (ref.format == VALUE_PERCENT && !percent) {
 			format_number(fmt(b), value, ref.decimals, NUMBER_PLAIN,
 			    FORMAT_RATIO, out, size);
+			remember(b, value, ref.decimals, FORMAT_RATIO);
 			return;
 		}
 		format_value(b, value, st, &ref, row->line, out, size);
@@ -901,6 +930,7 @@ table_cell(struct builder *b, const struct tpl_table *t,
 		}
 		format_number(fmt(b), value, 1, percent ? NUMBER_PERCENT :
 		    NUMBER_PLAIN, FORMAT_RATIO, out, size);
+		remember(b, value, 1, FORMAT_RATIO);
 		return;
 	case COLUMN_CHANGE:
 		st = evaluate(b, row->value, c->base, row->line, &base,
@@ -925,6 +955,7 @@ table_cell(struct builder *b, const struct tpl_table *t,
 			}
 			format_number(fmt(b), change, 1, percent ? NUMBER_PERCENT :
 			    NUMBER_PLAIN, FORMAT_RATIO, out, size);
+			remember(b, change, 1, FORMAT_RATIO);
 		}
 		return;
 	}

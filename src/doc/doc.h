@@ -78,6 +78,14 @@ struct chart {
 
 void chart_free(struct chart *chart);
 
+/* What a figure shows: its value rounded as printed, in the unit printed
+ * (millions, per cent), for checking each language's text against. */
+struct shown {
+	int set;
+	int magnitude;            /* printed without its sign */
+	struct rat value;
+};
+
 struct node {
 	enum node_kind kind;
 	enum lang lang;
@@ -87,6 +95,7 @@ struct node {
 	enum change_mark change;  /* set by diff */
 	char *anchor;             /* set by diff: a unique id to link to */
 	int computed;             /* content derived from facts */
+	struct shown shown;       /* a figure's text: what it must say */
 	struct node *parent, *first, *last, *next;
 	union {
 		struct { char *title; } document;

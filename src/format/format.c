@@ -108,6 +108,19 @@ utf16_out(const UChar *u, int32_t n, char *out, size_t size)
 }
 
 int
+format_rounded(struct formatter *f, struct rat value, int decimals,
+    unsigned flags, struct rat *out)
+{
+	int64_t scaled;
+
+	if (rat_round(value, decimals, flags & FORMAT_RATIO ?
+	    f->percent_rounding : f->rounding, &scaled) != RAT_OK ||
+	    rat_scale10(rat_int(scaled), -decimals, out) != RAT_OK)
+		return -1;
+	return 0;
+}
+
+int
 format_rounded_sign(struct formatter *f, struct rat value, int decimals,
     unsigned flags)
 {

@@ -43,6 +43,11 @@ enum number_style {
 int format_number(struct formatter *f, struct rat value, int decimals,
     enum number_style style, unsigned flags, char *out, size_t size);
 
+/* value rounded as format_number would show it (flags as above), exact:
+ * the figure a reader sees, for checking the text against. */
+int format_rounded(struct formatter *f, struct rat value, int decimals,
+    unsigned flags, struct rat *out);
+
 /* The sign of value once rounded to `decimals` (flags as above). */
 int format_rounded_sign(struct formatter *f, struct rat value, int decimals,
     unsigned flags);

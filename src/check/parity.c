@@ -1,0 +1,265 @@
+#include "parity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#include "../util/rational.h"
+
+struct parity {
+	UNumberFormat *parsers[LANG_MAX];
+	struct diag_list *diags;
+	struct parity_stats stats;
+};
+
+/* The signs a negative figure is printed with, in any language. */
+static const char *const minus_signs[] = {
+	"(", "-", "\xE2\x96\xB3" /* △ */, "\xE2\x96\xB2" /* ▲ */,
+	"\xE2\x88\x92" /* − */, NULL
+};
+
+/*
+ * Reads a figure's text back as a reader would: its number, parsed by
+ * ICU for the language, and whether a minus sign stands before it.
+ * Returns 0, or -1 when the text holds no number.
+ */
+static int
+read_back(struct parity *pc, const char *text, enum lang lang,
+    struct rat *value, int *negative)
+{
+	const char *digits = text, *end;
+	char run[64], decimal[64];
+	UChar u[64];
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t pos = 0, n;
+	size_t len, i;
+
+	while (*digits != '\0' && (*digits < '0' || *digits > '9'))
+		digits++;
+	if (*digits == '\0')
+		return -1;
+	for (end = digits; (*end >= '0' && *end <= '9') || *end == ',' ||
+	    *end == '.'; end++)
+		;
+	while (end > digits && (end[-1] == ',' || end[-1] == '.'))
+		end--;
+	len = (size_t)(end - digits);
+	if (len >= sizeof(run))
+		return -1;
+	memcpy(run, digits, len);
+	run[len] = '\0';
+	u_uastrcpy(u, run);
+	n = unum_parseDecimal(pc->parsers[lang], u, (int32_t)len, &pos, decimal,
+	    (int32_t)sizeof(decimal), &status);
+	if (U_FAILURE(status) || pos != (int32_t)len || n <= 0 ||
+	    rat_parse(decimal, value, NULL) != RAT_OK)
+		return -1;
+	*negative = 0;
+	for (i = 0; minus_signs[i] != NULL; i++) {
+		const char *at = strstr(text, minus_signs[i]);
+		if (at != NULL && at < digits)
+			*negative = 1;
+	}
+	return 0;
+}
+
+static const char *
+lang_name(enum lang l)
+{
+	return l == LANG_JA ? "Japanese" : "English";
+}
+
+/* Whether a figure's text says what it shows; reports it if not. */
+static void
+check_figure(struct parity *pc, const struct node *n)
+{
+	struct rat read;
+	int negative, sign = rat_sign(n->shown.value);
+	char want[64];
+
+	pc->stats.figures++;
+	if (read_back(pc, n->u.text.text, n->lang, &read, &negative) == 0 &&
+	    rat_cmp(read, rat_abs(n->shown.value)) == 0 &&
+	    (n->shown.magnitude || sign == 0 || negative == (sign < 0)))
+		return;
+	if (rat_to_exact_decimal(n->shown.magnitude ?
+	    rat_abs(n->shown.value) : n->shown.value, want, sizeof(want)) !=
+	    RAT_OK)
+		snprintf(want, sizeof(want), "?");
+	diag_add(pc->diags, DIAG_ERROR, n->file, n->line,
+	    "the %s text \"%s\" does not say %s%s: check the catalog's wording "
+	    "of figures and the negative style", lang_name(n->lang),
+	    n->u.text.text, want, n->shown.magnitude ? " (no sign)" : "");
+	pc->stats.mismatches++;
+}
+
+static void
+check_figures(struct parity *pc, const struct node *n)
+{
+	const struct node *k;
+
+	if (n->kind == NODE_TEXT && n->shown.set)
+		check_figure(pc, n);
+	for (k = n->first; k != NULL; k = k->next)
+		check_figures(pc, k);
+}
+
+/* ---- the tables both documents carry ---- */
+
+static const struct node *
+find_id(const struct node *parent, enum node_kind kind, const char *id)
+{
+	const struct node *k;
+
+	for (k = parent->first; k != NULL; k = k->next)
+		if (k->kind == kind && k->id != NULL && strcmp(k->id, id) == 0)
+			return k;
+	return NULL;
+}
+
+static const struct node *
+find_table(const struct node *n, const char *id)
+{
+	const struct node *k;
+
+	if (n->kind == NODE_TABLE)
+		return n->id != NULL && strcmp(n->id, id) == 0 ? n : NULL;
+	for (k = n->first; k != NULL; k = k->next) {
+		const struct node *found = find_table(k, id);
+
+		if (found != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+/* The figure a cell shows, or NULL for a label, a blank or "n.m.". */
+static const struct node *
+cell_figure(const struct node *cell)
+{
+	return cell != NULL && cell->first != NULL &&
+	    cell->first->kind == NODE_TEXT && cell->first->shown.set ?
+	    cell->first : NULL;
+}
+
+static void
+compare_tables(struct parity *pc, const struct node *en, const struct node *ja)
+{
+	const struct node *row, *cell;
+
+	for (row = en->first; row != NULL; row = row->next) {
+		const struct node *other;
+
+		if (row->kind != NODE_ROW || row->id == NULL)
+			continue;
+		if ((other = find_id(ja, NODE_ROW, row->id)) == NULL) {
+			diag_add(pc->diags, DIAG_ERROR, ja->file, ja->line,
+			    "table '%s': the Japanese table has no row '%s', which "
+			    "the English one has", en->id, row->id);
+			pc->stats.mismatches++;
+			continue;
+		}
+		for (cell = row->first; cell != NULL; cell = cell->next) {
+			const struct node *a = cell_figure(cell), *b;
+
+			if (a == NULL || cell->id == NULL)
+				continue;
+			b = cell_figure(find_id(other, NODE_CELL, cell->id));
+			if (b != NULL && rat_cmp(a->shown.value, b->shown.value) == 0 &&
+			    a->shown.magnitude == b->shown.magnitude)
+				continue;
+			diag_add(pc->diags, DIAG_ERROR, other->file, other->line,
+			    "table '%s', row '%s', column '%s': English shows \"%s\", "
+			    "Japanese %s%s%s", en->id, row->id, cell->id,
+			    a->u.text.text, b != NULL ? "\"" : "nothing",
+			    b != NULL ? b->u.text.text : "", b != NULL ? "\"" : "");
+			pc->stats.mismatches++;
+		}
+	}
+}
+
+static void
+each_table(struct parity *pc, const struct node *n, const struct node *ja)
+{
+	const struct node *k;
+
+	if (n->kind == NODE_TABLE) {
+		const struct node *other = n->id != NULL ? find_table(ja, n->id) :
+		    NULL;
+
+		if (other != NULL)
+			compare_tables(pc, n, other);
+		return;
+	}
+	for (k = n->first; k != NULL; k = k->next)
+		each_table(pc, k, ja);
+}
+
+static int
+check_period(struct parity *pc, struct render_env *env,
+    const struct book *book, const struct period *p)
+{
+	struct render_request req;
+	struct node *docs[LANG_MAX] = { NULL, NULL };
+	int l, rc = 0;
+
+	memset(&req, 0, sizeof(req));
+	req.book = book;
+	req.env = env;
+	req.period = p->id;
+	for (l = 0; l < LANG_MAX; l++) {
+		req.lang = l == LANG_JA ? RENDER_JA : RENDER_EN;
+		if ((docs[l] = render_document(&req, pc->diags)) == NULL)
+			rc = 2;
+		else
+			check_figures(pc, docs[l]);
+	}
+	if (rc == 0)
+		each_table(pc, docs[LANG_EN], docs[LANG_JA]);
+	for (l = 0; l < LANG_MAX; l++)
+		node_free(docs[l]);
+	return rc;
+}
+
+int
+check_parity(struct render_env *env, const struct book *book,
+    const char *only, struct parity_stats *stats, struct diag_list *diags)
+{
+	struct parity pc;
+	size_t k;
+	int l, rc = 0;
+
+	memset(&pc, 0, sizeof(pc));
+	pc.diags = diags;
+	for (l = 0; l < LANG_MAX; l++) {
+		UErrorCode status = U_ZERO_ERROR;
+
+		pc.parsers[l] = unum_open(UNUM_DECIMAL, NULL, 0,
+		    lang_code((enum lang)l), NULL, &status);
+		if (U_FAILURE(status)) {
+			diag_add(diags, DIAG_FATAL, NULL, 0,
+			    "ICU cannot read numbers for %s", lang_code((enum lang)l));
+			rc = 2;
+			goto out;
+		}
+	}
+	for (k = 0; k < book->nperiods; k++) {
+		const struct period *p = book->periods[k];
+
+		if (!p->has_release || (only != NULL && strcmp(p->id, only) != 0))
+			continue;
+		if (check_period(&pc, env, book, p) != 0)
+			rc = 2;
+	}
+	if (rc == 0 && pc.stats.mismatches > 0)
+		rc = 1;
+out:
+	for (l = 0; l < LANG_MAX; l++)
+		if (pc.parsers[l] != NULL)
+			unum_close(pc.parsers[l]);
+	stats->figures += pc.stats.figures;
+	stats->mismatches += pc.stats.mismatches;
+	return rc;
+}
