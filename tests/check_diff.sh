@@ -188,6 +188,8 @@ check_refused "a book and a file" "error: compare two book folders or two period
     "$old" "$scratch/draft.xml"
 check_refused "two quarters" "error: this draft is 2003-q4, the old one 2004-q1: compare two drafts of one quarter" \
     "$old/periods/2004-q1.xml" "$old/periods/2003-q4.xml"
+check_refused "drafts of another quarter" "error: the drafts are 2004-q1, not 2003-q4: --period names another quarter" \
+    --period 2003-q4 "$old/periods/2004-q1.xml" "$scratch/draft.xml"
 check_refused "no such quarter" "error: no period 2009-q1 in this book" --period 2009-q1 "$old" "$same"
 broken=$(fresh_book broken)
 sed -i 's|<f id="is.net_income">1434335</f>|<f id="is.net_income">lots</f>|' "$broken/periods/2004-q1.xml"

@@ -329,6 +329,13 @@ choose_period(const struct diff_request *req, struct diff_run *run,
 	const struct book *b = run->new.book;
 	size_t k;
 
+	if (req->period != NULL && b->draft != NULL &&
+	    strcmp(req->period, b->draft->id) != 0) {
+		diag_add(diags, DIAG_FATAL, b->draft->file, b->draft->line,
+		    "the drafts are %s, not %s: --period names another quarter",
+		    b->draft->id, req->period);
+		return -1;
+	}
 	if (req->period != NULL)
 		snprintf(run->period, sizeof(run->period), "%s", req->period);
 	else if (b->draft != NULL)
