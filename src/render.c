@@ -78,14 +78,25 @@ creation_epoch(const struct period *p)
 	return (era * 146097 + doe - 719468) * 86400;
 }
 
+/* What the renders of one book share: loaded once, reused. */
+struct render_env {
+	const struct book *book;
+	struct catalog *catalogs[LANG_MAX];
+	struct formatter *formatters[LANG_MAX];
+	struct template_set *templates;
+	struct font_set *fonts;      /* loaded with the first PDF */
+	const char *fonts_file;
+	char *no_break_after[LANG_MAX];
+};
+
 static int
-render_pdf(const struct render_request *req, const struct build_input *in,
-    const struct font_set *fonts, const struct node *doc, struct buffer *out,
+render_pdf(const struct render_request *req, const struct render_env *env,
+    const struct period *period, const struct node *doc, struct buffer *out,
     struct diag_list *diags)
 {
 	const struct company *co = &req->book->company;
-	struct page_labels labels = { (struct catalog **)in->catalogs,
-	    (struct formatter **)in->formatters };
+	struct page_labels labels = { (struct catalog **)env->catalogs,
+	    (struct formatter **)env->formatters };
 	struct layout_options lo;
 	struct layout *lay = NULL;
 	struct pdf_meta meta;
@@ -95,7 +106,7 @@ render_pdf(const struct render_request *req, const struct build_input *in,
 	memset(&lo, 0, sizeof(lo));
 	lo.page_width = req->paper == PAPER_LETTER ? 612 : 595.28;
 	lo.page_height = req->paper == PAPER_LETTER ? 792 : 841.89;
-	lo.fonts = fonts;
+	lo.fonts = env->fonts;
 	for (l = 0; l < LANG_MAX; l++) {
 		lo.header[l] = co->name[l];
 		lo.footer_left[l] = co->url[l] != NULL ? co->url[l] : co->url[LANG_EN];
@@ -111,9 +122,9 @@ render_pdf(const struct render_request *req, const struct build_input *in,
 	meta.subject = subject;
 	meta.author = co->name[doc->lang];
 	meta.lang = doc->lang == LANG_JA ? "ja" : "en";
-	meta.epoch = creation_epoch(in->period);
-	if (pdf_render(lay, fonts, &meta, out, err, sizeof(err)) != 0) {
-		diag_add(diags, DIAG_FATAL, in->period->file, in->period->line,
+	meta.epoch = creation_epoch(period);
+	if (pdf_render(lay, env->fonts, &meta, out, err, sizeof(err)) != 0) {
+		diag_add(diags, DIAG_FATAL, period->file, period->line,
 		    "cannot write the PDF: %s", err);
 		goto out;
 	}
@@ -149,16 +160,6 @@ dump_tree(const struct node *doc, struct buffer *out)
 	return out->failed ? -1 : 0;
 }
 
-/* What the renders of one book share: loaded once, reused. */
-struct render_env {
-	const struct book *book;
-	struct catalog *catalogs[LANG_MAX];
-	struct formatter *formatters[LANG_MAX];
-	struct template_set *templates;
-	struct font_set *fonts;      /* loaded with the first PDF */
-	const char *fonts_file;
-	char *no_break_after[LANG_MAX];
-};
 
 struct render_env *
 render_env_new(const struct book *book, const char *templates_dir,
@@ -336,23 +337,14 @@ render_release(const struct render_request *req, struct buffer *out,
 		free(title);
 		break;
 	}
-	case FORMAT_PDF: {
-		struct build_input in;
-
+	case FORMAT_PDF:
 		if (env->fonts == NULL &&
 		    (env->fonts = fonts_load(env->fonts_file, diags)) == NULL)
 			goto out;
-		memset(&in, 0, sizeof(in));
-		in.book = req->book;
-		in.period = book_period_by_id(req->book, req->period);
-		for (l = 0; l < LANG_MAX; l++) {
-			in.catalogs[l] = env->catalogs[l];
-			in.formatters[l] = env->formatters[l];
-		}
-		if ((rc = render_pdf(req, &in, env->fonts, doc, out, diags)) != 0)
+		if ((rc = render_pdf(req, env, book_period_by_id(req->book,
+		    req->period), doc, out, diags)) != 0)
 			goto out;
 		break;
-	}
 	default:
 		break;
 	}
