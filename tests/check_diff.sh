@@ -158,6 +158,16 @@ if command -v git >/dev/null 2>&1; then
 	else
 		not_ok "git revisions left temporary folders behind"
 	fi
+	# A broken revision is named as such, not by the temporary folder.
+	sed -i 's|<f id="is.net_income">1434335</f>|<f id="is.net_income">lots</f>|' \
+	    "$repo/book/periods/2004-q1.xml"
+	git -C "$repo" -c user.name=kessan -c user.email=kessan@example.com commit -qam third
+	run_diff git-broken --git HEAD~1 HEAD "$repo/book"
+	if [ $rc -eq 2 ] && grep -q "^HEAD:$repo/book/periods/2004-q1.xml:[0-9]*: error: is.net_income" "$scratch/git-broken.err"; then
+		ok
+	else
+		not_ok "a broken revision: exit $rc, $(cat "$scratch/git-broken.err")"
+	fi
 	run_diff git-bad --git HEAD~9 HEAD "$repo/book"
 	if [ $rc -eq 2 ] && grep -q "error: git cannot give revision HEAD~9 of this book" "$scratch/git-bad.err"; then
 		ok

@@ -321,6 +321,38 @@ load_drafts(const struct diff_request *req, struct diff_run *run,
 	return -1;
 }
 
+/*
+ * Diagnostics about files of a git revision name them as the reader knows
+ * them, "REV:BOOK/periods/2004-q1.xml", not by the temporary folder.
+ */
+static void
+name_revision_files(struct diag_list *diags, size_t from,
+    const struct draft *d, const char *rev, const char *book)
+{
+	char prefix[4200];
+	size_t i, len;
+
+	if (d->temp_dir == NULL)
+		return;
+	snprintf(prefix, sizeof(prefix), "%s/book", d->temp_dir);
+	len = strlen(prefix);
+	for (i = from; i < diags->len; i++) {
+		struct diag *g = &diags->items[i];
+		size_t size;
+		char *name;
+
+		if (g->file == NULL || strncmp(g->file, prefix, len) != 0 ||
+		    (g->file[len] != '/' && g->file[len] != '\0'))
+			continue;
+		size = strlen(rev) + strlen(book) + strlen(g->file + len) + 2;
+		if ((name = malloc(size)) == NULL)
+			continue;   /* the temporary name is still a name */
+		snprintf(name, size, "%s:%s%s", rev, book, g->file + len);
+		free(g->file);
+		g->file = name;
+	}
+}
+
 /* The quarter to compare: asked for, the draft's, or the latest release. */
 static int
 choose_period(const struct diff_request *req, struct diff_run *run,
@@ -369,14 +401,14 @@ title_of(const struct node *n)
 	return NULL;
 }
 
-int
-diff_run(const struct diff_request *req, struct diff_run *run,
+/* Loads both drafts, renders each language from each, compares them. */
+static int
+compare_drafts(const struct diff_request *req, struct diff_run *run,
     struct diag_list *diags)
 {
 	struct render_request rr;
 	int l;
 
-	memset(run, 0, sizeof(*run));
 	if (load_drafts(req, run, diags) != 0 || choose_period(req, run, diags) != 0)
 		return -1;
 	memset(&rr, 0, sizeof(rr));
@@ -416,6 +448,24 @@ diff_run(const struct diff_request *req, struct diff_run *run,
 	run->report.period = run->period;
 	run->report.title = run->title != NULL ? run->title : "";
 	return 0;
+}
+
+int
+diff_run(const struct diff_request *req, struct diff_run *run,
+    struct diag_list *diags)
+{
+	size_t first = diags->len;
+	int rc;
+
+	memset(run, 0, sizeof(*run));
+	rc = compare_drafts(req, run, diags);
+	if (req->old_rev != NULL) {
+		name_revision_files(diags, first, &run->old, req->old_rev,
+		    req->new_path);
+		name_revision_files(diags, first, &run->new, req->new_rev,
+		    req->new_path);
+	}
+	return rc;
 }
 
 static void
