@@ -760,6 +760,21 @@ put_lang(struct html *h, xmlNodePtr parent, const struct change *c)
 	text(h, span, lang_tag(c->lang));
 }
 
+/* Text of s[0..len), in a new element `name` unless name is NULL. */
+static void
+text_span(struct html *h, xmlNodePtr parent, const char *name,
+    const char *s, size_t len)
+{
+	char *copy = strndup(s, len);
+
+	if (copy == NULL) {
+		h->failed = 1;
+		return;
+	}
+	text(h, name != NULL ? element(h, parent, name) : parent, copy);
+	free(copy);
+}
+
 static void
 marked_words(struct html *h, xmlNodePtr parent, const struct change *c)
 {
@@ -767,36 +782,18 @@ marked_words(struct html *h, xmlNodePtr parent, const struct change *c)
 
 	for (i = 0; i < c->nops; i++) {
 		const struct word_op *op = &c->ops[i];
-		char *s;
 
 		if (!op->changed) {
-			if ((s = strndup(c->new_text + op->new.start, op->new.len)) ==
-			    NULL) {
-				h->failed = 1;
-				return;
-			}
-			text(h, parent, s);
-			free(s);
+			text_span(h, parent, NULL, c->new_text + op->new.start,
+			    op->new.len);
 			continue;
 		}
-		if (op->old.len > 0) {
-			if ((s = strndup(c->old_text + op->old.start, op->old.len)) ==
-			    NULL) {
-				h->failed = 1;
-				return;
-			}
-			text(h, element(h, parent, "del"), s);
-			free(s);
-		}
-		if (op->new.len > 0) {
-			if ((s = strndup(c->new_text + op->new.start, op->new.len)) ==
-			    NULL) {
-				h->failed = 1;
-				return;
-			}
-			text(h, element(h, parent, "ins"), s);
-			free(s);
-		}
+		if (op->old.len > 0)
+			text_span(h, parent, "del", c->old_text + op->old.start,
+			    op->old.len);
+		if (op->new.len > 0)
+			text_span(h, parent, "ins", c->new_text + op->new.start,
+			    op->new.len);
 	}
 }
 

@@ -91,6 +91,20 @@ put_title(struct buffer *b, const struct node *n)
 		buffer_puts(b, n->id != NULL ? n->id : node_kind_names[n->kind]);
 }
 
+/* A section's name: its heading, or its id. */
+static void
+put_section_name(struct buffer *b, const struct node *section)
+{
+	const struct node *heading = first_child(section, NODE_HEADING);
+
+	if (heading != NULL)
+		put_words(b, heading);
+	else {
+		buffer_puts(b, "#");
+		buffer_puts(b, section->id != NULL ? section->id : "");
+	}
+}
+
 /* The first column a cell covers. */
 static int
 column_of(const struct node *cell)
@@ -160,7 +174,7 @@ static char *
 where_of(const struct node *n)
 {
 	struct buffer b = { NULL, 0, 0, 0 };
-	const struct node *a, *heading;
+	const struct node *a;
 
 	buffer_puts(&b, "");
 	for (a = n; a != NULL; a = a->parent) {
@@ -179,12 +193,7 @@ where_of(const struct node *n)
 			break;
 		}
 		if (a->kind == NODE_SECTION && a != n) {
-			if ((heading = first_child(a, NODE_HEADING)) != NULL)
-				put_words(&b, heading);
-			else {
-				buffer_puts(&b, "#");
-				buffer_puts(&b, a->id != NULL ? a->id : "");
-			}
+			put_section_name(&b, a);
 			break;
 		}
 	}
@@ -514,12 +523,7 @@ summary_of(const struct node *n)
 		put_title(&b, n);
 		break;
 	case NODE_SECTION:
-		if ((k = first_child(n, NODE_HEADING)) != NULL)
-			put_words(&b, k);
-		else {
-			buffer_puts(&b, "#");
-			buffer_puts(&b, n->id != NULL ? n->id : "");
-		}
+		put_section_name(&b, n);
 		break;
 	default:
 		free(b.data);
