@@ -82,6 +82,9 @@ while [ "$i" -lt "$quarters" ]; do
 		gsub(/date="2004-06-30"/, "date=\"" end "\"")
 		if (/<\/release>/) in_release = 0
 	}
+	# How 1Q04 printed its own figures belongs to that release alone.
+	/<display>/, /<\/display>/ { next }
+	/<!-- Where IIJ.s release prints/, /-->/ { next }
 	/<narrative / { in_narrative = 1 }
 	in_narrative {
 		if (/<\/narrative>/) in_narrative = 0

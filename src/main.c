@@ -18,6 +18,7 @@
 #include "build/build.h"
 #include "check/catalogs.h"
 #include "check/check.h"
+#include "check/display.h"
 #include "check/parity.h"
 #include "backend/html.h"
 #include "diff/drafts.h"
@@ -108,11 +109,12 @@ write_output(const char *output, const struct buffer *out,
 
 static void
 print_summary(const char *dir, const struct book *book,
-    const struct check_stats *stats, const struct parity_stats *parity)
+    const struct check_stats *stats, const struct parity_stats *parity,
+    const struct display_stats *display)
 {
 	struct number_formatter *f = number_formatter_open("en");
 	char passed[32], periods[32], identities[32], skipped[32];
-	char decimal[32], read[32];
+	char decimal[32], read[32], sums[32], off[32], adjusted[32], stated[32];
 
 	/* Counts are user-visible numbers too: ICU formats them. */
 #define FMT(buf, n) do { \
@@ -125,15 +127,23 @@ print_summary(const char *dir, const struct book *book,
 	FMT(identities, book->nidentities);
 	FMT(skipped, stats->not_applicable);
 	FMT(read, parity->figures);
+	FMT(sums, display->sums - display->unfooted);
+	FMT(off, display->unfooted);
+	FMT(adjusted, display->adjustments);
+	FMT(stated, display->stated);
 #undef FMT
 	number_formatter_close(f);
 	if (stats->failed == 0 && parity->mismatches == 0)
 		printf("%s: %s identity checks passed over %s period%s "
 		    "(%s identities; %s checks not applicable where a quarter lacks "
 		    "the facts or a release); %s figures read back alike in "
-		    "English and Japanese\n",
+		    "English and Japanese; %s printed totals add up (%s a unit off "
+		    "in tables rounded cell by cell); %s display adjustment%s and "
+		    "%s stated change%s listed\n",
 		    dir, passed, periods, stats->periods == 1 ? "" : "s",
-		    identities, skipped, read);
+		    identities, skipped, read, sums, off, adjusted,
+		    display->adjustments == 1 ? "" : "s", stated,
+		    display->stated == 1 ? "" : "s");
 	else
 		printf("%s: %zu identity check%s failed, %s passed, over %s "
 		    "period%s; %zu of %s figures read back differently\n", dir,
@@ -168,7 +178,8 @@ check_languages(const struct book *book, const char *period,
 }
 
 static void
-check_wording(const struct book *book, struct diag_list *diags)
+check_wording(const struct book *book, const char *period,
+    struct display_stats *display, struct diag_list *diags)
 {
 	struct catalog *catalogs[LANG_MAX] = { NULL };
 	struct template_set *templates;
@@ -181,6 +192,8 @@ check_wording(const struct book *book, struct diag_list *diags)
 	templates = templates_load(getenv("KESSAN_TEMPLATES"), book, diags);
 	if (ok && templates != NULL)
 		check_catalogs(templates, catalogs, diags);
+	if (templates != NULL)
+		check_display(templates, book, period, display, diags);
 	templates_free(templates);
 	for (l = 0; l < LANG_MAX; l++)
 		catalog_free(catalogs[l]);
@@ -199,9 +212,11 @@ cmd_check(int argc, char **argv)
 	struct book *book;
 	const char *period = NULL;
 	struct parity_stats parity = { 0, 0 };
+	struct display_stats display;
 	int c, rc;
 
 	memset(&diags, 0, sizeof(diags));
+	memset(&display, 0, sizeof(display));
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "p:h", options, NULL)) != -1) {
 		switch (c) {
@@ -225,8 +240,10 @@ cmd_check(int argc, char **argv)
 	}
 	rc = check_book(book, period, &stats, &diags);
 	if (rc != EXIT_BAD_INPUT) {
-		check_wording(book, &diags);
-		if (diag_worst(&diags) != DIAG_FATAL)
+		check_wording(book, period, &display, &diags);
+		/* A table that cannot be shown as recorded would fail every
+		 * render again, once per language: reported once above. */
+		if (diag_worst(&diags) < DIAG_ERROR)
 			check_languages(book, period, &parity, &diags);
 	}
 	diag_print(&diags, stderr);
@@ -234,7 +251,7 @@ cmd_check(int argc, char **argv)
 	rc = diag_worst(&diags) == DIAG_FATAL ? EXIT_BAD_INPUT :
 	    diag_worst(&diags) == DIAG_ERROR ? EXIT_CHECK_FAILED : EXIT_CLEAN;
 	if (rc != EXIT_BAD_INPUT)
-		print_summary(argv[optind], book, &stats, &parity);
+		print_summary(argv[optind], book, &stats, &parity, &display);
 	diag_list_free(&diags);
 	book_free(book);
 	return rc;

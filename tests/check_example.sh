@@ -4,8 +4,10 @@
 # caught by an identity that contains the fact.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
+# Clean: the only diagnostics are the notes listing the release's recorded
+# display adjustments and stated changes (tests/check_footing.sh).
 out=$("$KESSAN" check "$EXAMPLES/iij" 2>"$scratch/err"); rc=$?
-if [ $rc -eq 0 ] && [ ! -s "$scratch/err" ] &&
+if [ $rc -eq 0 ] && ! grep -qv ': note: \(adjust\|stated-change\): ' "$scratch/err" &&
     printf '%s' "$out" | grep -q ': 101 identity checks passed over 5 periods'; then
 	ok
 else

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../format/footing.h"
 #include "../model/expr.h"
 #include "../util/buffer.h"
 
@@ -810,14 +811,6 @@ add_sentences(struct builder *b, struct node *parent,
 
 /* ---- tables ---- */
 
-static int
-row_decimals(const struct tpl_row *row)
-{
-	if (row->decimals >= 0)
-		return row->decimals;
-	return row->format == ROW_PERCENT || row->format == ROW_BANDWIDTH ? 1 : 0;
-}
-
 static void
 cell_text(struct builder *b, struct node *row, const char *text,
     unsigned flags, int span, const char *id)
@@ -853,14 +846,53 @@ column_id(const struct tpl_column *c, char *buf, size_t size)
 		    offsets[-c->base]);
 }
 
-/* One figure cell of a table row. */
+/*
+ * The figure footing decided for a cell, as a value table_cell formats:
+ * in base units (yen) when `scaled`, else in display units; with the
+ * row's printed sign.
+ */
+static int
+footed_value(const struct tpl_table *t, const struct tpl_row *row,
+    const struct footing_cell *fc, int scaled, struct rat *value)
+{
+	struct rat v;
+
+	if (rat_scale10(rat_int(row->reversed ? -fc->units : fc->units),
+	    -fc->decimals, &v) != RAT_OK ||
+	    (scaled && row->format == ROW_AMOUNT &&
+	    rat_scale10(v, t->scale, &v) != RAT_OK))
+		return -1;
+	*value = v;
+	return 0;
+}
+
+/* The change the release states for a bare fact row, or NULL. */
+static const struct stated_change *
+stated_change(struct builder *b, const struct tpl_row *row,
+    const struct tpl_column *c)
+{
+	const struct period *p = b->in->period;
+	size_t k;
+
+	if (row->value == NULL || row->value->kind != EXPR_FACT ||
+	    row->value->u.ref.offset != 0 || c->period != 0)
+		return NULL;
+	for (k = 0; k < p->nstated; k++)
+		if (p->stated[k].fact == row->value->u.ref.fact &&
+		    p->stated[k].against == p->ordinal + c->base)
+			return &p->stated[k];
+	return NULL;
+}
+
+/* One figure cell of a table row; fc is what footing decided, or NULL. */
 static void
 table_cell(struct builder *b, const struct tpl_table *t,
-    const struct tpl_row *row, const struct tpl_column *c, char *out,
-    size_t size)
+    const struct tpl_row *row, const struct tpl_column *c,
+    const struct footing_cell *fc, char *out, size_t size)
 {
-	struct value_ref ref = { NULL, VALUE_AMOUNT, row_decimals(row), t->scale };
+	struct value_ref ref = { NULL, VALUE_AMOUNT, tpl_row_decimals(row), t->scale };
 	struct rat value, base, total;
+	const struct stated_change *stated;
 	enum eval_status st;
 	int absent, base_absent;
 	int percent = t->percent_all || row->mark;
@@ -891,12 +923,18 @@ table_cell(struct builder *b, const struct tpl_table *t,
 	if (st == EVAL_MISSING || (st != EVAL_OK && st != EVAL_NOT_MEANINGFUL &&
 	    st != EVAL_DIV_ZERO))
 		return;
+	if (row->reversed)
+		value = rat_neg(value);
+	if (fc != NULL && !fc->governed)
+		fc = NULL;
 	switch (c->kind) {
 	case COLUMN_VALUE:
 		if (absent) {
 			snprintf(out, size, "%s", t->absent_dash ? "-" : "");
 			return;
 		}
+		if (fc != NULL && footed_value(t, row, fc, 1, &value) != 0)
+			return;
 		if (ref.format == VALUE_PERCENT && !percent) {
 			format_number(fmt(b), value, ref.decimals, NUMBER_PLAIN,
 			    FORMAT_RATIO, out, size);
@@ -910,6 +948,12 @@ table_cell(struct builder *b, const struct tpl_table *t,
 			snprintf(out, size, "%s", t->absent_dash ? "-" : "");
 			return;
 		}
+		if (fc != NULL) {
+			if (footed_value(t, row, fc, 1, &value) == 0)
+				format_value(b, value, EVAL_OK, &ref, row->line, out,
+				    size);
+			return;
+		}
 		if (!b->in->period->has_release || rat_div(value,
 		    b->in->period->convenience_rate, &value) != RAT_OK) {
 			berror(b, b->file, row->line, "no convenience rate for %s",
@@ -921,8 +965,11 @@ table_cell(struct builder *b, const struct tpl_table *t,
 	case COLUMN_SHARE:
 		if (absent)
 			return;
-		if (evaluate(b, t->share_of, c->period, row->line, &total, NULL) !=
-		    EVAL_OK || rat_div(value, total, &value) != RAT_OK ||
+		if (fc != NULL) {
+			if (footed_value(t, row, fc, 0, &value) != 0)
+				return;
+		} else if (evaluate(b, t->share_of, c->period, row->line, &total,
+		    NULL) != EVAL_OK || rat_div(value, total, &value) != RAT_OK ||
 		    rat_mul(value, rat_int(100), &value) != RAT_OK) {
 			berror(b, b->file, row->line, "cannot compute a share of the "
 			    "table's total");
@@ -937,6 +984,29 @@ table_cell(struct builder *b, const struct tpl_table *t,
 		    &base_absent);
 		if (st == EVAL_MISSING || (absent && base_absent))
 			return;
+		if (row->reversed)
+			base = rat_neg(base);
+		if (absent && !base_absent) {
+			enum vanished_policy vanished = b->in->book->company.vanished;
+			if (vanished == VANISHED_BLANK)
+				return;
+			if (vanished == VANISHED_NOT_MEANINGFUL) {
+				not_meaningful(b, row->line, out, size);
+				return;
+			}
+			if (vanished == VANISHED_ZERO) {
+				format_number(fmt(b), rat_int(0), 1, percent ?
+				    NUMBER_PERCENT : NUMBER_PLAIN, FORMAT_RATIO, out, size);
+				remember(b, rat_int(0), 1, FORMAT_RATIO);
+				return;
+			}
+		}
+		if ((stated = stated_change(b, row, c)) != NULL) {
+			format_number(fmt(b), stated->shown, 1, percent ?
+			    NUMBER_PERCENT : NUMBER_PLAIN, FORMAT_RATIO, out, size);
+			remember(b, stated->shown, 1, FORMAT_RATIO);
+			return;
+		}
 		{
 			struct rat diff, change;
 			enum nm_policy policy = b->in->book->company.not_meaningful;
@@ -984,6 +1054,7 @@ add_table(struct builder *b, struct node *parent, const struct tpl_table *t,
 {
 	const char *tfile = b->file;
 	struct node *table, *caption, *row;
+	struct table_footing footing;
 	char text[TEXT_SIZE], id[64];
 	char *s;
 	size_t r, c, k;
@@ -994,6 +1065,10 @@ add_table(struct builder *b, struct node *parent, const struct tpl_table *t,
 		berror(b, tfile, line, "out of memory");
 		return;
 	}
+	/* A table that does not foot as recorded still renders (a draft
+	 * may be mid-edit); kessan check is what reports it. */
+	(void)footing_compute(t, b->in->book, b->in->period, DIAG_NOTE,
+	    &footing, NULL);
 	table->file = t->file;
 	table->line = t->line;
 	table->u.table.columns = t->ncolumns + 1;
@@ -1058,12 +1133,14 @@ add_table(struct builder *b, struct node *parent, const struct tpl_table *t,
 			column_id(&t->columns[c], id, sizeof(id));
 			text[0] = '\0';
 			if (tr->value != NULL)
-				table_cell(b, t, tr, &t->columns[c], text, sizeof(text));
+				table_cell(b, t, tr, &t->columns[c],
+				    footing_at(&footing, r, c), text, sizeof(text));
 			cell_text(b, row, text, CELL_FIGURE, 1, id);
 		}
 	}
 	if (b->notes_per_table)
 		flush_notes(b, parent);
+	footing_free(&footing);
 	b->file = tfile;
 }
 

@@ -82,6 +82,43 @@ set_lang_text(struct loader *ld, const char *file, xmlNodePtr node,
 
 /* ---- company.xml ---- */
 
+/* <footing policy="allocate" kind="statement"/>: one rule per kind. */
+static void
+load_footing_rule(struct loader *ld, xmlNodePtr n)
+{
+	struct company *c = &ld->book->company;
+	struct footing_rule *list;
+	char *kind = xml_get(n, "kind"), *policy = xml_get(n, "policy");
+	int line = xml_line(n);
+	size_t i;
+
+	for (i = 0; i < c->nfooting; i++)
+		if ((kind == NULL && c->footing[i].kind == NULL) ||
+		    (kind != NULL && c->footing[i].kind != NULL &&
+		    strcmp(kind, c->footing[i].kind) == 0)) {
+			error(ld, ld->book->company_file, line, "a second footing "
+			    "policy for %s (the first is on line %d)",
+			    kind != NULL ? kind : "the default",
+			    c->footing[i].origin.line);
+			goto out;
+		}
+	if ((list = array_grow(c->footing, c->nfooting, sizeof(*list))) == NULL) {
+		error(ld, ld->book->company_file, line, "out of memory");
+		goto out;
+	}
+	c->footing = list;
+	list[c->nfooting].kind = kind;
+	list[c->nfooting].allocate = policy != NULL &&
+	    strcmp(policy, "allocate") == 0;
+	list[c->nfooting].origin.file = ld->book->company_file;
+	list[c->nfooting].origin.line = line;
+	c->nfooting++;
+	kind = NULL;
+out:
+	free(kind);
+	free(policy);
+}
+
 static void
 load_company(struct loader *ld)
 {
@@ -156,11 +193,20 @@ load_company(struct loader *ld)
 			value = xml_get(n, "basis");
 			c->cumulative = value != NULL && strcmp(value, "cumulative") == 0;
 			free(value);
-		} else if (xml_is(n, "percent-change")) {
+		} else if (xml_is(n, "footing"))
+			load_footing_rule(ld, n);
+		else if (xml_is(n, "percent-change")) {
 			value = xml_get(n, "not-meaningful");
 			c->not_meaningful = value != NULL &&
 			    strcmp(value, "n/m") == 0 ? NM_NOT_MEANINGFUL :
 			    NM_ARITHMETIC;
+			free(value);
+			value = xml_get(n, "vanished");
+			c->vanished = value == NULL ? VANISHED_ARITHMETIC :
+			    strcmp(value, "zero") == 0 ? VANISHED_ZERO :
+			    strcmp(value, "n/m") == 0 ? VANISHED_NOT_MEANINGFUL :
+			    strcmp(value, "blank") == 0 ? VANISHED_BLANK :
+			    VANISHED_ARITHMETIC;
 			free(value);
 		}
 	}
@@ -569,6 +615,119 @@ out:
 	free(value);
 }
 
+/*
+ * A quarter named relative to the release, as templates name them
+ * (current, pq, py, q-N): so a display entry stays right when the book's
+ * years are renamed or a period file is copied. Returns the ordinal, or
+ * -1 (reported).
+ */
+static int
+quarter_attribute(struct loader *ld, struct period *p, xmlNodePtr n,
+    const char *name)
+{
+	char *text = xml_get(n, name);
+	int offset = 0, ordinal = -1;
+
+	if (text == NULL || period_offset_parse(text, &offset) != 0 ||
+	    offset > 0)
+		error(ld, p->file, xml_line(n), "%s: '%s' is not this release's "
+		    "quarter or an earlier one (current, pq, py, q-N)", name,
+		    text != NULL ? text : "");
+	else
+		ordinal = p->ordinal + offset;
+	free(text);
+	return ordinal;
+}
+
+/* A figure as printed, in the display unit: "-14.5", "24625". */
+static int
+shown_attribute(struct loader *ld, struct period *p, xmlNodePtr n,
+    struct rat *value, int *decimals)
+{
+	char *text = xml_get(n, "shown");
+	int rc = 0;
+
+	if (text == NULL || rat_parse(text, value, decimals) != RAT_OK) {
+		error(ld, p->file, xml_line(n), "shown: '%s' is not a plain "
+		    "decimal number as printed (write -14.5 for (14.5))",
+		    text != NULL ? text : "");
+		rc = -1;
+	}
+	free(text);
+	return rc;
+}
+
+/* <adjust table row column quarter shown>reason</adjust> */
+static void
+load_adjustment(struct loader *ld, struct period *p, xmlNodePtr n)
+{
+	static const char *const columns[SHOWN_COLUMN_MAX] = {
+		"value", "share", "usd"
+	};
+	struct display_adjustment a, *list;
+	char *column = xml_get(n, "column");
+	int c;
+
+	memset(&a, 0, sizeof(a));
+	a.line = xml_line(n);
+	for (c = 0; c < SHOWN_COLUMN_MAX; c++)
+		if (column != NULL && strcmp(column, columns[c]) == 0)
+			break;
+	free(column);
+	a.column = (enum shown_column)c;
+	a.ordinal = quarter_attribute(ld, p, n, "period");
+	if (c == SHOWN_COLUMN_MAX || a.ordinal < 0 ||
+	    shown_attribute(ld, p, n, &a.shown, &a.decimals) != 0)
+		return;
+	a.table = xml_get(n, "table");
+	a.row = xml_get(n, "row");
+	a.reason = xml_get(n, NULL);
+	if ((list = array_grow(p->adjustments, p->nadjustments,
+	    sizeof(*list))) == NULL) {
+		error(ld, p->file, a.line, "out of memory");
+		free(a.table);
+		free(a.row);
+		free(a.reason);
+		return;
+	}
+	p->adjustments = list;
+	list[p->nadjustments++] = a;
+}
+
+/* <stated-change fact against shown>reason</stated-change> */
+static void
+load_stated_change(struct loader *ld, struct period *p, xmlNodePtr n)
+{
+	struct stated_change s, *list;
+	char *fact = xml_get(n, "fact");
+	long index = fact != NULL ? book_fact_index(ld->book, fact) : -1;
+
+	memset(&s, 0, sizeof(s));
+	s.line = xml_line(n);
+	if (index < 0)
+		error(ld, p->file, s.line, "stated-change: unknown fact %s",
+		    fact != NULL ? fact : "");
+	free(fact);
+	s.against = quarter_attribute(ld, p, n, "against");
+	if (index < 0 || s.against < 0 ||
+	    shown_attribute(ld, p, n, &s.shown, &s.decimals) != 0)
+		return;
+	if (s.against >= p->ordinal) {
+		error(ld, p->file, s.line, "stated-change: the base quarter must "
+		    "be before %s", p->id);
+		return;
+	}
+	s.fact = (size_t)index;
+	s.reason = xml_get(n, NULL);
+	if ((list = array_grow(p->stated, p->nstated, sizeof(*list))) == NULL) {
+		error(ld, p->file, s.line, "out of memory");
+		free(s.reason);
+		return;
+	}
+	p->stated = list;
+	list[p->nstated++] = s;
+}
+
 static struct period *
 load_period(struct loader *ld, const char *dir, const char *name,
     int is_draft)
@@ -620,6 +779,15 @@ load_period(struct loader *ld, const char *dir, const char *name,
 			load_period_group(ld, p, n, complete);
 		else if (xml_is(n, "restate"))
 			load_restatement(ld, p, n);
+		else if (xml_is(n, "display")) {
+			xmlNodePtr d;
+			for (d = xml_element(n->children); d != NULL;
+			    d = xml_element(d->next))
+				if (xml_is(d, "adjust"))
+					load_adjustment(ld, p, d);
+				else if (xml_is(d, "stated-change"))
+					load_stated_change(ld, p, d);
+		}
 		else if (xml_is(n, "narrative")) {
 			char *lang = xml_get(n, "lang");
 			int l = lang_index(lang);

@@ -416,7 +416,8 @@ parse_row(struct tloader *tl, xmlNodePtr n, struct tpl_row *row)
 	if ((v = xml_get(n, "value")) != NULL) {
 		row->value = parse_expr(tl, v, row->line);
 		free(v);
-	}
+	} else
+		row->heading = 1;
 	row->format = (enum row_format)get_enum(n, "format", row_format_names,
 	    ROW_FORMAT_MAX, ROW_AMOUNT);
 	row->decimals = get_int(n, "decimals", -1);
@@ -428,6 +429,8 @@ parse_row(struct tloader *tl, xmlNodePtr n, struct tpl_row *row)
 	row->no_shares = (v = xml_get(n, "shares")) != NULL;
 	free(v);
 	row->no_usd = (v = xml_get(n, "usd")) != NULL;
+	free(v);
+	row->reversed = (v = xml_get(n, "sign")) != NULL;
 	free(v);
 	if ((v = xml_get(n, "note")) != NULL) {
 		if ((row->notes = calloc(1, sizeof(*row->notes))) == NULL) {
@@ -450,6 +453,137 @@ parse_row(struct tloader *tl, xmlNodePtr n, struct tpl_row *row)
 	}
 }
 
+/* The row of table with this id, or -1. */
+static long
+row_index(const struct tpl_table *table, const char *id, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < table->nrows; i++)
+		if (table->rows[i].id != NULL && strlen(table->rows[i].id) == len &&
+		    strncmp(table->rows[i].id, id, len) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Reads row r's sum="a b -c" into its parts. */
+static void
+parse_sum(struct tloader *tl, struct tpl_table *table, size_t r,
+    const char *text)
+{
+	struct tpl_row *row = &table->rows[r];
+	const char *p = text;
+
+	if (row->heading) {
+		terror(tl, row->line, "a heading row has no figures to sum");
+		return;
+	}
+	if (row->value == NULL)
+		return;   /* its expression was reported */
+	while (*p != '\0') {
+		struct tpl_part part = { 0, 0 }, *parts;
+		size_t len, k;
+		long index;
+
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		if ((part.subtract = *p == '-') != 0)
+			p++;
+		len = strcspn(p, " ");
+		if ((index = row_index(table, p, len)) < 0) {
+			terror(tl, row->line, "sum: no row '%.*s' in table %s",
+			    (int)len, p, table->id);
+			return;
+		}
+		part.row = (size_t)index;
+		if (table->rows[part.row].value == NULL &&
+		    !table->rows[part.row].heading)
+			return;   /* its expression was reported */
+		if (part.row == r || table->rows[part.row].heading) {
+			terror(tl, row->line, "sum: row '%.*s' cannot be a part of "
+			    "%s", (int)len, p, part.row == r ? "itself" :
+			    "a sum (a heading has no figures)");
+			return;
+		}
+		if (tpl_row_decimals(&table->rows[part.row]) !=
+		    tpl_row_decimals(row)) {
+			terror(tl, row->line, "sum: row '%.*s' shows a different "
+			    "number of decimals", (int)len, p);
+			return;
+		}
+		if (row->nsum == TPL_MAX_SUM_PARTS) {
+			terror(tl, row->line, "sum: more than %d parts",
+			    TPL_MAX_SUM_PARTS);
+			return;
+		}
+		for (k = 0; k < row->nsum; k++)
+			if (row->sum[k].row == part.row) {
+				terror(tl, row->line, "sum: row '%.*s' is listed twice",
+				    (int)len, p);
+				return;
+			}
+		if ((parts = append(tl, row->sum, row->nsum, sizeof(*parts),
+		    row->line)) == NULL)
+			return;
+		row->sum = parts;
+		parts[row->nsum++] = part;
+		p += len;
+	}
+	if (row->nsum == 0)
+		terror(tl, row->line, "sum: no parts");
+}
+
+/* 0 while on the path, 1 done; a row met again on its own path closes a
+ * circle of sums, which has no total to start from. */
+static int
+sum_circular(const struct tpl_table *table, size_t r, unsigned char *state)
+{
+	size_t k;
+
+	if (state[r] == 2)
+		return 0;
+	if (state[r] == 1)
+		return 1;
+	state[r] = 1;
+	for (k = 0; k < table->rows[r].nsum; k++)
+		if (sum_circular(table, table->rows[r].sum[k].row, state))
+			return 1;
+	state[r] = 2;
+	return 0;
+}
+
+static void
+check_sums(struct tloader *tl, struct tpl_table *table, xmlNodePtr n)
+{
+	unsigned char *state;
+	xmlNodePtr c;
+	size_t r = 0;
+	char *v;
+
+	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
+		if (!xml_is(c, "row"))
+			continue;
+		if (r < table->nrows && (v = xml_get(c, "sum")) != NULL) {
+			parse_sum(tl, table, r, v);
+			free(v);
+		}
+		r++;
+	}
+	if ((state = calloc(table->nrows + 1, 1)) == NULL) {
+		terror(tl, table->line, "out of memory");
+		return;
+	}
+	for (r = 0; r < table->nrows; r++)
+		if (sum_circular(table, r, state)) {
+			terror(tl, table->rows[r].line, "sum: the sums of row %s "
+			    "come back to it", table->rows[r].id);
+			break;
+		}
+	free(state);
+}
+
 static void
 parse_table(struct tloader *tl, xmlNodePtr n, struct tpl_table *table)
 {
@@ -462,6 +596,7 @@ parse_table(struct tloader *tl, xmlNodePtr n, struct tpl_table *table)
 	table->line = xml_line(n);
 	table->id = xml_get(n, "id");
 	table->caption = xml_get(n, "caption");
+	table->kind = xml_get(n, "kind");
 	table->unit_caption = xml_get(n, "unit-caption");
 	table->scale = unit_scales[get_enum(n, "unit", unit_names_, 3, 2)];
 	table->percent_all = get_enum(n, "percent-sign",
@@ -496,6 +631,7 @@ parse_table(struct tloader *tl, xmlNodePtr n, struct tpl_table *table)
 			parse_row(tl, c, &rows[table->nrows++]);
 		}
 	}
+	check_sums(tl, table, n);
 	for (i = 0; i < t->nleaves; i++)
 		if (t->columns[i].kind == COLUMN_SHARE && table->share_of == NULL)
 			terror(tl, t->columns[i].line, "a share column needs the "
@@ -523,6 +659,7 @@ free_table(struct tpl_table *t)
 
 	free(t->id);
 	free(t->caption);
+	free(t->kind);
 	free(t->unit_caption);
 	free(t->file);
 	expr_free(t->share_of);
@@ -540,11 +677,20 @@ free_table(struct tpl_table *t)
 		free(r->id);
 		free(r->label);
 		expr_free(r->value);
+		free(r->sum);
 		for (j = 0; j < r->nnotes; j++)
 			free_message(&r->notes[j]);
 		free(r->notes);
 	}
 	free(t->rows);
+}
+
+int
+tpl_row_decimals(const struct tpl_row *row)
+{
+	if (row->decimals >= 0)
+		return row->decimals;
+	return row->format == ROW_PERCENT || row->format == ROW_BANDWIDTH ? 1 : 0;
 }
 
 /* ---- files ---- */

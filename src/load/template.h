@@ -122,10 +122,20 @@ enum row_format {
 	ROW_FORMAT_MAX
 };
 
+/* The most parts one sum may list. */
+#define TPL_MAX_SUM_PARTS 64
+
+/* One part of a row's sum: another row of the table, added or taken off. */
+struct tpl_part {
+	size_t row;
+	int subtract;
+};
+
 struct tpl_row {
 	char *id;
 	char *label;
-	struct expr *value;   /* NULL: a heading row */
+	struct expr *value;   /* NULL: a heading row (or a bad expression) */
+	int heading;          /* written without a value */
 	enum row_format format;
 	int decimals;
 	int indent;
@@ -134,6 +144,11 @@ struct tpl_row {
 	int no_changes;
 	int no_shares;
 	int no_usd;
+	int reversed;         /* sign="reversed": printed with the opposite sign
+	                         of its arithmetic value (a benefit shown as a
+	                         charge); sums use the arithmetic sign */
+	struct tpl_part *sum; /* sum="a b -c": the row is the total of these */
+	size_t nsum;
 	struct tpl_message *notes;
 	size_t nnotes;
 	int line;
@@ -141,6 +156,7 @@ struct tpl_row {
 
 struct tpl_table {
 	char *id;
+	char *kind;           /* picks the company's footing policy; may be NULL */
 	char *caption;
 	char *unit_caption;
 	int scale;
@@ -179,6 +195,9 @@ const struct tpl_template *templates_find(const struct template_set *set,
     const char *id);
 const struct tpl_table *templates_table(const struct template_set *set,
     const char *id);
+
+/* The places a row's figures show in value and USD columns. */
+int tpl_row_decimals(const struct tpl_row *row);
 
 /* Calls fn for every catalog key the set uses, with where it is used. */
 void templates_each_key(const struct template_set *set,

@@ -220,6 +220,15 @@ period_free(struct period *p)
 	for (i = 0; i < p->nrestatements; i++)
 		free(p->restatements[i].note);
 	free(p->restatements);
+	for (i = 0; i < p->nadjustments; i++) {
+		free(p->adjustments[i].table);
+		free(p->adjustments[i].row);
+		free(p->adjustments[i].reason);
+	}
+	free(p->adjustments);
+	for (i = 0; i < p->nstated; i++)
+		free(p->stated[i].reason);
+	free(p->stated);
 	free(p);
 }
 
@@ -244,6 +253,9 @@ book_free(struct book *book)
 	free(book->company.ticker);
 	free(book->company.short_name);
 	free(book->company.market);
+	for (i = 0; i < book->company.nfooting; i++)
+		free(book->company.footing[i].kind);
+	free(book->company.footing);
 	for (i = 0; i < book->ngroups; i++) {
 		free(book->groups[i].id);
 		free(book->groups[i].title);

@@ -33,6 +33,14 @@ enum nm_policy {
 	NM_NOT_MEANINGFUL
 };
 
+/* How a table prints the change of an item that no longer exists. */
+enum vanished_policy {
+	VANISHED_ARITHMETIC,      /* (100.0): the change to nothing */
+	VANISHED_ZERO,            /* 0.0, as IIJ's release prints it */
+	VANISHED_NOT_MEANINGFUL,  /* the language's "n/m" */
+	VANISHED_BLANK
+};
+
 enum unit {
 	UNIT_JPY,
 	UNIT_COUNT,
@@ -63,6 +71,13 @@ struct contact {
 	char *person, *office, *email, *tel, *fax;
 };
 
+/* How a table kind's printed figures relate to its printed totals. */
+struct footing_rule {
+	char *kind;              /* a table kind (templates); NULL: the default */
+	int allocate;            /* 1: allocate, 0: independent */
+	struct origin origin;
+};
+
 struct company {
 	char *name[LANG_MAX];
 	char *short_name;
@@ -75,7 +90,10 @@ struct company {
 	enum round_mode percent_rounding;  /* per cents, ratios */
 	enum negative_style negatives[LANG_MAX];
 	enum nm_policy not_meaningful;
+	enum vanished_policy vanished;
 	int cumulative;          /* flows compared year to date */
+	struct footing_rule *footing;
+	size_t nfooting;
 	struct origin origin;
 };
 
@@ -132,6 +150,45 @@ struct restatement {
 	struct rat value;      /* base units */
 	int decimals;
 	char *note;
+	int line;
+};
+
+/* The columns a display adjustment can name. */
+enum shown_column {
+	SHOWN_VALUE,
+	SHOWN_SHARE,
+	SHOWN_USD,
+	SHOWN_COLUMN_MAX
+};
+
+/*
+ * A release shows one table cell a display unit off what rounding would
+ * give, deliberately (so that a column foots as the preparer chose).
+ * The cell is named by table, row, column kind and the quarter the figure
+ * is of; the value is written as printed, in the display unit.
+ */
+struct display_adjustment {
+	char *table;
+	char *row;
+	enum shown_column column;
+	int ordinal;           /* the quarter of the figure */
+	struct rat shown;      /* as printed: 114.5, -14.5, 24625 */
+	int decimals;          /* digits written after the point */
+	char *reason;
+	int line;
+};
+
+/*
+ * A per-cent change the release published, computed from precision the
+ * book does not hold: the change of `fact` in the release's quarter
+ * against quarter `against`.
+ */
+struct stated_change {
+	size_t fact;
+	int against;           /* ordinal of the base quarter */
+	struct rat shown;      /* per cent, as printed: -17.1 */
+	int decimals;
+	char *reason;
 	int line;
 };
 
@@ -203,6 +260,10 @@ struct period {
 	struct fact_slot *slots;      /* one per book.facts entry */
 	struct restatement *restatements;
 	size_t nrestatements;
+	struct display_adjustment *adjustments;
+	size_t nadjustments;
+	struct stated_change *stated;
+	size_t nstated;
 
 	struct narrative narrative[LANG_MAX];
 };

@@ -1,0 +1,497 @@
+#include "footing.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/expr.h"
+#include "allocate.h"
+#include "number.h"
+
+static const char *const column_names[SHOWN_COLUMN_MAX] = {
+	"value", "share", "usd"
+};
+
+const char *
+footing_column_name(enum shown_column column)
+{
+	return column < SHOWN_COLUMN_MAX ? column_names[column] : "?";
+}
+
+int
+footing_allocates(const struct book *book, const char *kind)
+{
+	const struct company *c = &book->company;
+	int by_default = 0;
+	size_t i;
+
+	for (i = 0; i < c->nfooting; i++) {
+		if (c->footing[i].kind == NULL)
+			by_default = c->footing[i].allocate;
+	}
+	for (i = 0; kind != NULL && i < c->nfooting; i++)
+		if (c->footing[i].kind != NULL &&
+		    strcmp(c->footing[i].kind, kind) == 0)
+			return c->footing[i].allocate;
+	return by_default;
+}
+
+/* One column being worked out. */
+struct work {
+	const struct tpl_table *t;
+	const struct book *book;
+	const struct period *release;
+	enum diag_level level;
+	struct diag_list *diags;
+	struct table_footing *f;
+	size_t column;
+	struct rat *exact;         /* per row: the figure in display units */
+	unsigned char *decided;    /* per row */
+	unsigned char *is_part;    /* per row: a part of some sum */
+	struct number_formatter *numbers;
+	int failed;
+};
+
+static struct footing_cell *
+cell(struct work *w, size_t row)
+{
+	return &w->f->cells[row * w->f->ncolumns + w->column];
+}
+
+static void
+report(struct work *w, const char *file, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void
+report(struct work *w, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	w->failed = 1;
+	if (w->diags == NULL)
+		return;
+	va_start(ap, fmt);
+	diag_addv(w->diags, w->level, file, line, fmt, ap);
+	va_end(ap);
+}
+
+/* A shown figure as printed for a diagnostic: "114.5", "-14.5". */
+static const char *
+shown_text(struct work *w, int64_t units, int decimals, int reversed,
+    char *buf, size_t size)
+{
+	char decimal[48];
+
+	if (reversed)
+		units = -units;
+	if (rat_to_decimal(rat_int(units), 0, ROUND_HALF_UP, decimal,
+	    sizeof(decimal)) != RAT_OK)
+		snprintf(decimal, sizeof(decimal), "?");
+	else if (decimals > 0) {
+		struct rat r;
+		if (rat_scale10(rat_int(units), -decimals, &r) != RAT_OK ||
+		    rat_to_decimal(r, decimals, ROUND_HALF_UP, decimal,
+		    sizeof(decimal)) != RAT_OK)
+			snprintf(decimal, sizeof(decimal), "?");
+	}
+	if (w->numbers == NULL ||
+	    number_format_decimal(w->numbers, decimal, buf, size) != 0)
+		snprintf(buf, size, "%s", decimal);
+	return buf;
+}
+
+/* "share of 2003-q1" */
+static const char *
+column_text(struct work *w, char *buf, size_t size)
+{
+	const struct tpl_column *c = &w->t->columns[w->column];
+	int year, quarter;
+	char id[16];
+
+	fiscal_from_ordinal(w->release->ordinal + c->period, &year, &quarter);
+	period_id_format(year, quarter, id, sizeof(id));
+	snprintf(buf, size, "%s of %s", c->kind == COLUMN_SHARE ? "share" :
+	    c->kind == COLUMN_USD ? "usd" : "value", id);
+	return buf;
+}
+
+struct presence {
+	int present;
+};
+
+static void
+note_presence(void *arg, const struct lookup *found)
+{
+	if (!found->absent)
+		((struct presence *)arg)->present = 1;
+}
+
+static int
+evaluate(struct work *w, const struct expr *e, int offset, struct rat *value,
+    int *absent)
+{
+	struct presence pr = { 0 };
+	struct eval_ctx ctx = { .book = w->book,
+	    .at = w->release->ordinal + offset,
+	    .viewpoint = w->release->ordinal,
+	    .cumulative = w->book->company.cumulative,
+	    .on_fact = note_presence, .arg = &pr };
+	struct eval_result r;
+
+	if (expr_eval(e, &ctx, &r) != EVAL_OK)
+		return -1;
+	*value = r.value;
+	if (absent != NULL)
+		*absent = !pr.present;
+	return 0;
+}
+
+/* The figure of row r in the column, in display units; fills the cell. */
+static void
+measure(struct work *w, size_t r)
+{
+	const struct tpl_table *t = w->t;
+	const struct tpl_row *row = &t->rows[r];
+	const struct tpl_column *c = &t->columns[w->column];
+	struct footing_cell *fc = cell(w, r);
+	enum round_mode mode = w->book->company.rounding;
+	struct rat v, total, units;
+	int absent, amount = row->format == ROW_AMOUNT;
+
+	if (row->value == NULL || c->kind == COLUMN_CHANGE ||
+	    (c->kind == COLUMN_SHARE && row->no_shares) ||
+	    (c->kind == COLUMN_USD && row->no_usd) ||
+	    evaluate(w, row->value, c->period, &v, &absent) != 0)
+		return;
+	if (absent) {
+		fc->absent = 1;
+		w->exact[r] = rat_int(0);
+		return;
+	}
+	fc->decimals = tpl_row_decimals(row);
+	if (row->format == ROW_PERCENT)
+		mode = w->book->company.percent_rounding;
+	switch (c->kind) {
+	case COLUMN_USD:
+		if (!w->release->has_release ||
+		    rat_div(v, w->release->convenience_rate, &v) != RAT_OK)
+			return;
+		/* fall through */
+	case COLUMN_VALUE:
+		if (amount && rat_scale10(v, -t->scale, &v) != RAT_OK)
+			return;
+		break;
+	case COLUMN_SHARE:
+		if (t->share_of == NULL ||
+		    evaluate(w, t->share_of, c->period, &total, NULL) != 0 ||
+		    rat_div(v, total, &v) != RAT_OK ||
+		    rat_mul(v, rat_int(100), &v) != RAT_OK)
+			return;
+		fc->decimals = 1;
+		mode = w->book->company.percent_rounding;
+		break;
+	default:
+		return;
+	}
+	if (rat_round(v, fc->decimals, mode, &fc->own) != RAT_OK ||
+	    rat_scale10(v, fc->decimals, &units) != RAT_OK)
+		return;
+	w->exact[r] = v;
+	fc->exact = v;
+	fc->units = fc->own;
+	fc->governed = 1;
+	/* A figure exact at the printed precision is never moved. */
+	if (units.den == 1)
+		w->decided[r] = 1;
+}
+
+/* A cell that takes part in footing: shown, or absent (zero). */
+static int
+usable(struct work *w, size_t r)
+{
+	return cell(w, r)->governed || cell(w, r)->absent;
+}
+
+static enum shown_column
+shown_kind(enum column_kind kind)
+{
+	return kind == COLUMN_SHARE ? SHOWN_SHARE :
+	    kind == COLUMN_USD ? SHOWN_USD : SHOWN_VALUE;
+}
+
+/* Pins the cells the release records; returns how many cells a matched. */
+static int
+apply_adjustment(struct work *w, const struct display_adjustment *a,
+    size_t r)
+{
+	const struct tpl_column *c = &w->t->columns[w->column];
+	const struct tpl_row *row = &w->t->rows[r];
+	struct footing_cell *fc = cell(w, r);
+	struct rat units;
+	int64_t shown, gap;
+	char where[64];
+
+	if (c->kind == COLUMN_CHANGE || shown_kind(c->kind) != a->column ||
+	    w->release->ordinal + c->period != a->ordinal)
+		return 0;
+	column_text(w, where, sizeof(where));
+	if (!fc->governed) {
+		report(w, w->release->file, a->line, "adjust: %s/%s shows no "
+		    "figure in its %s column", w->t->id, a->row, where);
+		return 1;
+	}
+	if (rat_scale10(a->shown, fc->decimals, &units) != RAT_OK ||
+	    units.den != 1) {
+		report(w, w->release->file, a->line, "adjust: %s/%s (%s) is "
+		    "printed with %d decimal%s", w->t->id, a->row, where,
+		    fc->decimals, fc->decimals == 1 ? "" : "s");
+		return 1;
+	}
+	shown = row->reversed ? -units.num : units.num;
+	gap = shown > fc->own ? shown - fc->own : fc->own - shown;
+	if (gap > 1) {
+		char text[64], own[64];
+		report(w, w->release->file, a->line, "adjust: %s/%s (%s) shown "
+		    "as %s is more than one unit from its own rounding %s",
+		    w->t->id, a->row, where,
+		    shown_text(w, shown, fc->decimals, row->reversed, text,
+		    sizeof(text)),
+		    shown_text(w, fc->own, fc->decimals, row->reversed, own,
+		    sizeof(own)));
+		return 1;
+	}
+	fc->units = shown;
+	fc->adjustment = a;
+	w->decided[r] = 1;
+	return 1;
+}
+
+/* Allocates the parts of row r's sum not yet shown; 1 if it did any. */
+static int
+allocate_sum(struct work *w, size_t r)
+{
+	const struct tpl_row *row = &w->t->rows[r];
+	struct rat parts[TPL_MAX_SUM_PARTS];
+	size_t index[TPL_MAX_SUM_PARTS], k, n = 0;
+	int64_t out[TPL_MAX_SUM_PARTS], rest = cell(w, r)->units;
+
+	if (!cell(w, r)->governed || !w->decided[r] ||
+	    row->nsum > TPL_MAX_SUM_PARTS)
+		return 0;
+	for (k = 0; k < row->nsum; k++) {
+		size_t p = row->sum[k].row;
+		int sign = row->sum[k].subtract ? -1 : 1;
+
+		if (!usable(w, p) || (cell(w, p)->governed &&
+		    cell(w, p)->decimals != cell(w, r)->decimals))
+			return 0;
+		if (w->decided[p])
+			rest -= sign * cell(w, p)->units;
+		else {
+			index[n] = p;
+			parts[n++] = sign < 0 ? rat_neg(w->exact[p]) : w->exact[p];
+		}
+	}
+	if (n == 0)
+		return 0;
+	if (allocate_to_units(parts, n, rest, cell(w, r)->decimals, out) !=
+	    ALLOCATE_OK) {
+		char where[64];
+		report(w, w->t->file, row->line, "table %s: the parts of row %s "
+		    "cannot add up to it (%s): they are more than a unit each "
+		    "from what is left of it", w->t->id, row->id,
+		    column_text(w, where, sizeof(where)));
+		for (k = 0; k < n; k++)
+			w->decided[index[k]] = 1;
+		return 1;
+	}
+	for (k = 0; k < row->nsum; k++) {
+		size_t j;
+		for (j = 0; j < n; j++)
+			if (index[j] == row->sum[k].row)
+				cell(w, index[j])->units = row->sum[k].subtract ?
+				    -out[j] : out[j];
+	}
+	for (k = 0; k < n; k++)
+		w->decided[index[k]] = 1;
+	return 1;
+}
+
+/* Whether row r's shown parts add up to it; counts it if every part shows. */
+static void
+verify_sum(struct work *w, size_t r)
+{
+	const struct tpl_row *row = &w->t->rows[r];
+	struct footing_cell *fc = cell(w, r);
+	int64_t sum = 0;
+	size_t k;
+
+	if (!fc->governed)
+		return;
+	for (k = 0; k < row->nsum; k++) {
+		const struct footing_cell *p = cell(w, row->sum[k].row);
+		if (!usable(w, row->sum[k].row) ||
+		    (p->governed && p->decimals != fc->decimals))
+			return;
+		sum += row->sum[k].subtract ? -p->units : p->units;
+	}
+	w->f->sums++;
+	fc->foots = sum == fc->units;
+	if (fc->foots)
+		return;
+	w->f->unfooted++;
+	if (w->f->allocate) {
+		char total[64], parts[64], where[64];
+		report(w, w->t->file, row->line, "table %s: row %s (%s) shows %s "
+		    "but its parts add up to %s", w->t->id, row->id,
+		    column_text(w, where, sizeof(where)),
+		    shown_text(w, fc->units, fc->decimals, row->reversed, total,
+		    sizeof(total)),
+		    shown_text(w, sum, fc->decimals, row->reversed, parts,
+		    sizeof(parts)));
+	}
+}
+
+static void
+work_column(struct work *w)
+{
+	const struct tpl_table *t = w->t;
+	const struct period *p = w->release;
+	size_t r, k;
+
+	memset(w->decided, 0, t->nrows);
+	for (r = 0; r < t->nrows; r++)
+		measure(w, r);
+	for (k = 0; k < p->nadjustments; k++) {
+		const struct display_adjustment *a = &p->adjustments[k];
+		for (r = 0; r < t->nrows; r++)
+			if (strcmp(a->table, t->id) == 0 && t->rows[r].id != NULL &&
+			    strcmp(a->row, t->rows[r].id) == 0)
+				apply_adjustment(w, a, r);
+	}
+	if (w->f->allocate) {
+		int progress;
+		for (r = 0; r < t->nrows; r++)
+			if (!w->is_part[r])
+				w->decided[r] = 1;
+		do {
+			progress = 0;
+			for (r = 0; r < t->nrows; r++)
+				if (t->rows[r].nsum > 0 && allocate_sum(w, r))
+					progress = 1;
+		} while (progress);
+	}
+	for (r = 0; r < t->nrows; r++)
+		if (t->rows[r].nsum > 0)
+			verify_sum(w, r);
+}
+
+/* Reports adjustments of this table that name no row or no column. */
+static void
+unmatched_adjustments(struct work *w)
+{
+	const struct tpl_table *t = w->t;
+	const struct period *p = w->release;
+	size_t k, r, c;
+
+	for (k = 0; k < p->nadjustments; k++) {
+		const struct display_adjustment *a = &p->adjustments[k];
+		int row_found = 0, column_found = 0;
+
+		if (strcmp(a->table, t->id) != 0)
+			continue;
+		for (r = 0; r < t->nrows; r++)
+			if (t->rows[r].id != NULL && strcmp(a->row, t->rows[r].id) == 0)
+				row_found = 1;
+		for (c = 0; c < t->ncolumns; c++)
+			if (t->columns[c].kind != COLUMN_CHANGE &&
+			    shown_kind(t->columns[c].kind) == a->column &&
+			    p->ordinal + t->columns[c].period == a->ordinal)
+				column_found = 1;
+		for (r = 0; r < k; r++) {
+			const struct display_adjustment *b = &p->adjustments[r];
+			if (strcmp(a->table, b->table) == 0 &&
+			    strcmp(a->row, b->row) == 0 && a->column == b->column &&
+			    a->ordinal == b->ordinal) {
+				report(w, p->file, a->line, "adjust: a second adjustment "
+				    "of the same cell (the first is on line %d)", b->line);
+				break;
+			}
+		}
+		if (!row_found)
+			report(w, p->file, a->line, "adjust: table %s has no row %s",
+			    t->id, a->row);
+		else if (!column_found) {
+			int year, quarter;
+			char id[16];
+			fiscal_from_ordinal(a->ordinal, &year, &quarter);
+			period_id_format(year, quarter, id, sizeof(id));
+			report(w, p->file, a->line, "adjust: table %s has no %s "
+			    "column for %s", t->id, footing_column_name(a->column),
+			    id);
+		}
+	}
+}
+
+int
+footing_compute(const struct tpl_table *t, const struct book *book,
+    const struct period *release, enum diag_level level,
+    struct table_footing *out, struct diag_list *diags)
+{
+	struct work w;
+	size_t r, k;
+
+	memset(out, 0, sizeof(*out));
+	memset(&w, 0, sizeof(w));
+	w.t = t;
+	w.book = book;
+	w.release = release;
+	w.level = level;
+	w.diags = diags;
+	w.f = out;
+	out->allocate = footing_allocates(book, t->kind);
+	out->nrows = t->nrows;
+	out->ncolumns = t->ncolumns;
+	if ((out->cells = calloc(t->nrows * t->ncolumns + 1,
+	    sizeof(*out->cells))) == NULL ||
+	    (w.exact = calloc(t->nrows + 1, sizeof(*w.exact))) == NULL ||
+	    (w.decided = calloc(t->nrows + 1, 1)) == NULL ||
+	    (w.is_part = calloc(t->nrows + 1, 1)) == NULL) {
+		report(&w, t->file, t->line, "out of memory");
+		goto out;
+	}
+	for (r = 0; r < t->nrows; r++)
+		for (k = 0; k < t->rows[r].nsum; k++)
+			w.is_part[t->rows[r].sum[k].row] = 1;
+	w.numbers = number_formatter_open("en");
+	unmatched_adjustments(&w);
+	for (w.column = 0; w.column < t->ncolumns; w.column++)
+		work_column(&w);
+	number_formatter_close(w.numbers);
+out:
+	free(w.exact);
+	free(w.decided);
+	free(w.is_part);
+	return w.failed ? -1 : 0;
+}
+
+const struct footing_cell *
+footing_at(const struct table_footing *f, size_t row, size_t column)
+{
+	if (f->cells == NULL || row >= f->nrows || column >= f->ncolumns)
+		return NULL;
+	return &f->cells[row * f->ncolumns + column];
+}
+
+void
+footing_free(struct table_footing *f)
+{
+	if (f == NULL)
+		return;
+	free(f->cells);
+	f->cells = NULL;
+}

@@ -1,0 +1,77 @@
+/*
+ * What each figure cell of a table shows, so that printed columns add up.
+ *
+ * A table's rows may declare sums (sum="a b -c"). Under the company's
+ * `allocate` policy for the table's kind, every sum's printed parts add up
+ * exactly to its printed total: the total is shown as rounded on its own
+ * (or as recorded), and its parts are allocated by largest remainder
+ * (allocate.h). Under `independent`, each cell is rounded on its own and
+ * a total may be a unit off its printed parts. Either way a release may
+ * record that it shows a cell one display unit off its own rounding
+ * (struct display_adjustment); such a cell is fixed before anything is
+ * allocated.
+ *
+ * The order is fixed, so the result depends on the figures alone:
+ *  1. recorded cells, and cells exact at the printed precision (100.0%,
+ *     an amount recorded in the unit shown), keep their figure;
+ *  2. a row that is part of no sum is rounded on its own;
+ *  3. sums are taken in row order, over and over until none is left: a
+ *     sum whose total is shown gives its parts not yet shown what is left
+ *     of the total after the parts already shown.
+ * Sums work in arithmetic signs; a reversed row only prints the opposite.
+ */
+#ifndef KESSAN_FOOTING_H
+#define KESSAN_FOOTING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../load/template.h"
+#include "../model/book.h"
+#include "../util/diag.h"
+
+struct footing_cell {
+	int governed;     /* a value, share or USD cell showing a figure */
+	int absent;       /* the item does not exist in that quarter */
+	int decimals;
+	int64_t units;    /* shown, in 10^-decimals display units, arithmetic
+	                     sign (a reversed row prints -units) */
+	int64_t own;      /* the figure rounded on its own */
+	struct rat exact; /* full precision, display units, arithmetic sign */
+	const struct display_adjustment *adjustment;  /* recorded, or NULL */
+	int foots;        /* a sum row: its shown parts add up to it */
+};
+
+struct table_footing {
+	int allocate;            /* the policy applied */
+	size_t nrows, ncolumns;
+	struct footing_cell *cells;   /* nrows * ncolumns, row by row */
+	size_t sums;             /* sum cells with every part shown */
+	size_t unfooted;         /* … whose parts do not add up to them */
+};
+
+/* Whether the company allocates in tables of this kind (NULL: none). */
+int footing_allocates(const struct book *book, const char *kind);
+
+/*
+ * Works out table t as the release of quarter `release` shows it. Cells
+ * whose figure cannot be evaluated (a missing quarter: the document
+ * builder reports those) are left ungoverned. Problems go to diags at
+ * `level`, at the file and line that made them: an adjustment naming no
+ * cell, one more than a unit off, parts that cannot make their total, and
+ * (allocate) a total that does not foot. Returns 0, or -1 when any was
+ * found or memory ran out; *out is usable either way until footing_free.
+ */
+int footing_compute(const struct tpl_table *t, const struct book *book,
+    const struct period *release, enum diag_level level,
+    struct table_footing *out, struct diag_list *diags);
+
+const struct footing_cell *footing_at(const struct table_footing *f,
+    size_t row, size_t column);
+
+void footing_free(struct table_footing *f);
+
+/* The column kind an adjustment names, as written ("share"). */
+const char *footing_column_name(enum shown_column column);
+
+#endif

@@ -1,0 +1,2 @@
+# adjustments naming a table, a row and a column the templates do not have
+sed -i 's|<display>|<display>\n    <adjust table="operation" row="op_income" column="share" period="py" shown="1">Typo in the table.</adjust>\n    <adjust table="operations" row="op_incme" column="share" period="py" shown="1">Typo in the row.</adjust>\n    <adjust table="cash-flows" row="cash_end" column="share" period="py" shown="1">No share column.</adjust>|' "$BOOK/periods/2004-q1.xml"
