@@ -19,6 +19,14 @@ fresh_book() {
 	printf '%s\n' "$dir"
 }
 
+# split_tables TEXT DIR: each table of a text render (a run of lines
+# holding a tab) into DIR/1.tsv, DIR/2.tsv, ... in order.
+split_tables() {
+	awk -v dir="$2" '
+	/\t/ { if (!in_table) { n++; in_table = 1 } print > (dir "/" n ".tsv"); next }
+	{ in_table = 0 }' "$1"
+}
+
 finish() {
 	printf '%d passed, %d failed\n' "$passed" "$failed"
 	[ "$failed" -eq 0 ]
