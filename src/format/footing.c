@@ -289,9 +289,12 @@ allocate_sum(struct work *w, size_t r)
 		if (!usable(w, p) || (cell(w, p)->governed &&
 		    cell(w, p)->decimals != cell(w, r)->decimals))
 			return 0;
-		if (w->decided[p])
-			rest -= sign * cell(w, p)->units;
-		else {
+		if (w->decided[p]) {
+			/* 18-digit figures: 64 of them can pass int64. */
+			if (__builtin_sub_overflow(rest, sign * cell(w, p)->units,
+			    &rest))
+				return 0;
+		} else {
 			index[n] = p;
 			parts[n++] = sign < 0 ? rat_neg(w->exact[p]) : w->exact[p];
 		}
@@ -337,7 +340,9 @@ verify_sum(struct work *w, size_t r)
 		if (!usable(w, row->sum[k].row) ||
 		    (p->governed && p->decimals != fc->decimals))
 			return;
-		sum += row->sum[k].subtract ? -p->units : p->units;
+		if (__builtin_add_overflow(sum, row->sum[k].subtract ? -p->units :
+		    p->units, &sum))
+			return;
 	}
 	w->f->sums++;
 	fc->foots = sum == fc->units;
