@@ -3,7 +3,8 @@
 # tests/errors/NAME.sh edits a copy of the example book ($BOOK), of the
 # templates ($TEMPLATES) or of the catalogs ($LOCALES), and may set COMMAND
 # (default: check) and ARGS; NAME.expected holds the expected stderr (the
-# copies' paths written as BOOK, TEMPLATES, LOCALES) and a last line
+# copies' paths written as BOOK, TEMPLATES, LOCALES, the test's scratch
+# folder as SCRATCH) and a last line
 # "exit: N". A case that edits a catalog or template may set MARK to a
 # string of the edited line and MARKFILE to the file: its line number is
 # written @MARK@, so the golden names exactly that line yet survives
@@ -35,7 +36,7 @@ for edit in "$errors"/*.sh; do
 	    "$KESSAN" $COMMAND $ARGS "$BOOK" >/dev/null 2>"$scratch/stderr"
 	rc=$?
 	{ sed -e "s|$BOOK|BOOK|g" -e "s|$TEMPLATES|TEMPLATES|g" \
-	    -e "s|$LOCALES|LOCALES|g" "$scratch/stderr" |
+	    -e "s|$LOCALES|LOCALES|g" -e "s|$scratch|SCRATCH|g" "$scratch/stderr" |
 	    if [ "$NOTES" = keep ]; then cat; else
 	    grep -Ev ': note: (adjust|stated-change): '; fi; echo "exit: $rc"; } \
 	    >"$scratch/got"

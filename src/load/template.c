@@ -804,7 +804,9 @@ templates_load(const char *dir, const struct book *book,
 				    "defined in %s:%d", set->tables[j].id,
 				    set->tables[k].file, set->tables[k].line);
 			}
-	for (j = 0; j < set->ntemplates; j++) {
+	/* A file that did not load leaves its tables unknown: naming every
+	 * use of them would only repeat its error. */
+	for (j = 0; j < set->ntemplates && !tl.failed; j++) {
 		tl.file = set->templates[j].file;
 		check_references(&tl, set, set->templates[j].blocks,
 		    set->templates[j].nblocks);

@@ -102,6 +102,24 @@ schema_get(enum schema schema, struct diag_list *diags)
 	return compiled[schema];
 }
 
+/*
+ * A document type declaration is refused where the parser meets it, before
+ * any entity it declares is read (billion laughs), rather than after.
+ */
+static void
+refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+    const xmlChar *system_id)
+{
+	xmlParserCtxtPtr pctx = ctx;
+	int *line = pctx->_private;
+
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	*line = xmlSAX2GetLineNumber(ctx);
+	xmlStopParser(pctx);
+}
+
 xmlDocPtr
 xml_load(const char *path, enum schema schema, struct diag_list *diags)
 {
@@ -112,7 +130,7 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 	xmlRelaxNGPtr rng;
 	xmlDocPtr doc = NULL;
 	struct stat st;
-	int valid;
+	int valid, doctype_line = 0;
 
 	if (stat(path, &st) != 0) {
 		diag_add(diags, DIAG_FATAL, path, 0, "cannot read: %s",
@@ -139,11 +157,19 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 	 * No network, no entity substitution, no DTD loading: input cannot
 	 * reach outside the file it is in.
 	 */
+	pctx->_private = &doctype_line;
+	pctx->sax->internalSubset = refuse_doctype;
 	xmlSetStructuredErrorFunc(&sink, sink_error);
 	doc = xmlCtxtReadFile(pctx, path, NULL, XML_PARSE_NONET |
 	    XML_PARSE_NOWARNING);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(pctx);
+	if (doctype_line > 0) {
+		diag_add(diags, DIAG_FATAL, path, doctype_line,
+		    "document type declarations are not allowed");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
 	if (doc == NULL) {
 		if (sink.count == 0)
 			diag_add(diags, DIAG_FATAL, path, 0, "not well-formed XML");
