@@ -39,7 +39,7 @@ scan_arguments(const char *p, char *err, size_t errsize)
 	int depth = 0, nargs = 0, expect_name = 0, in_quote = 0;
 	/* Per nesting level: is this level a sub-message (text) or an
 	 * argument (name, type, style or select keywords)? */
-	char level_is_arg[64] = { 0 };
+	char level_is_arg[CATALOG_MAX_NESTING + 1] = { 0 };
 
 	for (; *p != '\0'; p++) {
 		if (in_quote) {
@@ -57,7 +57,8 @@ scan_arguments(const char *p, char *err, size_t errsize)
 		}
 		if (*p == '{') {
 			if (depth + 1 >= (int)sizeof(level_is_arg)) {
-				snprintf(err, errsize, "pattern nested too deeply");
+				snprintf(err, errsize, "braces nested more than %d deep "
+				    "(a limit: no release needs more)", CATALOG_MAX_NESTING);
 				return -1;
 			}
 			depth++;

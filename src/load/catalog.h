@@ -6,6 +6,9 @@
 #ifndef KESSAN_CATALOG_H
 #define KESSAN_CATALOG_H
 
+/* Deepest brace nesting a message may use (select inside plural inside …). */
+#define CATALOG_MAX_NESTING 16
+
 #include <stddef.h>
 
 #include "../model/book.h"

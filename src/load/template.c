@@ -624,6 +624,11 @@ parse_table(struct tloader *tl, xmlNodePtr n, struct tpl_table *table)
 			}
 			collect_columns(tl, c->children, 0, path, 0, t);
 		} else if (xml_is(c, "row")) {
+			if (table->nrows == TPL_MAX_ROWS) {
+				terror(tl, xml_line(c), "table %s has more than %d rows",
+				    table->id, TPL_MAX_ROWS);
+				break;
+			}
 			if ((rows = append(tl, table->rows, table->nrows,
 			    sizeof(*rows), xml_line(c))) == NULL)
 				break;

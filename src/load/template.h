@@ -122,6 +122,9 @@ enum row_format {
 	ROW_FORMAT_MAX
 };
 
+/* The most rows one table may have: a limit, not a layout constraint. */
+#define TPL_MAX_ROWS 1000
+
 /* The most parts one sum may list. */
 #define TPL_MAX_SUM_PARTS 64
 
