@@ -6,7 +6,6 @@
 
 #include "../format/footing.h"
 #include "../format/number.h"
-#include "../model/expr.h"
 
 struct displayer {
 	const struct template_set *templates;
@@ -22,28 +21,9 @@ static const char *
 decimal_text(struct displayer *d, struct rat value, int places, char *buf,
     size_t size)
 {
-	char decimal[64];
-
-	if (rat_to_decimal(value, places, ROUND_HALF_UP, decimal,
-	    sizeof(decimal)) != RAT_OK)
-		snprintf(decimal, sizeof(decimal), "?");
-	if (d->numbers == NULL ||
-	    number_format_decimal(d->numbers, decimal, buf, size) != 0)
-		snprintf(buf, size, "%s", decimal);
+	if (number_format_places(d->numbers, value, places, buf, size) != 0)
+		snprintf(buf, size, "?");
 	return buf;
-}
-
-/* units × 10^-decimals, printed sign */
-static const char *
-units_text(struct displayer *d, int64_t units, int decimals, int reversed,
-    char *buf, size_t size)
-{
-	struct rat v;
-
-	if (rat_scale10(rat_int(reversed ? -units : units), -decimals, &v) !=
-	    RAT_OK)
-		v = rat_int(0);
-	return decimal_text(d, v, decimals, buf, size);
 }
 
 static const char *
@@ -81,9 +61,10 @@ list_adjustments(struct displayer *d, const struct tpl_table *t,
 			char shown[64], own[64], exact[64], id[16];
 			int reversed = r < t->nrows && t->rows[r].reversed;
 			struct rat e = reversed ? rat_neg(fc->exact) : fc->exact;
-			units_text(d, fc->units, fc->decimals, reversed, shown,
-			    sizeof(shown));
-			units_text(d, fc->own, fc->decimals, reversed, own, sizeof(own));
+			footing_units_text(d->numbers, fc->units, fc->decimals,
+			    reversed, shown, sizeof(shown));
+			footing_units_text(d->numbers, fc->own, fc->decimals,
+			    reversed, own, sizeof(own));
 			decimal_text(d, e, fc->decimals + 3, exact, sizeof(exact));
 			quarter_id(a->ordinal, id, sizeof(id));
 			if (fc->units == fc->own)
@@ -142,17 +123,11 @@ stated_printed(struct displayer *d, const struct period *p,
 
 	for (i = 0; i < d->templates->ntables; i++) {
 		const struct tpl_table *t = &d->templates->tables[i];
-		for (r = 0; r < t->nrows; r++) {
-			const struct expr *e = t->rows[r].value;
-			if (e == NULL || e->kind != EXPR_FACT ||
-			    e->u.ref.fact != s->fact || e->u.ref.offset != 0)
-				continue;
+		for (r = 0; r < t->nrows; r++)
 			for (c = 0; c < t->ncolumns; c++)
-				if (t->columns[c].kind == COLUMN_CHANGE &&
-				    t->columns[c].period == 0 &&
-				    p->ordinal + t->columns[c].base == s->against)
+				if (footing_stated_applies(s, &t->rows[r],
+				    &t->columns[c], p->ordinal))
 					return 1;
-		}
 	}
 	return 0;
 }

@@ -866,7 +866,7 @@ footed_value(const struct tpl_table *t, const struct tpl_row *row,
 	return 0;
 }
 
-/* The change the release states for a bare fact row, or NULL. */
+/* The change the release states for this cell, or NULL. */
 static const struct stated_change *
 stated_change(struct builder *b, const struct tpl_row *row,
     const struct tpl_column *c)
@@ -874,12 +874,8 @@ stated_change(struct builder *b, const struct tpl_row *row,
 	const struct period *p = b->in->period;
 	size_t k;
 
-	if (row->value == NULL || row->value->kind != EXPR_FACT ||
-	    row->value->u.ref.offset != 0 || c->period != 0)
-		return NULL;
 	for (k = 0; k < p->nstated; k++)
-		if (p->stated[k].fact == row->value->u.ref.fact &&
-		    p->stated[k].against == p->ordinal + c->base)
+		if (footing_stated_applies(&p->stated[k], row, c, p->ordinal))
 			return &p->stated[k];
 	return NULL;
 }

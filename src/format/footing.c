@@ -46,7 +46,6 @@ struct work {
 	struct diag_list *diags;
 	struct table_footing *f;
 	size_t column;
-	struct rat *exact;         /* per row: the figure in display units */
 	unsigned char *decided;    /* per row */
 	unsigned char *is_part;    /* per row: a part of some sum */
 	struct number_formatter *numbers;
@@ -79,28 +78,16 @@ report(struct work *w, const char *file, int line, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A shown figure as printed for a diagnostic: "114.5", "-14.5". */
-static const char *
-shown_text(struct work *w, int64_t units, int decimals, int reversed,
-    char *buf, size_t size)
+const char *
+footing_units_text(struct number_formatter *numbers, int64_t units,
+    int decimals, int reversed, char *buf, size_t size)
 {
-	char decimal[48];
+	struct rat v;
 
-	if (reversed)
-		units = -units;
-	if (rat_to_decimal(rat_int(units), 0, ROUND_HALF_UP, decimal,
-	    sizeof(decimal)) != RAT_OK)
-		snprintf(decimal, sizeof(decimal), "?");
-	else if (decimals > 0) {
-		struct rat r;
-		if (rat_scale10(rat_int(units), -decimals, &r) != RAT_OK ||
-		    rat_to_decimal(r, decimals, ROUND_HALF_UP, decimal,
-		    sizeof(decimal)) != RAT_OK)
-			snprintf(decimal, sizeof(decimal), "?");
-	}
-	if (w->numbers == NULL ||
-	    number_format_decimal(w->numbers, decimal, buf, size) != 0)
-		snprintf(buf, size, "%s", decimal);
+	if (rat_scale10(rat_int(reversed ? -units : units), -decimals, &v) !=
+	    RAT_OK || number_format_places(numbers, v, decimals, buf,
+	    size) != 0)
+		snprintf(buf, size, "?");
 	return buf;
 }
 
@@ -169,7 +156,7 @@ measure(struct work *w, size_t r)
 		return;
 	if (absent) {
 		fc->absent = 1;
-		w->exact[r] = rat_int(0);
+		fc->exact = rat_int(0);
 		return;
 	}
 	fc->decimals = tpl_row_decimals(row);
@@ -200,7 +187,6 @@ measure(struct work *w, size_t r)
 	if (rat_round(v, fc->decimals, mode, &fc->own) != RAT_OK ||
 	    rat_scale10(v, fc->decimals, &units) != RAT_OK)
 		return;
-	w->exact[r] = v;
 	fc->exact = v;
 	fc->units = fc->own;
 	fc->governed = 1;
@@ -258,10 +244,10 @@ apply_adjustment(struct work *w, const struct display_adjustment *a,
 		report(w, w->release->file, a->line, "adjust: %s/%s (%s) shown "
 		    "as %s is more than one unit from its own rounding %s",
 		    w->t->id, a->row, where,
-		    shown_text(w, shown, fc->decimals, row->reversed, text,
-		    sizeof(text)),
-		    shown_text(w, fc->own, fc->decimals, row->reversed, own,
-		    sizeof(own)));
+		    footing_units_text(w->numbers, shown, fc->decimals,
+		    row->reversed, text, sizeof(text)),
+		    footing_units_text(w->numbers, fc->own, fc->decimals,
+		    row->reversed, own, sizeof(own)));
 		return 1;
 	}
 	fc->units = shown;
@@ -296,7 +282,8 @@ allocate_sum(struct work *w, size_t r)
 				return 0;
 		} else {
 			index[n] = p;
-			parts[n++] = sign < 0 ? rat_neg(w->exact[p]) : w->exact[p];
+			parts[n++] = sign < 0 ? rat_neg(cell(w, p)->exact) :
+			    cell(w, p)->exact;
 		}
 	}
 	if (n == 0)
@@ -354,10 +341,10 @@ verify_sum(struct work *w, size_t r)
 		report(w, w->t->file, row->line, "table %s: row %s (%s) shows %s "
 		    "but its parts add up to %s", w->t->id, row->id,
 		    column_text(w, where, sizeof(where)),
-		    shown_text(w, fc->units, fc->decimals, row->reversed, total,
-		    sizeof(total)),
-		    shown_text(w, sum, fc->decimals, row->reversed, parts,
-		    sizeof(parts)));
+		    footing_units_text(w->numbers, fc->units, fc->decimals,
+		    row->reversed, total, sizeof(total)),
+		    footing_units_text(w->numbers, sum, fc->decimals,
+		    row->reversed, parts, sizeof(parts)));
 	}
 }
 
@@ -463,7 +450,6 @@ footing_compute(const struct tpl_table *t, const struct book *book,
 	out->ncolumns = t->ncolumns;
 	if ((out->cells = calloc(t->nrows * t->ncolumns + 1,
 	    sizeof(*out->cells))) == NULL ||
-	    (w.exact = calloc(t->nrows + 1, sizeof(*w.exact))) == NULL ||
 	    (w.decided = calloc(t->nrows + 1, 1)) == NULL ||
 	    (w.is_part = calloc(t->nrows + 1, 1)) == NULL) {
 		report(&w, t->file, t->line, "out of memory");
@@ -472,16 +458,28 @@ footing_compute(const struct tpl_table *t, const struct book *book,
 	for (r = 0; r < t->nrows; r++)
 		for (k = 0; k < t->rows[r].nsum; k++)
 			w.is_part[t->rows[r].sum[k].row] = 1;
-	w.numbers = number_formatter_open("en");
+	/* Only diagnostics need one: render passes no list. */
+	if (diags != NULL)
+		w.numbers = number_formatter_open("en");
 	unmatched_adjustments(&w);
 	for (w.column = 0; w.column < t->ncolumns; w.column++)
 		work_column(&w);
 	number_formatter_close(w.numbers);
 out:
-	free(w.exact);
 	free(w.decided);
 	free(w.is_part);
 	return w.failed ? -1 : 0;
+}
+
+int
+footing_stated_applies(const struct stated_change *s,
+    const struct tpl_row *row, const struct tpl_column *c, int release)
+{
+	const struct expr *e = row->value;
+
+	return e != NULL && e->kind == EXPR_FACT && e->u.ref.offset == 0 &&
+	    e->u.ref.fact == s->fact && c->kind == COLUMN_CHANGE &&
+	    c->period == 0 && release + c->base == s->against;
 }
 
 const struct footing_cell *

@@ -66,10 +66,25 @@ int footing_compute(const struct tpl_table *t, const struct book *book,
     const struct period *release, enum diag_level level,
     struct table_footing *out, struct diag_list *diags);
 
+/*
+ * Whether stated change s is what column c prints for row, in the release
+ * of quarter `release`: the row's value is s's fact, and c is its change
+ * in that release against s's base quarter.
+ */
+int footing_stated_applies(const struct stated_change *s,
+    const struct tpl_row *row, const struct tpl_column *c, int release);
+
 const struct footing_cell *footing_at(const struct table_footing *f,
     size_t row, size_t column);
 
 void footing_free(struct table_footing *f);
+
+struct number_formatter;
+
+/* A cell's units as printed, for a diagnostic: "114.5", "-14.5"; "?" when
+ * they do not fit. `reversed` prints the opposite sign. */
+const char *footing_units_text(struct number_formatter *numbers,
+    int64_t units, int decimals, int reversed, char *buf, size_t size);
 
 /* The column kind an adjustment names, as written ("share"). */
 const char *footing_column_name(enum shown_column column);

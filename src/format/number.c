@@ -1,5 +1,6 @@
 #include "number.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,4 +76,18 @@ number_format_rat(struct number_formatter *f, struct rat value, char *out,
 	if (rat_to_exact_decimal(value, decimal, sizeof(decimal)) != RAT_OK)
 		return -1;
 	return number_format_decimal(f, decimal, out, size);
+}
+
+int
+number_format_places(struct number_formatter *f, struct rat value,
+    int places, char *out, size_t size)
+{
+	char decimal[64];
+
+	if (rat_to_decimal(value, places, ROUND_HALF_UP, decimal,
+	    sizeof(decimal)) != RAT_OK)
+		return -1;
+	if (f == NULL || number_format_decimal(f, decimal, out, size) != 0)
+		snprintf(out, size, "%s", decimal);
+	return 0;
 }

@@ -30,4 +30,13 @@ int number_format_decimal(struct number_formatter *f, const char *decimal,
 int number_format_rat(struct number_formatter *f, struct rat value,
     char *out, size_t size);
 
+/*
+ * Formats value rounded half up to `places` decimals, keeping them
+ * ("114.0"). Without a formatter, or if ICU fails, writes the plain
+ * decimal: for diagnostics, which must say something. Returns -1 only
+ * when the value does not fit.
+ */
+int number_format_places(struct number_formatter *f, struct rat value,
+    int places, char *out, size_t size);
+
 #endif
