@@ -155,8 +155,10 @@ measure(struct work *w, size_t r)
 	    evaluate(w, row->value, c->period, &v, &absent) != 0)
 		return;
 	if (absent) {
+		/* Printed blank or "-": it takes no unit of any sum. */
 		fc->absent = 1;
 		fc->exact = rat_int(0);
+		w->decided[r] = 1;
 		return;
 	}
 	fc->decimals = tpl_row_decimals(row);
