@@ -174,6 +174,12 @@ compile(const char *pattern, enum lang lang, UParseError *where,
 	}
 	f = umsg_open(u, -1, lang_code(lang), where, status);
 	free(u);
+	/* umsg_open hands back the formatter even when it reports an error
+	 * (an argument type conflict, say): ours to close. */
+	if (U_FAILURE(*status)) {
+		umsg_close(f);
+		return NULL;
+	}
 	return f;
 }
 

@@ -41,6 +41,12 @@ struct parser {
 
 static struct expr *parse_sum(struct parser *ps);
 
+static void fail(struct parser *ps, const char *at, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
 static void
 fail(struct parser *ps, const char *at, const char *fmt, ...)
 {

@@ -45,7 +45,11 @@ int diag_add(struct diag_list *list, enum diag_level level, const char *file,
 #endif
     ;
 int diag_addv(struct diag_list *list, enum diag_level level, const char *file,
-    int line, const char *fmt, va_list ap);
+    int line, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 0)))
+#endif
+    ;
 
 /* The worst level recorded, or -1 when the list is empty. */
 int diag_worst(const struct diag_list *list);

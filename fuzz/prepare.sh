@@ -1,0 +1,91 @@
+#!/bin/sh
+# Builds the fuzz targets' seed corpora and dictionaries from kessan's own
+# files, so they follow the formats as they change:
+#   fuzz/prepare.sh SRCDIR OUTDIR
+# OUTDIR/seeds/TARGET/ holds the example inputs of each target (whole files,
+# or the catalog patterns and narrative slots cut out of them), and
+# OUTDIR/TARGET.dict the tokens of its format (element, attribute and value
+# names from the RELAX NG schemas, expression functions, ICU syntax).
+set -eu
+src=$1 out=$2
+book=$src/examples/iij
+rm -rf "$out/seeds"
+seen=
+for t in company accounts period template catalog message narrative diff; do
+	mkdir -p "$out/seeds/$t"
+done
+cp "$book/company.xml" "$out/seeds/company/"
+cp "$book/accounts.xml" "$out/seeds/accounts/"
+cp "$book"/periods/*.xml "$out/seeds/period/"
+cp "$book"/periods/*.xml "$out/seeds/diff/"
+cp "$src"/templates/*.xml "$out/seeds/template/"
+cp "$src"/locales/*.xlf "$out/seeds/catalog/"
+
+# One file per catalog pattern (source or target text), unescaped.
+for f in "$src"/locales/*.xlf; do
+	awk -v dir="$out/seeds/message" -v tag="$(basename "$f" .xlf)" '
+	    match($0, /<(source|target)>.*<\/(source|target)>/) {
+		s = substr($0, RSTART, RLENGTH)
+		sub(/^<(source|target)>/, "", s); sub(/<\/(source|target)>$/, "", s)
+		gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&amp;/, "\\&", s)
+		file = sprintf("%s/%s-%04d", dir, tag, ++n)
+		printf "%s", s > file; close(file)
+	    }' "$f"
+done
+
+# Identical patterns (a Japanese unit's English source) are one seed.
+for f in "$out"/seeds/message/*; do
+	sum=$(cksum < "$f")
+	case " $seen " in *" $sum "*) rm "$f" ;; *) seen="$seen $sum" ;; esac
+done 2>/dev/null
+seen=
+
+# One file per narrative slot body, markup kept.
+awk -v dir="$out/seeds/narrative" '
+    /<slot / { body = ""; inside = 1; sub(/.*<slot [^>]*>/, "") }
+    inside {
+	if (index($0, "</slot>")) {
+		sub(/<\/slot>.*/, ""); body = body $0
+		file = sprintf("%s/slot-%04d", dir, ++n)
+		printf "%s", body > file; close(file); inside = 0
+	} else
+		body = body $0 "\n"
+    }' "$book/periods/2004-q1.xml"
+
+# Dictionaries: XML tokens from a schema, plus each format's own words.
+xml_tokens() {
+	cat "$@" | tr ' ' '\n' | sed -n 's/^name="\([^"]*\)".*/\1/p' | sort -u |
+	    while read -r n; do
+		printf '"<%s"\n"</%s>"\n"%s=\\""\n' "$n" "$n" "$n"
+	    done
+	cat "$@" | grep -o '<value>[^<]*</value>' | sed 's/<[^>]*>//g' |
+	    sort -u | sed 's/.*/"&"/'
+	printf '%s\n' '"<?xml version=\"1.0\"?>"' '"<!DOCTYPE"' '"<!ENTITY"' \
+	    '"SYSTEM"' '"&amp;"' '"&#x1F600;"' '"<![CDATA["' '"]]>"' '"xmlns=\""'
+}
+expression_tokens() {
+	for w in sum ratio pct_change share usd ytd round either growth abs \
+	    rate; do
+		printf '"%s("\n' "$w"
+	done
+	printf '%s\n' '"@py"' '"@pq"' '"@q-4"' '"@current"' '" = "' '" / "' \
+	    '"999999999999999999"' '"0.5"' '"-"'
+}
+icu_tokens() {
+	printf '%s\n' '"{0}"' '"{1}"' '"{10}"' '", select,"' '", plural,"' \
+	    '", selectordinal,"' '", number,"' '", date,"' '", choice,"' \
+	    '", spellout"' '"::"' '"other {"' '"=0 {"' '"offset:1"' '"#"' \
+	    "\"'\"" '"{"' '"}"' '"increase {"' '"{name}"' '" percent"' \
+	    '" .00"' '" currency/JPY"'
+}
+xml_tokens "$src/schemas/company.rng" > "$out/company.dict"
+{ xml_tokens "$src/schemas/accounts.rng"; expression_tokens; } \
+    > "$out/accounts.dict"
+{ xml_tokens "$src/schemas/period.rng"; expression_tokens; } \
+    > "$out/period.dict"
+cp "$out/period.dict" "$out/narrative.dict"
+cp "$out/period.dict" "$out/diff.dict"
+{ xml_tokens "$src/schemas/template.rng"; expression_tokens; } \
+    > "$out/template.dict"
+{ xml_tokens "$src/schemas/xliff.rng"; icu_tokens; } > "$out/catalog.dict"
+icu_tokens > "$out/message.dict"
