@@ -183,8 +183,13 @@ render_env_new(const struct book *book, const char *templates_dir,
 			    "ICU cannot format for %s", lang_code((enum lang)l));
 		if (env->catalogs[l] == NULL || env->formatters[l] == NULL)
 			goto fail;
-		env->no_break_after[l] = catalog_format(env->catalogs[l],
-		    "text.no-break-after", NULL, 0, err, sizeof(err));
+		/* Without it sentences would break after "U.S.": not optional. */
+		if ((env->no_break_after[l] = catalog_format(env->catalogs[l],
+		    "text.no-break-after", NULL, 0, err, sizeof(err))) == NULL) {
+			diag_add(diags, DIAG_FATAL, env->catalogs[l]->file, 0,
+			    "%s", err);
+			goto fail;
+		}
 	}
 	if ((env->templates = templates_load(templates_dir, book, diags)) == NULL)
 		goto fail;

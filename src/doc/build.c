@@ -497,7 +497,8 @@ slot_text(struct builder *b, const char *id, int line, char *out,
 	for (i = 0; i < slot->nblocks; i++)
 		add_runs(b, tmp, &slot->blocks[i].items[0], b->in->period->file);
 	b->file = tfile;
-	text = node_plain_text(tmp, NOTE_SUPERSCRIPT);
+	text = node_incomplete(tmp) ? NULL :
+	    node_plain_text(tmp, NOTE_SUPERSCRIPT);
 	node_free(tmp);
 	if (text == NULL) {
 		berror(b, tfile, line, "out of memory");
@@ -642,6 +643,8 @@ flush_notes(struct builder *b, struct node *parent)
 	}
 	for (i = b->first_unflushed; i < b->nnotes; i++) {
 		struct node *n = b->notes[i].note;
+		if (n->incomplete)
+			node_lost(list);
 		n->parent = list;
 		if (list->last != NULL)
 			list->last->next = n;
@@ -1065,6 +1068,11 @@ add_table(struct builder *b, struct node *parent, const struct tpl_table *t,
 	 * may be mid-edit); kessan check is what reports it. */
 	(void)footing_compute(t, b->in->book, b->in->period, DIAG_NOTE,
 	    &footing, NULL);
+	if (footing.out_of_memory) {
+		berror(b, tfile, line, "out of memory");
+		footing_free(&footing);
+		return;
+	}
 	table->file = t->file;
 	table->line = t->line;
 	table->u.table.columns = t->ncolumns + 1;
@@ -1098,9 +1106,13 @@ add_table(struct builder *b, struct node *parent, const struct tpl_table *t,
 	for (r = 0; r < t->nrows; r++) {
 		const struct tpl_row *tr = &t->rows[r];
 		struct node *label;
-		if ((row = node_add(table, NODE_ROW, b->lang)) == NULL ||
-		    (row->id = strdup(tr->id != NULL ? tr->id : tr->label)) == NULL)
+		if ((row = node_add(table, NODE_ROW, b->lang)) == NULL)
 			break;
+		if ((row->id = strdup(tr->id != NULL ? tr->id : tr->label)) ==
+		    NULL) {
+			node_lost(row);
+			break;
+		}
 		row->line = tr->line;
 		row->u.row.indent = tr->indent;
 		row->u.row.flags = (tr->value == NULL ? ROW_HEADING : 0) |
@@ -1113,8 +1125,11 @@ add_table(struct builder *b, struct node *parent, const struct tpl_table *t,
 		for (k = 0; k < tr->nnotes; k++) {
 			struct node *note = node_add(NULL, NODE_FOOTNOTE, b->lang);
 			int number;
-			if (note == NULL ||
-			    (s = template_message(b, &tr->notes[k])) == NULL) {
+			if (note == NULL) {
+				berror(b, t->file, tr->line, "out of memory");
+				continue;
+			}
+			if ((s = template_message(b, &tr->notes[k])) == NULL) {
 				node_free(note);
 				continue;
 			}
@@ -1344,8 +1359,10 @@ add_block(struct builder *b, struct node *parent, const struct tpl_block *tb)
 	switch (tb->kind) {
 	case TPL_SECTION:
 		if ((n = node_add(parent, NODE_SECTION, b->lang)) == NULL ||
-		    (n->id = strdup(tb->name)) == NULL)
+		    (n->id = strdup(tb->name)) == NULL) {
+			node_lost(n != NULL ? n : parent);
 			break;
+		}
 		n->file = b->file;
 		n->line = tb->line;
 		add_blocks(b, n, tb->children, tb->nchildren);
@@ -1403,8 +1420,10 @@ add_block(struct builder *b, struct node *parent, const struct tpl_block *tb)
 	case TPL_INCLUDE:
 		inc = templates_find(b->in->templates, tb->name);
 		if ((n = node_add(parent, NODE_PART, tb->lang)) == NULL ||
-		    (n->id = strdup(tb->name)) == NULL)
+		    (n->id = strdup(tb->name)) == NULL) {
+			node_lost(n != NULL ? n : parent);
 			break;
+		}
 		{
 			struct builder sub = *b;
 			sub.lang = tb->lang;
@@ -1478,6 +1497,10 @@ document_build(const struct build_input *in, const char *template_id,
 	for (i = 0; i < LANG_MAX * PERIOD_STYLE_MAX * LABEL_OFFSETS; i++)
 		free(b.labels[i / (PERIOD_STYLE_MAX * LABEL_OFFSETS)]
 		    [i / LABEL_OFFSETS % PERIOD_STYLE_MAX][i % LABEL_OFFSETS]);
+	if (!b.failed && node_incomplete(doc)) {
+		diag_add(diags, DIAG_FATAL, tpl->file, 0, "out of memory");
+		b.failed = 1;
+	}
 	if (b.failed) {
 		node_free(doc);
 		return NULL;

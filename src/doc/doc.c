@@ -18,16 +18,18 @@ chart_free(struct chart *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->ncategories; i++)
+	/* A chart half built when memory ran out has counts set before
+	 * their arrays. */
+	for (i = 0; c->categories != NULL && i < c->ncategories; i++)
 		free(c->categories[i]);
 	free(c->categories);
-	for (i = 0; i < c->nseries; i++) {
+	for (i = 0; c->series != NULL && i < c->nseries; i++) {
 		free(c->series[i].label);
 		free(c->series[i].values);
 		free(c->series[i].present);
 	}
 	free(c->series);
-	for (i = 0; i < c->nticks; i++)
+	for (i = 0; c->tick_labels != NULL && i < c->nticks; i++)
 		free(c->tick_labels[i]);
 	free(c->tick_labels);
 	free(c->ticks);
@@ -39,8 +41,10 @@ node_add(struct node *parent, enum node_kind kind, enum lang lang)
 {
 	struct node *n = calloc(1, sizeof(*n));
 
-	if (n == NULL)
+	if (n == NULL) {
+		node_lost(parent);
 		return NULL;
+	}
 	n->kind = kind;
 	n->lang = lang;
 	if (parent != NULL) {
@@ -59,11 +63,37 @@ node_add(struct node *parent, enum node_kind kind, enum lang lang)
 struct node *
 node_add_text(struct node *parent, const char *text, enum lang lang)
 {
-	struct node *n = node_add(parent, NODE_TEXT, lang);
+	char *copy = strdup(text);
+	struct node *n;
 
-	if (n != NULL && (n->u.text.text = strdup(text)) == NULL)
-		return NULL;  /* freed with its parent */
+	/* Never a text node without its text: copy first. */
+	if (copy == NULL) {
+		node_lost(parent);
+		return NULL;
+	}
+	if ((n = node_add(parent, NODE_TEXT, lang)) == NULL) {
+		free(copy);
+		return NULL;
+	}
+	n->u.text.text = copy;
 	return n;
+}
+
+void
+node_lost(struct node *node)
+{
+	while (node != NULL && node->parent != NULL)
+		node = node->parent;
+	if (node != NULL)
+		node->incomplete = 1;
+}
+
+int
+node_incomplete(const struct node *node)
+{
+	while (node != NULL && node->parent != NULL)
+		node = node->parent;
+	return node != NULL && node->incomplete;
 }
 
 void
@@ -122,6 +152,8 @@ node_insert_before(struct node *parent, struct node *node,
 {
 	struct node *prev = NULL, *c;
 
+	if (node->incomplete)
+		node_lost(parent);
 	node->parent = parent;
 	if (before == NULL) {
 		node->next = NULL;

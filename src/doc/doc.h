@@ -95,6 +95,7 @@ struct node {
 	enum change_mark change;  /* set by diff */
 	char *anchor;             /* set by diff: a unique id to link to */
 	int computed;             /* content derived from facts */
+	int incomplete;           /* on a root: a node under it was lost */
 	struct shown shown;       /* a figure's text: what it must say */
 	struct node *parent, *first, *last, *next;
 	union {
@@ -112,8 +113,9 @@ struct node {
 
 /*
  * Creates a node and appends it to parent (when not NULL). Returns NULL
- * when out of memory. The tree owns its nodes: free the root with
- * node_free.
+ * when out of memory, having marked the document incomplete (node_lost),
+ * so that a caller that only skips the node cannot pass off a tree with a
+ * hole in it. The tree owns its nodes: free the root with node_free.
  */
 struct node *node_add(struct node *parent, enum node_kind kind,
     enum lang lang);
@@ -121,6 +123,14 @@ struct node *node_add(struct node *parent, enum node_kind kind,
 /* Appends a text run holding a copy of text. */
 struct node *node_add_text(struct node *parent, const char *text,
     enum lang lang);
+
+/* Marks the root of node's tree incomplete: something under it could not
+ * be allocated. A subtree built apart and attached later carries its mark
+ * (node_attach). */
+void node_lost(struct node *node);
+
+/* Nonzero when node's root was marked incomplete. */
+int node_incomplete(const struct node *node);
 
 void node_free(struct node *node);
 

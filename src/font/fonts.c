@@ -83,6 +83,7 @@ fonts_load(const char *path, struct diag_list *diags)
 		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
 		goto fail;
 	}
+	xml_take_out_of_memory();
 	if ((doc = xml_load(path, SCHEMA_FONTS, diags)) == NULL)
 		goto fail;
 	for (n = xml_element(xmlDocGetRootElement(doc)->children); n != NULL;
@@ -135,6 +136,10 @@ fonts_load(const char *path, struct diag_list *diags)
 				    "%s in %s", role_names[r], l == LANG_JA ? "ja" : "en");
 				failed = 1;
 			}
+	if (!failed && xml_take_out_of_memory()) {
+		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
+		failed = 1;
+	}
 	if (failed)
 		goto fail;
 	xmlFreeDoc(doc);

@@ -56,7 +56,7 @@ allocate_to_units(const struct rat *parts, size_t n, int64_t total_units,
 	if (n == 0)
 		return total_units == 0 ? ALLOCATE_OK : ALLOCATE_NO_FOOTING;
 	if ((claims = calloc(n, sizeof(*claims))) == NULL)
-		return ALLOCATE_OVERFLOW;
+		return ALLOCATE_NO_MEMORY;
 	for (i = 0; i < n; i++) {
 		struct rat units;
 

@@ -15,6 +15,7 @@
 enum allocate_status {
 	ALLOCATE_OK = 0,
 	ALLOCATE_OVERFLOW,    /* a figure does not fit */
+	ALLOCATE_NO_MEMORY,
 	ALLOCATE_NO_FOOTING   /* the parts are more than a unit each away from
 	                         the total: they are not its components */
 };

@@ -266,6 +266,7 @@ allocate_sum(struct work *w, size_t r)
 	struct rat parts[TPL_MAX_SUM_PARTS];
 	size_t index[TPL_MAX_SUM_PARTS], k, n = 0;
 	int64_t out[TPL_MAX_SUM_PARTS], rest = cell(w, r)->units;
+	enum allocate_status st;
 
 	if (!cell(w, r)->governed || !w->decided[r] ||
 	    row->nsum > TPL_MAX_SUM_PARTS)
@@ -290,8 +291,13 @@ allocate_sum(struct work *w, size_t r)
 	}
 	if (n == 0)
 		return 0;
-	if (allocate_to_units(parts, n, rest, cell(w, r)->decimals, out) !=
-	    ALLOCATE_OK) {
+	st = allocate_to_units(parts, n, rest, cell(w, r)->decimals, out);
+	if (st == ALLOCATE_NO_MEMORY) {
+		w->f->out_of_memory = 1;
+		report(w, w->t->file, row->line, "out of memory");
+		return 0;
+	}
+	if (st != ALLOCATE_OK) {
 		char where[64];
 		report(w, w->t->file, row->line, "table %s: the parts of row %s "
 		    "cannot add up to it (%s): they are more than a unit each "
@@ -454,6 +460,7 @@ footing_compute(const struct tpl_table *t, const struct book *book,
 	    sizeof(*out->cells))) == NULL ||
 	    (w.decided = calloc(t->nrows + 1, 1)) == NULL ||
 	    (w.is_part = calloc(t->nrows + 1, 1)) == NULL) {
+		out->out_of_memory = 1;
 		report(&w, t->file, t->line, "out of memory");
 		goto out;
 	}

@@ -48,6 +48,7 @@ struct table_footing {
 	struct footing_cell *cells;   /* nrows * ncolumns, row by row */
 	size_t sums;             /* sum cells with every part shown */
 	size_t unfooted;         /* … whose parts do not add up to them */
+	int out_of_memory;       /* the cells cannot be trusted */
 };
 
 /* Whether the company allocates in tables of this kind (NULL: none). */

@@ -174,12 +174,38 @@ shaped_reserve(struct shaped *s, int32_t more)
 	if (s->n + more <= s->cap)
 		return 0;
 	cap = (s->n + more) * 2 + 16;
-	if ((s->u = realloc(s->u, (size_t)cap * sizeof(*s->u))) == NULL ||
-	    (s->face = realloc(s->face, (size_t)cap * sizeof(int))) == NULL ||
-	    (s->adv = realloc(s->adv, (size_t)cap * sizeof(double))) == NULL ||
-	    (s->size = realloc(s->size, (size_t)cap * sizeof(double))) == NULL ||
-	    (s->raise = realloc(s->raise, (size_t)cap)) == NULL)
-		return -1;
+	/* Each array is replaced only once its realloc succeeded, so a
+	 * failure leaves every one owned (and sized for at least s->cap). */
+	{
+		UChar *u = realloc(s->u, (size_t)cap * sizeof(*u));
+		if (u == NULL)
+			return -1;
+		s->u = u;
+	}
+	{
+		int *face = realloc(s->face, (size_t)cap * sizeof(*face));
+		if (face == NULL)
+			return -1;
+		s->face = face;
+	}
+	{
+		double *adv = realloc(s->adv, (size_t)cap * sizeof(*adv));
+		if (adv == NULL)
+			return -1;
+		s->adv = adv;
+	}
+	{
+		double *size = realloc(s->size, (size_t)cap * sizeof(*size));
+		if (size == NULL)
+			return -1;
+		s->size = size;
+	}
+	{
+		unsigned char *raise = realloc(s->raise, (size_t)cap);
+		if (raise == NULL)
+			return -1;
+		s->raise = raise;
+	}
 	s->cap = cap;
 	return 0;
 }
@@ -613,7 +639,7 @@ shape_table(struct lctx *c, const struct node *table, struct table_plan *p,
     double size)
 {
 	const struct node *row, *cell;
-	struct trow *rows;
+	struct trow *rows, *r;
 
 	p->size = size;
 	p->ncols = table->u.table.columns;
@@ -626,12 +652,13 @@ shape_table(struct lctx *c, const struct node *table, struct table_plan *p,
 			return;
 		}
 		p->rows = rows;
-		rows[p->nrows].node = row;
+		/* Counted at once, so that a failure below still frees it. */
+		r = &rows[p->nrows++];
+		r->node = row;
 		if (row->u.row.flags & ROW_HEADER)
 			p->header_rows++;
 		for (cell = row->first; cell != NULL && !c->failed;
 		    cell = cell->next) {
-			struct trow *r = &rows[p->nrows];
 			struct tcell *cells = array_grow(r->cells, r->ncells,
 			    sizeof(*cells));
 			if (cells == NULL) {
@@ -650,7 +677,6 @@ shape_table(struct lctx *c, const struct node *table, struct table_plan *p,
 			    cell_role(r, &cells[r->ncells]), size);
 			r->ncells++;
 		}
-		p->nrows++;
 	}
 }
 

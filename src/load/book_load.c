@@ -34,7 +34,11 @@ error(struct loader *ld, const char *file, int line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_addv(ld->diags, DIAG_FATAL, file, line, fmt, ap);
+	/* Once memory ran out, a value may read as absent: say why. */
+	if (xml_memory_ran_out())
+		diag_add(ld->diags, DIAG_FATAL, file, line, "out of memory");
+	else
+		diag_addv(ld->diags, DIAG_FATAL, file, line, fmt, ap);
 	va_end(ap);
 	ld->failed = 1;
 }
@@ -931,11 +935,16 @@ book_load_draft(const char *dir, const char *period_file,
 		return NULL;
 	}
 	ld.book = b;
+	xml_take_out_of_memory();
 	load_company(&ld);
 	load_accounts(&ld);
 	/* Period facts are checked against the accounts: skip if those failed. */
 	if (!ld.failed)
 		load_periods(&ld);
+	if (xml_take_out_of_memory()) {
+		diag_add(diags, DIAG_FATAL, dir, 0, "out of memory");
+		ld.failed = 1;
+	}
 	if (ld.failed) {
 		book_free(b);
 		return NULL;

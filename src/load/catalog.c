@@ -116,19 +116,31 @@ scan_arguments(const char *p, char *err, size_t errsize)
 	return nargs;
 }
 
-/* UTF-8 to a malloc'd UTF-16 string; NULL on invalid UTF-8. */
+/* Why ICU failed, in words a user can act on. */
+static const char *
+icu_reason(UErrorCode status)
+{
+	return status == U_MEMORY_ALLOCATION_ERROR ? "out of memory" :
+	    u_errorName(status);
+}
+
+/* UTF-8 to a malloc'd UTF-16 string; NULL on invalid UTF-8 or, with
+ * *oom set, when out of memory. */
 static UChar *
-to_utf16(const char *text, int32_t *length)
+to_utf16(const char *text, int32_t *length, int *oom)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	int32_t n = 0;
 	UChar *out;
 
+	*oom = 0;
 	u_strFromUTF8(NULL, 0, &n, text, -1, &status);
 	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
 		return NULL;
-	if ((out = malloc(((size_t)n + 1) * sizeof(UChar))) == NULL)
+	if ((out = malloc(((size_t)n + 1) * sizeof(UChar))) == NULL) {
+		*oom = 1;
 		return NULL;
+	}
 	status = U_ZERO_ERROR;
 	u_strFromUTF8(out, n + 1, NULL, text, -1, &status);
 	if (U_FAILURE(status)) {
@@ -165,11 +177,12 @@ static UMessageFormat *
 compile(const char *pattern, enum lang lang, UParseError *where,
     UErrorCode *status)
 {
-	UChar *u = to_utf16(pattern, NULL);
+	int oom;
+	UChar *u = to_utf16(pattern, NULL, &oom);
 	UMessageFormat *f;
 
 	if (u == NULL) {
-		*status = U_INVALID_CHAR_FOUND;
+		*status = oom ? U_MEMORY_ALLOCATION_ERROR : U_INVALID_CHAR_FOUND;
 		return NULL;
 	}
 	f = umsg_open(u, -1, lang_code(lang), where, status);
@@ -238,6 +251,10 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
 					m.line = xml_line(s);
 				}
 	}
+	if ((m.key == NULL || m.pattern == NULL) && xml_memory_ran_out()) {
+		diag_add(diags, DIAG_FATAL, c->file, m.line, "out of memory");
+		goto fail;
+	}
 	if (m.key == NULL || m.pattern == NULL) {
 		diag_add(diags, DIAG_FATAL, c->file, m.line,
 		    "unit %s has no <%s>", m.key != NULL ? m.key : "?",
@@ -250,10 +267,14 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
 		goto fail;
 	}
 	f = compile(m.pattern, c->lang, &where, &status);
+	if (status == U_MEMORY_ALLOCATION_ERROR) {
+		diag_add(diags, DIAG_FATAL, c->file, m.line, "out of memory");
+		goto fail;
+	}
 	if (U_FAILURE(status)) {
 		diag_add(diags, DIAG_FATAL, c->file, m.line,
 		    "message %s: invalid pattern (%s at offset %d)", m.key,
-		    u_errorName(status), where.offset);
+		    icu_reason(status), where.offset);
 		goto fail;
 	}
 	umsg_close(f);
@@ -291,6 +312,7 @@ catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 		goto fail;
 	}
 	c->lang = lang;
+	xml_take_out_of_memory();
 	if ((doc = xml_load(path, SCHEMA_XLIFF, diags)) == NULL)
 		goto fail;
 	for (file = xml_element(xmlDocGetRootElement(doc)->children);
@@ -309,6 +331,10 @@ catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 			    c->messages[i].key, c->messages[i - 1].line);
 			failed = 1;
 		}
+	if (!failed && xml_take_out_of_memory()) {
+		diag_add(diags, DIAG_FATAL, c->file, 0, "out of memory");
+		failed = 1;
+	}
 	if (failed)
 		goto fail;
 	if ((c->compiled = calloc(c->nmessages + 1, sizeof(void *))) == NULL) {
@@ -369,7 +395,7 @@ catalog_format(struct catalog *c, const char *key, const char *const *args,
 	UErrorCode status = U_ZERO_ERROR;
 	int32_t n;
 	char *result = NULL;
-	int i;
+	int i, oom;
 
 	if (m == NULL) {
 		snprintf(err, errsize, "no message %s in %s", key, c->file);
@@ -385,16 +411,20 @@ catalog_format(struct catalog *c, const char *key, const char *const *args,
 		f = compile(m->pattern, c->lang, &where, &status);
 		if (U_FAILURE(status)) {
 			snprintf(err, errsize, "message %s: %s", key,
-			    u_errorName(status));
+			    icu_reason(status));
 			return NULL;
 		}
 		compiled[m - c->messages] = f;
 	}
 	for (i = 0; i < m->nargs; i++)
-		if ((u[i] = to_utf16(args[i] != NULL ? args[i] : "", NULL)) ==
-		    NULL) {
-			snprintf(err, errsize, "message %s: argument %d is not "
-			    "valid UTF-8", key, i);
+		if ((u[i] = to_utf16(args[i] != NULL ? args[i] : "", NULL,
+		    &oom)) == NULL) {
+			if (oom)
+				snprintf(err, errsize, "message %s: out of memory",
+				    key);
+			else
+				snprintf(err, errsize, "message %s: argument %d is "
+				    "not valid UTF-8", key, i);
 			goto out;
 		}
 	/* The C API is variadic: pass all MAX_ARGS slots, unused ones NULL. */
@@ -422,7 +452,7 @@ catalog_format(struct catalog *c, const char *key, const char *const *args,
 	}
 	goto out;
 icu_error:
-	snprintf(err, errsize, "message %s: %s", key, u_errorName(status));
+	snprintf(err, errsize, "message %s: %s", key, icu_reason(status));
 out:
 	for (i = 0; i < MAX_ARGS; i++)
 		free(u[i]);

@@ -28,7 +28,11 @@ nerror(struct nloader *nl, int line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_addv(nl->diags, DIAG_FATAL, nl->file, line, fmt, ap);
+	/* Once memory ran out, a value may read as absent: say why. */
+	if (xml_memory_ran_out())
+		diag_add(nl->diags, DIAG_FATAL, nl->file, line, "out of memory");
+	else
+		diag_addv(nl->diags, DIAG_FATAL, nl->file, line, fmt, ap);
 	va_end(ap);
 	nl->failed = 1;
 }
@@ -194,6 +198,10 @@ load_slot(struct nloader *nl, xmlNodePtr n, struct slot *s)
 
 	s->id = xml_get(n, "id");
 	s->line = xml_line(n);
+	if (s->id == NULL) {  /* the schema requires it: memory ran out */
+		nerror(nl, s->line, "%s", "out of memory");
+		return;
+	}
 	if (xml_element(n->children) == NULL ||
 	    (!xml_is(xml_element(n->children), "p") &&
 	    !xml_is(xml_element(n->children), "ul"))) {
@@ -272,7 +280,10 @@ narrative_load(const struct book *book, const char *file, xmlNodePtr node,
 				break;
 			}
 			out->notes = list;
-			list[out->nnotes].id = xml_get(c, "id");
+			if ((list[out->nnotes].id = xml_get(c, "id")) == NULL) {
+				nerror(&nl, xml_line(c), "%s", "out of memory");
+				break;
+			}
 			list[out->nnotes].line = xml_line(c);
 			list[out->nnotes].content.kind = RUN_SPAN;
 			list[out->nnotes].content.line = xml_line(c);
@@ -280,8 +291,9 @@ narrative_load(const struct book *book, const char *file, xmlNodePtr node,
 		}
 	}
 	for (i = 0; i < out->nslots; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(out->slots[i].id, out->slots[j].id) == 0)
+		for (j = 0; j < i && out->slots[i].id != NULL; j++)
+			if (out->slots[j].id != NULL &&
+			    strcmp(out->slots[i].id, out->slots[j].id) == 0)
 				nerror(&nl, out->slots[i].line, "slot '%s' appears twice",
 				    out->slots[i].id);
 		for (j = 0; j < out->slots[i].nblocks; j++)

@@ -50,7 +50,11 @@ terror(struct tloader *tl, int line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_addv(tl->diags, DIAG_FATAL, tl->file, line, fmt, ap);
+	/* Once memory ran out, a value may read as absent: say why. */
+	if (xml_memory_ran_out())
+		diag_add(tl->diags, DIAG_FATAL, tl->file, line, "out of memory");
+	else
+		diag_addv(tl->diags, DIAG_FATAL, tl->file, line, fmt, ap);
 	va_end(ap);
 	tl->failed = 1;
 }
@@ -789,6 +793,7 @@ templates_load(const char *dir, const struct book *book,
 		diag_add(diags, DIAG_FATAL, "templates", 0, "out of memory");
 		goto fail;
 	}
+	xml_take_out_of_memory();
 	if ((count = scandir(set->dir, &names, is_xml, alphasort)) < 0) {
 		diag_add(diags, DIAG_FATAL, set->dir, 0,
 		    "cannot read the templates folder");
@@ -801,6 +806,11 @@ templates_load(const char *dir, const struct book *book,
 		free(names[i]);
 	}
 	free(names);
+	/* A value lost to memory would read as absent from here on. */
+	if (xml_take_out_of_memory()) {
+		diag_add(diags, DIAG_FATAL, set->dir, 0, "out of memory");
+		goto fail;
+	}
 	for (j = 0; j < set->ntables; j++)
 		for (k = 0; k < j; k++)
 			if (strcmp(set->tables[j].id, set->tables[k].id) == 0) {

@@ -11,6 +11,10 @@
 
 #include "../util/datadir.h"
 
+/* Set by xml_get when a copy fails (see xml_take_out_of_memory). Loading
+ * runs on one thread; each of kessan build's workers is a process. */
+static _Thread_local int copy_failed;
+
 static const char *const schema_files[SCHEMA_MAX] = {
 	"schemas/company.rng", "schemas/accounts.rng", "schemas/period.rng",
 	"schemas/template.rng", "schemas/xliff.rng", "schemas/fonts.rng"
@@ -247,7 +251,23 @@ xml_get(xmlNodePtr node, const char *name)
 	if ((out = malloc(len + 1)) != NULL) {
 		memcpy(out, start, len);
 		out[len] = '\0';
-	}
+	} else
+		copy_failed = 1;
 	xmlFree(raw);
 	return out;
+}
+
+int
+xml_memory_ran_out(void)
+{
+	return copy_failed;
+}
+
+int
+xml_take_out_of_memory(void)
+{
+	int failed = copy_failed;
+
+	copy_failed = 0;
+	return failed;
 }

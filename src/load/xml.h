@@ -47,4 +47,14 @@ int xml_line(xmlNodePtr node);
  */
 char *xml_get(xmlNodePtr node, const char *name);
 
+/*
+ * Nonzero when an xml_get since the last call returned NULL because memory
+ * ran out rather than because the value was absent; clears the flag. A
+ * loader asks at its start and before it succeeds, so that a value lost to
+ * memory is never read as a value left out.
+ */
+int xml_take_out_of_memory(void);
+/* The same flag, left as it is. */
+int xml_memory_ran_out(void);
+
 #endif
