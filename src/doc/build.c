@@ -642,15 +642,8 @@ flush_notes(struct builder *b, struct node *parent)
 		return;
 	}
 	for (i = b->first_unflushed; i < b->nnotes; i++) {
-		struct node *n = b->notes[i].note;
-		if (n->incomplete)
-			node_lost(list);
-		n->parent = list;
-		if (list->last != NULL)
-			list->last->next = n;
-		else
-			list->first = n;
-		list->last = n;
+		/* Appended, carrying any incomplete mark to the document. */
+		node_insert_before(list, b->notes[i].note, NULL);
 		b->notes[i].note = NULL;
 	}
 	b->first_unflushed = b->nnotes;

@@ -34,11 +34,7 @@ error(struct loader *ld, const char *file, int line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	/* Once memory ran out, a value may read as absent: say why. */
-	if (xml_memory_ran_out())
-		diag_add(ld->diags, DIAG_FATAL, file, line, "out of memory");
-	else
-		diag_addv(ld->diags, DIAG_FATAL, file, line, fmt, ap);
+	xml_loader_error(ld->diags, file, line, fmt, ap);
 	va_end(ap);
 	ld->failed = 1;
 }

@@ -28,11 +28,7 @@ nerror(struct nloader *nl, int line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	/* Once memory ran out, a value may read as absent: say why. */
-	if (xml_memory_ran_out())
-		diag_add(nl->diags, DIAG_FATAL, nl->file, line, "out of memory");
-	else
-		diag_addv(nl->diags, DIAG_FATAL, nl->file, line, fmt, ap);
+	xml_loader_error(nl->diags, nl->file, line, fmt, ap);
 	va_end(ap);
 	nl->failed = 1;
 }

@@ -50,11 +50,7 @@ terror(struct tloader *tl, int line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	/* Once memory ran out, a value may read as absent: say why. */
-	if (xml_memory_ran_out())
-		diag_add(tl->diags, DIAG_FATAL, tl->file, line, "out of memory");
-	else
-		diag_addv(tl->diags, DIAG_FATAL, tl->file, line, fmt, ap);
+	xml_loader_error(tl->diags, tl->file, line, fmt, ap);
 	va_end(ap);
 	tl->failed = 1;
 }

@@ -257,6 +257,16 @@ xml_get(xmlNodePtr node, const char *name)
 	return out;
 }
 
+void
+xml_loader_error(struct diag_list *diags, const char *file, int line,
+    const char *fmt, va_list ap)
+{
+	if (copy_failed)
+		diag_add(diags, DIAG_FATAL, file, line, "out of memory");
+	else
+		diag_addv(diags, DIAG_FATAL, file, line, fmt, ap);
+}
+
 int
 xml_memory_ran_out(void)
 {

@@ -6,6 +6,8 @@
 #ifndef KESSAN_XML_H
 #define KESSAN_XML_H
 
+#include <stdarg.h>
+
 #include <libxml/tree.h>
 
 #include "../util/diag.h"
@@ -54,7 +56,19 @@ char *xml_get(xmlNodePtr node, const char *name);
  * memory is never read as a value left out.
  */
 int xml_take_out_of_memory(void);
-/* The same flag, left as it is. */
+/*
+ * A loader's fatal diagnostic: fmt, or "out of memory" once an xml_get has
+ * lost a value to memory since the flag was last taken (fmt would then
+ * blame the input for what memory did).
+ */
+void xml_loader_error(struct diag_list *diags, const char *file, int line,
+    const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 0)))
+#endif
+    ;
+
+/* The flag, left as it is. */
 int xml_memory_ran_out(void);
 
 #endif
