@@ -130,6 +130,25 @@ cross_check ja-word ja "$old" "$words" "$scratch/ja-word.out"
 run_diff en-only --lang en "$old" "$words"
 if [ $rc -eq 0 ] && grep -qx "no differences" "$scratch/en-only.out"; then ok; else not_ok "--lang en: exit $rc"; fi
 
+# A paragraph removed and a bullet added: each reported once as a whole
+# block under its section's heading, and the HTML page shows the removed
+# paragraph where it stood, between its old neighbours.
+blocks=$(fresh_book blocks)
+awk '
+	/^      <p>"Typically, our first quarter/ { skip = 1 }
+	skip { if (/<\/p>/) skip = 0; next }
+	/^      <\/ul>/ && !added { print "        <li>We expect to open a data center.</li>"; added = 1 }
+	{ print }' "$old/periods/2004-q1.xml" >"$blocks/periods/2004-q1.xml"
+run_diff blocks --lang en "$old" "$blocks"
+section en "$scratch/blocks.out" "Added and removed" >"$scratch/blocks.got"
+if [ $rc -eq 1 ] && [ "$(wc -l <"$scratch/blocks.got")" -eq 2 ] &&
+    grep -qx 'Outlook for Second Quarter FY2004: {+We expect to open a data center.+}' "$scratch/blocks.got" &&
+    grep -q '^Overview of 1st Quarter Financial Results and Business Outlook: \[-"Typically, our first quarter .*start for the year\."-\]$' "$scratch/blocks.got"
+then ok; else not_ok "blocks: exit $rc, $(cat "$scratch/blocks.out")"; fi
+run_diff blocks-html --lang en --format html -o "$scratch/blocks.html" "$old" "$blocks"
+order=$(grep -o '"With the rapid increase\|class="removed"[^>]*><del>"Typically\|"The sales of IIJ' "$scratch/blocks.html" | cut -c1-20 | tr '\n' '/')
+if [ $rc -eq 1 ] && [ "$order" = '"With the rapid incr/class="removed" id="/"The sales of IIJ/' ]; then ok; else not_ok "blocks html: exit $rc, order $order"; fi
+
 # Two period files, a draft kept outside any book, and two git revisions
 # give the same report as two books.
 new="$scratch/book.is.rev.si"

@@ -177,4 +177,30 @@ expect "cumulative: the prior quarter's year to date needs 2003-q2" sh -c \
     "test $rc -ne 0 && grep -q 'needs [a-z_.]* of 2003-q2, which' '$scratch/err'"
 expect "cumulative: no output written" test ! -e "$scratch/cumulative.txt"
 
+# A restatement: 2004-q1 moves 100,000 thousand of 4Q03 revenue from
+# dial-up to other. The release compares against the restated figures and
+# recomputes their changes; the book still checks, the total being unmoved.
+book=$(fresh_book restated)
+sed -i 's|^  <display>|  <restate period="2003-q4" id="is.rev.dialup" value="657947">Reclassified to other revenues.</restate>\n  <restate period="2003-q4" id="is.rev.other" value="636590">Reclassified from dial-up.</restate>\n  <display>|' \
+    "$book/periods/2004-q1.xml"
+if render "$book" en "$scratch/restated.txt"; then ok; else not_ok "restated: $(cat "$scratch/err")"; fi
+expect "restated: dial-up against the restated 4Q03" has "$scratch/restated.txt" \
+    "$(printf 'Dial-up access services\t6,871\t751,933\t8.7\t767,418\t9.2\t(2.0)\t657,947\t5.6\t14.3')"
+expect "restated: other against the restated 4Q03" has "$scratch/restated.txt" \
+    "$(printf 'Other\t5,413\t592,390\t6.8\t519,709\t6.2\t14.0\t636,590\t5.5\t(6.9)')"
+expect "restated: the original 4Q03 figure is gone" lacks "$scratch/restated.txt" "757,947"
+expect "restated: the book still checks" "$KESSAN" check "$book" >/dev/null 2>&1
+
+# --format tree: the document tree before layout, one node a line with its
+# kind, id, language and the template line it came from.
+if render "$EXAMPLES/iij" ja+en "$scratch/tree.txt" --format tree; then ok; else not_ok "tree: $(cat "$scratch/err")"; fi
+expect "tree: the bilingual document is the root" sh -c \
+    "head -n 1 '$scratch/tree.txt' | grep -q '^ document #bilingual \\[ja\\]'"
+expect "tree: both languages' tables" sh -c \
+    "grep -q 'table #operations \\[en\\]' '$scratch/tree.txt' && grep -q 'table #operations \\[ja\\]' '$scratch/tree.txt'"
+expect "tree: a figure with the template line that made it" sh -c \
+    "grep -q 'text \\[en\\] \"592,390\" (.*/tables.xml:[0-9]*)' '$scratch/tree.txt'"
+expect "tree: a footnote carries its number" sh -c \
+    "grep -Eq 'footnote( #[^ ]*)? \\[en\\] 1( |$)' '$scratch/tree.txt'"
+
 finish

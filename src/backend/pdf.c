@@ -4,6 +4,7 @@
 
 #include "pdf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,10 +62,14 @@ memory_file(const unsigned char *data, size_t size)
 	return fd;
 }
 
-/* The subset of face holding the characters the layout draws with it. */
+/*
+ * The subset of face holding the characters the layout draws with it.
+ * Returns 0, or -1 with the reason in err (libharu's own code, if any, is
+ * added by the caller).
+ */
 static int
 load_subset(HPDF_Doc pdf, const struct layout *lay, const struct font_set *fs,
-    int face, HPDF_Font *font, int *fd)
+    int face, HPDF_Font *font, int *fd, char *err, size_t errsize)
 {
 	uint32_t *cps = malloc(0x10000 * sizeof(*cps));
 	unsigned char *data;
@@ -73,23 +78,32 @@ load_subset(HPDF_Doc pdf, const struct layout *lay, const struct font_set *fs,
 	char path[64];
 	const char *name;
 
-	if (cps == NULL)
+	if (cps == NULL) {
+		snprintf(err, errsize, "out of memory");
 		return -1;
+	}
 	for (c = 0; c < 0x10000; c++)
 		if (layout_uses(lay, face, c))
 			cps[n++] = c;
 	data = ttf_subset(fs->faces[face], cps, n, &size);
 	free(cps);
-	if (data == NULL)
+	if (data == NULL) {
+		snprintf(err, errsize, "out of memory");
 		return -1;
+	}
 	*fd = memory_file(data, size);
 	free(data);
-	if (*fd < 0)
+	if (*fd < 0) {
+		snprintf(err, errsize, "cannot hand the subset to libharu: %s",
+		    strerror(errno));
 		return -1;
+	}
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", *fd);
 	if ((name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE)) == NULL ||
-	    (*font = HPDF_GetFont(pdf, name, "UTF-8")) == NULL)
+	    (*font = HPDF_GetFont(pdf, name, "UTF-8")) == NULL) {
+		snprintf(err, errsize, "libharu refused the subset");
 		return -1;
+	}
 	return 0;
 }
 
@@ -218,13 +232,21 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-	for (i = 0; i < fs->nfaces; i++)
-		if (lay->used[i] != NULL &&
-		    load_subset(pdf, lay, fs, (int)i, &fonts[i], &fds[i]) != 0) {
-			snprintf(err, errsize, "cannot embed font %s (libharu error "
-			    "0x%04X)", ttf_path(fs->faces[i]), (unsigned)e.code);
-			goto out;
-		}
+	for (i = 0; i < fs->nfaces; i++) {
+		char why[128];
+
+		if (lay->used[i] == NULL || load_subset(pdf, lay, fs, (int)i,
+		    &fonts[i], &fds[i], why, sizeof(why)) == 0)
+			continue;
+		if (e.code != 0)
+			snprintf(err, errsize, "cannot embed font %s: %s (libharu "
+			    "error 0x%04X)", ttf_path(fs->faces[i]), why,
+			    (unsigned)e.code);
+		else
+			snprintf(err, errsize, "cannot embed font %s: %s",
+			    ttf_path(fs->faces[i]), why);
+		goto out;
+	}
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "kessan " PACKAGE_VERSION);
 	if (meta->title != NULL)
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, meta->title);

@@ -1,5 +1,6 @@
 #include "fonts.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,19 @@ fonts_cache_clear(void)
 	ncache = 0;
 }
 
+/* A diagnostic of fonts.xml, or "out of memory" where memory lost the
+ * value the message would blame. */
+static void
+fonts_error(struct diag_list *diags, const char *file, int line,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	xml_loader_error(diags, file, line, fmt, ap);
+	va_end(ap);
+}
+
 struct font_set *
 fonts_load(const char *path, struct diag_list *diags)
 {
@@ -92,12 +106,15 @@ fonts_load(const char *path, struct diag_list *diags)
 		if (xml_is(n, "face")) {
 			char *file = xml_get(n, "file");
 			if (set->nfaces == FONTS_MAX_FACES) {
-				diag_add(diags, DIAG_FATAL, path, xml_line(n),
+				fonts_error(diags, path, xml_line(n),
 				    "more than %d faces", FONTS_MAX_FACES);
 				failed = 1;
-			} else if (id != NULL && file != NULL &&
-			    (set->faces[set->nfaces] = cached_face(file, path,
-			    xml_line(n), diags)) != NULL) {
+			} else if (id == NULL || file == NULL) {
+				/* The schema requires both: memory lost one. */
+				fonts_error(diags, path, xml_line(n), "out of memory");
+				failed = 1;
+			} else if ((set->faces[set->nfaces] = cached_face(file,
+			    path, xml_line(n), diags)) != NULL) {
 				set->ids[set->nfaces++] = id;
 				id = NULL;
 			} else
@@ -118,7 +135,7 @@ fonts_load(const char *path, struct diag_list *diags)
 					if (strcmp(set->ids[k], word) == 0)
 						break;
 				if (k == set->nfaces) {
-					diag_add(diags, DIAG_FATAL, path, xml_line(n),
+					fonts_error(diags, path, xml_line(n),
 					    "no face '%s'", word);
 					failed = 1;
 				} else if (set->nchain[l][r] < FONTS_MAX_CHAIN)
@@ -132,11 +149,11 @@ fonts_load(const char *path, struct diag_list *diags)
 	for (l = 0; l < LANG_MAX && !failed; l++)
 		for (r = 0; r < FONT_ROLE_MAX; r++)
 			if (set->nchain[l][r] == 0) {
-				diag_add(diags, DIAG_FATAL, path, 0, "no faces for role "
-				    "%s in %s", role_names[r], l == LANG_JA ? "ja" : "en");
+				fonts_error(diags, path, 0, "no faces for role %s in %s",
+				    role_names[r], l == LANG_JA ? "ja" : "en");
 				failed = 1;
 			}
-	if (!failed && xml_take_out_of_memory()) {
+	if (xml_take_out_of_memory() && !failed) {
 		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
 		failed = 1;
 	}
