@@ -28,18 +28,21 @@ struct page_labels {
 /* "Page 3 of 12" / "3 / 12ページ": numbers through ICU, words from the
  * catalog. */
 static char *
-page_label(void *arg, int page, int pages, enum lang lang)
+page_label(void *arg, int page, int pages, enum lang lang, char *err,
+    size_t errsize)
 {
 	struct page_labels *pl = arg;
-	char a[2][32], err[256];
+	char a[2][32];
 	const char *args[2] = { a[0], a[1] };
 
 	if (format_number(pl->formatters[lang], rat_int(page), 0, NUMBER_PLAIN, 0,
 	    a[0], sizeof(a[0])) != 0 || format_number(pl->formatters[lang],
-	    rat_int(pages), 0, NUMBER_PLAIN, 0, a[1], sizeof(a[1])) != 0)
+	    rat_int(pages), 0, NUMBER_PLAIN, 0, a[1], sizeof(a[1])) != 0) {
+		snprintf(err, errsize, "ICU cannot format the page number");
 		return NULL;
+	}
 	return catalog_format(pl->catalogs[lang], "page.label", args, 2, err,
-	    sizeof(err));
+	    errsize);
 }
 
 /* The first paragraph of a role, as plain text (malloc'd), or NULL. */
@@ -178,9 +181,9 @@ render_env_new(const struct book *book, const char *templates_dir,
 	for (l = 0; l < LANG_MAX; l++) {
 		env->catalogs[l] = catalog_load(locales_dir, (enum lang)l, diags);
 		env->formatters[l] = formatter_open((enum lang)l, &book->company);
+		/* Opening a formatter fails only for want of memory. */
 		if (env->formatters[l] == NULL)
-			diag_add(diags, DIAG_FATAL, NULL, 0,
-			    "ICU cannot format for %s", lang_code((enum lang)l));
+			diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
 		if (env->catalogs[l] == NULL || env->formatters[l] == NULL)
 			goto fail;
 		/* Without it sentences would break after "U.S.": not optional. */

@@ -120,7 +120,8 @@ fonts_load(const char *path, struct diag_list *diags)
 			} else
 				failed = 1;
 			free(file);
-		} else if (xml_is(n, "role")) {
+		} else if (xml_is(n, "role") && !failed) {
+			/* After a face failed, its roles would only echo it. */
 			lang = xml_get(n, "lang");
 			faces = xml_get(n, "faces");
 			l = lang != NULL && strcmp(lang, "ja") == 0 ? LANG_JA : LANG_EN;

@@ -121,9 +121,15 @@ ttf_open(const char *path, char *err, size_t errsize)
 		goto fail;
 	}
 	if (fseek(in, 0, SEEK_END) != 0 || (size = ftell(in)) < 12 ||
-	    fseek(in, 0, SEEK_SET) != 0 ||
-	    (f->file = malloc((size_t)size)) == NULL ||
-	    fread(f->file, 1, (size_t)size, in) != (size_t)size) {
+	    fseek(in, 0, SEEK_SET) != 0) {
+		snprintf(err, errsize, "cannot read the font file");
+		goto fail;
+	}
+	if ((f->file = malloc((size_t)size)) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		goto fail;
+	}
+	if (fread(f->file, 1, (size_t)size, in) != (size_t)size) {
 		snprintf(err, errsize, "cannot read the font file");
 		goto fail;
 	}

@@ -14,8 +14,9 @@ struct formatter;
 
 /*
  * Opens a formatter for one language under the company's rounding and
- * negative-number policies. Returns NULL if ICU cannot (missing data, out
- * of memory). Free with formatter_close.
+ * negative-number policies. Returns NULL only when out of memory (the
+ * locale's data is looked up later, per number style). Free with
+ * formatter_close.
  */
 struct formatter *formatter_open(enum lang lang, const struct company *company);
 void formatter_close(struct formatter *f);

@@ -1164,7 +1164,7 @@ add_running(struct lctx *c)
 	for (i = 0; i < c->lay->npages && !c->failed; i++) {
 		struct lay_page *pg = &c->lay->pages[i];
 		struct shaped s = { 0 };
-		char *label;
+		char *label, err[256];
 
 		c->page = pg;
 		c->lang = pg->lang;
@@ -1184,9 +1184,12 @@ add_running(struct lctx *c)
 			draw_units(c, &s, 0, s.n, c->left, 36);
 			shaped_free(&s);
 		}
-		label = c->o->page_label != NULL ? c->o->page_label(c->o->arg,
-		    (int)i + 1, (int)c->lay->npages, pg->lang) : NULL;
-		if (label != NULL) {
+		if (c->o->page_label == NULL)
+			continue;
+		if ((label = c->o->page_label(c->o->arg, (int)i + 1,
+		    (int)c->lay->npages, pg->lang, err, sizeof(err))) == NULL)
+			lfail(c, "page %zu: %s", i + 1, err);
+		else {
 			double w;
 
 			shape(c, &s, label, FONT_LABEL, 7.5, 0);

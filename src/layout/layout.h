@@ -71,8 +71,10 @@ struct layout_options {
 	   "Page n of N" from page_label) */
 	const char *header[LANG_MAX];
 	const char *footer_left[LANG_MAX];
-	/* "Page 3 of 12" in lang; returns a malloc'd string or NULL */
-	char *(*page_label)(void *arg, int page, int pages, enum lang lang);
+	/* "Page 3 of 12" in lang; returns a malloc'd string, or NULL with the
+	   reason in err (the layout then fails) */
+	char *(*page_label)(void *arg, int page, int pages, enum lang lang,
+	    char *err, size_t errsize);
 	void *arg;
 };
 

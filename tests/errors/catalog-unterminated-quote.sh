@@ -1,0 +1,4 @@
+# an apostrophe that starts ICU quoting and never ends it
+sed -i "s|<source>QoQ % change</source>|<source>QoQ '{% change</source>|" "$LOCALES/en.xlf"
+MARK="<source>QoQ '{% change"
+MARKFILE="$LOCALES/en.xlf"
