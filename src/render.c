@@ -45,20 +45,22 @@ page_label(void *arg, int page, int pages, enum lang lang, char *err,
 	    errsize);
 }
 
-/* The first paragraph of a role, as plain text (malloc'd), or NULL. */
-static char *
-first_text(const struct node *n, int role)
+/* The first paragraph of a role, as plain text in *text (malloc'd; NULL
+ * when there is none). Returns 0, or -1 when out of memory: a title lost
+ * to memory must not pass for a document without one. */
+static int
+first_text(const struct node *n, int role, char **text)
 {
 	const struct node *k;
 
+	*text = NULL;
 	if (n->kind == NODE_PARAGRAPH && n->u.paragraph.role == role)
-		return node_plain_text(n, NOTE_SUPERSCRIPT);
-	for (k = n->first; k != NULL; k = k->next) {
-		char *text = first_text(k, role);
-		if (text != NULL)
-			return text;
-	}
-	return NULL;
+		return (*text = node_plain_text(n, NOTE_SUPERSCRIPT)) != NULL ?
+		    0 : -1;
+	for (k = n->first; k != NULL; k = k->next)
+		if (first_text(k, role, text) != 0 || *text != NULL)
+			return *text != NULL ? 0 : -1;
+	return 0;
 }
 
 /* SOURCE_DATE_EPOCH when set (reproducible builds), else the release
@@ -118,8 +120,11 @@ render_pdf(const struct render_request *req, const struct render_env *env,
 	lo.arg = &labels;
 	if ((lay = layout_document(doc, &lo, diags)) == NULL)
 		goto out;
-	title = first_text(doc, ROLE_TITLE);
-	subject = first_text(doc, ROLE_SUBTITLE);
+	if (first_text(doc, ROLE_TITLE, &title) != 0 ||
+	    first_text(doc, ROLE_SUBTITLE, &subject) != 0) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
+		goto out;
+	}
 	memset(&meta, 0, sizeof(meta));
 	meta.title = title;
 	meta.subject = subject;
@@ -339,10 +344,14 @@ render_release(const struct render_request *req, struct buffer *out,
 		rc = dump_tree(doc, out);
 		break;
 	case FORMAT_HTML: {
-		char *title = first_text(doc, ROLE_TITLE);
-		struct html_meta meta = { title, req->book->company.name[lang] };
-		rc = html_render(doc, &meta, out);
-		free(title);
+		char *title;
+		struct html_meta meta = { NULL, req->book->company.name[lang] };
+
+		if ((rc = first_text(doc, ROLE_TITLE, &title)) == 0) {
+			meta.title = title;
+			rc = html_render(doc, &meta, out);
+			free(title);
+		}
 		break;
 	}
 	case FORMAT_PDF:
