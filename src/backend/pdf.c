@@ -263,8 +263,11 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 		goto out;
 	}
 	size = HPDF_GetStreamSize(pdf);
-	if ((raw = malloc(size)) == NULL ||
-	    HPDF_ReadFromStream(pdf, raw, &size) != HPDF_OK) {
+	if ((raw = malloc(size)) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		goto out;
+	}
+	if (HPDF_ReadFromStream(pdf, raw, &size) != HPDF_OK) {
 		snprintf(err, errsize, "cannot read back the PDF from libharu");
 		goto out;
 	}
