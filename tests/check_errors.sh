@@ -1,10 +1,11 @@
 #!/bin/sh
 # Bad input gives the promised diagnostics and exit status. Each case
 # tests/errors/NAME.sh edits a copy of the example book ($BOOK), of the
-# templates ($TEMPLATES) or of the catalogs ($LOCALES), and may set COMMAND
+# templates ($TEMPLATES), of the catalogs ($LOCALES) or of the font
+# configuration ($FONTS, fonts.xml), and may set COMMAND
 # (default: check) and ARGS; NAME.expected holds the expected stderr (the
 # copies' paths written as BOOK, TEMPLATES, LOCALES, the test's scratch
-# folder as SCRATCH) and a last line
+# folder as SCRATCH, the font configuration as FONTS) and a last line
 # "exit: N". A case that edits a catalog or template may set MARK to a
 # string of the edited line and MARKFILE to the file: its line number is
 # written @MARK@, so the golden names exactly that line yet survives
@@ -24,6 +25,8 @@ for edit in "$errors"/*.sh; do
 	rm -rf "$TEMPLATES" "$LOCALES"
 	cp -R "$KESSAN_DATADIR/templates" "$TEMPLATES"
 	cp -R "$KESSAN_DATADIR/locales" "$LOCALES"
+	FONTS="$scratch/fonts.$name.xml"
+	cp "$KESSAN_DATADIR/fonts/fonts.xml" "$FONTS"
 	COMMAND=check
 	ARGS=
 	MARK=
@@ -33,10 +36,12 @@ for edit in "$errors"/*.sh; do
 	. "$edit"
 	# shellcheck disable=SC2086
 	KESSAN_TEMPLATES="$TEMPLATES" KESSAN_LOCALES="$LOCALES" \
+	    KESSAN_FONTS="$FONTS" \
 	    "$KESSAN" $COMMAND $ARGS "$BOOK" >/dev/null 2>"$scratch/stderr"
 	rc=$?
 	{ sed -e "s|$BOOK|BOOK|g" -e "s|$TEMPLATES|TEMPLATES|g" \
-	    -e "s|$LOCALES|LOCALES|g" -e "s|$scratch|SCRATCH|g" "$scratch/stderr" |
+	    -e "s|$LOCALES|LOCALES|g" -e "s|$FONTS|FONTS|g" \
+	    -e "s|$scratch|SCRATCH|g" "$scratch/stderr" |
 	    if [ "$NOTES" = keep ]; then cat; else
 	    grep -Ev ': note: (adjust|stated-change): '; fi; echo "exit: $rc"; } \
 	    >"$scratch/got"

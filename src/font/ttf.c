@@ -153,12 +153,17 @@ ttf_open(const char *path, char *err, size_t errsize)
 	for (i = 0; i < n; i++) {
 		const unsigned char *r = f->file + 12 + 16 * i;
 		uint32_t off = u32(r + 8), len = u32(r + 12);
-		for (k = 0; k < NREQUIRED; k++)
-			if (memcmp(r, required_tables[k], 4) == 0 &&
-			    off <= f->size && len <= f->size - off) {
-				f->tables[k].data = f->file + off;
-				f->tables[k].length = len;
+		for (k = 0; k < NREQUIRED; k++) {
+			if (memcmp(r, required_tables[k], 4) != 0)
+				continue;
+			if (off > f->size || len > f->size - off) {
+				snprintf(err, errsize, "truncated: table '%s' runs "
+				    "past the end of the file", required_tables[k]);
+				goto fail;
 			}
+			f->tables[k].data = f->file + off;
+			f->tables[k].length = len;
+		}
 	}
 	for (k = 0; k < NREQUIRED; k++)
 		if (f->tables[k].data == NULL &&
