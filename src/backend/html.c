@@ -570,7 +570,7 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 {
 	xmlNodePtr e;
 	const struct node *c;
-	char name[4];
+	char name[16];   /* "h1".."h3"; -O0 cannot see the clamp */
 
 	switch (n->kind) {
 	case NODE_SECTION:
