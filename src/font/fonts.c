@@ -64,6 +64,14 @@ fonts_cache_clear(void)
 static void
 fonts_error(struct diag_list *diags, const char *file, int line,
     const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void
+fonts_error(struct diag_list *diags, const char *file, int line,
+    const char *fmt, ...)
 {
 	va_list ap;
 
