@@ -79,21 +79,26 @@ node_add_text(struct node *parent, const char *text, enum lang lang)
 	return n;
 }
 
-void
-node_lost(struct node *node)
+/* The root of node's tree (NULL for NULL): it holds the incomplete mark. */
+static struct node *
+root_of(const struct node *node)
 {
 	while (node != NULL && node->parent != NULL)
 		node = node->parent;
-	if (node != NULL)
+	return (struct node *)node;
+}
+
+void
+node_lost(struct node *node)
+{
+	if ((node = root_of(node)) != NULL)
 		node->incomplete = 1;
 }
 
 int
 node_incomplete(const struct node *node)
 {
-	while (node != NULL && node->parent != NULL)
-		node = node->parent;
-	return node != NULL && node->incomplete;
+	return (node = root_of(node)) != NULL && node->incomplete;
 }
 
 void

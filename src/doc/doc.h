@@ -126,7 +126,7 @@ struct node *node_add_text(struct node *parent, const char *text,
 
 /* Marks the root of node's tree incomplete: something under it could not
  * be allocated. A subtree built apart and attached later carries its mark
- * (node_attach). */
+ * (node_insert_before). */
 void node_lost(struct node *node);
 
 /* Nonzero when node's root was marked incomplete. */

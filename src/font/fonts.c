@@ -162,10 +162,8 @@ fonts_load(const char *path, struct diag_list *diags)
 				    role_names[r], l == LANG_JA ? "ja" : "en");
 				failed = 1;
 			}
-	if (xml_take_out_of_memory() && !failed) {
-		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
+	if (!failed && xml_report_lost_values(diags, path))
 		failed = 1;
-	}
 	if (failed)
 		goto fail;
 	xmlFreeDoc(doc);

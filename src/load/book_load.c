@@ -937,10 +937,8 @@ book_load_draft(const char *dir, const char *period_file,
 	/* Period facts are checked against the accounts: skip if those failed. */
 	if (!ld.failed)
 		load_periods(&ld);
-	if (xml_take_out_of_memory()) {
-		diag_add(diags, DIAG_FATAL, dir, 0, "out of memory");
+	if (xml_report_lost_values(diags, dir))
 		ld.failed = 1;
-	}
 	if (ld.failed) {
 		book_free(b);
 		return NULL;

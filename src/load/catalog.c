@@ -331,10 +331,8 @@ catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 			    c->messages[i].key, c->messages[i - 1].line);
 			failed = 1;
 		}
-	if (!failed && xml_take_out_of_memory()) {
-		diag_add(diags, DIAG_FATAL, c->file, 0, "out of memory");
+	if (!failed && xml_report_lost_values(diags, c->file))
 		failed = 1;
-	}
 	if (failed)
 		goto fail;
 	if ((c->compiled = calloc(c->nmessages + 1, sizeof(void *))) == NULL) {

@@ -803,10 +803,8 @@ templates_load(const char *dir, const struct book *book,
 	}
 	free(names);
 	/* A value lost to memory would read as absent from here on. */
-	if (xml_take_out_of_memory()) {
-		diag_add(diags, DIAG_FATAL, set->dir, 0, "out of memory");
+	if (xml_report_lost_values(diags, set->dir))
 		goto fail;
-	}
 	for (j = 0; j < set->ntables; j++)
 		for (k = 0; k < j; k++)
 			if (strcmp(set->tables[j].id, set->tables[k].id) == 0) {

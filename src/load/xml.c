@@ -281,3 +281,12 @@ xml_take_out_of_memory(void)
 	copy_failed = 0;
 	return failed;
 }
+
+int
+xml_report_lost_values(struct diag_list *diags, const char *file)
+{
+	if (!xml_take_out_of_memory())
+		return 0;
+	diag_add(diags, DIAG_FATAL, file, 0, "out of memory");
+	return 1;
+}

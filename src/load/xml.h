@@ -71,4 +71,11 @@ void xml_loader_error(struct diag_list *diags, const char *file, int line,
 /* The flag, left as it is. */
 int xml_memory_ran_out(void);
 
+/*
+ * A loader's last word: when an xml_get lost a value to memory since the
+ * flag was last taken, reports "out of memory" on file and returns
+ * nonzero. Takes the flag.
+ */
+int xml_report_lost_values(struct diag_list *diags, const char *file);
+
 #endif
