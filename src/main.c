@@ -25,6 +25,7 @@
 #include "format/number.h"
 #include "load/load.h"
 #include "font/fonts.h"
+#include "help.h"
 #include "render.h"
 #include "util/atomic.h"
 #include "util/diag.h"
@@ -35,55 +36,25 @@ enum exit_status {
 	EXIT_BAD_INPUT = 2
 };
 
-static const char usage_text[] =
-    "usage: kessan COMMAND [OPTIONS] BOOK\n"
-    "\n"
-    "Commands:\n"
-    "  check BOOK [--period ID]    validate a book and verify its tie-outs\n"
-    "  render BOOK --period ID [--lang en|ja|ja+en]\n"
-    "              [--format txt|pdf|html|tree]\n"
-    "              [--paper a4|letter] [--template ID] [-o FILE|DIR]\n"
-    "                              render one quarter's release\n"
-    "  build BOOK [-o OUT] [-j N] [--lang en,ja,ja+en] [--format txt,pdf,html]\n"
-    "              [--shard K/N] [--force]\n"
-    "                              render every release of a book, in\n"
-    "                              parallel, rebuilding only what changed\n"
-    "  diff OLD NEW [--period ID] [--lang en,ja] [--format txt|html]\n"
-    "              [--book BOOK] [-o FILE]\n"
-    "  diff --git REV1 REV2 BOOK [...]\n"
-    "                              what changed between two drafts (two\n"
-    "                              books, two period files or two git\n"
-    "                              revisions of a book), in each language\n"
-    "\n"
-    "Options:\n"
-    "  -p, --period ID   the fiscal quarter (e.g. 2004-q1)\n"
-    "  -l, --lang L      en (the release), ja (the Japanese summary) or\n"
-    "                    ja+en (the bilingual compilation); default en\n"
-    "                    (diff: en, ja or en,ja; default both)\n"
-    "  -f, --format F    txt (canonical text), pdf, html, or tree (the\n"
-    "                    document tree)\n"
-    "      --paper P     a4 (default) or letter, for PDF\n"
-    "  -t, --template ID a template other than the language's default\n"
-    "  -o, --output FILE write there (atomically) instead of to stdout; to a\n"
-    "                    folder, as release-LANG.FORMAT (build: the folder,\n"
-    "                    default out)\n"
-    "  -j, --jobs N      worker processes (build; default: the cores)\n"
-    "      --shard K/N   build only the K-th of N shards of the outputs\n"
-    "      --force       rebuild every output (build)\n"
-    "      --git         diff: compare two revisions of BOOK\n"
-    "      --book BOOK   diff: the book of period files kept outside one\n"
-    "  -h, --help        show this help\n"
-    "  -V, --version     show the version\n"
-    "\n"
-    "Exit status: 0 clean, 1 a check failed, 2 bad input or usage.\n"
-    "diff: 0 no differences, 1 differences, 2 trouble.\n";
+/* The command being run, for usage errors' pointer to its help. */
+static const char *current_command;
 
 static int
 usage_error(const char *message, const char *arg)
 {
-	fprintf(stderr, "kessan: %s%s%s\nTry 'kessan --help'.\n", message,
-	    arg != NULL ? " " : "", arg != NULL ? arg : "");
+	fprintf(stderr, "kessan: %s%s%s\nTry 'kessan%s%s --help'.\n", message,
+	    arg != NULL ? " " : "", arg != NULL ? arg : "",
+	    current_command != NULL ? " " : "",
+	    current_command != NULL ? current_command : "");
 	return EXIT_BAD_INPUT;
+}
+
+/* Prints a command's help (the overview for NULL); the exit status. */
+static int
+print_help(const char *command)
+{
+	fputs(help_text(command), stdout);
+	return EXIT_CLEAN;
 }
 
 /* Writes out to stdout, or atomically to the file output. */
@@ -224,8 +195,7 @@ cmd_check(int argc, char **argv)
 			period = optarg;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_CLEAN;
+			return print_help("check");
 		default:
 			return usage_error("check: bad option", NULL);
 		}
@@ -323,8 +293,7 @@ cmd_render(int argc, char **argv)
 			output = optarg;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_CLEAN;
+			return print_help("render");
 		default:
 			return usage_error("render: bad option", NULL);
 		}
@@ -441,8 +410,7 @@ cmd_build(int argc, char **argv)
 			o.force = 1;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_CLEAN;
+			return print_help("build");
 		default:
 			return usage_error("build: bad option", NULL);
 		}
@@ -533,8 +501,7 @@ cmd_diff(int argc, char **argv)
 			git = 1;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_CLEAN;
+			return print_help("diff");
 		default:
 			return usage_error("diff: bad option", NULL);
 		}
@@ -582,15 +549,15 @@ main(int argc, char **argv)
 
 	if (argc < 2)
 		return usage_error("no command given", NULL);
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		fputs(usage_text, stdout);
-		return EXIT_CLEAN;
-	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+		return print_help(NULL);
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 		printf("kessan %s\n", PACKAGE_VERSION);
 		return EXIT_CLEAN;
 	}
 	LIBXML_TEST_VERSION
+	if (help_text(argv[1]) != NULL)
+		current_command = argv[1];
 	if (strcmp(argv[1], "check") == 0)
 		rc = cmd_check(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "render") == 0)

@@ -229,7 +229,6 @@ if [ $rc -eq 2 ] && grep -q "diff: --format takes txt or html, not pdf" "$scratc
 
 # The HTML page: reproducible, valid for the Nu checker, and in Chromium
 # every summary link lands on its change.
-vnu="$tools/node_modules/vnu-jar/build/dist/vnu.jar"
 "$KESSAN" diff --format html -o "$scratch/diff.html" "$old" "$new"
 "$KESSAN" diff --format html -o "$scratch/again.html" "$old" "$new"
 rc=$?
@@ -239,11 +238,7 @@ if [ $rc -eq 1 ] && cmp -s "$scratch/diff.html" "$scratch/again.html" &&
 else
 	not_ok "the HTML diff: exit $rc, or two runs differ"
 fi
-if ! command -v java >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1 ||
-    [ ! -f "$vnu" ] || [ ! -d "$tools/node_modules/playwright-core" ] ||
-    [ ! -x /usr/bin/chromium ]; then
-	not_ok "the HTML test tools are missing: run ./setup (java, node, chromium, tests/tools)"
-else
+if html_tools_ready; then
 	if java -jar "$vnu" --errors-only "$scratch/diff.html" 2>"$scratch/vnu"; then
 		ok
 	else
@@ -251,11 +246,15 @@ else
 	fi
 	figures=$(section en "$scratch/is.rev.si.out" "Changed figures" | wc -l)
 	figures=$((figures + $(section ja "$scratch/is.rev.si.out" "Changed figures" | wc -l)))
-	shots="${KESSAN_SCREENSHOTS:-$scratch}"
-	mkdir -p "$shots"
+	# A screenshot only for a person to look at, into $KESSAN_SCREENSHOTS.
+	shot=-
+	if [ -n "${KESSAN_SCREENSHOTS:-}" ]; then
+		mkdir -p "$KESSAN_SCREENSHOTS"
+		shot="$KESSAN_SCREENSHOTS/diff.png"
+	fi
 	if (cd "$tools" && node diff_browser.mjs "$scratch/diff.html" \
 	    "Changes: IIJ Announces Year-Over-Year Improvement in Operating and Net Income for the First Quarter of Fiscal Year 2004" \
-	    "$figures" "$shots/diff.png") >"$scratch/browser" 2>&1; then
+	    "$figures" "$shot") >"$scratch/browser" 2>&1; then
 		ok
 	else
 		not_ok "the HTML diff in Chromium:"

@@ -27,6 +27,23 @@ split_tables() {
 	{ in_table = 0 }' "$1"
 }
 
+# The HTML tests' tools, installed by ./setup into tests/tools/node_modules
+# or named by KESSAN_NODE_MODULES (make check passes it on; a distcheck's
+# unpacked tree has no node_modules of its own).
+tools="${TESTS_SRCDIR:-$(dirname "$0")}/tools"
+KESSAN_NODE_MODULES="${KESSAN_NODE_MODULES:-$tools/node_modules}"
+export KESSAN_NODE_MODULES
+vnu="$KESSAN_NODE_MODULES/vnu-jar/build/dist/vnu.jar"
+html_tools_ready() {
+	if command -v java >/dev/null 2>&1 && command -v node >/dev/null 2>&1 &&
+	    [ -f "$vnu" ] && [ -d "$KESSAN_NODE_MODULES/playwright-core" ] &&
+	    [ -x /usr/bin/chromium ]; then
+		return 0
+	fi
+	not_ok "the HTML test tools are missing: run ./setup (java, node, chromium, tests/tools)"
+	return 1
+}
+
 finish() {
 	printf '%d passed, %d failed\n' "$passed" "$failed"
 	[ "$failed" -eq 0 ]

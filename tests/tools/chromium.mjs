@@ -1,6 +1,13 @@
 // What the browser tests share: Debian's headless Chromium, started with
 // no network chatter and a fresh profile, and ok/not ok reporting.
-import { chromium } from 'playwright-core';
+// The packages come from KESSAN_NODE_MODULES (set by `make check`; a
+// distcheck's unpacked tree has none of its own), else from beside this file.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const modules = process.env.KESSAN_NODE_MODULES ||
+  fileURLToPath(new URL('node_modules', import.meta.url));
+const { chromium } = createRequire(`${modules}/`)('playwright-core');
 
 export const launch = () => chromium.launch({
   executablePath: '/usr/bin/chromium',

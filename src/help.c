@@ -1,0 +1,124 @@
+/*
+ * The help texts of `kessan --help` and `kessan COMMAND --help`. They say
+ * the same as kessan(1) (doc/kessan.1), which holds the long form.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "help.h"
+
+static const char overview[] =
+    "usage: kessan COMMAND [OPTIONS] ARGS\n"
+    "\n"
+    "Turns a book of quarterly financial data into earnings releases in\n"
+    "English and Japanese, as text, PDF and HTML.\n"
+    "\n"
+    "Commands:\n"
+    "  check BOOK      validate a book and verify its tie-outs\n"
+    "  render BOOK     render one quarter's release\n"
+    "  build BOOK      render every release of a book, in parallel,\n"
+    "                  rebuilding only what changed\n"
+    "  diff OLD NEW    what changed between two drafts, in each language\n"
+    "\n"
+    "  kessan COMMAND --help   the options of one command\n"
+    "  -h, --help              show this help\n"
+    "  -V, --version           show the version\n"
+    "\n"
+    "Exit status: 0 clean, 1 a check failed (diff: differences),\n"
+    "2 bad input, usage or trouble. See kessan(1).\n";
+
+static const char check_help[] =
+    "usage: kessan check [--period ID] BOOK\n"
+    "\n"
+    "Validates every file of BOOK against its schema, verifies every\n"
+    "identity of accounts.xml in every period that has its facts, checks\n"
+    "that every catalog key a template uses exists in both languages, and\n"
+    "reads every printed figure back in English and Japanese.\n"
+    "\n"
+    "Options:\n"
+    "  -p, --period ID   check this quarter only (e.g. 2004-q1)\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 clean, 1 a check failed, 2 bad input or usage.\n";
+
+static const char render_help[] =
+    "usage: kessan render --period ID [OPTIONS] BOOK\n"
+    "\n"
+    "Renders one quarter's release from BOOK, the templates and the\n"
+    "catalogs. Without -o the release goes to standard output.\n"
+    "\n"
+    "Options:\n"
+    "  -p, --period ID   the fiscal quarter (e.g. 2004-q1); required\n"
+    "  -l, --lang L      en (the release, default), ja (the Japanese\n"
+    "                    summary) or ja+en (the bilingual compilation)\n"
+    "  -f, --format F    txt (canonical text, default), pdf, html, or tree\n"
+    "                    (the document tree)\n"
+    "      --paper P     a4 (default) or letter, for PDF\n"
+    "  -t, --template ID a template other than the language's default\n"
+    "  -o, --output PATH write there, atomically; to an existing folder as\n"
+    "                    release-LANG.FORMAT\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 written, 2 bad input or usage.\n";
+
+static const char build_help[] =
+    "usage: kessan build [OPTIONS] BOOK\n"
+    "\n"
+    "Renders every quarter of BOOK that carries a release, in every\n"
+    "language and format, in worker processes, and writes\n"
+    "OUT/manifest.tsv. Only outputs an input of which changed are rebuilt.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output OUT  the output folder (default: out)\n"
+    "  -j, --jobs N      worker processes, 1 to 256 (default: the cores)\n"
+    "  -l, --lang LIST   a comma-separated subset of en,ja,ja+en\n"
+    "  -f, --format LIST a comma-separated subset of txt,pdf,html\n"
+    "      --shard K/N   build only the outputs of shard K of N\n"
+    "      --force       rebuild every output\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 all built, 1 an output failed, 2 bad input or usage.\n";
+
+static const char diff_help[] =
+    "usage: kessan diff [OPTIONS] OLD NEW\n"
+    "       kessan diff --git [OPTIONS] REV1 REV2 BOOK\n"
+    "\n"
+    "Renders two drafts (two books, two period files, or two git revisions\n"
+    "of a book) in each language and reports every changed figure and\n"
+    "sentence.\n"
+    "\n"
+    "Options:\n"
+    "  -p, --period ID   the quarter to compare (default: the drafts' own,\n"
+    "                    or the latest release of the new book)\n"
+    "  -l, --lang LIST   en, ja or en,ja (default)\n"
+    "  -f, --format F    txt (one line a change, default) or html\n"
+    "  -o, --output FILE write there, atomically\n"
+    "      --book BOOK   the book for period files kept outside one\n"
+    "      --git         compare two revisions of BOOK (needs git and tar)\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 no differences, 1 differences, 2 trouble.\n";
+
+const char *
+help_text(const char *command)
+{
+	static const struct {
+		const char *name;
+		const char *text;
+	} commands[] = {
+		{ "check", check_help },
+		{ "render", render_help },
+		{ "build", build_help },
+		{ "diff", diff_help },
+	};
+	size_t i;
+
+	if (command == NULL)
+		return overview;
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, command) == 0)
+			return commands[i].text;
+	return NULL;
+}
