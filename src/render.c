@@ -129,7 +129,7 @@ render_pdf(const struct render_request *req, const struct render_env *env,
 	meta.title = title;
 	meta.subject = subject;
 	meta.author = co->name[doc->lang];
-	meta.lang = doc->lang == LANG_JA ? "ja" : "en";
+	meta.lang = lang_code(doc->lang);
 	meta.epoch = creation_epoch(period);
 	if (pdf_render(lay, env->fonts, &meta, out, err, sizeof(err)) != 0) {
 		diag_add(diags, DIAG_FATAL, period->file, period->line,

@@ -88,7 +88,7 @@ set_id(struct html *h, xmlNodePtr e, const char *id)
 static const char *
 lang_tag(enum lang l)
 {
-	return l == LANG_JA ? "ja" : "en";
+	return lang_code(l);
 }
 
 static xmlNodePtr

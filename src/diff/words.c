@@ -49,7 +49,7 @@ words_split(const char *text, enum lang lang, struct span **tokens,
 			bytes[i++] = (size_t)at;
 	}
 	bytes[n] = len;
-	bi = ubrk_open(UBRK_WORD, lang == LANG_JA ? "ja" : "en", u, n, &status);
+	bi = ubrk_open(UBRK_WORD, lang_code(lang), u, n, &status);
 	if (U_FAILURE(status))
 		goto out;
 	start = ubrk_first(bi);

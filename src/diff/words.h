@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #include "../doc/sentences.h"
-#include "../model/book.h"
+#include "../util/lang.h"
 
 /*
  * Splits UTF-8 text into ICU word-break segments (words, numbers, spaces

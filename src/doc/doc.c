@@ -251,7 +251,7 @@ dump(const struct node *n, int depth, FILE *out)
 	    node_kind_names[n->kind]);
 	if (n->id != NULL)
 		fprintf(out, " #%s", n->id);
-	fprintf(out, " [%s]", n->lang == LANG_JA ? "ja" : "en");
+	fprintf(out, " [%s]", lang_code(n->lang));
 	if (n->kind == NODE_TEXT)
 		fprintf(out, " \"%s\"", n->u.text.text);
 	if (n->kind == NODE_NOTE_REF || n->kind == NODE_FOOTNOTE)

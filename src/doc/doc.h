@@ -10,7 +10,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "../model/book.h"
+#include "../util/lang.h"
+#include "../util/rational.h"
 
 enum node_kind {
 	NODE_DOCUMENT,

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "../model/book.h"
+#include "../util/lang.h"
 
 /* A byte range of a UTF-8 string. */
 struct span {

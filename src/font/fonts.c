@@ -132,7 +132,7 @@ fonts_load(const char *path, struct diag_list *diags)
 			/* After a face failed, its roles would only echo it. */
 			lang = xml_get(n, "lang");
 			faces = xml_get(n, "faces");
-			l = lang != NULL && strcmp(lang, "ja") == 0 ? LANG_JA : LANG_EN;
+			l = lang_parse(lang) == LANG_JA ? LANG_JA : LANG_EN;
 			for (r = 0; r < FONT_ROLE_MAX; r++)
 				if (id != NULL && strcmp(id, role_names[r]) == 0)
 					break;
@@ -159,7 +159,7 @@ fonts_load(const char *path, struct diag_list *diags)
 		for (r = 0; r < FONT_ROLE_MAX; r++)
 			if (set->nchain[l][r] == 0) {
 				fonts_error(diags, path, 0, "no faces for role %s in %s",
-				    role_names[r], l == LANG_JA ? "ja" : "en");
+				    role_names[r], lang_code(l));
 				failed = 1;
 			}
 	if (!failed && xml_report_lost_values(diags, path))

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../model/book.h"
+#include "../util/lang.h"
 #include "../util/diag.h"
 #include "ttf.h"
 

@@ -50,23 +50,13 @@ join_path(const char *dir, const char *name)
 	return path;
 }
 
-static int
-lang_index(const char *code)
-{
-	if (code != NULL && strcmp(code, "en") == 0)
-		return LANG_EN;
-	if (code != NULL && strcmp(code, "ja") == 0)
-		return LANG_JA;
-	return -1;
-}
-
 /* Stores a malloc'd attribute in *slot, reporting a duplicate per language. */
 static void
 set_lang_text(struct loader *ld, const char *file, xmlNodePtr node,
     char **slots, const char *what)
 {
 	char *lang = xml_get(node, "lang");
-	int l = lang_index(lang);
+	int l = lang_parse(lang);
 
 	free(lang);
 	if (l < 0)
@@ -151,7 +141,7 @@ load_company(struct loader *ld)
 			c->market = xml_get(n, "market");
 		} else if (xml_is(n, "contact")) {
 			lang = xml_get(n, "lang");
-			l = lang_index(lang);
+			l = lang_parse(lang);
 			free(lang);
 			if (l < 0)
 				continue;
@@ -179,7 +169,7 @@ load_company(struct loader *ld)
 			free(value);
 		} else if (xml_is(n, "negatives")) {
 			lang = xml_get(n, "lang");
-			l = lang_index(lang);
+			l = lang_parse(lang);
 			free(lang);
 			value = xml_get(n, "style");
 			if (l >= 0 && value != NULL)
@@ -790,7 +780,7 @@ load_period(struct loader *ld, const char *dir, const char *name,
 		}
 		else if (xml_is(n, "narrative")) {
 			char *lang = xml_get(n, "lang");
-			int l = lang_index(lang);
+			int l = lang_parse(lang);
 			free(lang);
 			if (l >= 0 && narrative_load(b, p->file, n, &p->narrative[l],
 			    ld->diags) != 0)

@@ -12,14 +12,6 @@
 /* Arguments a message may take; more is a catalog error. */
 #define MAX_ARGS 16
 
-static const char *const lang_codes[LANG_MAX] = { "en", "ja" };
-
-const char *
-lang_code(enum lang lang)
-{
-	return lang < LANG_MAX ? lang_codes[lang] : "?";
-}
-
 static int
 compare_messages(const void *a, const void *b)
 {

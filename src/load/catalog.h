@@ -52,6 +52,4 @@ struct message *catalog_find(const struct catalog *catalog, const char *key);
 char *catalog_format(struct catalog *catalog, const char *key,
     const char *const *args, int nargs, char *err, size_t errsize);
 
-const char *lang_code(enum lang lang);
-
 #endif

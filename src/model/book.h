@@ -8,17 +8,12 @@
 
 #include <stddef.h>
 
+#include "../util/lang.h"
 #include "../util/rational.h"
 #include "fiscal.h"
 #include "present.h"
 
 struct expr;
-
-enum lang {
-	LANG_EN,
-	LANG_JA,
-	LANG_MAX
-};
 
 enum negative_style {
 	NEG_PARENTHESES,
