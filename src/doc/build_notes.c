@@ -1,0 +1,83 @@
+/*
+ * Footnotes: numbered as the template says, shared by identical text
+ * before the same footnotes block, flushed where the template puts them.
+ */
+#include "builder.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buffer.h"
+
+
+/*
+ * Registers a note and returns its number, or -1. Notes that say the same
+ * thing before the same footnotes block share one number, whether they
+ * come from a table's catalog or the authored narrative. Takes content.
+ */
+int
+builder_note_number(struct builder *b, struct node *content)
+{
+	struct pending_note *list;
+	char *key = node_plain_text(content, b->note_style);
+	size_t i;
+
+	if (key == NULL) {
+		node_free(content);
+		builder_error(b, b->file, 0, "out of memory");
+		return -1;
+	}
+	for (i = b->first_unflushed; i < b->nnotes; i++)
+		if (strcmp(b->notes[i].key, key) == 0) {
+			node_free(content);
+			free(key);
+			return b->notes[i].number;
+		}
+	if ((list = array_grow(b->notes, b->nnotes, sizeof(*list))) == NULL) {
+		node_free(content);
+		free(key);
+		builder_error(b, b->file, 0, "out of memory");
+		return -1;
+	}
+	list[b->nnotes].key = key;
+	b->notes = list;
+	list[b->nnotes].number = ++b->note_count;
+	list[b->nnotes].note = content;
+	content->u.note.number = b->note_count;
+	content->u.note.style = b->note_style;
+	return list[b->nnotes++].number;
+}
+
+void
+builder_add_note_ref(struct builder *b, struct node *parent, int number)
+{
+	struct node *ref = node_add(parent, NODE_NOTE_REF, b->lang);
+
+	if (ref == NULL) {
+		builder_error(b, b->file, 0, "out of memory");
+		return;
+	}
+	ref->u.note.number = number;
+	ref->u.note.style = b->note_style;
+}
+
+/* Moves the notes referenced since the last flush under a footnotes node. */
+void
+builder_flush_notes(struct builder *b, struct node *parent)
+{
+	struct node *list;
+	size_t i;
+
+	if (b->first_unflushed == b->nnotes)
+		return;
+	if ((list = node_add(parent, NODE_FOOTNOTES, b->lang)) == NULL) {
+		builder_error(b, b->file, 0, "out of memory");
+		return;
+	}
+	for (i = b->first_unflushed; i < b->nnotes; i++) {
+		/* Appended, carrying any incomplete mark to the document. */
+		node_insert_before(list, b->notes[i].note, NULL);
+		b->notes[i].note = NULL;
+	}
+	b->first_unflushed = b->nnotes;
+}

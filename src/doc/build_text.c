@@ -1,0 +1,426 @@
+/*
+ * Text of the document: period labels and dates, company data, message
+ * arguments, authored runs and sentences.
+ */
+#include "builder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+const char *const document_builtin_keys[] = {
+	"fmt.amount.millions", "fmt.amount.thousands", "fmt.amount.units",
+	"fmt.usd.millions", "fmt.usd.thousands", "fmt.usd.units",
+	"fmt.bandwidth", "fmt.not_meaningful",
+	"period.quarter", "period.fiscal-quarter", "period.fiscal-quarter-months",
+	"period.quarter-end", "period.three-months-ended", "period.fiscal-year",
+	"period.fiscal-year-end", "period.ordinal-quarter",
+	"period.ordinal-number", "text.no-break-after", "page.label", NULL
+};
+
+static const char *const period_keys[PERIOD_STYLE_MAX] = {
+	"period.quarter", "period.fiscal-quarter",
+	"period.fiscal-quarter-months", "period.quarter-end",
+	"period.three-months-ended", "period.fiscal-year",
+	"period.fiscal-year-end", "period.ordinal-quarter",
+	"period.ordinal-number"
+};
+
+/*
+ * Every period message takes the same arguments (documented in the
+ * catalogs): 0 quarter number, 1 quarter keyword (q1..q4), 2 fiscal year,
+ * 3 its last two digits, 4 quarter end (long date), 5 quarter end (short
+ * date), 6 quarter end year, 7 quarter end month, 8 first month of the
+ * quarter, 9 fiscal year end (long date), 10 comparison basis: discrete |
+ * cumulative (flows year to date: "1Q04 YTD", "第1四半期累計").
+ */
+static int period_label_uncached(struct builder *b, int offset,
+    enum period_style style, int line, char *out, size_t size);
+
+int
+builder_period_label(struct builder *b, int offset, enum period_style style,
+    int line, char *out, size_t size)
+{
+	int slot = offset + LABEL_OFFSETS - 2;
+	char **cached;
+
+	if (slot < 0 || slot >= LABEL_OFFSETS)
+		return period_label_uncached(b, offset, style, line, out, size);
+	cached = &b->labels[b->lang][style][slot];
+	if (*cached == NULL) {
+		if (period_label_uncached(b, offset, style, line, out, size) != 0)
+			return -1;
+		*cached = strdup(out);   /* a miss only costs the next call */
+		return 0;
+	}
+	snprintf(out, size, "%s", *cached);
+	return 0;
+}
+
+static int
+period_label_uncached(struct builder *b, int offset, enum period_style style,
+    int line, char *out, size_t size)
+{
+	const struct fiscal_policy *policy = &b->in->book->company.fiscal;
+	struct formatter *f = builder_formatter(b);
+	char a[11][64];
+	const char *args[11];
+	struct date end, start, fy_end;
+	int year, quarter, i, rc = 0;
+	char *text;
+
+	fiscal_from_ordinal(b->in->period->ordinal + offset, &year, &quarter);
+	fiscal_quarter_end(policy, year, quarter, &end);
+	fiscal_quarter_start(policy, year, quarter, &start);
+	fiscal_year_end(policy, year, &fy_end);
+	rc |= format_number(f, rat_int(quarter), 0, NUMBER_YEAR, 0, a[0], 64);
+	snprintf(a[1], 64, "q%d", quarter);
+	rc |= format_number(f, rat_int(year), 0, NUMBER_YEAR, 0, a[2], 64);
+	rc |= format_number(f, rat_int(year), 0, NUMBER_TWO_DIGITS, 0, a[3], 64);
+	rc |= format_date(f, &end, DATE_LONG, a[4], 64);
+	rc |= format_date(f, &end, DATE_SHORT, a[5], 64);
+	rc |= format_number(f, rat_int(end.year), 0, NUMBER_YEAR, 0, a[6], 64);
+	rc |= format_number(f, rat_int(end.month), 0, NUMBER_YEAR, 0, a[7], 64);
+	rc |= format_number(f, rat_int(start.month), 0, NUMBER_YEAR, 0, a[8], 64);
+	rc |= format_date(f, &fy_end, DATE_LONG, a[9], 64);
+	snprintf(a[10], 64, "%s", b->in->book->company.cumulative ?
+	    "cumulative" : "discrete");
+	if (rc != 0) {
+		builder_error(b, b->file, line, "ICU cannot format a period label");
+		return -1;
+	}
+	for (i = 0; i < 11; i++)
+		args[i] = a[i];
+	if ((text = builder_message(b, b->file, line, period_keys[style], args, 11)) ==
+	    NULL)
+		return -1;
+	snprintf(out, size, "%s", text);
+	free(text);
+	return 0;
+}
+
+static int
+date_arg(struct builder *b, const char *name, int line, char *out,
+    size_t size)
+{
+	const struct period *p = b->in->period;
+	const struct date *d = NULL;
+	int index;
+
+	if (!p->has_release) {
+		builder_error(b, b->file, line, "period %s has no release dates", p->id);
+		return -1;
+	}
+	if (strcmp(name, "release") == 0)
+		d = &p->release_date;
+	else if (strcmp(name, "convenience") == 0)
+		d = &p->convenience_date;
+	else if (sscanf(name, "dateline-%d", &index) == 1 && index >= 1 &&
+	    (size_t)index <= p->ndatelines)
+		d = &p->datelines[index - 1].date;
+	if (d == NULL) {
+		builder_error(b, b->file, line, "period %s has no date '%s'", p->id, name);
+		return -1;
+	}
+	if (format_date(builder_formatter(b), d, DATE_LONG, out, size) != 0) {
+		builder_error(b, b->file, line, "ICU cannot format a date");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+company_arg(struct builder *b, const char *name, int line, char *out,
+    size_t size)
+{
+	const struct company *c = &b->in->book->company;
+	const struct contact *k = &c->contact[b->lang];
+	const char *v = NULL;
+
+	if (strcmp(name, "name") == 0)
+		v = c->name[b->lang];
+	else if (strcmp(name, "short-name") == 0)
+		v = c->short_name;
+	else if (strcmp(name, "url") == 0)
+		v = c->url[b->lang] != NULL ? c->url[b->lang] : c->url[LANG_EN];
+	else if (strcmp(name, "ticker") == 0)
+		v = c->ticker;
+	else if (strcmp(name, "market") == 0)
+		v = c->market;
+	else if (strcmp(name, "person") == 0)
+		v = k->person;
+	else if (strcmp(name, "office") == 0)
+		v = k->office;
+	else if (strcmp(name, "email") == 0)
+		v = k->email;
+	else if (strcmp(name, "tel") == 0)
+		v = k->tel;
+	else if (strcmp(name, "fax") == 0)
+		v = k->fax;
+	if (v == NULL) {
+		builder_error(b, b->file, line, "company.xml gives no %s in %s", name,
+		    lang_code(b->lang));
+		return -1;
+	}
+	snprintf(out, size, "%s", v);
+	return 0;
+}
+
+/* An inline narrative slot as plain text, for a message argument. */
+static int
+slot_text(struct builder *b, const char *id, int line, char *out,
+    size_t size)
+{
+	const struct slot *slot = period_slot(b->in->period, b->lang, id);
+	const char *tfile = b->file;
+	struct node *tmp;
+	char *text;
+	size_t i;
+
+	if (slot == NULL || !slot->is_inline) {
+		builder_error(b, b->in->period->file, b->in->period->line,
+		    "the %s narrative has no inline slot '%s' (needed by %s:%d)",
+		    lang_code(b->lang), id, tfile, line);
+		return -1;
+	}
+	if ((tmp = node_add(NULL, NODE_PARAGRAPH, b->lang)) == NULL) {
+		builder_error(b, tfile, line, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < slot->nblocks; i++)
+		builder_add_runs(b, tmp, &slot->blocks[i].items[0], b->in->period->file);
+	b->file = tfile;
+	text = node_incomplete(tmp) ? NULL :
+	    node_plain_text(tmp, NOTE_SUPERSCRIPT);
+	node_free(tmp);
+	if (text == NULL) {
+		builder_error(b, tfile, line, "out of memory");
+		return -1;
+	}
+	if (strlen(text) >= size) {
+		builder_error(b, b->in->period->file, slot->line, "slot '%s' is longer "
+		    "than a message argument may be (%zu bytes)", id, size - 1);
+		free(text);
+		return -1;
+	}
+	snprintf(out, size, "%s", text);
+	free(text);
+	return 0;
+}
+
+static int
+arg_text(struct builder *b, const struct tpl_arg *a, char *out, size_t size)
+{
+	const struct period *p = b->in->period;
+
+	switch (a->source) {
+	case ARG_VALUE:
+		return builder_figure(b, &a->value, a->line, out, size);
+	case ARG_PERIOD:
+		return builder_period_label(b, a->period.offset, a->period.style, a->line,
+		    out, size);
+	case ARG_DATE:
+		return date_arg(b, a->name, a->line, out, size);
+	case ARG_COMPANY:
+		return company_arg(b, a->name, a->line, out, size);
+	case ARG_SLOT:
+		return slot_text(b, a->name, a->line, out, size);
+	case ARG_WORD:
+		snprintf(out, size, "%s", a->name);
+		return 0;
+	case ARG_LABEL: {
+		char *text = builder_message(b, b->file, a->line, a->name, NULL, 0);
+		if (text == NULL)
+			return -1;
+		snprintf(out, size, "%s", text);
+		free(text);
+		return 0;
+	}
+	case ARG_CITY:
+		if ((size_t)a->index > p->ndatelines) {
+			builder_error(b, b->file, a->line, "period %s has no dateline %d",
+			    p->id, a->index);
+			return -1;
+		}
+		snprintf(out, size, "%s", p->datelines[a->index - 1].city[b->lang]);
+		return 0;
+	}
+	return -1;
+}
+
+/* Formats a template message with its arguments. */
+char *
+builder_template_message(struct builder *b, const struct tpl_message *m)
+{
+	char values[MAX_ARGS][TEXT_SIZE];
+	const char *args[MAX_ARGS];
+	size_t i;
+
+	if (m->nargs > MAX_ARGS) {
+		builder_error(b, b->file, m->line, "more than %d arguments", MAX_ARGS);
+		return NULL;
+	}
+	for (i = 0; i < m->nargs; i++) {
+		if (arg_text(b, &m->args[i], values[i], TEXT_SIZE) != 0)
+			return NULL;
+		args[i] = values[i];
+	}
+	return builder_message(b, b->file, m->line, m->key, args, (int)m->nargs);
+}
+
+/* ---- inline content ---- */
+
+static void
+add_authored_note(struct builder *b, struct node *parent, const char *id,
+    const char *file, int line)
+{
+	const struct authored_note *an = period_note(b->in->period, b->lang, id);
+	struct node *note;
+	int number;
+
+	if (an == NULL) {
+		builder_error(b, file, line, "no footnote '%s'", id);
+		return;
+	}
+	if ((note = node_add(NULL, NODE_FOOTNOTE, b->lang)) == NULL) {
+		builder_error(b, file, line, "out of memory");
+		return;
+	}
+	note->file = file;
+	note->line = an->line;
+	builder_add_runs(b, note, &an->content, file);
+	if ((number = builder_note_number(b, note)) > 0)
+		builder_add_note_ref(b, parent, number);
+}
+
+void
+builder_add_runs(struct builder *b, struct node *parent, const struct run *run,
+    const char *file)
+{
+	char text[TEXT_SIZE];
+	struct node *n;
+	size_t i;
+
+	switch (run->kind) {
+	case RUN_TEXT:
+		if ((n = node_add_text(parent, run->text, b->lang)) == NULL) {
+			builder_error(b, file, run->line, "out of memory");
+			return;
+		}
+		/* Authored text remembers where it was written. */
+		n->file = file;
+		n->line = run->line;
+		return;
+	case RUN_NOTE:
+		add_authored_note(b, parent, run->text, file, run->line);
+		return;
+	case RUN_FACT:
+		b->file = file;
+		if (builder_figure(b, &run->value, run->line, text, sizeof(text)) == 0 &&
+		    (n = node_add_text(parent, text, b->lang)) != NULL) {
+			n->computed = 1;
+			n->shown = b->shown;
+			n->file = file;   /* the period file that asked for it */
+			n->line = run->line;
+		}
+		return;
+	case RUN_PERIOD:
+		b->file = file;
+		if (builder_period_label(b, run->period.offset, run->period.style,
+		    run->line, text, sizeof(text)) == 0 &&
+		    (n = node_add_text(parent, text, b->lang)) != NULL)
+			n->computed = 1;
+		return;
+	case RUN_EMPHASIS:
+		if ((parent = node_add(parent, NODE_EMPHASIS, b->lang)) == NULL) {
+			builder_error(b, file, run->line, "out of memory");
+			return;
+		}
+		break;
+	case RUN_SPAN:
+		break;
+	}
+	for (i = 0; i < run->nchildren; i++)
+		builder_add_runs(b, parent, &run->children[i], file);
+}
+
+/* Sentences of one paragraph are separated by a space in English only. */
+static void
+separate(struct builder *b, struct node *parent)
+{
+	if (parent->first != NULL && b->lang == LANG_EN)
+		node_add_text(parent, " ", b->lang);
+}
+
+/* A footnote marker from the template: an authored note or a catalog one. */
+void
+builder_add_template_note(struct builder *b, struct node *parent,
+    const struct tpl_block *s)
+{
+	struct node *note;
+	char *text;
+	int number;
+
+	if (s->kind == TPL_FN) {
+		add_authored_note(b, parent, s->name, b->file, s->line);
+		return;
+	}
+	if ((text = builder_template_message(b, &s->message)) == NULL)
+		return;
+	if ((note = node_add(NULL, NODE_FOOTNOTE, b->lang)) == NULL) {
+		free(text);
+		builder_error(b, b->file, s->line, "out of memory");
+		return;
+	}
+	note->file = b->file;
+	note->line = s->line;
+	node_add_text(note, text, b->lang);
+	free(text);
+	if ((number = builder_note_number(b, note)) > 0)
+		builder_add_note_ref(b, parent, number);
+}
+
+/* Fills a paragraph or list item from its messages and narrative slots. */
+void
+builder_add_sentences(struct builder *b, struct node *parent,
+    const struct tpl_block *blocks, size_t n)
+{
+	const char *tfile = b->file;
+	const struct slot *slot;
+	struct node *t;
+	char *text;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		const struct tpl_block *s = &blocks[i];
+		if (s->kind == TPL_FN || s->kind == TPL_NOTE)
+			builder_add_template_note(b, parent, s);
+		else if (s->kind == TPL_MESSAGE) {
+			if ((text = builder_template_message(b, &s->message)) == NULL)
+				continue;
+			separate(b, parent);
+			if ((t = node_add_text(parent, text, b->lang)) != NULL) {
+				t->computed = s->message.nargs > 0;
+				t->file = tfile;
+				t->line = s->line;
+			}
+			free(text);
+		} else if (s->kind == TPL_NARRATIVE) {
+			slot = period_slot(b->in->period, b->lang, s->name);
+			if (slot == NULL) {
+				if (!s->optional)
+					builder_error(b, b->in->period->file, b->in->period->line,
+					    "the %s narrative has no slot '%s' (needed by "
+					    "%s:%d)", lang_code(b->lang), s->name, tfile,
+					    s->line);
+				continue;
+			}
+			separate(b, parent);
+			for (j = 0; j < slot->nblocks; j++)
+				builder_add_runs(b, parent, &slot->blocks[j].items[0],
+				    b->in->period->file);
+			b->file = tfile;
+		}
+	}
+}

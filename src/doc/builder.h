@@ -1,0 +1,97 @@
+/*
+ * The document builder's own state and the functions its parts share
+ * (build.c: blocks and the entry point; build_figures.c, build_text.c,
+ * build_notes.c, build_table.c, build_chart.c). Private to src/doc/.
+ */
+#ifndef KESSAN_BUILDER_H
+#define KESSAN_BUILDER_H
+
+#include "build.h"
+
+#define MAX_ARGS 16
+#define TEXT_SIZE 1024
+#define LABEL_OFFSETS 16
+
+/* A footnote waiting for its `footnotes` block. */
+struct pending_note {
+	char *key;          /* the note's text */
+	int number;
+	struct node *note;  /* detached NODE_FOOTNOTE */
+};
+
+struct builder {
+	const struct build_input *in;
+	struct diag_list *diags;
+	enum lang lang;
+	const char *file;               /* the template being built */
+	int failed;
+	enum note_style note_style;
+	int notes_per_table;
+	int note_count;
+	struct pending_note *notes;
+	size_t nnotes;
+	size_t first_unflushed;
+	int missing_reported[8];        /* quarters already reported missing */
+	size_t nmissing;
+	/* period labels already formatted, by style and quarter offset from
+	 * -(LABEL_OFFSETS - 2) to +1: each costs three ICU date formats */
+	char *labels[LANG_MAX][PERIOD_STYLE_MAX][LABEL_OFFSETS];
+	struct shown shown;             /* the figure last formatted */
+};
+
+/* build.c: the builder's own. An error at file:line marks the build
+ * failed. */
+void builder_error(struct builder *b, const char *file, int line,
+    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+struct formatter *builder_formatter(struct builder *b);
+/* Formats catalog message key (malloc'd); NULL after an error. */
+char *builder_message(struct builder *b, const char *file, int line,
+    const char *key, const char *const *args, int nargs);
+
+/* build_figures.c: a value reference evaluated and formatted into out;
+ * 0, or -1 after an error. */
+enum eval_status builder_evaluate(struct builder *b, const struct expr *e,
+    int offset, int line, struct rat *value, int *absent);
+void builder_remember(struct builder *b, struct rat value, int decimals,
+    unsigned flags);
+void builder_not_meaningful(struct builder *b, int line, char *out,
+    size_t size);
+int builder_format_value(struct builder *b, struct rat value,
+    enum eval_status status, const struct value_ref *ref, int line,
+    char *out, size_t size);
+int builder_figure(struct builder *b, const struct value_ref *ref, int line,
+    char *out, size_t size);
+
+/* build_text.c */
+int builder_period_label(struct builder *b, int offset,
+    enum period_style style, int line, char *out, size_t size);
+char *builder_template_message(struct builder *b,
+    const struct tpl_message *m);
+void builder_add_runs(struct builder *b, struct node *parent,
+    const struct run *run, const char *file);
+void builder_add_template_note(struct builder *b, struct node *parent,
+    const struct tpl_block *s);
+void builder_add_sentences(struct builder *b, struct node *parent,
+    const struct tpl_block *blocks, size_t n);
+
+/* build_notes.c */
+int builder_note_number(struct builder *b, struct node *content);
+void builder_add_note_ref(struct builder *b, struct node *parent,
+    int number);
+void builder_flush_notes(struct builder *b, struct node *parent);
+
+/* build_table.c */
+void builder_header_cell_text(struct builder *b, const struct tpl_header *h,
+    int line, char *out, size_t size);
+void builder_add_table(struct builder *b, struct node *parent,
+    const struct tpl_table *t, int line);
+
+/* build_chart.c */
+void builder_add_chart(struct builder *b, struct node *parent,
+    const struct tpl_block *tb);
+
+#endif
