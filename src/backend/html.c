@@ -417,13 +417,27 @@ table(struct html *h, xmlNodePtr parent, const struct node *n)
 	}
 }
 
-/* The chart as inline SVG: geometry only; every label is given text. */
+/* A gray level (0 black .. 1 white) as a CSS colour, short where it can
+ * be: "#000", "#737373". */
+static void
+gray_color(double gray, char *buf, size_t size)
+{
+	int v = (int)(gray * 255 + 0.5);
+
+	if (v % 17 == 0)
+		snprintf(buf, size, "#%x%x%x", v / 17, v / 17, v / 17);
+	else
+		snprintf(buf, size, "#%02x%02x%02x", v, v, v);
+}
+
+/* The chart as inline SVG: geometry only; every label is given text.
+ * Positions and styles are the chart's own (doc/chart.c). */
 static void
 chart(struct html *h, xmlNodePtr parent, const struct node *n)
 {
-	static const char *const strokes[] = { "#000", "#737373", "#404040",
-	    "#999" };
-	static const char *const dashes[] = { NULL, "6 4", "2 3", "10 4 2 4" };
+	/* The chart's dash kinds in SVG user units. */
+	static const char *const dashes[CHART_DASH_MAX] = { NULL, "6 4", "2 3",
+	    "10 4 2 4" };
 	const struct chart *ch = n->u.chart;
 	const double w = 600, x0 = 50, x1 = 590, y0 = 180, y1 = 15;
 	/* The legend stacks one series a line below the plot: no text width
@@ -431,8 +445,7 @@ chart(struct html *h, xmlNodePtr parent, const struct node *n)
 	const double ht = y0 + 30 + 18 * (double)ch->nseries;
 	xmlNodePtr fig = element(h, parent, "figure"), svg, e, cap;
 	const struct node *c;
-	char buf[64];
-	double span = ch->high - ch->low > 0 ? ch->high - ch->low : 1;
+	char buf[64], stroke[8];
 	size_t i, s, len;
 
 	mark_lang(h, fig, n);
@@ -448,7 +461,7 @@ chart(struct html *h, xmlNodePtr parent, const struct node *n)
 	attr(h, svg, "role", "img");
 	attr(h, svg, "aria-hidden", "false");
 	for (i = 0; i < ch->nticks; i++) {
-		double y = y0 - (ch->ticks[i] - ch->low) / span * (y0 - y1);
+		double y = chart_y(ch, ch->ticks[i], y0, y1);
 		e = element(h, svg, "line");
 		snprintf(buf, sizeof(buf), "%.1f", x0);
 		attr(h, e, "x1", buf);
@@ -457,7 +470,8 @@ chart(struct html *h, xmlNodePtr parent, const struct node *n)
 		snprintf(buf, sizeof(buf), "%.1f", y);
 		attr(h, e, "y1", buf);
 		attr(h, e, "y2", buf);
-		attr(h, e, "stroke", i == 0 ? "#000" : "#ccc");
+		gray_color(chart_grid_gray(i), stroke, sizeof(stroke));
+		attr(h, e, "stroke", stroke);
 		e = element(h, svg, "text");
 		snprintf(buf, sizeof(buf), "%.1f", x0 - 6);
 		attr(h, e, "x", buf);
@@ -468,7 +482,7 @@ chart(struct html *h, xmlNodePtr parent, const struct node *n)
 		text(h, e, ch->tick_labels[i]);
 	}
 	for (i = 0; i < ch->ncategories; i++) {
-		double x = x0 + (i + 0.5) * (x1 - x0) / ch->ncategories;
+		double x = chart_x(ch, i, x0, x1);
 		e = element(h, svg, "text");
 		snprintf(buf, sizeof(buf), "%.1f", x);
 		attr(h, e, "x", buf);
@@ -480,26 +494,28 @@ chart(struct html *h, xmlNodePtr parent, const struct node *n)
 	}
 	for (s = 0; s < ch->nseries; s++) {
 		const struct chart_series *se = &ch->series[s];
+		const struct chart_style *st = chart_series_style(s);
 		char *points = calloc(ch->ncategories + 1, 32);
 		if (points == NULL) {
 			h->failed = 1;
 			return;
 		}
 		for (i = 0, len = 0; i < ch->ncategories; i++) {
-			double x = x0 + (i + 0.5) * (x1 - x0) / ch->ncategories;
-			double y = y0 - (se->values[i] - ch->low) / span * (y0 - y1);
+			double x = chart_x(ch, i, x0, x1);
+			double y = chart_y(ch, se->values[i], y0, y1);
 			if (!se->present[i])
 				continue;
 			len += (size_t)snprintf(points + len, 32, "%s%.1f,%.1f",
 			    len > 0 ? " " : "", x, y);
 		}
+		gray_color(st->gray, stroke, sizeof(stroke));
 		e = element(h, svg, "polyline");
 		attr(h, e, "points", points);
 		attr(h, e, "fill", "none");
-		attr(h, e, "stroke", strokes[s % 4]);
+		attr(h, e, "stroke", stroke);
 		attr(h, e, "stroke-width", "2");
-		if (dashes[s % 4] != NULL)
-			attr(h, e, "stroke-dasharray", dashes[s % 4]);
+		if (dashes[st->dash] != NULL)
+			attr(h, e, "stroke-dasharray", dashes[st->dash]);
 		free(points);
 		/* its legend line */
 		e = element(h, svg, "line");
@@ -510,10 +526,10 @@ chart(struct html *h, xmlNodePtr parent, const struct node *n)
 		snprintf(buf, sizeof(buf), "%.1f", y0 + 34 + 18 * (double)s);
 		attr(h, e, "y1", buf);
 		attr(h, e, "y2", buf);
-		attr(h, e, "stroke", strokes[s % 4]);
+		attr(h, e, "stroke", stroke);
 		attr(h, e, "stroke-width", "2");
-		if (dashes[s % 4] != NULL)
-			attr(h, e, "stroke-dasharray", dashes[s % 4]);
+		if (dashes[st->dash] != NULL)
+			attr(h, e, "stroke-dasharray", dashes[st->dash]);
 		e = element(h, svg, "text");
 		snprintf(buf, sizeof(buf), "%.1f", x0 + 36);
 		attr(h, e, "x", buf);

@@ -11,31 +11,6 @@ const char *const node_kind_names[NODE_KIND_MAX] = {
 	"page-break", "text", "emphasis", "note-ref", "chart"
 };
 
-void
-chart_free(struct chart *c)
-{
-	size_t i;
-
-	if (c == NULL)
-		return;
-	/* A chart half built when memory ran out has counts set before
-	 * their arrays. */
-	for (i = 0; c->categories != NULL && i < c->ncategories; i++)
-		free(c->categories[i]);
-	free(c->categories);
-	for (i = 0; c->series != NULL && i < c->nseries; i++) {
-		free(c->series[i].label);
-		free(c->series[i].values);
-		free(c->series[i].present);
-	}
-	free(c->series);
-	for (i = 0; c->tick_labels != NULL && i < c->nticks; i++)
-		free(c->tick_labels[i]);
-	free(c->tick_labels);
-	free(c->ticks);
-	free(c);
-}
-
 struct node *
 node_add(struct node *parent, enum node_kind kind, enum lang lang)
 {

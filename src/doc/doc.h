@@ -79,6 +79,36 @@ struct chart {
 
 void chart_free(struct chart *chart);
 
+/* How a series' line is drawn: a dash kind each backend spells in its
+ * own units. */
+enum chart_dash {
+	CHART_DASH_SOLID,
+	CHART_DASH_DASHED,
+	CHART_DASH_DOTTED,
+	CHART_DASH_DASH_DOT,
+	CHART_DASH_MAX
+};
+
+struct chart_style {
+	double gray;              /* 0 black .. 1 white */
+	enum chart_dash dash;
+};
+
+/* The style of series number `series` (static; cycles through four). */
+const struct chart_style *chart_series_style(size_t series);
+
+/* The gray of grid line `tick`: black for the base line, light above. */
+double chart_grid_gray(size_t tick);
+
+/* Where category `category` centres between the left and right edges. */
+double chart_x(const struct chart *ch, size_t category, double left,
+    double right);
+
+/* Where value lies between the edges for ch->low (bottom) and ch->high
+ * (top); either may be the larger coordinate. */
+double chart_y(const struct chart *ch, double value, double bottom,
+    double top);
+
 /* What a figure shows: its value rounded as printed, in the unit printed
  * (millions, per cent), for checking each language's text against. */
 struct shown {

@@ -1026,14 +1026,18 @@ put_text(struct lctx *c, const char *text, enum font_role role, double size,
 	return w;
 }
 
-/* A line chart: value grid and ticks, one line per series, a legend. */
+/* The layout's dash kinds are the chart's, in the same order. */
+_Static_assert((int)DASH_MAX == (int)CHART_DASH_MAX,
+    "enum dash follows enum chart_dash");
+
+/* A line chart: value grid and ticks, one line per series, a legend.
+ * Positions and styles are the chart's own (doc/chart.c). */
 static void
 layout_chart(struct lctx *c, const struct node *n)
 {
-	static const double grays[] = { 0.0, 0.45, 0.25, 0.6 };
 	const struct chart *ch = n->u.chart;
 	const struct node *k;
-	double x0, x1, y0, y1, span, lx, ly, size = 7.5;
+	double x0, x1, y0, y1, lx, ly, size = 7.5;
 	size_t i, s;
 
 	c->y -= 10;
@@ -1044,33 +1048,31 @@ layout_chart(struct lctx *c, const struct node *n)
 	x1 = c->right - 10;
 	y1 = c->y - 6;
 	y0 = y1 - CHART_HEIGHT + 30;
-	span = ch->high - ch->low > 0 ? ch->high - ch->low : 1;
 	for (i = 0; i < ch->nticks; i++) {
-		double y = y0 + (ch->ticks[i] - ch->low) / span * (y1 - y0);
-		styled_line(c, x0, y, x1, y, i == 0 ? 0.6 : 0.3, i == 0 ? 0 : 0.8,
-		    DASH_SOLID);
+		double y = chart_y(ch, ch->ticks[i], y0, y1);
+		styled_line(c, x0, y, x1, y, i == 0 ? 0.6 : 0.3,
+		    chart_grid_gray(i), DASH_SOLID);
 		c->where = n;
 		put_text(c, ch->tick_labels[i], FONT_FIGURE, size, x0 - 4, y - 2.5,
 		    ALIGN_RIGHT);
 	}
-	for (i = 0; i < ch->ncategories; i++) {
-		double x = x0 + (i + 0.5) * (x1 - x0) / ch->ncategories;
-		put_text(c, ch->categories[i], FONT_LABEL, size, x, y0 - 11,
-		    ALIGN_CENTER);
-	}
+	for (i = 0; i < ch->ncategories; i++)
+		put_text(c, ch->categories[i], FONT_LABEL, size,
+		    chart_x(ch, i, x0, x1), y0 - 11, ALIGN_CENTER);
 	for (s = 0; s < ch->nseries; s++) {
 		const struct chart_series *se = &ch->series[s];
-		double gray = grays[s % 4];
-		enum dash dash = (enum dash)(s % DASH_MAX);
+		const struct chart_style *st = chart_series_style(s);
+		double gray = st->gray;
+		enum dash dash = (enum dash)st->dash;
 		int have = 0;
 		double px = 0, py = 0;
 		for (i = 0; i < ch->ncategories; i++) {
-			double x = x0 + (i + 0.5) * (x1 - x0) / ch->ncategories, y;
+			double x = chart_x(ch, i, x0, x1), y;
 			if (!se->present[i]) {
 				have = 0;
 				continue;
 			}
-			y = y0 + (se->values[i] - ch->low) / span * (y1 - y0);
+			y = chart_y(ch, se->values[i], y0, y1);
 			if (have)
 				styled_line(c, px, py, x, y, 1.2, gray, dash);
 			add_rect(c, x - 1.8, y - 1.8, x + 1.8, y + 1.8, gray);
@@ -1091,8 +1093,9 @@ layout_chart(struct lctx *c, const struct node *n)
 			lx = x0;
 			ly -= leading(c, size) + 2;
 		}
-		styled_line(c, lx, ly + 2.5, lx + 18, ly + 2.5, 1.2, grays[s % 4],
-		    (enum dash)(s % DASH_MAX));
+		styled_line(c, lx, ly + 2.5, lx + 18, ly + 2.5, 1.2,
+		    chart_series_style(s)->gray,
+		    (enum dash)chart_series_style(s)->dash);
 		draw_units(c, &label, 0, label.n, lx + 22, ly);
 		shaped_free(&label);
 		lx += w;
