@@ -12,11 +12,17 @@
  * "out of memory", leaves DIR (the output folder) as it found it, and has
  * freed every allocation of ours; or when it exits 0 with output identical
  * to the parent's. The parent prints a summary at exit and exits 97 if a
- * child failed. $KESSAN_OOM_EVERY=K tries only every Kth allocation. Built without the -include: it calls the real allocator.
+ * child failed. $KESSAN_OOM_EVERY=K tries only every Kth allocation.
+ * $KESSAN_OOM_PER_CONTEXT=K tries an allocation only while its context
+ * (the return addresses of the calls that led to it) has been tried
+ * fewer than K times: every path to an allocation is failed, at its
+ * first K occurrences, without failing a loop's ten-thousandth turn.
+ * Built without the -include: it calls the real allocator.
  */
 #include "config.h"
 
 #include <dirent.h>
+#include <execinfo.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -46,6 +52,17 @@ static unsigned long sweep_every = 1;
 static int in_child;
 static char stderr_file[4200], listing_before[16384];
 static unsigned long clean, survived, bad;
+
+/* Contexts tried, for KESSAN_OOM_PER_CONTEXT: an open-addressing table
+ * of backtrace hashes and how often each was failed. */
+#define CONTEXT_DEPTH 10
+static unsigned long per_context;
+static struct context_count {
+	uint64_t hash;
+	unsigned long tried;
+} *contexts;
+static size_t contexts_cap, contexts_len;
+static unsigned long skipped;
 
 /* Our live allocations, an open-addressing set of pointers. */
 static uintptr_t *live;
@@ -120,6 +137,73 @@ live_remove(void *p)
 			k = (k + 1) & (live_cap - 1);
 		live[k] = q;
 	}
+}
+
+/* The hash of the calls that led here (0 is never a hash). */
+static uint64_t
+context_hash(void)
+{
+	void *frames[CONTEXT_DEPTH];
+	int n = backtrace(frames, CONTEXT_DEPTH), i;
+	uint64_t h = 1469598103934665603u;
+
+	for (i = 0; i < n; i++) {
+		h ^= (uint64_t)(uintptr_t)frames[i];
+		h *= 1099511628211u;
+	}
+	return h != 0 ? h : 1;
+}
+
+/* The count of tries of context hash, made if new; aborts without memory
+ * (the test itself cannot go on). */
+static unsigned long *
+context_tries(uint64_t hash)
+{
+	size_t i;
+
+	if (2 * (contexts_len + 1) > contexts_cap) {
+		size_t cap = contexts_cap ? 2 * contexts_cap : 4096, k;
+		struct context_count *grown = calloc(cap, sizeof(*grown));
+
+		if (grown == NULL)
+			abort();
+		for (k = 0; k < contexts_cap; k++)
+			if (contexts[k].hash != 0) {
+				i = (size_t)contexts[k].hash & (cap - 1);
+				while (grown[i].hash != 0)
+					i = (i + 1) & (cap - 1);
+				grown[i] = contexts[k];
+			}
+		free(contexts);
+		contexts = grown;
+		contexts_cap = cap;
+	}
+	for (i = (size_t)hash & (contexts_cap - 1); contexts[i].hash != 0;
+	    i = (i + 1) & (contexts_cap - 1))
+		if (contexts[i].hash == hash)
+			return &contexts[i].tried;
+	contexts[i].hash = hash;
+	contexts_len++;
+	return &contexts[i].tried;
+}
+
+/* Whether the sweep fails this allocation. */
+static int
+sweep_tries(void)
+{
+	unsigned long *tries;
+
+	if (count % sweep_every != 0)
+		return 0;
+	if (per_context == 0)
+		return 1;
+	tries = context_tries(context_hash());
+	if (*tries >= per_context) {
+		skipped++;
+		return 0;
+	}
+	++*tries;
+	return 1;
 }
 
 /* The output folder's names, sorted, one per line. */
@@ -345,6 +429,10 @@ sweep_summary(void)
 	fprintf(stderr, "oom: %lu allocations, %lu failed one at a time: %lu "
 	    "clean errors, %lu survived, %lu bad; %zu of ours left at exit\n",
 	    count, clean + survived + bad, clean, survived, bad, live_len);
+	if (per_context > 0)
+		fprintf(stderr, "oom: %zu contexts, each failed up to %lu times; "
+		    "%lu allocations of contexts already tried skipped\n",
+		    contexts_len, per_context, skipped);
 	unlink(stderr_file);
 	if (bad != 0 || live_len != 0) {
 		fflush(stderr);
@@ -375,8 +463,12 @@ start(void)
 	if ((sweep_dir = getenv("KESSAN_OOM_SWEEP")) != NULL) {
 		const char *every = getenv("KESSAN_OOM_EVERY");
 
+		const char *k = getenv("KESSAN_OOM_PER_CONTEXT");
+
 		if (every != NULL && strtoul(every, NULL, 10) > 0)
 			sweep_every = strtoul(every, NULL, 10);
+		if (k != NULL)
+			per_context = strtoul(k, NULL, 10);
 		snprintf(stderr_file, sizeof(stderr_file), "%s.stderr",
 		    sweep_dir);
 		atexit(sweep_summary);
@@ -391,7 +483,7 @@ must_fail(void)
 		start();
 	count++;
 	if (sweep_dir != NULL && !in_child)
-		return count % sweep_every == 0 && sweep_fork();
+		return sweep_tries() && sweep_fork();
 	return count == fail_at;
 }
 
