@@ -487,7 +487,11 @@ parse_value(struct loader *ld, struct period *p, int line,
 		st = rat_scale10(*value, f->scale, value);
 	if (st == RAT_OK)
 		return 0;
-	if (st == RAT_OVERFLOW)
+	if (st == RAT_OVERFLOW && strlen(text) > 64)   /* not all of it */
+		error(ld, p->file, line, "%s: value %.24s... (%zu characters) has "
+		    "more than %d digits", f->id, text, strlen(text),
+		    RAT_MAX_DIGITS);
+	else if (st == RAT_OVERFLOW)
 		error(ld, p->file, line, "%s: value %s has more than %d digits",
 		    f->id, text, RAT_MAX_DIGITS);
 	else
