@@ -39,6 +39,33 @@ error(struct loader *ld, const char *file, int line, const char *fmt, ...)
 	ld->failed = 1;
 }
 
+/*
+ * Loads one of the book's own files, refusing one that is a symbolic
+ * link (or lies under one) leading out of the book folder: a book is
+ * what its folder holds, and a link to /etc or another company's book
+ * would be published as this one. A draft named on the command line is
+ * the caller's choice and is not held to this.
+ */
+static xmlDocPtr
+load_book_xml(struct loader *ld, const char *file, enum schema schema,
+    int is_draft)
+{
+	char *book = NULL, *real = NULL;
+	int outside = 0;
+
+	if (!is_draft && (book = realpath(ld->book->dir, NULL)) != NULL &&
+	    (real = realpath(file, NULL)) != NULL) {
+		size_t n = strlen(book);
+		outside = strncmp(real, book, n) != 0 || real[n] != '/';
+	}
+	if (outside)
+		error(ld, file, 0, "a symbolic link that leads out of the book "
+		    "(to %s): copy the file into the book instead", real);
+	free(book);
+	free(real);
+	return outside ? NULL : xml_load(file, schema, ld->diags);
+}
+
 static char *
 join_path(const char *dir, const char *name)
 {
@@ -129,8 +156,7 @@ load_company(struct loader *ld)
 	char *value, *lang;
 	int l;
 
-	if ((doc = xml_load(file, SCHEMA_COMPANY, ld->diags)) ==
-	    NULL) {
+	if ((doc = load_book_xml(ld, file, SCHEMA_COMPANY, 0)) == NULL) {
 		ld->failed = 1;
 		return;
 	}
@@ -407,7 +433,7 @@ load_accounts(struct loader *ld)
 	xmlDocPtr doc;
 	xmlNodePtr root, n;
 
-	doc = xml_load(ld->book->accounts_file, SCHEMA_ACCOUNTS, ld->diags);
+	doc = load_book_xml(ld, ld->book->accounts_file, SCHEMA_ACCOUNTS, 0);
 	if (doc == NULL) {
 		ld->failed = 1;
 		return;
@@ -756,7 +782,7 @@ load_period(struct loader *ld, const char *dir, const char *name,
 		}
 		return NULL;
 	}
-	if ((doc = xml_load(p->file, SCHEMA_PERIOD, ld->diags)) ==
+	if ((doc = load_book_xml(ld, p->file, SCHEMA_PERIOD, is_draft)) ==
 	    NULL) {
 		ld->failed = 1;
 		goto out;
