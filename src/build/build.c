@@ -949,6 +949,12 @@ build_run(const struct build_options *o, struct build_summary *s,
 			pl.jobs[i].state = JOB_UP_TO_DATE;
 			s->up_to_date++;
 		}
+	/* A read-only folder is found before rendering, not after. */
+	if (s->up_to_date < pl.njobs && access(o->out, W_OK) != 0) {
+		diag_add(diags, DIAG_FATAL, o->out, 0, "cannot write to the "
+		    "folder: %s (nothing was built)", strerror(errno));
+		goto out;
+	}
 	run_workers(&pl, s, started);
 	rc = write_manifest(&pl, diags) != 0 ? 2 : s->failed > 0 ? 1 : 0;
 	write_state(&pl);
