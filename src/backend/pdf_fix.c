@@ -136,7 +136,10 @@ parse_objects(const unsigned char *in, size_t len, struct object **objs,
 		const unsigned char *e = p + 20 * n, *end;
 		size_t off = 0;
 		at = (size_t)(e - in);
+		/* libharu writes objects in number order: each after the one
+		 * before, which also keeps the search for "endobj" linear. */
 		if (number(in, len, &at, &off) != 0 || e[17] != 'n' || off >= xref ||
+		    (n > 1 && off < o[n - 1].end) ||
 		    (end = find(in, off, xref, "endobj")) == NULL) {
 			snprintf(err, errsize, "object %zu: not where the table says",
 			    n);
