@@ -162,7 +162,7 @@ static int
 escaping_link(const char *path, const struct stat *st, int type,
     struct FTW *ftw)
 {
-	char *target;
+	char target[PATH_MAX];
 	size_t n = strlen(walk_root);
 	int out;
 
@@ -172,10 +172,9 @@ escaping_link(const char *path, const struct stat *st, int type,
 		return 0;
 	/* A link is followed when the book is read: where it really leads
 	 * must be inside the tree, and a link to nothing is refused too. */
-	target = realpath(path, NULL);
-	out = target == NULL || strncmp(target, walk_root, n) != 0 ||
+	out = realpath(path, target) == NULL ||
+	    strncmp(target, walk_root, n) != 0 ||
 	    (target[n] != '/' && target[n] != '\0');
-	free(target);
 	if (out)
 		snprintf(walk_found, sizeof(walk_found), "%s", path + n + 1);
 	return out;
@@ -189,10 +188,10 @@ static int
 refuse_escaping_links(const char *dir, const char *book, const char *rev,
     struct diag_list *diags)
 {
-	char *root = realpath(dir, NULL);
+	char root[PATH_MAX];
 	int rc;
 
-	if (root == NULL) {
+	if (realpath(dir, root) == NULL) {
 		diag_add(diags, DIAG_FATAL, book, 0, "revision %s: cannot read the "
 		    "unpacked book", rev);
 		return -1;
@@ -201,7 +200,6 @@ refuse_escaping_links(const char *dir, const char *book, const char *rev,
 	walk_found[0] = '\0';
 	rc = nftw(root, escaping_link, 16, FTW_PHYS);
 	walk_root = NULL;
-	free(root);
 	if (rc == 0)
 		return 0;
 	if (walk_found[0] != '\0')

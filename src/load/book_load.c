@@ -6,6 +6,7 @@
 #include "load.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,20 +51,21 @@ static xmlDocPtr
 load_book_xml(struct loader *ld, const char *file, enum schema schema,
     int is_draft)
 {
-	char *book = NULL, *real = NULL;
+	char book[PATH_MAX], real[PATH_MAX];
 	int outside = 0;
 
-	if (!is_draft && (book = realpath(ld->book->dir, NULL)) != NULL &&
-	    (real = realpath(file, NULL)) != NULL) {
+	/* A path that does not resolve is left to xml_load to report. */
+	if (!is_draft && realpath(ld->book->dir, book) != NULL &&
+	    realpath(file, real) != NULL) {
 		size_t n = strlen(book);
 		outside = strncmp(real, book, n) != 0 || real[n] != '/';
 	}
-	if (outside)
+	if (outside) {
 		error(ld, file, 0, "a symbolic link that leads out of the book "
 		    "(to %s): copy the file into the book instead", real);
-	free(book);
-	free(real);
-	return outside ? NULL : xml_load(file, schema, ld->diags);
+		return NULL;
+	}
+	return xml_load(file, schema, ld->diags);
 }
 
 static char *
