@@ -91,6 +91,10 @@ struct planner {
 	/* the previous manifest */
 	struct job *old;
 	size_t nold;
+	/* the output folder's lock descriptors (-1: none), which workers
+	 * close: a killed build's lock must go with the build itself, not
+	 * wait for its workers to be reaped */
+	const int *locks;
 };
 
 /* ---- digests ---- */
@@ -810,6 +814,9 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 	fflush(NULL);
 	for (w = 0; w < nworkers; w++) {
 		if ((pids[w] = fork()) == 0) {
+			for (i = 0; i < 2; i++)
+				if (pl->locks[i] >= 0)
+					close(pl->locks[i]);
 			close(jobs_pipe[1]);
 			close(results_pipe[0]);
 			free(pids);
@@ -912,6 +919,7 @@ build_run(const struct build_options *o, struct build_summary *s,
 	memset(&pl, 0, sizeof(pl));
 	pl.o = o;
 	pl.diags = diags;
+	pl.locks = locks;
 	if (ensure_dir(o->out) != 0) {
 		diag_add(diags, DIAG_FATAL, o->out, 0, "cannot create: %s",
 		    strerror(errno));
