@@ -139,10 +139,12 @@ parse_objects(const unsigned char *in, size_t len, struct object **objs,
 		const unsigned char *e = p + 20 * n, *end;
 		size_t off = 0;
 		at = (size_t)(e - in);
-		/* libharu writes objects in number order: each after the one
-		 * before, which also keeps the search for "endobj" linear. */
+		/* libharu writes objects in number order: the first after the
+		 * 8-byte "%PDF-1.x" header (which is copied up to it), each
+		 * after the one before, which keeps the search for "endobj"
+		 * linear. */
 		if (number(in, len, &at, &off) != 0 || e[17] != 'n' || off >= xref ||
-		    (n > 1 && off < o[n - 1].end) ||
+		    off < 8 || (n > 1 && off < o[n - 1].end) ||
 		    (end = find(in, off, xref, "endobj")) == NULL) {
 			snprintf(err, errsize, "object %zu: not where the table says",
 			    n);
