@@ -93,8 +93,9 @@ while [ "$i" -lt "$quarters" ]; do
 	/<group ref="notes"/ { print; printf "%s", py_notes; next }
 	/<f id="/ {
 		id = $0; sub(/.*<f id="/, "", id); sub(/".*/, "", id)
+		# %.0f: past 2^31 awk would print 2.14764e+09, not the integer.
 		if (id in fix)
-			sub(/>[^<]*</, ">" fix[id] "<")
+			sub(/>[^<]*</, ">" sprintf("%.0f", fix[id]) "<")
 	}
 	{ print }' "$src/periods/2004-q1.xml" "$src/periods/2004-q1.xml" \
 	    > "$out/periods/$year-q$quarter.xml"

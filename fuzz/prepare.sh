@@ -1,17 +1,19 @@
 #!/bin/sh
 # Builds the fuzz targets' seed corpora and dictionaries from kessan's own
 # files, so they follow the formats as they change:
-#   fuzz/prepare.sh SRCDIR OUTDIR
+#   fuzz/prepare.sh SRCDIR OUTDIR [KESSAN]
 # OUTDIR/seeds/TARGET/ holds the example inputs of each target (whole files,
 # or the catalog patterns and narrative slots cut out of them), and
 # OUTDIR/TARGET.dict the tokens of its format (element, attribute and value
 # names from the RELAX NG schemas, expression functions, ICU syntax).
+# KESSAN, a built kessan, renders the PDFs that seed pdf_fix.
 set -eu
-src=$1 out=$2
+src=$1 out=$2 kessan=${3:-}
 book=$src/examples/iij
 rm -rf "$out/seeds"
 seen=
-for t in company accounts period template catalog message narrative diff; do
+for t in company accounts period template catalog message narrative diff \
+    ttf fonts pdf_fix; do
 	mkdir -p "$out/seeds/$t"
 done
 cp "$book/company.xml" "$out/seeds/company/"
@@ -20,6 +22,25 @@ cp "$book"/periods/*.xml "$out/seeds/period/"
 cp "$book"/periods/*.xml "$out/seeds/diff/"
 cp "$src"/templates/*.xml "$out/seeds/template/"
 cp "$src"/locales/*.xlf "$out/seeds/catalog/"
+cp "$src/fonts/fonts.xml" "$out/seeds/fonts/"
+
+# Fonts: whole TrueType files small enough for the fuzzer's -max_len
+# (Liberation 1.x; IPAex and Liberation 2 are larger).
+for f in /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf \
+    /usr/share/fonts/truetype/liberation/LiberationMono-Bold.ttf \
+    /usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf; do
+	if [ -f "$f" ] && [ "$(wc -c < "$f")" -le 262144 ]; then
+		cp "$f" "$out/seeds/ttf/"
+	fi
+done
+
+# pdf_fix takes what libharu writes: the example rendered as PDF.
+if [ -n "$kessan" ]; then
+	for lang in en ja; do
+		"$kessan" render "$book" --period 2004-q1 --lang "$lang" \
+		    --format pdf -o "$out/seeds/pdf_fix/release-$lang.pdf"
+	done
+fi
 
 # One file per catalog pattern (source or target text), unescaped.
 for f in "$src"/locales/*.xlf; do
@@ -89,3 +110,12 @@ cp "$out/period.dict" "$out/diff.dict"
     > "$out/template.dict"
 { xml_tokens "$src/schemas/xliff.rng"; icu_tokens; } > "$out/catalog.dict"
 icu_tokens > "$out/message.dict"
+xml_tokens "$src/schemas/fonts.rng" > "$out/fonts.dict"
+printf '%s\n' '"glyf"' '"loca"' '"cmap"' '"hmtx"' '"hhea"' '"maxp"' '"head"' \
+    '"OS/2"' '"post"' '"\x00\x01\x00\x00"' '"\xff\xff"' '"\x00\x04"' \
+    '"\x00\x0c"' '"\x00\x03\x00\x01"' '"\x00\x03\x00\x0a"' \
+    > "$out/ttf.dict"
+printf '%s\n' '"obj"' '"endobj"' '"stream"' '"endstream"' '"xref"' \
+    '"trailer"' '"startxref"' '"/ToUnicode"' '"/Type /Catalog"' '"/Length"' \
+    '"/Filter /FlateDecode"' '"begincidrange"' '"endcidrange"' '" 0 R"' \
+    '"<<"' '">>"' > "$out/pdf_fix.dict"

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -463,6 +464,7 @@ cmd_diff(int argc, char **argv)
 	struct diag_list diags;
 	struct buffer out = { NULL, 0, 0, 0 };
 	const char *output = NULL;
+	sigset_t stop, saved;
 	unsigned mask;
 	int c, git = 0, html = 0, rc = EXIT_BAD_INPUT, ran = 0;
 
@@ -521,6 +523,17 @@ cmd_diff(int argc, char **argv)
 	}
 	req.templates_dir = getenv("KESSAN_TEMPLATES");
 	req.locales_dir = getenv("KESSAN_LOCALES");
+	/*
+	 * --git extracts revisions into temporary folders, which diff_run_free
+	 * removes. SIGINT and SIGTERM wait until then (git and tar still stop
+	 * on them) and act when unblocked below, so a stopped diff leaves no
+	 * /tmp/kessan-diff.* behind.
+	 */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stop, &saved);
 	ran = 1;
 	if (diff_run(&req, &run, &diags) != 0)
 		goto out;
@@ -537,8 +550,10 @@ out:
 	diag_print(&diags, stderr);
 	diag_list_free(&diags);
 	buffer_free(&out);
-	if (ran)
+	if (ran) {
 		diff_run_free(&run);
+		sigprocmask(SIG_SETMASK, &saved, NULL);
+	}
 	return rc;
 }
 

@@ -3,7 +3,9 @@
 # the full suite's check-slow: KESSAN_BUILD_QUARTERS): every release in every
 # language and format; nothing rebuilt when nothing changed; exactly the
 # dependents rebuilt when a quarter changes; reproducible manifests; a
-# build killed with SIGKILL completed by a rerun; shards that partition.
+# build killed with SIGKILL completed by a rerun; shards that partition;
+# a no-op build that writes nothing; leftovers matched to kessan's own
+# temporary names; a second build into a busy folder refused.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 archive="$scratch/archive"
@@ -40,9 +42,48 @@ else
 fi
 if [ "$(grep -c '^output	' "$out/manifest.tsv")" -eq $outputs ]; then ok; else not_ok "manifest lists $outputs outputs"; fi
 
-# Nothing changed: nothing rebuilt.
+# Nothing changed: nothing rebuilt, and the manifest not rewritten (it
+# keeps its inode, which an atomic rewrite would change), so a read-only
+# folder builds when nothing changed. (The state file is a cache, written
+# when its digests change and never an error.)
+before=$(stat -c '%i' "$out/manifest.tsv")
 got=$(summary "$out" -j 2)
 expect_summary "second build" "$got" "$outputs outputs: 0 built, $outputs up to date, 0 failed"
+if [ "$(stat -c '%i' "$out/manifest.tsv")" = "$before" ]; then
+	ok
+else
+	not_ok "a no-op build rewrote the manifest"
+fi
+
+# Leftovers: only kessan's own temporary names go, not a user's files
+# that merely contain ".tmp.".
+mkdir -p "$out/photos"
+touch "$out/thesis.tmp.v2.doc" "$out/photos/holiday.tmp.1.jpg" \
+    "$out/notes.tmp.AbC123" "$out/2001-q1/release-en.txt.tmp.AbC123" \
+    "$out/manifest.tsv.tmp.x1Y2z3"
+summary "$out" -j 2 >/dev/null
+if [ -f "$out/thesis.tmp.v2.doc" ] && [ -f "$out/photos/holiday.tmp.1.jpg" ] &&
+    [ -f "$out/notes.tmp.AbC123" ] &&
+    [ ! -e "$out/2001-q1/release-en.txt.tmp.AbC123" ] &&
+    [ ! -e "$out/manifest.tsv.tmp.x1Y2z3" ]; then
+	ok
+else
+	not_ok "leftovers: $(cd "$out" && find . -name '*.tmp.*' | sort | tr '\n' ' ')"
+fi
+rm -rf "$out/photos" "$out/thesis.tmp.v2.doc" "$out/notes.tmp.AbC123"
+
+# A second build into a folder being built is refused: the folder is busy.
+if flock -n "$out/.kessan-lock" "$KESSAN" build -o "$out" "$archive" \
+    >/dev/null 2>"$scratch/busy"; then
+	not_ok "a build ran while another held the folder's lock"
+else
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "error: the folder is busy" "$scratch/busy"; then
+		ok
+	else
+		not_ok "busy folder: exit $rc, $(cat "$scratch/busy")"
+	fi
+fi
 
 # One quarter edited: exactly the outputs that read it are rebuilt (its
 # own, and those using it as comparative or trend quarter: the four after

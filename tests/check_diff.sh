@@ -3,8 +3,10 @@
 # that show it, in both languages (held against the text renders, an
 # independent account); a changed word as that word alone, a two-character
 # Japanese word included; no change as "no differences"; two books, two
-# period files and two git revisions alike; the HTML page valid and right
-# in Chromium; bad inputs refused with exit 2 and no file.
+# period files and two git revisions alike (a revision shaped like an
+# option, a committed link out of the book and a SIGTERM handled); the
+# HTML page valid and right in Chromium; bad inputs refused with exit 2
+# and no file.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 tests="${TESTS_SRCDIR:-$(dirname "$0")}"
 tools="$tests/tools"
@@ -193,6 +195,39 @@ if command -v git >/dev/null 2>&1; then
 	else
 		not_ok "a bad revision: exit $rc, $(cat "$scratch/git-bad.err")"
 	fi
+	# A revision shaped like an option is refused: git must not write
+	# "FILE:book" (--output) or run upload-archive (--remote).
+	run_diff git-option --git -- "--output=$scratch/written" HEAD "$repo/book"
+	if [ $rc -eq 2 ] && grep -q "error: '--output=$scratch/written' is not a git revision" "$scratch/git-option.err" &&
+	    [ -z "$(find "$scratch" -maxdepth 1 -name 'written*')" ]; then
+		ok
+	else
+		not_ok "an option as revision: exit $rc, $(cat "$scratch/git-option.err") $(ls "$scratch" | grep written)"
+	fi
+	# A committed symbolic link out of the book is refused, not followed.
+	ln -sf /etc/passwd "$repo/book/periods/2004-q1.xml"
+	git -C "$repo" add . &&
+	    git -C "$repo" -c user.name=kessan -c user.email=kessan@example.com commit -qm link
+	run_diff git-link --git HEAD~2 HEAD "$repo/book"
+	if [ $rc -eq 2 ] && grep -q "error: revision HEAD: periods/2004-q1.xml is a symbolic link that leads out of the book" "$scratch/git-link.err"; then
+		ok
+	else
+		not_ok "a symbolic link out of the book: exit $rc, $(cat "$scratch/git-link.err")"
+	fi
+	# Stopped by SIGTERM part way (while a slowed git archive runs): the
+	# temporary folders are removed.
+	mkdir -p "$scratch/tmp" "$scratch/bin"
+	printf '#!/bin/sh\ncase "$*" in *archive*) sleep 0.5 ;; esac\nexec %s "$@"\n' \
+	    "$(command -v git)" >"$scratch/bin/git"
+	chmod +x "$scratch/bin/git"
+	PATH="$scratch/bin:$PATH" TMPDIR="$scratch/tmp" \
+	    "$KESSAN" diff --git HEAD~3 HEAD~2 "$repo/book" >/dev/null 2>&1 &
+	pid=$!
+	sleep 0.2
+	kill -TERM $pid 2>/dev/null
+	wait $pid
+	rc=$?
+	if [ $rc -ne 0 ] && [ -z "$(ls "$scratch/tmp")" ]; then ok; else not_ok "SIGTERM: exit $rc, left $(ls "$scratch/tmp")"; fi
 else
 	not_ok "git is missing: run ./setup"
 fi

@@ -7,6 +7,9 @@
 
 #include <zlib.h>
 
+/* A release has a few fonts, each with one ToUnicode CMap. */
+#define PDF_FIX_MAX_CMAPS 64
+
 struct object {
 	size_t start, end;   /* "N 0 obj" .. after "endobj" */
 	int tounicode;       /* replace with our CMap */
@@ -136,7 +139,12 @@ parse_objects(const unsigned char *in, size_t len, struct object **objs,
 		const unsigned char *e = p + 20 * n, *end;
 		size_t off = 0;
 		at = (size_t)(e - in);
+		/* libharu writes objects in number order: the first after the
+		 * 8-byte "%PDF-1.x" header (which is copied up to it), each
+		 * after the one before, which keeps the search for "endobj"
+		 * linear. */
 		if (number(in, len, &at, &off) != 0 || e[17] != 'n' || off >= xref ||
+		    off < 8 || (n > 1 && off < o[n - 1].end) ||
 		    (end = find(in, off, xref, "endobj")) == NULL) {
 			snprintf(err, errsize, "object %zu: not where the table says",
 			    n);
@@ -174,7 +182,7 @@ pdf_fix(const unsigned char *in, size_t len, const char *lang,
 	struct buffer cmap = { NULL, 0, 0, 0 };
 	unsigned char *packed = NULL;
 	uLongf packed_len;
-	size_t count = 0, trailer, n, *offsets = NULL;
+	size_t count = 0, trailer, n, cmaps, *offsets = NULL;
 	char line[96];
 	int root, rc = -1;
 
@@ -190,11 +198,20 @@ pdf_fix(const unsigned char *in, size_t len, const char *lang,
 		goto out;
 	}
 	objs[root].catalog = 1;
-	for (n = 1; n < count; n++) {
+	for (n = 1, cmaps = 0; n < count; n++) {
 		int ref = object_number_after(in, objs[n].start, objs[n].end,
 		    "/ToUnicode ");
-		if (ref > 0 && (size_t)ref < count)
+		if (ref > 0 && (size_t)ref < count && !objs[ref].tounicode) {
 			objs[ref].tounicode = 1;
+			cmaps++;
+		}
+	}
+	/* One CMap per font: each is replaced by a 2 KB stream, so a file
+	 * naming thousands would grow a thousandfold (found by fuzz_pdf_fix). */
+	if (cmaps > PDF_FIX_MAX_CMAPS) {
+		snprintf(err, errsize, "more ToUnicode CMaps than fonts libharu "
+		    "writes (%zu)", cmaps);
+		goto out;
 	}
 	identity_cmap(&cmap);
 	packed_len = compressBound((uLong)cmap.len);

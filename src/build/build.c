@@ -5,10 +5,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -21,6 +23,7 @@
 #include "../render.h"
 #include "../util/atomic.h"
 #include "../util/buffer.h"
+#include "../util/readfile.h"
 #include "../util/sha256.h"
 
 #ifdef KESSAN_GCOV_DUMP
@@ -88,6 +91,10 @@ struct planner {
 	/* the previous manifest */
 	struct job *old;
 	size_t nold;
+	/* the output folder's lock descriptors (-1: none), which workers
+	 * close: a killed build's lock must go with the build itself, not
+	 * wait for its workers to be reaped */
+	const int *locks;
 };
 
 /* ---- digests ---- */
@@ -201,6 +208,29 @@ read_state(struct planner *pl)
 }
 
 /*
+ * write_file_atomic unless the file already holds exactly data: a build
+ * that changed nothing writes nothing, so it works in a read-only folder
+ * and leaves every timestamp alone.
+ */
+static int
+write_if_changed(const char *name, const char *data, size_t len, char *err,
+    size_t errsize)
+{
+	unsigned char *old;
+	size_t size;
+	char ignored[256];
+
+	if (read_regular_file(name, len, &old, &size, ignored,
+	    sizeof(ignored)) == 0) {
+		int same = size == len && (len == 0 || memcmp(old, data, len) == 0);
+		free(old);
+		if (same)
+			return 0;
+	}
+	return write_file_atomic(name, data, len, err, errsize);
+}
+
+/*
  * Saves the digests for the next run. A file changed in the last two
  * seconds is left out (unless this run wrote it): a second write within
  * the timestamp's granularity would not change it.
@@ -229,7 +259,7 @@ write_state(struct planner *pl)
 	if (!b.failed) {
 		char err[256];
 		/* A cache: if it cannot be written, the next run hashes more. */
-		write_file_atomic(name, b.data != NULL ? b.data : "", b.len, err,
+		write_if_changed(name, b.data != NULL ? b.data : "", b.len, err,
 		    sizeof(err));
 	}
 	buffer_free(&b);
@@ -387,7 +417,7 @@ write_manifest(struct planner *pl, struct diag_list *diags)
 	if (b.failed)
 		rc = -1, snprintf(err, sizeof(err), "out of memory");
 	else
-		rc = write_file_atomic(name, b.data, b.len, err, sizeof(err));
+		rc = write_if_changed(name, b.data, b.len, err, sizeof(err));
 	if (rc != 0)
 		diag_add(diags, DIAG_FATAL, name, 0, "cannot write: %s", err);
 	buffer_free(&b);
@@ -552,6 +582,7 @@ run_job(struct planner *pl, int index, struct result *r)
 	struct diag_list diags;
 	struct sha256 h;
 	char path[4096];
+	int write_failed = 0;
 
 	memset(r, 0, sizeof(*r));
 	memset(&diags, 0, sizeof(diags));
@@ -574,12 +605,19 @@ run_job(struct planner *pl, int index, struct result *r)
 			sha256_update(&h, out.data, out.len);
 			sha256_final_hex(&h, r->sha);
 			r->ok = 1;
-		} else
-			diag_add(&diags, DIAG_FATAL, path, 0, "cannot write: %s", err);
+		} else {
+			/* The render was good and the disk failed (ENOSPC): the
+			 * previous output stays, left out of the manifest so the
+			 * next build makes it again. */
+			diag_add(&diags, DIAG_FATAL, path, 0, "cannot write: %s; "
+			    "the previous output is kept", err);
+			write_failed = 1;
+		}
 	} else if (diag_worst(&diags) < 0)
 		diag_add(&diags, DIAG_FATAL, path, 0, "cannot create the folder");
-	if (!r->ok) {
-		/* An old output of a failed job must not pass for current. */
+	if (!r->ok && !write_failed) {
+		/* An old output of a release that no longer renders must not
+		 * pass for current. */
 		snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
 		unlink(path);
 	}
@@ -650,28 +688,69 @@ progress(const struct build_options *o, size_t done, size_t total,
 	fflush(stderr);
 }
 
-/* Removes the temporary files a killed build left beside its outputs. */
-static void
-remove_leftovers(const char *out)
+/*
+ * Whether `name` in the output folder's subfolder `sub` is the temporary
+ * file of one of this build's outputs (of any language and format, and of
+ * this shard): "release-en.pdf.tmp.Ab12Cd" and nothing else.
+ */
+static int
+our_output_temp(const struct build_options *o, const char *sub,
+    const char *name)
 {
-	DIR *top = opendir(out), *sub;
-	struct dirent *e, *f;
 	char path[4096];
+	size_t len = strlen(name);
+	int l, f;
+
+	if (!atomic_is_temp_name(name, NULL))
+		return 0;
+	for (l = 0; l < 3; l++)
+		for (f = 0; f < 3; f++) {
+			struct render_request req;
+			char file[48];
+			memset(&req, 0, sizeof(req));
+			req.lang = lang_of[l];
+			req.format = format_of[f];
+			render_file_name(&req, file, sizeof(file));
+			if (strlen(file) != len - 11 ||
+			    memcmp(name, file, len - 11) != 0)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", sub, file);
+			return o->shards <= 1 ||
+			    (int)(fnv1a(path) % (uint32_t)o->shards) == o->shard - 1;
+		}
+	return 0;
+}
+
+/*
+ * Removes the temporary files a killed build left beside its outputs:
+ * only names write_file_atomic gives this build's own files, so a user's
+ * "thesis.tmp.v2.doc" in the folder stays, and another shard's files in
+ * the making are left to it.
+ */
+static void
+remove_leftovers(const struct build_options *o)
+{
+	DIR *top = opendir(o->out), *sub;
+	struct dirent *e, *f;
+	char path[4096], manifest[4096], state[4096];
 
 	if (top == NULL)
 		return;
+	manifest_name(o, manifest, sizeof(manifest));
+	state_name(o, state, sizeof(state));
 	while ((e = readdir(top)) != NULL) {
-		if (e->d_name[0] == '.')
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", out, e->d_name);
-		if (strstr(e->d_name, ".tmp.") != NULL) {
+		snprintf(path, sizeof(path), "%s/%s", o->out, e->d_name);
+		if (atomic_is_temp_name(e->d_name, strrchr(manifest, '/') + 1) ||
+		    atomic_is_temp_name(e->d_name, strrchr(state, '/') + 1)) {
 			unlink(path);
 			continue;
 		}
-		if ((sub = opendir(path)) == NULL)
+		if (e->d_name[0] == '.' || (sub = opendir(path)) == NULL)
 			continue;
 		while ((f = readdir(sub)) != NULL)
-			if (strstr(f->d_name, ".tmp.") != NULL) {
+			if (our_output_temp(o, e->d_name, f->d_name)) {
 				char file[4096 + 256];
 				snprintf(file, sizeof(file), "%s/%s", path, f->d_name);
 				unlink(file);
@@ -681,11 +760,34 @@ remove_leftovers(const char *out)
 	closedir(top);
 }
 
+/*
+ * Writes the next pending job at or after *next to the workers' pipe and
+ * moves *next past it; once none is left, closes the pipe (fd[1] = -1),
+ * which tells idle workers to finish.
+ */
+static void
+feed_job(struct planner *pl, int fd[2], size_t *next)
+{
+	if (fd[1] < 0)
+		return;
+	while (*next < pl->njobs && pl->jobs[*next].state != JOB_PENDING)
+		(*next)++;
+	if (*next < pl->njobs) {
+		int index = (int)(*next)++;
+		if (write(fd[1], &index, sizeof(index)) == (ssize_t)sizeof(index))
+			return;
+		*next = pl->njobs;   /* no worker left to read it */
+	}
+	close(fd[1]);
+	fd[1] = -1;
+}
+
 static void
 run_workers(struct planner *pl, struct build_summary *s, double started)
 {
 	int jobs_pipe[2], results_pipe[2], w, nworkers = pl->o->jobs;
-	size_t i, pending = 0, done = 0;
+	size_t i, pending = 0, done = 0, next = 0;
+	struct sigaction ignore, old_pipe;
 	struct result r;
 	pid_t *pids;
 
@@ -703,18 +805,19 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 		    "cannot start workers: %s", strerror(errno));
 		return;
 	}
-	/* Job numbers are written before the workers start: a pipe holds far
-	 * more than a book's outputs. */
-	for (i = 0; i < pl->njobs; i++) {
-		int index = (int)i;
-		if (pl->jobs[i].state == JOB_PENDING &&
-		    write(jobs_pipe[1], &index, sizeof(index)) != sizeof(index))
-			break;
-	}
-	close(jobs_pipe[1]);
+	/* Workers that all died must not take the build with them through
+	 * SIGPIPE: the job is then written nowhere and reported below. */
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGPIPE, &ignore, &old_pipe);
 	fflush(NULL);
 	for (w = 0; w < nworkers; w++) {
 		if ((pids[w] = fork()) == 0) {
+			for (i = 0; i < 2; i++)
+				if (pl->locks[i] >= 0)
+					close(pl->locks[i]);
+			close(jobs_pipe[1]);
 			close(results_pipe[0]);
 			free(pids);
 			worker(pl, jobs_pipe[0], results_pipe[1]);
@@ -722,8 +825,16 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 	}
 	close(jobs_pipe[0]);
 	close(results_pipe[1]);
+	/*
+	 * Workers are fed as they go: two jobs each to start, then one more
+	 * per result. Writing every job first filled the pipe (16,384 job
+	 * numbers) before any worker ran, and the build waited forever.
+	 */
+	for (i = 0; next < pl->njobs && i < 2 * (size_t)nworkers; i++)
+		feed_job(pl, jobs_pipe, &next);
 	while (read(results_pipe[0], &r, sizeof(r)) == (ssize_t)sizeof(r)) {
 		struct job *j;
+		feed_job(pl, jobs_pipe, &next);
 		if (r.job < 0 || (size_t)r.job >= pl->njobs)
 			continue;
 		j = &pl->jobs[r.job];
@@ -740,6 +851,9 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 		}
 		progress(pl->o, ++done, pending, started);
 	}
+	if (jobs_pipe[1] >= 0)
+		close(jobs_pipe[1]);
+	sigaction(SIGPIPE, &old_pipe, NULL);
 	close(results_pipe[0]);
 	for (w = 0; w < nworkers; w++)
 		if (pids[w] > 0)
@@ -755,6 +869,43 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 		}
 }
 
+/*
+ * Takes the output folder's lock, .kessan-lock, so that two builds into
+ * one folder do not delete each other's temporary files or interleave
+ * their manifests: exclusively, or for a shard, shared with the other
+ * shards plus its own .kessan-lock-K-of-N exclusively. Returns 0 with the
+ * descriptors to close in fds (-1 for none), or -1 when another build
+ * holds it. A folder where the lock cannot even be created is one no
+ * build can write to, so it is built unlocked.
+ */
+static int
+lock_folder(const struct build_options *o, int fds[2],
+    struct diag_list *diags)
+{
+	char name[4096];
+	int i;
+
+	fds[0] = fds[1] = -1;
+	for (i = 0; i < (o->shards > 1 ? 2 : 1); i++) {
+		if (i == 0)
+			snprintf(name, sizeof(name), "%s/.kessan-lock", o->out);
+		else
+			snprintf(name, sizeof(name), "%s/.kessan-lock-%d-of-%d",
+			    o->out, o->shard, o->shards);
+		if ((fds[i] = open(name, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0 &&
+		    (fds[i] = open(name, O_RDONLY | O_CLOEXEC)) < 0)
+			continue;
+		if (flock(fds[i], (i == 0 && o->shards > 1 ? LOCK_SH : LOCK_EX) |
+		    LOCK_NB) != 0) {
+			diag_add(diags, DIAG_FATAL, o->out, 0, "the folder is busy: "
+			    "another kessan build is writing to it (%s is locked); "
+			    "wait for it or build into another folder", name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int
 build_run(const struct build_options *o, struct build_summary *s,
     struct diag_list *diags)
@@ -762,18 +913,21 @@ build_run(const struct build_options *o, struct build_summary *s,
 	struct planner pl;
 	double started = clock_seconds();
 	size_t i, f;
-	int rc = 2;
+	int rc = 2, locks[2] = { -1, -1 };
 
 	memset(s, 0, sizeof(*s));
 	memset(&pl, 0, sizeof(pl));
 	pl.o = o;
 	pl.diags = diags;
+	pl.locks = locks;
 	if (ensure_dir(o->out) != 0) {
 		diag_add(diags, DIAG_FATAL, o->out, 0, "cannot create: %s",
 		    strerror(errno));
 		return 2;
 	}
-	remove_leftovers(o->out);
+	if (lock_folder(o, locks, diags) != 0)
+		goto out;
+	remove_leftovers(o);
 	read_state(&pl);
 	/* Everything workers share is loaded before they fork. */
 	if ((pl.book = book_load(o->book, diags)) == NULL ||
@@ -803,12 +957,21 @@ build_run(const struct build_options *o, struct build_summary *s,
 			pl.jobs[i].state = JOB_UP_TO_DATE;
 			s->up_to_date++;
 		}
+	/* A read-only folder is found before rendering, not after. */
+	if (s->up_to_date < pl.njobs && access(o->out, W_OK) != 0) {
+		diag_add(diags, DIAG_FATAL, o->out, 0, "cannot write to the "
+		    "folder: %s (nothing was built)", strerror(errno));
+		goto out;
+	}
 	run_workers(&pl, s, started);
 	rc = write_manifest(&pl, diags) != 0 ? 2 : s->failed > 0 ? 1 : 0;
 	write_state(&pl);
 out:
 	s->seconds = clock_seconds() - started;
 	planner_free(&pl);
+	for (i = 0; i < 2; i++)
+		if (locks[i] >= 0)
+			close(locks[i]);
 	return rc;
 }
 

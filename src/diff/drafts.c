@@ -4,6 +4,8 @@
 #include "drafts.h"
 
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <ftw.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -76,22 +78,34 @@ static int
 run(char *const argv[], const char *out_file, const char *err_file)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	sigset_t none;
 	pid_t pid;
 	int status, rc = -1;
 
 	if (posix_spawn_file_actions_init(&fa) != 0)
 		return -1;
-	if (posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
+	if (posix_spawnattr_init(&attr) != 0) {
+		posix_spawn_file_actions_destroy(&fa);
+		return -1;
+	}
+	/* main blocks SIGINT and SIGTERM while temporary folders exist; git
+	 * and tar must still stop on them. */
+	sigemptyset(&none);
+	if (posix_spawnattr_setsigmask(&attr, &none) == 0 &&
+	    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK) == 0 &&
+	    posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
 	    O_RDONLY, 0) == 0 &&
 	    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, out_file,
 	    O_WRONLY | O_CREAT | O_TRUNC, 0600) == 0 &&
 	    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, err_file,
 	    O_WRONLY | O_CREAT | O_TRUNC, 0600) == 0 &&
-	    posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) == 0) {
+	    posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ) == 0) {
 		while (waitpid(pid, &status, 0) < 0)
 			;
 		rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 	}
+	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&fa);
 	return rc;
 }
@@ -139,6 +153,64 @@ git_where(const char *book, const char *tmp, char *top, size_t top_size,
 	return 0;
 }
 
+/* The extracted tree being walked by escaping_link (nftw passes no
+ * argument of its own), and the first link found leading out of it. */
+static const char *walk_root;
+static char walk_found[4096];
+
+static int
+escaping_link(const char *path, const struct stat *st, int type,
+    struct FTW *ftw)
+{
+	char target[PATH_MAX];
+	size_t n = strlen(walk_root);
+	int out;
+
+	(void)st;
+	(void)ftw;
+	if (type != FTW_SL && type != FTW_SLN)
+		return 0;
+	/* A link is followed when the book is read: where it really leads
+	 * must be inside the tree, and a link to nothing is refused too. */
+	out = realpath(path, target) == NULL ||
+	    strncmp(target, walk_root, n) != 0 ||
+	    (target[n] != '/' && target[n] != '\0');
+	if (out)
+		snprintf(walk_found, sizeof(walk_found), "%s", path + n + 1);
+	return out;
+}
+
+/*
+ * A committed symbolic link that leads out of the extracted tree (to
+ * /etc/passwd, or ../../..) would be read as part of the book: refused.
+ */
+static int
+refuse_escaping_links(const char *dir, const char *book, const char *rev,
+    struct diag_list *diags)
+{
+	char root[PATH_MAX];
+	int rc;
+
+	if (realpath(dir, root) == NULL) {
+		diag_add(diags, DIAG_FATAL, book, 0, "revision %s: cannot read the "
+		    "unpacked book", rev);
+		return -1;
+	}
+	walk_root = root;
+	walk_found[0] = '\0';
+	rc = nftw(root, escaping_link, 16, FTW_PHYS);
+	walk_root = NULL;
+	if (rc == 0)
+		return 0;
+	if (walk_found[0] != '\0')
+		diag_add(diags, DIAG_FATAL, book, 0, "revision %s: %s is a symbolic "
+		    "link that leads out of the book", rev, walk_found);
+	else
+		diag_add(diags, DIAG_FATAL, book, 0, "revision %s: cannot read the "
+		    "unpacked book", rev);
+	return -1;
+}
+
 /* Extracts revision rev of the book into draft->temp_dir/book. */
 static int
 git_checkout(struct draft *draft, const char *book, const char *rev,
@@ -150,9 +222,17 @@ git_checkout(struct draft *draft, const char *book, const char *rev,
 	/* From the top of the work tree: run inside the book, git archive
 	 * would keep only the part of the tree under the current folder. */
 	char *git_argv[] = { "git", "-C", top, "archive", "--format=tar",
-	    "-o", tar, tree, NULL };
+	    "-o", tar, "--end-of-options", tree, NULL };
 	char *tar_argv[] = { "tar", "-x", "-f", tar, "-C", dir, NULL };
 
+	/* A revision is never an option (--output=FILE, --remote=…), even
+	 * past --end-of-options, and holds no ':' (it is joined to a path). */
+	if (rev[0] == '\0' || rev[0] == '-' || strchr(rev, ':') != NULL ||
+	    strpbrk(rev, "\n\r\t") != NULL) {
+		diag_add(diags, DIAG_FATAL, book, 0, "'%s' is not a git revision "
+		    "(a revision neither starts with '-' nor holds ':')", rev);
+		return -1;
+	}
 	snprintf(tmpl, sizeof(tmpl), "%s/kessan-diff.XXXXXX",
 	    tmpdir != NULL && tmpdir[0] != '\0' ? tmpdir : "/tmp");
 	if (mkdtemp(tmpl) == NULL || (draft->temp_dir = strdup(tmpl)) == NULL) {
@@ -185,7 +265,7 @@ git_checkout(struct draft *draft, const char *book, const char *rev,
 	}
 	remove(tar);
 	remove(err);
-	return 0;
+	return refuse_escaping_links(dir, book, rev, diags);
 }
 
 /* ---- loading one side ---- */

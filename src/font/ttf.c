@@ -1,9 +1,10 @@
 #include "ttf.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../util/readfile.h"
 
 /* The tables libharu requires of a TrueType font, in tag order. */
 static const char *const required_tables[] = {
@@ -91,7 +92,8 @@ find_cmap(struct ttf *f)
 		unsigned rank = platform == 3 && encoding == 10 ? 3 :
 		    platform == 3 && encoding == 1 ? 2 : platform == 0 ? 1 : 0;
 		uint32_t off = u32(r + 4);
-		if (rank <= best || off + 8 > t->length)
+		/* Both formats have a 16-byte head; off may be near 2^32. */
+		if (rank <= best || off > t->length || t->length - off < 16)
 			continue;
 		format = u16(t->data + off);
 		if (format != 4 && format != 12)
@@ -104,51 +106,37 @@ find_cmap(struct ttf *f)
 	return best > 0 ? 0 : -1;
 }
 
-struct ttf *
-ttf_open(const char *path, char *err, size_t errsize)
+static uint32_t
+glyph_offset(const struct ttf *f, unsigned glyph)
 {
-	struct ttf *f = calloc(1, sizeof(*f));
-	FILE *in = NULL;
-	unsigned n, i, k;
-	long size;
+	const unsigned char *l = table(f, "loca")->data;
 
-	if (f == NULL || (f->path = strdup(path)) == NULL) {
-		snprintf(err, errsize, "out of memory");
-		goto fail;
+	return f->long_loca ? u32(l + 4 * glyph) : 2u * u16(l + 2 * glyph);
+}
+
+/* Checks the tables of f->file and reads what kessan needs of them. */
+static int
+ttf_parse(struct ttf *f, char *err, size_t errsize)
+{
+	unsigned n, i, k;
+
+	if (f->size < 12) {
+		snprintf(err, errsize, "not a TrueType font");
+		return -1;
 	}
-	if ((in = fopen(path, "rb")) == NULL) {
-		snprintf(err, errsize, "cannot open: %s", strerror(errno));
-		goto fail;
-	}
-	if (fseek(in, 0, SEEK_END) != 0 || (size = ftell(in)) < 12 ||
-	    fseek(in, 0, SEEK_SET) != 0) {
-		snprintf(err, errsize, "cannot read the font file");
-		goto fail;
-	}
-	if ((f->file = malloc((size_t)size)) == NULL) {
-		snprintf(err, errsize, "out of memory");
-		goto fail;
-	}
-	if (fread(f->file, 1, (size_t)size, in) != (size_t)size) {
-		snprintf(err, errsize, "cannot read the font file");
-		goto fail;
-	}
-	fclose(in);
-	in = NULL;
-	f->size = (size_t)size;
 	if (u32(f->file) == 0x4F54544F) {   /* "OTTO" */
 		snprintf(err, errsize, "an OpenType/CFF font: libharu embeds only "
 		    "TrueType outlines (use a .ttf such as IPAex)");
-		goto fail;
+		return -1;
 	}
 	if (u32(f->file) != 0x00010000 && u32(f->file) != 0x74727565) {
 		snprintf(err, errsize, "not a TrueType font");
-		goto fail;
+		return -1;
 	}
 	n = u16(f->file + 4);
 	if (12 + 16 * (size_t)n > f->size) {
 		snprintf(err, errsize, "truncated table directory");
-		goto fail;
+		return -1;
 	}
 	for (i = 0; i < n; i++) {
 		const unsigned char *r = f->file + 12 + 16 * i;
@@ -159,7 +147,7 @@ ttf_open(const char *path, char *err, size_t errsize)
 			if (off > f->size || len > f->size - off) {
 				snprintf(err, errsize, "truncated: table '%s' runs "
 				    "past the end of the file", required_tables[k]);
-				goto fail;
+				return -1;
 			}
 			f->tables[k].data = f->file + off;
 			f->tables[k].length = len;
@@ -171,12 +159,12 @@ ttf_open(const char *path, char *err, size_t errsize)
 		    strcmp(required_tables[k], "fpgm") != 0 &&
 		    strcmp(required_tables[k], "prep") != 0) {
 			snprintf(err, errsize, "no '%s' table", required_tables[k]);
-			goto fail;
+			return -1;
 		}
 	if (table(f, "head")->length < 54 || table(f, "hhea")->length < 36 ||
 	    table(f, "maxp")->length < 6) {
 		snprintf(err, errsize, "truncated head, hhea or maxp table");
-		goto fail;
+		return -1;
 	}
 	f->units_per_em = u16(table(f, "head")->data + 18);
 	f->long_loca = u16(table(f, "head")->data + 50) != 0;
@@ -188,16 +176,62 @@ ttf_open(const char *path, char *err, size_t errsize)
 	    table(f, "hmtx")->length < 4 * f->metrics ||
 	    table(f, "loca")->length < (f->long_loca ? 4u : 2u) * (f->glyphs + 1)) {
 		snprintf(err, errsize, "inconsistent metrics tables");
-		goto fail;
+		return -1;
+	}
+	/* Ascending offsets within glyf keep every glyph's data apart, so a
+	 * subset is never larger than the font's own glyf. */
+	for (k = 0; k < f->glyphs; k++)
+		if (glyph_offset(f, k) > glyph_offset(f, k + 1))
+			break;
+	if (k < f->glyphs ||
+	    glyph_offset(f, f->glyphs) > table(f, "glyf")->length) {
+		snprintf(err, errsize, "glyph locations (loca) out of order or past "
+		    "the glyf table");
+		return -1;
 	}
 	if (find_cmap(f) != 0) {
 		snprintf(err, errsize, "no Unicode character map");
+		return -1;
+	}
+	return 0;
+}
+
+struct ttf *
+ttf_open(const char *path, char *err, size_t errsize)
+{
+	struct ttf *f = calloc(1, sizeof(*f));
+
+	if (f == NULL || (f->path = strdup(path)) == NULL) {
+		snprintf(err, errsize, "out of memory");
 		goto fail;
 	}
+	if (read_regular_file(path, TTF_MAX_FILE_SIZE, &f->file, &f->size, err,
+	    errsize) != 0 || ttf_parse(f, err, errsize) != 0)
+		goto fail;
 	return f;
 fail:
-	if (in != NULL)
-		fclose(in);
+	ttf_close(f);
+	return NULL;
+}
+
+struct ttf *
+ttf_open_memory(const char *name, const unsigned char *data, size_t size,
+    char *err, size_t errsize)
+{
+	struct ttf *f = calloc(1, sizeof(*f));
+
+	if (f == NULL || (f->path = strdup(name)) == NULL ||
+	    (f->file = malloc(size + 1)) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		goto fail;
+	}
+	if (size > 0)
+		memcpy(f->file, data, size);
+	f->size = size;
+	if (ttf_parse(f, err, errsize) != 0)
+		goto fail;
+	return f;
+fail:
 	ttf_close(f);
 	return NULL;
 }
@@ -289,13 +323,18 @@ ttf_glyph(const struct ttf *f, uint32_t c)
 		if (c < u16(start))
 			return 0;
 		if (u16(range) == 0)
-			return (c + u16(delta)) & 0xFFFF;
-		/* idRangeOffset is relative to its own position. */
-		if ((size_t)(range - m) + u16(range) + 2 * (c - u16(start)) + 2 >
-		    f->cmap_length)
-			return 0;
-		glyph = u16(range + u16(range) + 2 * (c - u16(start)));
-		return glyph == 0 ? 0 : ((glyph + u16(delta)) & 0xFFFF);
+			glyph = (c + u16(delta)) & 0xFFFF;
+		else {
+			/* idRangeOffset is relative to its own position. */
+			if ((size_t)(range - m) + u16(range) + 2 * (c - u16(start)) +
+			    2 > f->cmap_length)
+				return 0;
+			glyph = u16(range + u16(range) + 2 * (c - u16(start)));
+			if (glyph != 0)
+				glyph = (glyph + u16(delta)) & 0xFFFF;
+		}
+		/* idDelta can name any id: one the font lacks is .notdef. */
+		return glyph < f->glyphs ? glyph : 0;
 	}
 	return 0;
 }
@@ -310,38 +349,43 @@ ttf_advance(const struct ttf *f, unsigned glyph)
 	return u16(h + 4 * glyph);
 }
 
+/*
+ * A glyph's data in glyf: sets *start and returns its length, 0 for an
+ * empty glyph or one whose loca entries are out of order or past the
+ * table (a damaged font draws it as nothing rather than reading wild).
+ */
 static uint32_t
-glyph_offset(const struct ttf *f, unsigned glyph)
+glyph_span(const struct ttf *f, unsigned glyph, uint32_t *start)
 {
-	const unsigned char *l = table(f, "loca")->data;
+	uint32_t end = glyph_offset(f, glyph + 1);
 
-	return f->long_loca ? u32(l + 4 * glyph) : 2u * u16(l + 2 * glyph);
+	*start = glyph_offset(f, glyph);
+	if (end <= *start || end > table(f, "glyf")->length)
+		return 0;
+	return end - *start;
 }
 
 /* Marks a glyph and, for a composite, the glyphs it is built from. */
 static void
 mark_glyph(const struct ttf *f, unsigned glyph, unsigned char *used, int depth)
 {
-	const struct table *g = table(f, "glyf");
-	uint32_t start, end;
-	const unsigned char *p, *limit;
+	const unsigned char *g;
+	uint32_t start, len, p;
 	unsigned flags;
 
 	if (glyph >= f->glyphs || used[glyph] || depth > 8)
 		return;
 	used[glyph] = 1;
-	start = glyph_offset(f, glyph);
-	end = glyph_offset(f, glyph + 1);
-	if (end <= start || end > g->length || end - start < 10 ||
-	    (int16_t)u16(g->data + start) >= 0)
+	len = glyph_span(f, glyph, &start);
+	g = table(f, "glyf")->data + start;
+	if (len < 10 || (int16_t)u16(g) >= 0)
 		return;
-	p = g->data + start + 10;
-	limit = g->data + end;
+	p = 10;
 	do {
-		if (p + 4 > limit)
+		if (p + 4 > len)
 			return;
-		flags = u16(p);
-		mark_glyph(f, u16(p + 2), used, depth + 1);
+		flags = u16(g + p);
+		mark_glyph(f, u16(g + p + 2), used, depth + 1);
 		p += 4 + (flags & 0x0001 ? 4 : 2);
 		if (flags & 0x0008)
 			p += 2;
@@ -534,9 +578,11 @@ out:
 	return out;
 }
 
-/* Rewrites the component glyph ids of a composite glyph through map. */
+/* Rewrites the component glyph ids of a composite glyph through map
+ * (of `glyphs` entries); an id the font lacks becomes .notdef. */
 static void
-renumber_components(unsigned char *g, uint32_t len, const uint16_t *map)
+renumber_components(unsigned char *g, uint32_t len, const uint16_t *map,
+    unsigned glyphs)
 {
 	uint32_t p = 10;
 	unsigned flags;
@@ -547,7 +593,7 @@ renumber_components(unsigned char *g, uint32_t len, const uint16_t *map)
 		if (p + 4 > len)
 			return;
 		flags = u16(g + p);
-		put16(g + p + 2, map[u16(g + p + 2)]);
+		put16(g + p + 2, u16(g + p + 2) < glyphs ? map[u16(g + p + 2)] : 0);
 		p += 4 + (flags & 0x0001 ? 4 : 2);
 		if (flags & 0x0008)
 			p += 2;
@@ -562,13 +608,14 @@ unsigned char *
 ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
 {
 	const struct table *glyf = table(f, "glyf");
-	const unsigned char *hmtx_old = table(f, "hmtx")->data;
+	const struct table *hmtx_old = table(f, "hmtx");
 	unsigned char *used = calloc(f->glyphs + 1, 1);
 	uint16_t *map = calloc(f->glyphs + 1, sizeof(*map));
 	unsigned char *loca = NULL, *newglyf = NULL, *cmap = NULL, *post = NULL;
 	unsigned char *head = NULL, *hhea = NULL, *maxp = NULL, *hmtx = NULL;
 	unsigned char *out = NULL;
-	uint32_t loca_len, glyf_len = 0, cmap_len = 0, offset, sum = 0;
+	uint32_t loca_len, glyf_len, cmap_len = 0, offset, sum = 0, start, len;
+	uint64_t glyf_total = 0;
 	struct table tables[NREQUIRED];
 	size_t i, ntables = 0, total;
 	unsigned g, count = 0;
@@ -582,27 +629,32 @@ ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
 	for (g = 0; g < f->glyphs; g++)
 		if (used[g]) {
 			map[g] = (uint16_t)count++;
-			glyf_len += (glyph_offset(f, g + 1) - glyph_offset(f, g) + 3) &
-			    ~3u;
+			glyf_total += (glyph_span(f, g, &start) + 3) & ~3u;
 		}
+	/* Glyphs may share data in a hostile font; the copy must fit a loca. */
+	if (glyf_total > UINT32_MAX - 4)
+		goto fail;
+	glyf_len = (uint32_t)glyf_total;
 	loca_len = 4 * (count + 1);
 	if ((loca = malloc(loca_len)) == NULL ||
 	    (newglyf = calloc(1, glyf_len + 4)) == NULL ||
 	    (hmtx = malloc(4 * (size_t)count)) == NULL)
 		goto fail;
 	for (g = 0, offset = 0; g < f->glyphs; g++) {
-		uint32_t start = glyph_offset(f, g), end = glyph_offset(f, g + 1);
 		unsigned k = map[g];
+		/* leftSideBearing: in the long metrics, or the array after them,
+		 * which a damaged font may cut short. */
+		size_t lsb = g < f->metrics ? 4 * (size_t)g + 2 :
+		    4 * (size_t)f->metrics + 2 * (size_t)(g - f->metrics);
 		if (!used[g])
 			continue;
 		put32(loca + 4 * k, offset);
 		put16(hmtx + 4 * k, ttf_advance(f, g));
-		put16(hmtx + 4 * k + 2, g < f->metrics ? u16(hmtx_old + 4 * g + 2) :
-		    u16(hmtx_old + 4 * f->metrics + 2 * (g - f->metrics)));
-		if (end > start && end <= glyf->length) {
-			uint32_t len = copy_unhinted(glyf->data + start, end - start,
-			    newglyf + offset);
-			renumber_components(newglyf + offset, len, map);
+		put16(hmtx + 4 * k + 2, lsb + 2 <= hmtx_old->length ?
+		    u16(hmtx_old->data + lsb) : 0);
+		if ((len = glyph_span(f, g, &start)) > 0) {
+			len = copy_unhinted(glyf->data + start, len, newglyf + offset);
+			renumber_components(newglyf + offset, len, map, f->glyphs);
 			offset += (len + 3) & ~3u;
 		}
 	}

@@ -15,12 +15,18 @@
 
 struct ttf;
 
+/* Font files larger than this are refused unread (IPAex is 6 MB). */
+#define TTF_MAX_FILE_SIZE ((size_t)64 * 1024 * 1024)
+
 /*
  * Reads a TrueType (glyf-outline) font file into memory and checks the
  * tables kessan needs. Returns NULL and writes a reason to err on failure
  * (OpenType/CFF fonts are refused: libharu cannot embed them).
  */
 struct ttf *ttf_open(const char *path, char *err, size_t errsize);
+/* The same from bytes in memory (copied), named `name` in ttf_path. */
+struct ttf *ttf_open_memory(const char *name, const unsigned char *data,
+    size_t size, char *err, size_t errsize);
 void ttf_close(struct ttf *font);
 
 /* The glyph for a Unicode code point, or 0 (.notdef) if none. */

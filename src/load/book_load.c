@@ -6,6 +6,7 @@
 #include "load.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,34 @@ error(struct loader *ld, const char *file, int line, const char *fmt, ...)
 	xml_loader_error(ld->diags, file, line, fmt, ap);
 	va_end(ap);
 	ld->failed = 1;
+}
+
+/*
+ * Loads one of the book's own files, refusing one that is a symbolic
+ * link (or lies under one) leading out of the book folder: a book is
+ * what its folder holds, and a link to /etc or another company's book
+ * would be published as this one. A draft named on the command line is
+ * the caller's choice and is not held to this.
+ */
+static xmlDocPtr
+load_book_xml(struct loader *ld, const char *file, enum schema schema,
+    int is_draft)
+{
+	char book[PATH_MAX], real[PATH_MAX];
+	int outside = 0;
+
+	/* A path that does not resolve is left to xml_load to report. */
+	if (!is_draft && realpath(ld->book->dir, book) != NULL &&
+	    realpath(file, real) != NULL) {
+		size_t n = strlen(book);
+		outside = strncmp(real, book, n) != 0 || real[n] != '/';
+	}
+	if (outside) {
+		error(ld, file, 0, "a symbolic link that leads out of the book "
+		    "(to %s): copy the file into the book instead", real);
+		return NULL;
+	}
+	return xml_load(file, schema, ld->diags);
 }
 
 static char *
@@ -119,8 +148,7 @@ load_company(struct loader *ld)
 	char *value, *lang;
 	int l;
 
-	if ((doc = xml_load(file, SCHEMA_COMPANY, ld->diags)) ==
-	    NULL) {
+	if ((doc = load_book_xml(ld, file, SCHEMA_COMPANY, 0)) == NULL) {
 		ld->failed = 1;
 		return;
 	}
@@ -397,7 +425,7 @@ load_accounts(struct loader *ld)
 	xmlDocPtr doc;
 	xmlNodePtr root, n;
 
-	doc = xml_load(ld->book->accounts_file, SCHEMA_ACCOUNTS, ld->diags);
+	doc = load_book_xml(ld, ld->book->accounts_file, SCHEMA_ACCOUNTS, 0);
 	if (doc == NULL) {
 		ld->failed = 1;
 		return;
@@ -477,7 +505,11 @@ parse_value(struct loader *ld, struct period *p, int line,
 		st = rat_scale10(*value, f->scale, value);
 	if (st == RAT_OK)
 		return 0;
-	if (st == RAT_OVERFLOW)
+	if (st == RAT_OVERFLOW && strlen(text) > 64)   /* not all of it */
+		error(ld, p->file, line, "%s: value %.24s... (%zu characters) has "
+		    "more than %d digits", f->id, text, strlen(text),
+		    RAT_MAX_DIGITS);
+	else if (st == RAT_OVERFLOW)
 		error(ld, p->file, line, "%s: value %s has more than %d digits",
 		    f->id, text, RAT_MAX_DIGITS);
 	else
@@ -742,7 +774,7 @@ load_period(struct loader *ld, const char *dir, const char *name,
 		}
 		return NULL;
 	}
-	if ((doc = xml_load(p->file, SCHEMA_PERIOD, ld->diags)) ==
+	if ((doc = load_book_xml(ld, p->file, SCHEMA_PERIOD, is_draft)) ==
 	    NULL) {
 		ld->failed = 1;
 		goto out;

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/umsg.h>
 #include <unicode/ustring.h>
@@ -17,6 +18,24 @@ compare_messages(const void *a, const void *b)
 {
 	return strcmp(((const struct message *)a)->key,
 	    ((const struct message *)b)->key);
+}
+
+/*
+ * Whether the argument type at p (after its ',') is "select", the only
+ * complex type kessan allows: ICU reads number, date, time, spellout,
+ * ordinal, duration, plural, selectordinal and choice arguments as int32
+ * or double, so the UChar* text kessan passes would print a pointer's bits
+ * or shift every later argument. ICU matches type names in any case.
+ */
+static int
+is_select(const char *p)
+{
+	p += strspn(p, " \t\r\n");
+	if (strncasecmp(p, "select", 6) != 0)
+		return 0;
+	p += 6;
+	p += strspn(p, " \t\r\n");
+	return *p == ',';
 }
 
 /*
@@ -95,6 +114,15 @@ scan_arguments(const char *p, char *err, size_t errsize)
 			if (*p != ',' && *p != '}') {
 				snprintf(err, errsize, "argument {%d is not closed: "
 				    "expected ',' or '}' after its number", n);
+				return -1;
+			}
+			if (*p == ',' && !is_select(p + 1)) {
+				const char *type = p + 1 + strspn(p + 1, " \t\r\n");
+				snprintf(err, errsize, "argument {%d}: type '%.*s' is not "
+				    "allowed: kessan passes every argument as text, which "
+				    "ICU would read as a number or date (write {%d}, or "
+				    "{%d, select, ...})", n, (int)strcspn(type, ",} "), type,
+				    n, n);
 				return -1;
 			}
 			expect_name = 0;

@@ -1,8 +1,12 @@
 #include "narrative.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "../model/expr.h"
 #include "../util/buffer.h"
@@ -89,6 +93,38 @@ add_run(struct nloader *nl, struct run *parent, enum run_kind kind, int line)
 	return &list[parent->nchildren++];
 }
 
+/*
+ * Refuses invisible format characters (general category Cf: the bidi
+ * embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069, the
+ * marks U+200E/U+200F and U+061C, zero-width spaces and joiners, soft
+ * hyphens, U+FEFF). They draw nothing yet can reverse a figure or hide a
+ * word in the PDF and HTML, and a financial release has no use for them:
+ * refusing rather than warning keeps a reversed figure from being
+ * published. Names the first one of a text node, on its own line
+ * (`line` is the one the text node ends on).
+ */
+static void
+refuse_format_chars(struct nloader *nl, const char *text, int line)
+{
+	int32_t i = 0, len = (int32_t)strnlen(text, INT32_MAX);
+	UChar32 c;
+
+	while (i < len) {
+		int32_t at = i;
+		U8_NEXT(text, i, len, c);
+		if (c < 0 || u_charType(c) != U_FORMAT_CHAR)
+			continue;
+		/* libxml2 gives a text node the line where it ends. */
+		for (; at < len; at++)
+			if (text[at] == '\n')
+				line--;
+		nerror(nl, line, "invisible format character U+%04X in the text: "
+		    "it can reorder or hide what a reader sees (remove it)",
+		    (unsigned)c);
+		return;
+	}
+}
+
 static void
 load_inline(struct nloader *nl, xmlNodePtr first, struct run *parent)
 {
@@ -101,6 +137,7 @@ load_inline(struct nloader *nl, xmlNodePtr first, struct run *parent)
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if ((r = add_run(nl, parent, RUN_TEXT, xml_line(n))) == NULL)
 				return;
+			refuse_format_chars(nl, (const char *)n->content, r->line);
 			if ((r->text = fold_space((const char *)n->content)) == NULL)
 				nerror(nl, r->line, "%s", "out of memory");
 			continue;

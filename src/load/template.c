@@ -768,6 +768,92 @@ check_references(struct tloader *tl, const struct template_set *set,
 	}
 }
 
+/*
+ * Include cycles, found depth first: state[t] is 0 before template t is
+ * walked, 1 while it is on the stack of includes being walked, 2 after.
+ * An include of a template on the stack closes a cycle, named with the
+ * chain of templates that leads back to it.
+ */
+struct include_walk {
+	struct tloader *tl;
+	const struct template_set *set;
+	unsigned char *state;
+	size_t *stack;
+	size_t depth;
+};
+
+static void walk_template(struct include_walk *w, size_t t);
+
+static void
+walk_includes(struct include_walk *w, const struct tpl_block *blocks,
+    size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct tpl_block *b = &blocks[i];
+		const struct tpl_template *inc;
+		if (b->kind == TPL_INCLUDE &&
+		    (inc = templates_find(w->set, b->name)) != NULL) {
+			size_t u = (size_t)(inc - w->set->templates);
+			if (w->state[u] == 0)
+				walk_template(w, u);
+			else if (w->state[u] == 1) {
+				struct buffer chain = { NULL, 0, 0, 0 };
+				for (k = 0; k < w->depth && w->stack[k] != u; k++)
+					;
+				for (; k < w->depth; k++) {
+					buffer_puts(&chain,
+					    w->set->templates[w->stack[k]].id);
+					buffer_puts(&chain, " -> ");
+				}
+				buffer_puts(&chain, inc->id);
+				w->tl->file = w->set->templates[w->stack[w->depth - 1]].file;
+				if (chain.failed)
+					terror(w->tl, b->line, "out of memory");
+				else
+					terror(w->tl, b->line, "template '%s' includes "
+					    "itself: %s", inc->id, chain.data);
+				buffer_free(&chain);
+			}
+		}
+		walk_includes(w, b->children, b->nchildren);
+	}
+}
+
+static void
+walk_template(struct include_walk *w, size_t t)
+{
+	w->state[t] = 1;
+	w->stack[w->depth++] = t;
+	walk_includes(w, w->set->templates[t].blocks,
+	    w->set->templates[t].nblocks);
+	w->depth--;
+	w->state[t] = 2;
+}
+
+/* Refuses include cycles, which would expand without end. */
+static void
+check_include_cycles(struct tloader *tl, const struct template_set *set)
+{
+	struct include_walk w = { tl, set, NULL, NULL, 0 };
+
+	if (set->ntemplates == 0)
+		return;
+	if ((w.state = calloc(set->ntemplates, 1)) == NULL ||
+	    (w.stack = calloc(set->ntemplates, sizeof(*w.stack))) == NULL) {
+		diag_add(tl->diags, DIAG_FATAL, set->dir, 0, "out of memory");
+		tl->failed = 1;
+	} else {
+		size_t t;
+		for (t = 0; t < set->ntemplates; t++)
+			if (w.state[t] == 0)
+				walk_template(&w, t);
+	}
+	free(w.state);
+	free(w.stack);
+}
+
 struct template_set *
 templates_load(const char *dir, const struct book *book,
     struct diag_list *diags)
@@ -820,6 +906,8 @@ templates_load(const char *dir, const struct book *book,
 		check_references(&tl, set, set->templates[j].blocks,
 		    set->templates[j].nblocks);
 	}
+	if (!tl.failed)
+		check_include_cycles(&tl, set);
 	if (tl.failed)
 		goto fail;
 	return set;

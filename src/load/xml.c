@@ -1,15 +1,15 @@
 #include "xml.h"
 
-#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
 #include "../util/datadir.h"
+#include "../util/readfile.h"
 
 /* Set by xml_get when a copy fails (see xml_take_out_of_memory). Loading
  * runs on one thread; each of kessan build's workers is a process. */
@@ -133,27 +133,32 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 	xmlRelaxNGValidCtxtPtr vctx = NULL;
 	xmlRelaxNGPtr rng;
 	xmlDocPtr doc = NULL;
-	struct stat st;
+	unsigned char *bytes;
+	size_t size;
+	char err[256];
 	int valid, doctype_line = 0;
 
-	if (stat(path, &st) != 0) {
-		diag_add(diags, DIAG_FATAL, path, 0, "cannot read: %s",
-		    strerror(errno));
+	/*
+	 * kessan reads the bytes itself and libxml2 parses them from memory:
+	 * reading a file, libxml2 would transparently decompress gzip and xz,
+	 * so a 1 MB file could parse as 1 GB past the size limit.
+	 */
+	if (read_regular_file(path, XML_MAX_FILE_SIZE, &bytes, &size, err,
+	    sizeof(err)) != 0) {
+		diag_add(diags, DIAG_FATAL, path, 0, "%s", err);
 		return NULL;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_add(diags, DIAG_FATAL, path, 0, "not a regular file");
+	if (size > INT_MAX) {   /* xmlCtxtReadMemory takes an int */
+		free(bytes);
+		diag_add(diags, DIAG_FATAL, path, 0, "file too large");
 		return NULL;
 	}
-	if (st.st_size > XML_MAX_FILE_SIZE) {
-		diag_add(diags, DIAG_FATAL, path, 0,
-		    "file is larger than the limit of %ld MiB",
-		    XML_MAX_FILE_SIZE / (1024 * 1024));
+	if ((rng = schema_get(schema, diags)) == NULL) {
+		free(bytes);
 		return NULL;
 	}
-	if ((rng = schema_get(schema, diags)) == NULL)
-		return NULL;
 	if ((pctx = xmlNewParserCtxt()) == NULL) {
+		free(bytes);
 		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
 		return NULL;
 	}
@@ -164,10 +169,11 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 	pctx->_private = &doctype_line;
 	pctx->sax->internalSubset = refuse_doctype;
 	xmlSetStructuredErrorFunc(&sink, sink_error);
-	doc = xmlCtxtReadFile(pctx, path, NULL, XML_PARSE_NONET |
-	    XML_PARSE_NOWARNING);
+	doc = xmlCtxtReadMemory(pctx, (const char *)bytes, (int)size, path, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOWARNING);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(pctx);
+	free(bytes);
 	if (doctype_line > 0) {
 		diag_add(diags, DIAG_FATAL, path, doctype_line,
 		    "document type declarations are not allowed");

@@ -13,7 +13,7 @@
 #include "../util/diag.h"
 
 /* Largest input file accepted, in bytes. */
-#define XML_MAX_FILE_SIZE (16L * 1024 * 1024)
+#define XML_MAX_FILE_SIZE ((size_t)16 * 1024 * 1024)
 
 enum schema {
 	SCHEMA_COMPANY,

@@ -1,5 +1,6 @@
 #include "atomic.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -55,4 +56,19 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+int
+atomic_is_temp_name(const char *name, const char *target)
+{
+	size_t len = strlen(name), i;
+
+	/* The suffix write_file_atomic gives mkstemp: ".tmp.XXXXXX". */
+	if (len < 11 || memcmp(name + len - 11, ".tmp.", 5) != 0)
+		return 0;
+	for (i = len - 6; i < len; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return 0;
+	return target == NULL || (strlen(target) == len - 11 &&
+	    memcmp(name, target, len - 11) == 0);
 }

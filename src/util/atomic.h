@@ -12,4 +12,11 @@
 int write_file_atomic(const char *path, const char *data, size_t len,
     char *err, size_t errsize);
 
+/*
+ * Whether name (a file name, no folder) is one write_file_atomic gives
+ * the temporary file of target: target, ".tmp.", then mkstemp's six
+ * letters or digits. target NULL matches any target.
+ */
+int atomic_is_temp_name(const char *name, const char *target);
+
 #endif
