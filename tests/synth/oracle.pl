@@ -96,7 +96,7 @@ while (my $line = <STDIN>) {
 	$id = undef;
 	if ($line =~ /^- Revenues totaled/) {
 		$id = 'highlight.revenues';
-		if ($line =~ /^- Revenues totaled JPY ([\d,]+) million \(\$[\d.,]+ million\), (?:(an increase of|a decrease of) ([\d.]+)%|(unchanged)) compared to \S+ and (?:(an increase of|a decrease of) ([\d.]+)%|(unchanged)) compared to \S+\.$/) {
+		if ($line =~ /^- Revenues totaled JPY ([\d,]+) million \(\$[\d.,]+ million\), (?:(an increase of|a decrease of) ([\d.,]+)%|(unchanged)) compared to \S+ and (?:(an increase of|a decrease of) ([\d.,]+)%|(unchanged)) compared to \S+\.$/) {
 			my @m = ($1, $2, $3, $4, $5, $6, $7);
 			figure('revenues', $m[0], 0, $cur->{rev});
 			word($m[3] // ($m[1] eq 'an increase of' ? 'an increase' : 'a decrease'),
@@ -108,7 +108,7 @@ while (my $line = <STDIN>) {
 		} else { fail('cannot read the sentence back') }
 	} elsif ($line =~ /^- 営業収益/) {
 		$id = 'summary.revenues';
-		if ($line =~ /^- 営業収益\(売上高\)は、前年同期比(?:([\d.]+)%(増|減)|(横ばい))の([\d,]+)百万円\(前期比は(?:([\d.]+)%(増|減)|(横ばい))\)。$/) {
+		if ($line =~ /^- 営業収益\(売上高\)は、前年同期比(?:([\d.,]+)%(増|減)|(横ばい))の([\d,]+)百万円\(前期比は(?:([\d.,]+)%(増|減)|(横ばい))\)。$/) {
 			figure('revenues', $4, 0, $cur->{rev});
 			word($2 // $3, $cur->{rev}, $py->{rev});
 			percent($1, $cur->{rev}, $py->{rev}) if defined $1;
@@ -127,7 +127,7 @@ while (my $line = <STDIN>) {
 	} elsif ($line =~ /^- 償却前営業利益/) {
 		$id = 'summary.ebitda';
 		my $e = $cur->{ebitda};
-		if ($line =~ /^- 償却前営業利益\(Adjusted EBITDA\)は(損失)?([\d,]+)百万円と、前期(損失)?([\d,]+)百万円からは(?:([\d.]+)%)?(.+?)(しましたが、前年同期の|し、前年同期の)(損失)?([\d,]+)百万円から(は|も)(.+?)しました。$/) {
+		if ($line =~ /^- 償却前営業利益\(Adjusted EBITDA\)は(損失)?([\d,]+)百万円と、前期(損失)?([\d,]+)百万円からは(?:([\d.,]+)%)?(.+?)(しましたが、前年同期の|し、前年同期の)(損失)?([\d,]+)百万円から(は|も)(.+?)しました。$/) {
 			my ($join, $also) = ($7, $10);
 			figure('adjusted EBITDA', $2, defined $1, $e);
 			figure('prior-quarter figure', $4, defined $3, $pq->{ebitda});
