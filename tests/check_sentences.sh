@@ -54,4 +54,25 @@ for lang in en ja; do
 		not_ok "ja+en of 2004-q2 lacks: ${missing:-the $lang sentences}"
 	fi
 done
+# Quarter-specific text comes from the period file: the example's 2004-q1
+# adds "1Q03 includes Ethernet Standard" to the connectivity note through
+# its slot note.connectivity.limited; a period without the slot prints the
+# note without it, in both languages.
+book=$(fresh_book ethernet)
+for lang in en ja; do
+	"$KESSAN" render --period 2004-q1 --lang "$lang" "$book" >"$scratch/with.$lang"
+done
+sed -i 's|<slot id="note.connectivity.limited">.*を含む。</slot>||; s|<slot id="note.connectivity.limited">.*10Mbps).</slot>||' \
+    "$book/periods/2004-q1.xml"
+for lang in en ja; do
+	"$KESSAN" render --period 2004-q1 --lang "$lang" "$book" >"$scratch/without.$lang"
+done
+if grep -q '^  1Q03 includes Ethernet Standard (the same specifications at 10Mbps)\.$' "$scratch/with.en" &&
+    grep -q '^  1Q03 はイーサネットスタンダード(同スペック、10Mbps)を含む。$' "$scratch/with.ja" &&
+    grep -q '1.5Mbps)\.$' "$scratch/without.en" && grep -q '1.5Mbps)。$' "$scratch/without.ja" &&
+    ! grep -q 'Ethernet' "$scratch/without.en" && ! grep -q 'イーサネット' "$scratch/without.ja"; then
+	ok
+else
+	not_ok "the Ethernet Standard note does not follow the period file's slot"
+fi
 finish

@@ -197,8 +197,13 @@ parse_arg(struct tloader *tl, xmlNodePtr n, struct tpl_arg *a)
 		a->source = ARG_DATE;
 	else if ((a->name = xml_get(n, "company")) != NULL)
 		a->source = ARG_COMPANY;
-	else if ((a->name = xml_get(n, "slot")) != NULL)
+	else if ((a->name = xml_get(n, "slot")) != NULL) {
+		char *optional = xml_get(n, "optional");
+
 		a->source = ARG_SLOT;
+		a->index = optional != NULL && strcmp(optional, "true") == 0;
+		free(optional);
+	}
 	else if ((a->name = xml_get(n, "label")) != NULL)
 		a->source = ARG_LABEL;
 	else if ((a->name = xml_get(n, "word")) != NULL)
