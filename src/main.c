@@ -21,6 +21,7 @@
 #include "check/check.h"
 #include "check/display.h"
 #include "check/parity.h"
+#include "check/wording.h"
 #include "backend/html.h"
 #include "diff/drafts.h"
 #include "format/number.h"
@@ -211,6 +212,7 @@ cmd_check(int argc, char **argv)
 	}
 	rc = check_book(book, period, &stats, &diags);
 	if (rc != EXIT_BAD_INPUT) {
+		check_authored_words(book, period, &diags);
 		check_wording(book, period, &display, &diags);
 		/* A table that cannot be shown as recorded would fail every
 		 * render again, once per language: reported once above. */

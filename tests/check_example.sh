@@ -5,9 +5,13 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 # Clean: the only diagnostics are the notes listing the release's recorded
-# display adjustments and stated changes (tests/check_footing.sh).
+# display adjustments and stated changes (tests/check_footing.sh), and one
+# warning: the reference's own Japanese bullet calls an operating loss of
+# 100 営業利益 (authored words are warned about, and a warning exits 0).
 out=$("$KESSAN" check "$EXAMPLES/iij" 2>"$scratch/err"); rc=$?
-if [ $rc -eq 0 ] && ! grep -qv ': note: \(adjust\|stated-change\): ' "$scratch/err" &&
+authored='periods/2004-q1.xml:496: warning: the ja narrative of 2004-q1 says "営業利益" before a figure of -100, a loss'
+if [ $rc -eq 0 ] && ! grep -v ': note: \(adjust\|stated-change\): ' "$scratch/err" |
+    grep -qvF "$authored" && grep -qF "$authored" "$scratch/err" &&
     printf '%s' "$out" | grep -q ': 101 identity checks passed over 5 periods'; then
 	ok
 else

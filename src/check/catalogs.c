@@ -1,5 +1,6 @@
 #include "catalogs.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../doc/build.h"
@@ -39,6 +40,101 @@ check_key(void *arg, const char *key, const char *file, int line)
 	}
 }
 
+/*
+ * The unit each amount message scales its figure to, as each language must
+ * say it: a message that says another unit (億円 for 百万円) misstates every
+ * amount it wraps by the ratio between the two.
+ */
+static const struct {
+	const char *key;
+	const char *word[LANG_MAX];
+} unit_words[] = {
+	{ "fmt.amount.millions", { "million", "百万円" } },
+	{ "fmt.amount.thousands", { "thousand", "千円" } },
+	{ "fmt.amount.units", { "JPY", "円" } },
+	{ "fmt.usd.millions", { "million", "百万米ドル" } },
+	{ "fmt.usd.thousands", { "thousand", "千米ドル" } },
+	{ "fmt.usd.units", { "$", "米ドル" } },
+};
+
+/* m (in c) names its unit, if it is an amount message. 1 if not, else 0. */
+static int
+check_unit_word(const struct message *m, const struct catalog *c,
+    struct diag_list *diags)
+{
+	const char *word;
+	size_t i;
+
+	for (i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++) {
+		if (strcmp(m->key, unit_words[i].key) != 0)
+			continue;
+		word = unit_words[i].word[c->lang];
+		if (strstr(m->pattern, word) != NULL)
+			return 0;
+		diag_add(diags, DIAG_FATAL, c->file, m->line,
+		    "message %s does not say its unit, %s: every amount it "
+		    "wraps would be misstated", m->key, word);
+		return 1;
+	}
+	return 0;
+}
+
+/* "argument {1}" or "arguments {1}, {4}" for the bits of set; returns out. */
+static const char *
+arg_list(unsigned set, char *out, size_t size)
+{
+	size_t len;
+	int n, count = 0;
+
+	for (n = 0; n < 32; n++)
+		count += (set >> n) & 1u;
+	snprintf(out, size, "argument%s", count > 1 ? "s" : "");
+	for (n = 0, count = 0; n < 32; n++)
+		if (set & (1u << n)) {
+			len = strlen(out);
+			snprintf(out + len, size - len, "%s {%d}", count++ ? "," : "", n);
+		}
+	return out;
+}
+
+/*
+ * Translation completeness: m (in c) uses every argument its counterpart
+ * in the other catalog uses, unless its "omits" note leaves it out on
+ * purpose, and its omits note names only arguments it does leave out.
+ * Reported at m's line. Returns the number of errors.
+ */
+static int
+check_translation(const struct message *m, const struct catalog *c,
+    const struct message *other, const struct catalog *oc,
+    struct diag_list *diags)
+{
+	unsigned lacks, stale;
+	int errors = 0;
+	char list[128];
+
+	if (other == NULL)
+		return 0;
+	/* an argument the other message does not document is reported there */
+	lacks = other->args & ~m->args & ~m->omits;
+	if (other->documented < 32)
+		lacks &= (1u << other->documented) - 1;
+	stale = m->omits & m->args;
+	if (lacks != 0) {
+		diag_add(diags, DIAG_FATAL, c->file, m->line,
+		    "message %s lacks %s, which %s uses (a language that leaves "
+		    "an argument out on purpose says so in an omits note)", m->key,
+		    arg_list(lacks, list, sizeof(list)), oc->file);
+		errors++;
+	}
+	if (stale != 0) {
+		diag_add(diags, DIAG_FATAL, c->file, m->line,
+		    "message %s uses %s, which its omits note leaves out", m->key,
+		    arg_list(stale, list, sizeof(list)));
+		errors++;
+	}
+	return errors;
+}
+
 int
 check_catalogs(const struct template_set *templates,
     struct catalog *catalogs[LANG_MAX], struct diag_list *diags)
@@ -73,7 +169,14 @@ check_catalogs(const struct template_set *templates,
 				    m->nargs - 1, m->documented);
 				kc.errors++;
 			}
-			for (o = 0; o < l; o++) {
+			kc.errors += check_unit_word(m, catalogs[l], diags);
+			for (o = 0; o < LANG_MAX; o++) {
+				if (o != l)
+					kc.errors += check_translation(m, catalogs[l],
+					    catalog_find(catalogs[o], m->key), catalogs[o],
+					    diags);
+				if (o >= l)
+					continue;
 				other = catalog_find(catalogs[o], m->key);
 				if (other != NULL && other->documented != m->documented) {
 					diag_add(diags, DIAG_FATAL, catalogs[l]->file, m->line,

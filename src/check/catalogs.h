@@ -8,9 +8,11 @@
 
 /*
  * Reports, as errors at the template's file:line, every key the templates
- * use that a catalog lacks (all of them, not the first), and arguments a
- * message uses in one language but not another; warns about keys no
- * template or kessan itself uses. Returns the number of errors.
+ * use that a catalog lacks (all of them, not the first); at the catalog's
+ * line, arguments a message uses in one language but not another (unless
+ * an omits note leaves them out on purpose) and an amount message that does
+ * not say its unit; warns about keys no template or kessan itself uses.
+ * Returns the number of errors.
  */
 int check_catalogs(const struct template_set *templates,
     struct catalog *catalogs[LANG_MAX], struct diag_list *diags);

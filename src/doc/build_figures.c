@@ -222,6 +222,148 @@ builder_format_value(struct builder *b, struct rat value, enum eval_status statu
 	return 0;
 }
 
+/*
+ * How a figure moved against its base, both as printed (scaled, rounded at
+ * the figure's places): one comparison at a time, so a sentence with two
+ * comparisons words each from its own arithmetic.
+ */
+enum movement {
+	MOVE_INCREASE,       /* both zero or above, up */
+	MOVE_DECREASE,       /* both zero or above, down */
+	MOVE_UNCHANGED,      /* equal as printed */
+	MOVE_TO_PROFIT,      /* a loss, now above zero */
+	MOVE_TO_LOSS,        /* zero or above, now a loss */
+	MOVE_LOSS_NARROWED,  /* a smaller loss */
+	MOVE_LOSS_WIDENED,   /* a larger loss */
+	MOVE_BREAKEVEN,      /* a loss, now zero */
+	MOVE_FROM_ZERO,      /* zero, now above zero */
+	MOVE_NOT_MEANINGFUL, /* either side not meaningful */
+	MOVE_MAX
+};
+
+static const char *const movement_words[MOVE_MAX] = {
+	"increase", "decrease", "unchanged", "to_profit", "to_loss",
+	"loss_narrowed", "loss_widened", "breakeven", "from_zero", "nm"
+};
+
+/* Which way a movement goes: 1 up, -1 down, 0 level, 2 not meaningful. */
+static int
+movement_way(enum movement m)
+{
+	switch (m) {
+	case MOVE_INCREASE:
+	case MOVE_TO_PROFIT:
+	case MOVE_LOSS_NARROWED:
+	case MOVE_BREAKEVEN:
+	case MOVE_FROM_ZERO:
+		return 1;
+	case MOVE_DECREASE:
+	case MOVE_TO_LOSS:
+	case MOVE_LOSS_WIDENED:
+		return -1;
+	case MOVE_UNCHANGED:
+		return 0;
+	default:
+		return 2;
+	}
+}
+
+static enum movement
+movement_of(struct rat now, struct rat then)
+{
+	int cmp = rat_cmp(now, then), s = rat_sign(now);
+
+	if (cmp == 0)
+		return MOVE_UNCHANGED;
+	if (rat_sign(then) < 0) {
+		if (s > 0)
+			return MOVE_TO_PROFIT;
+		if (s == 0)
+			return MOVE_BREAKEVEN;
+		return cmp > 0 ? MOVE_LOSS_NARROWED : MOVE_LOSS_WIDENED;
+	}
+	if (s < 0)
+		return MOVE_TO_LOSS;
+	if (rat_is_zero(then))
+		return MOVE_FROM_ZERO;
+	return cmp > 0 ? MOVE_INCREASE : MOVE_DECREASE;
+}
+
+/* value as a figure of ref prints it: scaled, its magnitude rounded. */
+static int
+printed_value(struct builder *b, const struct value_ref *ref, struct rat value,
+    struct rat *out)
+{
+	struct rat v;
+
+	if (scale_value(value, ref->scale, &v) != 0 ||
+	    format_rounded(builder_formatter(b), rat_abs(v),
+	    ref->decimals < 0 ? 0 : ref->decimals, 0, out) != 0)
+		return -1;
+	if (rat_sign(v) < 0)
+		*out = rat_neg(*out);
+	return 0;
+}
+
+/* ref's value against base: 0, or -1 (reported). */
+static int
+compare_to(struct builder *b, const struct value_ref *ref,
+    const struct expr *base, int line, enum movement *m)
+{
+	struct rat now, then;
+	enum eval_status s[2];
+	int i;
+
+	s[0] = builder_evaluate(b, ref->value, 0, line, &now, NULL);
+	s[1] = builder_evaluate(b, base, 0, line, &then, NULL);
+	for (i = 0; i < 2; i++)
+		if (s[i] != EVAL_OK && s[i] != EVAL_NOT_MEANINGFUL &&
+		    s[i] != EVAL_DIV_ZERO)
+			return -1;
+	if (s[0] != EVAL_OK || s[1] != EVAL_OK) {
+		*m = MOVE_NOT_MEANINGFUL;
+		return 0;
+	}
+	if (printed_value(b, ref, now, &now) != 0 ||
+	    printed_value(b, ref, then, &then) != 0) {
+		builder_error(b, b->file, line, "cannot format a figure (too large?)");
+		return -1;
+	}
+	*m = movement_of(now, then);
+	return 0;
+}
+
+/*
+ * A movement keyword (movement_words), or for a contrast "differ" when the
+ * two comparisons go different ways and "same" when they do not.
+ */
+static int
+builder_movement(struct builder *b, const struct value_ref *ref, int line,
+    char *out, size_t size)
+{
+	enum movement m, m2;
+	int w, w2;
+
+	if (ref->base == NULL ||
+	    (ref->format == VALUE_CONTRAST && ref->base2 == NULL)) {
+		builder_error(b, b->file, line, "format '%s' needs a base",
+		    value_format_names[ref->format]);
+		return -1;
+	}
+	if (compare_to(b, ref, ref->base, line, &m) != 0)
+		return -1;
+	if (ref->format == VALUE_MOVEMENT) {
+		snprintf(out, size, "%s", movement_words[m]);
+		return 0;
+	}
+	if (compare_to(b, ref, ref->base2, line, &m2) != 0)
+		return -1;
+	w = movement_way(m);
+	w2 = movement_way(m2);
+	snprintf(out, size, "%s", w != w2 ? "differ" : "same");
+	return 0;
+}
+
 int
 builder_figure(struct builder *b, const struct value_ref *ref, int line, char *out,
     size_t size)
@@ -230,6 +372,8 @@ builder_figure(struct builder *b, const struct value_ref *ref, int line, char *o
 	enum eval_status st;
 
 	b->shown.set = 0;
+	if (ref->format == VALUE_MOVEMENT || ref->format == VALUE_CONTRAST)
+		return builder_movement(b, ref, line, out, size);
 	st = builder_evaluate(b, ref->value, 0, line, &value, NULL);
 	if (st == EVAL_MISSING || (st != EVAL_OK && st != EVAL_NOT_MEANINGFUL &&
 	    st != EVAL_DIV_ZERO))

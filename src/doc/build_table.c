@@ -87,7 +87,8 @@ table_cell(struct builder *b, const struct tpl_table *t,
     const struct tpl_row *row, const struct tpl_column *c,
     const struct footing_cell *fc, char *out, size_t size)
 {
-	struct value_ref ref = { NULL, VALUE_AMOUNT, tpl_row_decimals(row), t->scale };
+	struct value_ref ref = { .value = NULL, .format = VALUE_AMOUNT,
+	    .decimals = tpl_row_decimals(row), .scale = t->scale };
 	struct rat value, base, total;
 	const struct stated_change *stated;
 	enum eval_status st;

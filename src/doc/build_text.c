@@ -225,6 +225,11 @@ arg_text(struct builder *b, const struct tpl_arg *a, char *out, size_t size)
 	case ARG_COMPANY:
 		return company_arg(b, a->name, a->line, out, size);
 	case ARG_SLOT:
+		/* an optional slot the period leaves out: a select keyword */
+		if (a->index && period_slot(p, b->lang, a->name) == NULL) {
+			snprintf(out, size, "none");
+			return 0;
+		}
 		return slot_text(b, a->name, a->line, out, size);
 	case ARG_WORD:
 		snprintf(out, size, "%s", a->name);

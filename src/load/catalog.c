@@ -42,10 +42,11 @@ is_select(const char *p)
  * Checks a pattern's argument names: every "{" that opens an argument must
  * name it by number. ICU's C API would silently print a named argument as
  * the first argument's value. Quoted text ('{literal}') is skipped;
- * "''" is an apostrophe. Returns the argument count, or -1 with err set.
+ * "''" is an apostrophe. Returns the argument count, or -1 with err set;
+ * sets bit N of *used for each argument {N}.
  */
 static int
-scan_arguments(const char *p, char *err, size_t errsize)
+scan_arguments(const char *p, unsigned *used, char *err, size_t errsize)
 {
 	int depth = 0, nargs = 0, expect_name = 0, in_quote = 0;
 	/* Per nesting level: is this level a sub-message (text) or an
@@ -109,6 +110,7 @@ scan_arguments(const char *p, char *err, size_t errsize)
 			}
 			if (n + 1 > nargs)
 				nargs = n + 1;
+			*used |= 1u << n;
 			while (*p == ' ')
 				p++;
 			if (*p != ',' && *p != '}') {
@@ -216,6 +218,17 @@ compile(const char *pattern, enum lang lang, UParseError *where,
 	return f;
 }
 
+/* The text of a note of this category (the caller frees it), or NULL. */
+static char *
+note_text(xmlNodePtr note, const char *want)
+{
+	char *category = xml_get(note, "category");
+	int match = category != NULL && strcmp(category, want) == 0;
+
+	free(category);
+	return match ? xml_get(note, NULL) : NULL;
+}
+
 /*
  * The arguments a unit's <note category="args"> documents: "0 amount;
  * 1 change; …" lists numbers 0..N-1. Returns the larger of N and so_far.
@@ -223,14 +236,9 @@ compile(const char *pattern, enum lang lang, UParseError *where,
 static int
 documented_args(xmlNodePtr note, int so_far)
 {
-	char *category = xml_get(note, "category"), *text, *p;
+	char *text, *p;
 
-	if (category == NULL || strcmp(category, "args") != 0) {
-		free(category);
-		return so_far;
-	}
-	free(category);
-	if ((text = xml_get(note, NULL)) == NULL)
+	if ((text = note_text(note, "args")) == NULL)
 		return so_far;
 	for (p = text; p != NULL && *p != '\0'; p = strchr(p, ';')) {
 		int n;
@@ -244,12 +252,35 @@ documented_args(xmlNodePtr note, int so_far)
 	return so_far;
 }
 
+/*
+ * The arguments a unit's <note category="omits"> says this language leaves
+ * out on purpose ("1 4 7: no US dollars or quarter names in Japanese"):
+ * the numbers before the colon, as bits.
+ */
+static unsigned
+omitted_args(xmlNodePtr note, unsigned so_far)
+{
+	char *text, *p;
+
+	if ((text = note_text(note, "omits")) == NULL)
+		return so_far;
+	for (p = text; *p != '\0' && *p != ':'; p++)
+		if (*p >= '0' && *p <= '9' && (p == text || p[-1] == ' ')) {
+			int n = atoi(p);
+
+			if (n < MAX_ARGS)
+				so_far |= 1u << n;
+		}
+	free(text);
+	return so_far;
+}
+
 static void
 load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
     int *failed)
 {
 	const char *text_element = c->lang == LANG_EN ? "source" : "target";
-	struct message m = { NULL, NULL, 0, 0, xml_line(unit), 0 };
+	struct message m = { NULL, NULL, 0, 0, xml_line(unit), 0, 0, 0 };
 	struct message *list;
 	xmlNodePtr n, s;
 	char err[256];
@@ -261,8 +292,10 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
 	for (n = xml_element(unit->children); n != NULL; n = xml_element(n->next)) {
 		if (xml_is(n, "notes"))
 			for (s = xml_element(n->children); s != NULL;
-			    s = xml_element(s->next))
+			    s = xml_element(s->next)) {
 				m.documented = documented_args(s, m.documented);
+				m.omits = omitted_args(s, m.omits);
+			}
 		if (xml_is(n, "segment"))
 			for (s = xml_element(n->children); s != NULL;
 			    s = xml_element(s->next))
@@ -281,7 +314,7 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
 		    text_element);
 		goto fail;
 	}
-	if ((m.nargs = scan_arguments(m.pattern, err, sizeof(err))) < 0) {
+	if ((m.nargs = scan_arguments(m.pattern, &m.args, err, sizeof(err))) < 0) {
 		diag_add(diags, DIAG_FATAL, c->file, m.line, "message %s: %s",
 		    m.key, err);
 		goto fail;

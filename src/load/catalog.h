@@ -21,6 +21,8 @@ struct message {
 	int documented;     /* arguments its "args" note lists for translators */
 	int line;
 	int used;           /* set by whoever formats it; for unused warnings */
+	unsigned args;      /* bit N: the pattern uses argument {N} */
+	unsigned omits;     /* bit N: its "omits" note leaves {N} out on purpose */
 };
 
 struct catalog {

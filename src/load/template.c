@@ -129,6 +129,8 @@ free_args(struct tpl_arg *args, size_t n)
 
 	for (i = 0; i < n; i++) {
 		expr_free(args[i].value.value);
+		expr_free(args[i].value.base);
+		expr_free(args[i].value.base2);
 		free(args[i].name);
 	}
 	free(args);
@@ -139,6 +141,34 @@ free_message(struct tpl_message *m)
 {
 	free(m->key);
 	free_args(m->args, m->nargs);
+}
+
+/*
+ * base and base2: what a movement or contrast argument compares its value
+ * to. A movement needs base, a contrast both; no other format takes them.
+ */
+static void
+parse_bases(struct tloader *tl, xmlNodePtr n, struct tpl_arg *a)
+{
+	char *v;
+	int has = 0, has2 = 0, want = a->value.format == VALUE_MOVEMENT ? 1 :
+	    a->value.format == VALUE_CONTRAST ? 2 : 0;
+
+	if ((v = xml_get(n, "base")) != NULL) {
+		has = 1;
+		a->value.base = parse_expr(tl, v, a->line);
+		free(v);
+	}
+	if ((v = xml_get(n, "base2")) != NULL) {
+		has2 = 1;
+		a->value.base2 = parse_expr(tl, v, a->line);
+		free(v);
+	}
+	if (has + has2 != want || (want == 1 && !has))
+		terror(tl, a->line, "format '%s' takes %s",
+		    value_format_names[a->value.format], want == 0 ?
+		    "no base" : want == 1 ? "a base and no base2" :
+		    "a base and a base2");
 }
 
 static void
@@ -155,6 +185,7 @@ parse_arg(struct tloader *tl, xmlNodePtr n, struct tpl_arg *a)
 		a->value.decimals = get_int(n, "decimals", -1);
 		a->value.scale = unit_scales[get_enum(n, "unit", unit_names_, 3, 2)];
 		free(v);
+		parse_bases(tl, n, a);
 	} else if ((v = xml_get(n, "period")) != NULL) {
 		a->source = ARG_PERIOD;
 		if (period_offset_parse(v, &a->period.offset) != 0)
@@ -166,8 +197,13 @@ parse_arg(struct tloader *tl, xmlNodePtr n, struct tpl_arg *a)
 		a->source = ARG_DATE;
 	else if ((a->name = xml_get(n, "company")) != NULL)
 		a->source = ARG_COMPANY;
-	else if ((a->name = xml_get(n, "slot")) != NULL)
+	else if ((a->name = xml_get(n, "slot")) != NULL) {
+		char *optional = xml_get(n, "optional");
+
 		a->source = ARG_SLOT;
+		a->index = optional != NULL && strcmp(optional, "true") == 0;
+		free(optional);
+	}
 	else if ((a->name = xml_get(n, "label")) != NULL)
 		a->source = ARG_LABEL;
 	else if ((a->name = xml_get(n, "word")) != NULL)

@@ -29,7 +29,8 @@ struct tpl_arg {
 	struct period_ref period;   /* ARG_PERIOD */
 	char *name;                 /* ARG_DATE, ARG_COMPANY, ARG_SLOT,
 	                               ARG_LABEL, ARG_WORD */
-	int index;                  /* ARG_CITY: 1-based */
+	int index;                  /* ARG_CITY: 1-based; ARG_SLOT: 1 if
+	                               optional (absent: the word "none") */
 	int line;
 };
 

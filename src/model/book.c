@@ -151,6 +151,8 @@ run_free(struct run *run)
 
 	free(run->text);
 	expr_free(run->value.value);
+	expr_free(run->value.base);
+	expr_free(run->value.base2);
 	for (i = 0; i < run->nchildren; i++)
 		run_free(&run->children[i]);
 	free(run->children);

@@ -7,7 +7,8 @@
 
 const char *const value_format_names[VALUE_FORMAT_MAX] = {
 	"amount-text", "usd-text", "amount", "change", "direction", "sign",
-	"percent", "count", "per-share", "rate", "bandwidth"
+	"percent", "count", "per-share", "rate", "bandwidth", "movement",
+	"contrast"
 };
 
 const char *const period_style_names[PERIOD_STYLE_MAX] = {

@@ -20,6 +20,8 @@ enum value_format {
 	VALUE_PER_SHARE,    /* 18.72 */
 	VALUE_RATE,         /* 109.43 */
 	VALUE_BANDWIDTH,    /* 95.6Gbps */
+	VALUE_MOVEMENT,     /* value against base, as printed: increase, to_profit, … */
+	VALUE_CONTRAST,     /* same | differ: value against base and against base2 */
 	VALUE_FORMAT_MAX
 };
 
@@ -48,6 +50,8 @@ struct value_ref {
 	enum value_format format;
 	int decimals;              /* -1: the format's default */
 	int scale;                 /* SCALE_*, for amounts */
+	struct expr *base;         /* owned; movement and contrast: compared to */
+	struct expr *base2;        /* owned; contrast: the second comparison */
 };
 
 struct period_ref {
