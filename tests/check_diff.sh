@@ -274,7 +274,7 @@ else
 	not_ok "the HTML diff: exit $rc, or two runs differ"
 fi
 if html_tools_ready; then
-	if java -jar "$vnu" --errors-only "$scratch/diff.html" 2>"$scratch/vnu"; then
+	if nu_check "$scratch/diff.html" 2>"$scratch/vnu"; then
 		ok
 	else
 		not_ok "Nu HTML checker on the diff: $(head -5 "$scratch/vnu")"

@@ -42,7 +42,7 @@ fi
 
 # The Nu HTML checker, once for every page (a JVM start is seconds): no
 # error in any output.
-if java -jar "$vnu" --errors-only "$scratch/out/release-en.html" \
+if nu_check "$scratch/out/release-en.html" \
     "$scratch/out/release-ja.html" "$scratch/out/release-ja+en.html" \
     "$scratch/escaped.html" 2>"$scratch/vnu"; then
 	ok
