@@ -59,11 +59,14 @@ scan_arguments(const char *p, unsigned *used, char *err, size_t errsize)
 				in_quote = p[1] == '\'' ? (p++, 1) : 0;
 			continue;
 		}
+		/* As ICU's default apostrophe mode: a lone apostrophe quotes
+		 * only before a brace ('#' and '|' quote only in plural and
+		 * choice arguments, which kessan refuses), so "'#}''{16}" has
+		 * an argument {16} that ICU will read. */
 		if (*p == '\'' && depth >= 0 && !level_is_arg[depth]) {
 			if (p[1] == '\'')
 				p++;
-			else if (p[1] == '{' || p[1] == '}' || p[1] == '#' ||
-			    p[1] == '|')
+			else if (p[1] == '{' || p[1] == '}')
 				in_quote = 1;
 			continue;
 		}
