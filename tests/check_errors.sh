@@ -14,9 +14,10 @@
 # 営業利益 for an operating loss (a warning tests/check_example.sh holds)
 # are left out unless the case sets NOTES=keep: tests/check_footing.sh
 # holds the notes.
-# KESSAN_REGOLD=1 rewrites the expected files instead, showing what
-# changed. KESSAN_ERROR_CASES names a subset of the cases (check-valgrind
-# runs a sample of them).
+# A font case may call hostile_font ATTACK (below). KESSAN_REGOLD=1
+# rewrites the expected files instead, showing what changed.
+# KESSAN_ERROR_CASES names a subset of the cases (check-valgrind runs a
+# sample of them).
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 errors="${TESTS_SRCDIR:-$(dirname "$0")}/errors"
 
@@ -25,6 +26,17 @@ if [ -n "${KESSAN_ERROR_CASES:-}" ]; then
 else
 	cases=$(ls "$errors"/*.sh)
 fi
+# hostile_font ATTACK: the case's fonts.xml names, for Liberation Sans, a
+# copy damaged by tests/hostile_font.sh ATTACK, and the case renders the
+# English PDF, which loads and subsets it.
+liberation=/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf
+hostile_font() {
+	sh "$errors/../hostile_font.sh" "$1" "$liberation" "$BOOK/bad.ttf"
+	sed -i "s|$liberation|$BOOK/bad.ttf|" "$FONTS"
+	COMMAND=render
+	ARGS="--period 2004-q1 --lang en --format pdf -o $output"
+}
+
 for edit in $cases; do
 	name=$(basename "$edit" .sh)
 	if [ ! -f "$edit" ]; then
