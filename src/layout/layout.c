@@ -1085,6 +1085,7 @@ layout_chart(struct lctx *c, const struct node *n)
 	lx = x0;
 	ly = y0 - 26;
 	for (s = 0; s < ch->nseries && !c->failed; s++) {
+		const struct chart_style *st;
 		struct shaped label = { 0 };
 		double w;
 		shape(c, &label, ch->series[s].label, FONT_LABEL, size, 0);
@@ -1093,9 +1094,9 @@ layout_chart(struct lctx *c, const struct node *n)
 			lx = x0;
 			ly -= leading(c, size) + 2;
 		}
-		styled_line(c, lx, ly + 2.5, lx + 18, ly + 2.5, 1.2,
-		    chart_series_style(s)->gray,
-		    (enum dash)chart_series_style(s)->dash);
+		st = chart_series_style(s);
+		styled_line(c, lx, ly + 2.5, lx + 18, ly + 2.5, 1.2, st->gray,
+		    (enum dash)st->dash);
 		draw_units(c, &label, 0, label.n, lx + 22, ly);
 		shaped_free(&label);
 		lx += w;
