@@ -24,7 +24,7 @@
 #include "check/wording.h"
 #include "backend/html.h"
 #include "diff/drafts.h"
-#include "format/number.h"
+#include "util/number.h"
 #include "load/load.h"
 #include "font/fonts.h"
 #include "help.h"

@@ -35,9 +35,9 @@ page_label(void *arg, int page, int pages, enum lang lang, char *err,
 	char a[2][32];
 	const char *args[2] = { a[0], a[1] };
 
-	if (format_number(pl->formatters[lang], rat_int(page), 0, NUMBER_PLAIN, 0,
-	    a[0], sizeof(a[0])) != 0 || format_number(pl->formatters[lang],
-	    rat_int(pages), 0, NUMBER_PLAIN, 0, a[1], sizeof(a[1])) != 0) {
+	if (format_units(pl->formatters[lang], page, 0, NUMBER_PLAIN, 0,
+	    a[0], sizeof(a[0])) != 0 || format_units(pl->formatters[lang],
+	    pages, 0, NUMBER_PLAIN, 0, a[1], sizeof(a[1])) != 0) {
 		snprintf(err, errsize, "ICU cannot format the page number");
 		return NULL;
 	}

@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "../src/format/allocate.h"
+#include "../src/figure/allocate.h"
 
 static struct rat
 dec(const char *text)

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "../src/figure/figure.h"
 #include "../src/load/load.h"
 #include "../src/model/expr.h"
 
@@ -48,14 +49,15 @@ eval_in(const struct book *b, const char *period, const char *text,
     struct rat *value)
 {
 	const struct period *p = book_period_by_id(b, period);
-	struct eval_ctx ctx = { .book = b, .cumulative = b->company.cumulative };
+	struct eval_ctx ctx;
 	struct eval_result result;
 	struct expr *e;
 	char err[256];
 	int column;
 
 	assert_non_null(p);
-	ctx.at = ctx.viewpoint = p->ordinal;
+	/* The figure stage's context: ROUND() under the company's policy. */
+	ctx = figure_eval_context(b, p->ordinal, p->ordinal);
 	e = expr_parse(text, b, err, sizeof(err), &column);
 	if (e == NULL)
 		fail_msg("%s: %s at column %d", text, err, column);

@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../format/number.h"
+#include "../util/number.h"
+#include "../figure/figure.h"
 #include "../model/expr.h"
 
 /* The facts one evaluation used, for tolerance and for the failure report. */
@@ -171,13 +172,15 @@ check_identity(struct checker *ck, const struct identity *id,
     const struct period *p)
 {
 	/* Identities hold quarter by quarter, whatever the comparison basis. */
-	struct eval_ctx ctx = { .book = ck->book, .at = p->ordinal,
-	    .viewpoint = p->ordinal, .on_fact = record_fact };
+	struct eval_ctx ctx = figure_eval_context(ck->book, p->ordinal,
+	    p->ordinal);
 	struct used_facts used = { NULL, 0, 0, 0 };
 	struct eval_result left, right;
 	struct rat diff, tolerance = rat_int(0);
 	char l[64], r[64], d[64], t[64];
 
+	ctx.cumulative = 0;
+	ctx.on_fact = record_fact;
 	ctx.arg = &used;
 	if (id->release_only && !p->has_release) {
 		ck->stats->not_applicable++;

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../format/footing.h"
-#include "../format/number.h"
+#include "../figure/footing.h"
+#include "../util/number.h"
 
 struct displayer {
 	const struct template_set *templates;

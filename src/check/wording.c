@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../figure/figure.h"
 #include "../model/expr.h"
 #include "../util/lang.h"
 
@@ -73,9 +74,8 @@ remember_text(struct word_walk *w, const char *text)
 static void
 check_figure(struct word_walk *w, const struct run *run)
 {
-	struct eval_ctx ctx = { .book = w->book, .at = w->period->ordinal,
-	    .viewpoint = w->period->ordinal,
-	    .cumulative = w->book->company.cumulative };
+	struct eval_ctx ctx = figure_eval_context(w->book, w->period->ordinal,
+	    w->period->ordinal);
 	struct eval_result r;
 	struct rat shown;
 	char figure[64];
@@ -100,8 +100,8 @@ check_figure(struct word_walk *w, const struct run *run)
 	if (sign == 0 || sign == sign_words[which].sign)
 		return;
 	if (rat_scale10(r.value, -run->value.scale, &shown) != RAT_OK ||
-	    rat_to_decimal(shown, 0, w->book->company.rounding, figure,
-	    sizeof(figure)) != RAT_OK)
+	    figure_round(w->book, shown, 0, 0, &shown) != 0 ||
+	    rat_to_exact_decimal(shown, figure, sizeof(figure)) != RAT_OK)
 		snprintf(figure, sizeof(figure), "?");
 	diag_add(w->diags, DIAG_WARNING, w->period->file, run->line,
 	    "the %s narrative of %s says \"%s\" before a figure of %s, a %s "

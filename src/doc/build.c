@@ -18,7 +18,7 @@ builder_error(struct builder *b, const char *file, int line,
 	va_start(ap, fmt);
 	diag_addv(b->diags, DIAG_FATAL, file, line, fmt, ap);
 	va_end(ap);
-	b->failed = 1;
+	b->figures.failed = 1;
 }
 
 struct formatter *
@@ -174,7 +174,7 @@ add_block(struct builder *b, struct node *parent, const struct tpl_block *tb)
 			b->notes = sub.notes;
 			b->nnotes = sub.nnotes;
 			b->first_unflushed = sub.first_unflushed;
-			b->failed |= sub.failed;
+			b->figures.failed |= sub.figures.failed;
 			memcpy(b->labels, sub.labels, sizeof(b->labels));
 		}
 		return;
@@ -190,7 +190,7 @@ add_blocks(struct builder *b, struct node *parent,
 {
 	size_t i;
 
-	for (i = 0; i < n && !b->failed; i++)
+	for (i = 0; i < n && !b->figures.failed; i++)
 		add_block(b, parent, &blocks[i]);
 }
 
@@ -214,6 +214,10 @@ document_build(const struct build_input *in, const char *template_id,
 		return NULL;
 	}
 	b.file = tpl->file;
+	b.figures.book = in->book;
+	b.figures.release = in->period;
+	b.figures.diags = diags;
+	b.figures.deps = in->deps;
 	b.note_style = tpl->notes_per_table ? NOTE_ASTERISK : NOTE_SUPERSCRIPT;
 	b.notes_per_table = tpl->notes_per_table;
 	if ((doc = node_add(NULL, NODE_DOCUMENT, lang)) == NULL ||
@@ -233,11 +237,11 @@ document_build(const struct build_input *in, const char *template_id,
 	for (i = 0; i < LANG_MAX * PERIOD_STYLE_MAX * LABEL_OFFSETS; i++)
 		free(b.labels[i / (PERIOD_STYLE_MAX * LABEL_OFFSETS)]
 		    [i / LABEL_OFFSETS % PERIOD_STYLE_MAX][i % LABEL_OFFSETS]);
-	if (!b.failed && node_incomplete(doc)) {
+	if (!b.figures.failed && node_incomplete(doc)) {
 		diag_add(diags, DIAG_FATAL, tpl->file, 0, "out of memory");
-		b.failed = 1;
+		b.figures.failed = 1;
 	}
-	if (b.failed) {
+	if (b.figures.failed) {
 		node_free(doc);
 		return NULL;
 	}

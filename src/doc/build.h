@@ -8,14 +8,6 @@
 #include "../util/diag.h"
 #include "doc.h"
 
-/* The quarters a document read: its own, comparatives, trend quarters. */
-#define BUILD_MAX_DEPS 64
-
-struct build_deps {
-	int ordinals[BUILD_MAX_DEPS];
-	size_t n;
-};
-
 struct build_input {
 	const struct book *book;
 	const struct period *period;        /* the release's quarter */

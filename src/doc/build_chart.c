@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/expr.h"
 
 
 /* A plot position: geometry only, never shown as a number. */
@@ -96,8 +95,9 @@ builder_add_chart(struct builder *b, struct node *parent, const struct tpl_block
 			int absent;
 			if (t->columns[col].kind != COLUMN_VALUE)
 				continue;
-			if (builder_evaluate(b, row->value, t->columns[col].period, row->line,
-			    &v, &absent) == EVAL_OK && !absent) {
+			if (figure_evaluate(builder_figures(b), row->value,
+			    t->columns[col].period, row->line, &v, &absent, NULL) ==
+			    EVAL_OK && !absent) {
 				se->values[i] = position(v);
 				se->present[i] = 1;
 				if (se->values[i] < low)
@@ -108,7 +108,7 @@ builder_add_chart(struct builder *b, struct node *parent, const struct tpl_block
 			i++;
 		}
 	}
-	if (b->failed)
+	if (b->figures.failed)
 		goto fail;
 	/* Ticks at a round step from a multiple below the lowest value to one
 	 * above the highest; each label formatted from its exact value. */
@@ -128,13 +128,19 @@ builder_add_chart(struct builder *b, struct node *parent, const struct tpl_block
 		    (c->tick_labels = calloc(c->nticks, sizeof(char *))) == NULL)
 			goto oom;
 		for (k = first; k <= last; k++) {
-			struct rat v;
+			/* The tick's exact value: k * mantissa * 10^exponent. */
+			int64_t units = (int64_t)k * mantissa;
+			int e;
 			i = (size_t)(k - first);
 			c->ticks[i] = k * step;
-			if (rat_scale10(rat_int((int64_t)k * mantissa), exponent, &v) !=
-			    RAT_OK || format_number(builder_formatter(b), v, exponent < 0 ? -exponent :
-			    0, percent ? NUMBER_PERCENT : NUMBER_PLAIN, FORMAT_RATIO,
-			    text, sizeof(text)) != 0 ||
+			for (e = 0; e < exponent; e++)
+				if (__builtin_mul_overflow(units, 10, &units))
+					goto tick;
+			if (format_units(builder_formatter(b), units, exponent < 0 ?
+			    -exponent : 0, percent ? NUMBER_PERCENT : NUMBER_PLAIN, 0,
+			    text, sizeof(text)) != 0)
+				goto tick;
+			if (
 			    (c->tick_labels[i] = strdup_or_fail(b, text, tb->line)) ==
 			    NULL)
 				goto fail;
@@ -152,6 +158,10 @@ builder_add_chart(struct builder *b, struct node *parent, const struct tpl_block
 		free(s);
 	}
 	return;
+tick:
+	builder_error(b, b->file, tb->line, "cannot format a tick of chart %s "
+	    "(too large?)", t->id);
+	goto fail;
 oom:
 	builder_error(b, b->file, tb->line, "out of memory");
 fail:

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../format/footing.h"
+#include "../figure/footing.h"
 #include "../model/expr.h"
 
 
@@ -47,186 +47,24 @@ column_id(const struct tpl_column *c, char *buf, size_t size)
 		    offsets[-c->base]);
 }
 
-/*
- * The figure footing decided for a cell, as a value table_cell formats:
- * in base units (yen) when `scaled`, else in display units; with the
- * row's printed sign.
- */
-static int
-footed_value(const struct tpl_table *t, const struct tpl_row *row,
-    const struct footing_cell *fc, int scaled, struct rat *value)
-{
-	struct rat v;
-
-	if (rat_scale10(rat_int(row->reversed ? -fc->units : fc->units),
-	    -fc->decimals, &v) != RAT_OK ||
-	    (scaled && row->format == ROW_AMOUNT &&
-	    rat_scale10(v, t->scale, &v) != RAT_OK))
-		return -1;
-	*value = v;
-	return 0;
-}
-
-/* The change the release states for this cell, or NULL. */
-static const struct stated_change *
-stated_change(struct builder *b, const struct tpl_row *row,
-    const struct tpl_column *c)
-{
-	const struct period *p = b->in->period;
-	size_t k;
-
-	for (k = 0; k < p->nstated; k++)
-		if (footing_stated_applies(&p->stated[k], row, c, p->ordinal))
-			return &p->stated[k];
-	return NULL;
-}
-
-/* One figure cell of a table row; fc is what footing decided, or NULL. */
+/* One figure cell of a table row, as the figure stage decided it. */
 static void
 table_cell(struct builder *b, const struct tpl_table *t,
     const struct tpl_row *row, const struct tpl_column *c,
-    const struct footing_cell *fc, char *out, size_t size)
+    const struct figure *fig, char *out, size_t size)
 {
-	struct value_ref ref = { .value = NULL, .format = VALUE_AMOUNT,
-	    .decimals = tpl_row_decimals(row), .scale = t->scale };
-	struct rat value, base, total;
-	const struct stated_change *stated;
-	enum eval_status st;
-	int absent, base_absent;
-	int percent = t->percent_all || row->mark;
+	int unit = c->kind == COLUMN_VALUE || c->kind == COLUMN_USD;
 
 	out[0] = '\0';
 	b->shown.set = 0;
-	switch (row->format) {
-	case ROW_COUNT:
-		ref.format = VALUE_COUNT;
-		break;
-	case ROW_PER_SHARE:
-		ref.format = VALUE_PER_SHARE;
-		break;
-	case ROW_PERCENT:
-		ref.format = VALUE_PERCENT;
-		break;
-	case ROW_BANDWIDTH:
-		ref.format = VALUE_BANDWIDTH;
-		break;
-	default:
-		break;
-	}
-	if ((c->kind == COLUMN_CHANGE && row->no_changes) ||
-	    (c->kind == COLUMN_SHARE && row->no_shares) ||
-	    (c->kind == COLUMN_USD && row->no_usd))
+	if (fig == NULL)
 		return;
-	st = builder_evaluate(b, row->value, c->period, row->line, &value, &absent);
-	if (st == EVAL_MISSING || (st != EVAL_OK && st != EVAL_NOT_MEANINGFUL &&
-	    st != EVAL_DIV_ZERO))
-		return;
-	if (row->reversed)
-		value = rat_neg(value);
-	if (fc != NULL && !fc->governed)
-		fc = NULL;
-	switch (c->kind) {
-	case COLUMN_VALUE:
-		if (absent) {
-			snprintf(out, size, "%s", t->absent_dash ? "-" : "");
-			return;
-		}
-		if (fc != NULL && footed_value(t, row, fc, 1, &value) != 0)
-			return;
-		if (ref.format == VALUE_PERCENT && !percent) {
-			format_number(builder_formatter(b), value, ref.decimals, NUMBER_PLAIN,
-			    FORMAT_RATIO, out, size);
-			builder_remember(b, value, ref.decimals, FORMAT_RATIO);
-			return;
-		}
-		builder_format_value(b, value, st, &ref, row->line, out, size);
-		return;
-	case COLUMN_USD:
-		if (absent) {
-			snprintf(out, size, "%s", t->absent_dash ? "-" : "");
-			return;
-		}
-		if (fc != NULL) {
-			if (footed_value(t, row, fc, 1, &value) == 0)
-				builder_format_value(b, value, EVAL_OK, &ref, row->line, out,
-				    size);
-			return;
-		}
-		if (!b->in->period->has_release || rat_div(value,
-		    b->in->period->convenience_rate, &value) != RAT_OK) {
-			builder_error(b, b->file, row->line, "no convenience rate for %s",
-			    b->in->period->id);
-			return;
-		}
-		builder_format_value(b, value, EVAL_OK, &ref, row->line, out, size);
-		return;
-	case COLUMN_SHARE:
-		if (absent)
-			return;
-		if (fc != NULL) {
-			if (footed_value(t, row, fc, 0, &value) != 0)
-				return;
-		} else if (builder_evaluate(b, t->share_of, c->period, row->line, &total,
-		    NULL) != EVAL_OK || rat_div(value, total, &value) != RAT_OK ||
-		    rat_mul(value, rat_int(100), &value) != RAT_OK) {
-			builder_error(b, b->file, row->line, "cannot compute a share of the "
-			    "table's total");
-			return;
-		}
-		format_number(builder_formatter(b), value, 1, percent ? NUMBER_PERCENT :
-		    NUMBER_PLAIN, FORMAT_RATIO, out, size);
-		builder_remember(b, value, 1, FORMAT_RATIO);
-		return;
-	case COLUMN_CHANGE:
-		st = builder_evaluate(b, row->value, c->base, row->line, &base,
-		    &base_absent);
-		if (st == EVAL_MISSING || (absent && base_absent))
-			return;
-		if (row->reversed)
-			base = rat_neg(base);
-		if (absent && !base_absent) {
-			enum vanished_policy vanished = b->in->book->company.vanished;
-			if (vanished == VANISHED_BLANK)
-				return;
-			if (vanished == VANISHED_NOT_MEANINGFUL) {
-				builder_not_meaningful(b, row->line, out, size);
-				return;
-			}
-			if (vanished == VANISHED_ZERO) {
-				format_number(builder_formatter(b), rat_int(0), 1, percent ?
-				    NUMBER_PERCENT : NUMBER_PLAIN, FORMAT_RATIO, out, size);
-				builder_remember(b, rat_int(0), 1, FORMAT_RATIO);
-				return;
-			}
-		}
-		if ((stated = stated_change(b, row, c)) != NULL) {
-			format_number(builder_formatter(b), stated->shown, 1, percent ?
-			    NUMBER_PERCENT : NUMBER_PLAIN, FORMAT_RATIO, out, size);
-			builder_remember(b, stated->shown, 1, FORMAT_RATIO);
-			return;
-		}
-		{
-			struct rat diff, change;
-			enum nm_policy policy = b->in->book->company.not_meaningful;
-			int meaningful = !rat_is_zero(base) &&
-			    !(policy == NM_NOT_MEANINGFUL && (rat_sign(base) < 0 ||
-			    rat_sign(value) * rat_sign(base) < 0));
-			if (!meaningful) {
-				builder_not_meaningful(b, row->line, out, size);
-				return;
-			}
-			if (rat_sub(value, base, &diff) != RAT_OK ||
-			    rat_div(diff, base, &change) != RAT_OK ||
-			    rat_mul(change, rat_int(100), &change) != RAT_OK) {
-				builder_error(b, b->file, row->line, "a change overflows");
-				return;
-			}
-			format_number(builder_formatter(b), change, 1, percent ? NUMBER_PERCENT :
-			    NUMBER_PLAIN, FORMAT_RATIO, out, size);
-			builder_remember(b, change, 1, FORMAT_RATIO);
-		}
+	if (fig->state == FIGURE_ABSENT) {
+		snprintf(out, size, "%s", t->absent_dash ? "-" : "");
 		return;
 	}
+	(void)builder_print_figure(b, fig, unit && row->format == ROW_BANDWIDTH ?
+	    "fmt.bandwidth" : NULL, row->line, out, size);
 }
 
 void
@@ -252,26 +90,21 @@ builder_add_table(struct builder *b, struct node *parent, const struct tpl_table
 {
 	const char *tfile = b->file;
 	struct node *table, *caption, *row;
-	struct table_footing footing;
+	struct figure_grid figures;
 	char text[TEXT_SIZE], id[64];
 	char *s;
 	size_t r, c, k;
 
-	b->file = t->file;
 	if ((table = node_add(parent, NODE_TABLE, b->lang)) == NULL ||
 	    (table->id = strdup(t->id)) == NULL) {
 		builder_error(b, tfile, line, "out of memory");
 		return;
 	}
-	/* A table that does not foot as recorded still renders (a draft
-	 * may be mid-edit); kessan check is what reports it. */
-	(void)footing_compute(t, b->in->book, b->in->period, DIAG_NOTE,
-	    &footing, NULL);
-	if (footing.out_of_memory) {
-		builder_error(b, tfile, line, "out of memory");
-		footing_free(&footing);
+	if (figure_table_open(builder_figures(b), t, line, &figures) != 0) {
+		figure_grid_free(&figures);
 		return;
 	}
+	b->file = t->file;
 	table->file = t->file;
 	table->line = t->line;
 	table->u.table.columns = t->ncolumns + 1;
@@ -339,17 +172,18 @@ builder_add_table(struct builder *b, struct node *parent, const struct tpl_table
 			if ((number = builder_note_number(b, note)) > 0 && label != NULL)
 				builder_add_note_ref(b, label, number);
 		}
+		(void)figure_table_row(builder_figures(b), &figures, r);
 		for (c = 0; c < t->ncolumns; c++) {
 			column_id(&t->columns[c], id, sizeof(id));
 			text[0] = '\0';
 			if (tr->value != NULL)
 				table_cell(b, t, tr, &t->columns[c],
-				    footing_at(&footing, r, c), text, sizeof(text));
+				    figure_at(&figures, r, c), text, sizeof(text));
 			cell_text(b, row, text, CELL_FIGURE, 1, id);
 		}
 	}
 	if (b->notes_per_table)
 		builder_flush_notes(b, parent);
-	footing_free(&footing);
+	figure_grid_free(&figures);
 	b->file = tfile;
 }

@@ -74,15 +74,15 @@ period_label_uncached(struct builder *b, int offset, enum period_style style,
 	fiscal_quarter_end(policy, year, quarter, &end);
 	fiscal_quarter_start(policy, year, quarter, &start);
 	fiscal_year_end(policy, year, &fy_end);
-	rc |= format_number(f, rat_int(quarter), 0, NUMBER_YEAR, 0, a[0], 64);
+	rc |= format_units(f, quarter, 0, NUMBER_YEAR, 0, a[0], 64);
 	snprintf(a[1], 64, "q%d", quarter);
-	rc |= format_number(f, rat_int(year), 0, NUMBER_YEAR, 0, a[2], 64);
-	rc |= format_number(f, rat_int(year), 0, NUMBER_TWO_DIGITS, 0, a[3], 64);
+	rc |= format_units(f, year, 0, NUMBER_YEAR, 0, a[2], 64);
+	rc |= format_units(f, year, 0, NUMBER_TWO_DIGITS, 0, a[3], 64);
 	rc |= format_date(f, &end, DATE_LONG, a[4], 64);
 	rc |= format_date(f, &end, DATE_SHORT, a[5], 64);
-	rc |= format_number(f, rat_int(end.year), 0, NUMBER_YEAR, 0, a[6], 64);
-	rc |= format_number(f, rat_int(end.month), 0, NUMBER_YEAR, 0, a[7], 64);
-	rc |= format_number(f, rat_int(start.month), 0, NUMBER_YEAR, 0, a[8], 64);
+	rc |= format_units(f, end.year, 0, NUMBER_YEAR, 0, a[6], 64);
+	rc |= format_units(f, end.month, 0, NUMBER_YEAR, 0, a[7], 64);
+	rc |= format_units(f, start.month, 0, NUMBER_YEAR, 0, a[8], 64);
 	rc |= format_date(f, &fy_end, DATE_LONG, a[9], 64);
 	snprintf(a[10], 64, "%s", b->in->book->company.cumulative ?
 	    "cumulative" : "discrete");

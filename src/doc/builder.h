@@ -24,15 +24,13 @@ struct builder {
 	struct diag_list *diags;
 	enum lang lang;
 	const char *file;               /* the template being built */
-	int failed;
+	struct figure_env figures;      /* its failed flag is the build's */
 	enum note_style note_style;
 	int notes_per_table;
 	int note_count;
 	struct pending_note *notes;
 	size_t nnotes;
 	size_t first_unflushed;
-	int missing_reported[8];        /* quarters already reported missing */
-	size_t nmissing;
 	/* period labels already formatted, by style and quarter offset from
 	 * -(LABEL_OFFSETS - 2) to +1: each costs three ICU date formats */
 	char *labels[LANG_MAX][PERIOD_STYLE_MAX][LABEL_OFFSETS];
@@ -52,17 +50,18 @@ struct formatter *builder_formatter(struct builder *b);
 char *builder_message(struct builder *b, const char *file, int line,
     const char *key, const char *const *args, int nargs);
 
-/* build_figures.c: a value reference evaluated and formatted into out;
- * 0, or -1 after an error. */
-enum eval_status builder_evaluate(struct builder *b, const struct expr *e,
-    int offset, int line, struct rat *value, int *absent);
-void builder_remember(struct builder *b, struct rat value, int decimals,
-    unsigned flags);
+/* build_figures.c */
+
+/* The figure stage's environment, at the template being built. */
+struct figure_env *builder_figures(struct builder *b);
+/* The text for "not meaningful" in the current language. */
 void builder_not_meaningful(struct builder *b, int line, char *out,
     size_t size);
-int builder_format_value(struct builder *b, struct rat value,
-    enum eval_status status, const struct value_ref *ref, int line,
-    char *out, size_t size);
+/* A decided figure as text, inside catalog message key when not NULL;
+ * notes what it shows. 0, or -1 after an error at line. */
+int builder_print_figure(struct builder *b, const struct figure *fig,
+    const char *key, int line, char *out, size_t size);
+/* A value reference of a sentence as text. Same returns. */
 int builder_figure(struct builder *b, const struct value_ref *ref, int line,
     char *out, size_t size);
 

@@ -1,5 +1,6 @@
 #include "format.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,14 +10,11 @@
 #include <unicode/unumberformatter.h>
 #include <unicode/ustring.h>
 
-#include "../load/catalog.h"
 
 #define MAX_DECIMALS 6
 
 struct formatter {
 	enum lang lang;
-	enum round_mode rounding;          /* amounts */
-	enum round_mode percent_rounding;  /* per cents and ratios */
 	enum negative_style negatives;
 	/* [style][decimals], opened on first use */
 	UNumberFormatter *numbers[NUMBER_STYLE_MAX][MAX_DECIMALS + 1];
@@ -33,8 +31,6 @@ formatter_open(enum lang lang, const struct company *company)
 	if (f == NULL)
 		return NULL;
 	f->lang = lang;
-	f->rounding = company->rounding;
-	f->percent_rounding = company->percent_rounding;
 	f->negatives = company->negatives[lang];
 	f->result = unumf_openResult(&status);
 	if (U_FAILURE(status)) {
@@ -107,33 +103,30 @@ utf16_out(const UChar *u, int32_t n, char *out, size_t size)
 	    -1 : 0;
 }
 
-int
-format_rounded(struct formatter *f, struct rat value, int decimals,
-    unsigned flags, struct rat *out)
+/* units * 10^-places as a plain decimal without its sign ("1287" at 1
+ * place is "128.7"): digits only, for ICU. */
+static int
+units_decimal(int64_t units, int places, char *out, size_t size)
 {
-	int64_t scaled;
+	uint64_t magnitude = units < 0 ? -(uint64_t)units : (uint64_t)units;
+	char digits[32];
+	int n = snprintf(digits, sizeof(digits), "%0*llu", places + 1,
+	    (unsigned long long)magnitude);
 
-	if (rat_round(value, decimals, flags & FORMAT_RATIO ?
-	    f->percent_rounding : f->rounding, &scaled) != RAT_OK ||
-	    rat_scale10(rat_int(scaled), -decimals, out) != RAT_OK)
+	if (n < 0 || (size_t)n + 2 > size)
 		return -1;
+	if (places == 0) {
+		memcpy(out, digits, (size_t)n + 1);
+		return 0;
+	}
+	memcpy(out, digits, (size_t)(n - places));
+	out[n - places] = '.';
+	memcpy(out + n - places + 1, digits + n - places, (size_t)places + 1);
 	return 0;
 }
 
 int
-format_rounded_sign(struct formatter *f, struct rat value, int decimals,
-    unsigned flags)
-{
-	int64_t scaled;
-
-	if (rat_round(value, decimals, flags & FORMAT_RATIO ?
-	    f->percent_rounding : f->rounding, &scaled) != RAT_OK)
-		return rat_sign(value);
-	return (scaled > 0) - (scaled < 0);
-}
-
-int
-format_number(struct formatter *f, struct rat value, int decimals,
+format_units(struct formatter *f, int64_t units, int places,
     enum number_style style, unsigned flags, char *out, size_t size)
 {
 	UNumberFormatter *nf;
@@ -141,19 +134,17 @@ format_number(struct formatter *f, struct rat value, int decimals,
 	char decimal[64], digits[128];
 	UChar u[128];
 	int32_t n;
-	int negative = rat_sign(value) < 0, zero;
+	int negative = units < 0 || (flags & FORMAT_NEGATIVE), zero = units == 0;
 	const char *open = "", *close = "";
 
-	if (decimals < 0 || decimals > MAX_DECIMALS ||
-	    (nf = number_formatter(f, style, decimals)) == NULL ||
-	    rat_to_decimal(rat_abs(value), decimals, flags & FORMAT_RATIO ?
-	    f->percent_rounding : f->rounding, decimal, sizeof(decimal)) != RAT_OK)
+	if (places < 0 || places > MAX_DECIMALS ||
+	    (nf = number_formatter(f, style, places)) == NULL ||
+	    units_decimal(units, places, decimal, sizeof(decimal)) != 0)
 		return -1;
 	unumf_formatDecimal(nf, decimal, -1, f->result, &status);
 	n = unumf_resultToString(f->result, u, 128, &status);
 	if (U_FAILURE(status) || utf16_out(u, n, digits, sizeof(digits)) != 0)
 		return -1;
-	zero = format_rounded_sign(f, value, decimals, flags) == 0;
 	if (negative && !(flags & FORMAT_MAGNITUDE)) {
 		switch (f->negatives) {
 		case NEG_PARENTHESES:
@@ -178,6 +169,16 @@ format_number(struct formatter *f, struct rat value, int decimals,
 	}
 	n = snprintf(out, size, "%s%s%s", open, digits, close);
 	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+int
+format_figure(struct formatter *f, const struct figure *fig, char *out,
+    size_t size)
+{
+	return format_units(f, fig->units, fig->decimals,
+	    fig->flags & FIGURE_PERCENT ? NUMBER_PERCENT : NUMBER_PLAIN,
+	    (fig->flags & FIGURE_MAGNITUDE ? FORMAT_MAGNITUDE : 0) |
+	    (fig->negative ? FORMAT_NEGATIVE : 0), out, size);
 }
 
 static UDateFormat *

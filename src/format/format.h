@@ -1,22 +1,23 @@
 /*
  * Everything a reader sees as a number or a date goes through here, and
- * from here through ICU. Values arrive exact (struct rat), are rounded once
- * under the company's policy, and are handed to ICU as decimal strings.
+ * from here through ICU. Figures arrive decided by the figure stage:
+ * rounded, footed and signed. This file only writes them in a language's
+ * digits and negative style; it never rounds and never evaluates.
  */
 #ifndef KESSAN_FORMAT_H
 #define KESSAN_FORMAT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
-#include "../model/book.h"
+#include "../figure/figure.h"
 
 struct formatter;
 
 /*
- * Opens a formatter for one language under the company's rounding and
- * negative-number policies. Returns NULL only when out of memory (the
- * locale's data is looked up later, per number style). Free with
- * formatter_close.
+ * Opens a formatter for one language under the company's negative-number
+ * policy. Returns NULL only when out of memory (the locale's data is
+ * looked up later, per number style). Free with formatter_close.
  */
 struct formatter *formatter_open(enum lang lang, const struct company *company);
 void formatter_close(struct formatter *f);
@@ -29,29 +30,24 @@ enum number_style {
 	NUMBER_STYLE_MAX
 };
 
-/* format_number flags */
+/* format_units flags */
 #define FORMAT_MAGNITUDE 0x01  /* drop the sign: "a decrease of 4.0%" */
-#define FORMAT_RATIO     0x02  /* a per cent or ratio: the company's rounding
-                                  of per cents, not of amounts */
+#define FORMAT_NEGATIVE  0x02  /* a negative shown as zero: "△0" */
 
 /*
- * Formats value rounded to `decimals` (0..6) under the company's rounding
- * of amounts (or of per cents, with FORMAT_RATIO). Negatives follow the
- * language's policy: "(1,234)", "△1,234", "▲1,234" or "-1,234"; a negative
- * that rounds to zero shows as "△0" in the triangle styles and as plain
- * zero otherwise. Returns 0, or -1 on overflow or an ICU failure.
+ * Formats units * 10^-places (places 0..6) exactly, with `places` digits
+ * after the point. Negatives follow the language's policy: "(1,234)",
+ * "△1,234", "▲1,234" or "-1,234"; a zero with FORMAT_NEGATIVE shows as
+ * "△0" in the triangle styles and as plain zero otherwise. Returns 0, or
+ * -1 on an ICU failure or when out is too small.
  */
-int format_number(struct formatter *f, struct rat value, int decimals,
+int format_units(struct formatter *f, int64_t units, int places,
     enum number_style style, unsigned flags, char *out, size_t size);
 
-/* value rounded as format_number would show it (flags as above), exact:
- * the figure a reader sees, for checking the text against. */
-int format_rounded(struct formatter *f, struct rat value, int decimals,
-    unsigned flags, struct rat *out);
-
-/* The sign of value once rounded to `decimals` (flags as above). */
-int format_rounded_sign(struct formatter *f, struct rat value, int decimals,
-    unsigned flags);
+/* A figure as printed: its units and decimals, per-cent sign and
+ * magnitude as its flags say. Same returns. */
+int format_figure(struct formatter *f, const struct figure *fig, char *out,
+    size_t size);
 
 enum date_style {
 	DATE_LONG,   /* August 10, 2004 / 2004年8月10日 */

@@ -601,7 +601,7 @@ eval_call(const struct expr *e, const struct eval_ctx *ctx,
 		if (expr_eval(e->u.call.args[0], ctx, out) != EVAL_OK)
 			return out->status;
 		i = (size_t)e->u.call.args[1]->u.number.num;
-		if ((st = rat_round(out->value, (int)i, ctx->book->company.rounding,
+		if ((st = rat_round(out->value, (int)i, ctx->rounding,
 		    &scaled)) == RAT_OK)
 			st = rat_scale10(rat_int(scaled), -(int)i, &out->value);
 		return out->status = from_rat(st);

@@ -90,6 +90,8 @@ struct eval_ctx {
 	int at;          /* ordinal of the quarter evaluated */
 	int viewpoint;   /* ordinal of the release it is seen from */
 	int cumulative;  /* flows are year-to-date sums (company policy) */
+	enum round_mode rounding;  /* ROUND(): the company's, from the figure
+	                              stage (figure_eval_context) */
 	/* Called for each fact value used, if not NULL. */
 	void (*on_fact)(void *arg, const struct lookup *found);
 	void *arg;

@@ -7,7 +7,8 @@
 
 #include "../model/expr.h"
 #include "allocate.h"
-#include "number.h"
+#include "figure.h"
+#include "../util/number.h"
 
 static const char *const column_names[SHOWN_COLUMN_MAX] = {
 	"value", "share", "usd"
@@ -122,12 +123,12 @@ evaluate(struct work *w, const struct expr *e, int offset, struct rat *value,
     int *absent)
 {
 	struct presence pr = { 0 };
-	struct eval_ctx ctx = { .book = w->book,
-	    .at = w->release->ordinal + offset,
-	    .viewpoint = w->release->ordinal,
-	    .cumulative = w->book->company.cumulative,
-	    .on_fact = note_presence, .arg = &pr };
+	struct eval_ctx ctx = figure_eval_context(w->book,
+	    w->release->ordinal + offset, w->release->ordinal);
 	struct eval_result r;
+
+	ctx.on_fact = note_presence;
+	ctx.arg = &pr;
 
 	if (expr_eval(e, &ctx, &r) != EVAL_OK)
 		return -1;
@@ -145,7 +146,7 @@ measure(struct work *w, size_t r)
 	const struct tpl_row *row = &t->rows[r];
 	const struct tpl_column *c = &t->columns[w->column];
 	struct footing_cell *fc = cell(w, r);
-	enum round_mode mode = w->book->company.rounding;
+	unsigned flags = row->format == ROW_PERCENT ? FIGURE_RATIO : 0;
 	struct rat v, total, units;
 	int absent, amount = row->format == ROW_AMOUNT;
 
@@ -162,8 +163,6 @@ measure(struct work *w, size_t r)
 		return;
 	}
 	fc->decimals = tpl_row_decimals(row);
-	if (row->format == ROW_PERCENT)
-		mode = w->book->company.percent_rounding;
 	switch (c->kind) {
 	case COLUMN_USD:
 		if (!w->release->has_release ||
@@ -181,12 +180,13 @@ measure(struct work *w, size_t r)
 		    rat_mul(v, rat_int(100), &v) != RAT_OK)
 			return;
 		fc->decimals = 1;
-		mode = w->book->company.percent_rounding;
+		flags = FIGURE_RATIO;
 		break;
 	default:
 		return;
 	}
-	if (rat_round(v, fc->decimals, mode, &fc->own) != RAT_OK ||
+	if (figure_round_units(w->book, v, fc->decimals, flags,
+	    &fc->own) != 0 ||
 	    rat_scale10(v, fc->decimals, &units) != RAT_OK)
 		return;
 	fc->exact = v;

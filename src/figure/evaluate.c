@@ -1,0 +1,94 @@
+/*
+ * Expressions evaluated for a release: the quarters read are noted for
+ * the build's dependencies, the facts read for the figure, and a quarter
+ * or fact the book lacks is reported once, at the template's line.
+ */
+#include "figure.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+void
+figure_error(struct figure_env *env, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_addv(env->diags, DIAG_FATAL, env->file, line, fmt, ap);
+	va_end(ap);
+	env->failed = 1;
+}
+
+struct eval_track {
+	int present;   /* a fact that exists was used */
+	struct build_deps *deps;
+	struct figure *sources;
+};
+
+static void
+track_fact(void *arg, const struct lookup *found)
+{
+	struct eval_track *t = arg;
+	struct figure *f = t->sources;
+	size_t i;
+
+	if (!found->absent)
+		t->present = 1;
+	if (f != NULL && f->nsources < FIGURE_MAX_SOURCES) {
+		struct figure_source *s = &f->sources[f->nsources++];
+		s->fact = found->fact;
+		s->ordinal = found->ordinal;
+		s->file = found->file;
+		s->line = found->line;
+	}
+	if (t->deps == NULL)
+		return;
+	for (i = 0; i < t->deps->n; i++)
+		if (t->deps->ordinals[i] == found->ordinal)
+			return;
+	if (t->deps->n < BUILD_MAX_DEPS)
+		t->deps->ordinals[t->deps->n++] = found->ordinal;
+}
+
+enum eval_status
+figure_evaluate(struct figure_env *env, const struct expr *e, int offset,
+    int line, struct rat *value, int *absent, struct figure *sources)
+{
+	struct eval_track track = { 0, env->deps, sources };
+	struct eval_ctx ctx = figure_eval_context(env->book,
+	    env->release->ordinal + offset, env->release->ordinal);
+	struct eval_result r;
+
+	ctx.on_fact = track_fact;
+	ctx.arg = &track;
+	expr_eval(e, &ctx, &r);
+	if (absent != NULL)
+		*absent = !track.present;
+	*value = r.value;
+	if (r.status == EVAL_MISSING && r.missing.status == LOOKUP_NO_PERIOD) {
+		size_t i;
+		for (i = 0; i < env->nmissing; i++)
+			if (env->missing_reported[i] == r.missing.ordinal) {
+				env->failed = 1;
+				return r.status;
+			}
+		if (env->nmissing < sizeof(env->missing_reported) / sizeof(int))
+			env->missing_reported[env->nmissing++] = r.missing.ordinal;
+	}
+	if (r.status == EVAL_MISSING) {
+		char other[16];
+		int year, quarter;
+
+		fiscal_from_ordinal(r.missing.ordinal, &year, &quarter);
+		period_id_format(year, quarter, other, sizeof(other));
+		figure_error(env, line, "release %s needs %s of %s, which %s",
+		    env->release->id, env->book->facts[r.missing.fact].id, other,
+		    r.missing.status == LOOKUP_NO_PERIOD ?
+		    "has no period file in the book" : "that period does not record");
+	} else if (r.status != EVAL_OK && r.status != EVAL_NOT_MEANINGFUL &&
+	    r.status != EVAL_DIV_ZERO) {
+		figure_error(env, line, "release %s: %s", env->release->id,
+		    eval_status_name(r.status));
+	}
+	return r.status;
+}
