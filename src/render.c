@@ -45,6 +45,23 @@ page_label(void *arg, int page, int pages, enum lang lang, char *err,
 	    errsize);
 }
 
+/* "9ページ" / "page 9": a page reference as a PDF prints it. */
+static char *
+page_ref(void *arg, int page, enum lang lang, char *err, size_t errsize)
+{
+	struct page_labels *pl = arg;
+	char number[32];
+	const char *args[1] = { number };
+
+	if (format_units(pl->formatters[lang], page, 0, NUMBER_PLAIN, 0,
+	    number, sizeof(number)) != 0) {
+		snprintf(err, errsize, "ICU cannot format the page number");
+		return NULL;
+	}
+	return catalog_format(pl->catalogs[lang], "page.ref", args, 1, err,
+	    errsize);
+}
+
 /* The first paragraph of a role, as plain text in *text (malloc'd; NULL
  * when there is none). Returns 0, or -1 when out of memory: a title lost
  * to memory must not pass for a document without one. */
@@ -117,6 +134,7 @@ render_pdf(const struct render_request *req, const struct render_env *env,
 		lo.footer_left[l] = co->url[l] != NULL ? co->url[l] : co->url[LANG_EN];
 	}
 	lo.page_label = page_label;
+	lo.page_ref = page_ref;
 	lo.arg = &labels;
 	if ((lay = layout_document(doc, &lo, diags)) == NULL)
 		goto out;

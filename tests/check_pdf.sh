@@ -79,6 +79,34 @@ for lang in en ja ja+en; do
 	if cmp -s "$pdf" "$scratch/again/release-$lang.pdf"; then ok; else not_ok "$lang: two renders differ"; fi
 done
 
+# The compilation's "Nページより正式決算発表資料(英文)が続きます" names the
+# page the English release starts on: the first page showing the English
+# release's own first-page lines ("For Immediate Release").
+both="$scratch/pdf/release-ja+en.pdf"
+said=$(pdftotext "$both" - | tr -d '\n' |
+    sed -n 's/.*[^0-9]\([0-9][0-9]*\)ページより正式決算発表資料(英文).*/\1/p')
+pages=$(pdfinfo "$both" | sed -n 's/^Pages: *//p')
+starts=
+p=1
+while [ -n "$pages" ] && [ "$p" -le "$pages" ]; do
+	if pdftotext -f "$p" -l "$p" "$both" - | grep -q '^For Immediate Release$'; then
+		starts=$p
+		break
+	fi
+	p=$((p + 1))
+done
+if [ -n "$said" ] && [ "$said" = "$starts" ]; then
+	ok
+else
+	not_ok "ja+en: the summary says the English starts on page '$said'; it starts on page '$starts'"
+fi
+# The Japanese release alone has no English part, and no such sentence.
+if pdftotext "$scratch/pdf/release-ja.pdf" - | grep -q '正式決算発表資料(英文)が続きます'; then
+	not_ok "ja: speaks of an English part it does not have"
+else
+	ok
+fi
+
 # Kinsoku: no Japanese line starts with 、。）」 or ends with （「.
 pdftotext "$scratch/pdf/release-ja.pdf" "$scratch/ja-lines.txt"
 if grep -nE '^[、。）」]|[（「]$' "$scratch/ja-lines.txt" >&2; then

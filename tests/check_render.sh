@@ -39,6 +39,21 @@ expect "the compilation is the summary, then the release" sh -c "
     grep -n '^Highlights of First Quarter FY2004 Results' '$scratch/out/ja+en.txt' | cut -d: -f1 > '$scratch/b'
     test -s '$scratch/a' && test -s '$scratch/b' && test \$(cat '$scratch/a') -lt \$(cat '$scratch/b')"
 
+# The summary's page reference to the English part: words and a link where
+# there are no pages (tests/check_pdf.sh holds the PDF's page number), and
+# no sentence at all in the Japanese release alone.
+expect "ja+en: the page reference's words" \
+    has "$scratch/out/ja+en.txt" "後半より正式決算発表資料(英文)が続きます"
+expect "ja: no reference to an English part" \
+    lacks "$scratch/out/ja.txt" "正式決算発表資料(英文)"
+if render "$EXAMPLES/iij" ja+en "$scratch/out/ja+en.html" --format html; then
+	expect "ja+en html: the reference links to the English part" sh -c "
+	    grep -q '<a href=\"#part-release\">後半</a>より' '$scratch/out/ja+en.html' &&
+	    grep -q '<article lang=\"en\" id=\"part-release\">' '$scratch/out/ja+en.html'"
+else
+	not_ok "render --lang ja+en --format html: $(cat "$scratch/err")"
+fi
+
 # Identical inputs give identical bytes.
 render "$EXAMPLES/iij" ja+en "$scratch/again.txt"
 expect "two renders are identical" cmp -s "$scratch/out/ja+en.txt" "$scratch/again.txt"

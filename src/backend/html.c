@@ -316,6 +316,15 @@ inline_content(struct html *h, xmlNodePtr parent, const struct node *n)
 	case NODE_EMPHASIS:
 		parent = element(h, parent, "strong");
 		break;
+	case NODE_PAGE_REF: {
+		/* No pages here: the reference's words, linked to its part. */
+		char href[96];
+
+		snprintf(href, sizeof(href), "#part-%s", n->id);
+		parent = element(h, parent, "a");
+		attr(h, parent, "href", href);
+		break;
+	}
 	default:
 		break;
 	}
@@ -604,6 +613,12 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 	case NODE_PART:
 		e = element(h, parent, "article");
 		attr(h, e, "lang", lang_tag(n->lang));
+		if (n->id != NULL) {
+			/* The target of page references to the part. */
+			char id[96];
+			snprintf(id, sizeof(id), "part-%s", n->id);
+			attr(h, e, "id", id);
+		}
 		h->prefix = lang_tag(n->lang);
 		children(h, e, n);
 		h->prefix = NULL;

@@ -131,6 +131,7 @@ walk(struct word_walk *w, const struct run *runs, size_t n)
 			walk(w, runs[i].children, runs[i].nchildren);
 			break;
 		case RUN_EMPHASIS:
+		case RUN_IF_PART:
 			walk(w, runs[i].children, runs[i].nchildren);
 			break;
 		default:

@@ -214,6 +214,7 @@ document_build(const struct build_input *in, const char *template_id,
 		return NULL;
 	}
 	b.file = tpl->file;
+	b.root = tpl;
 	b.figures.book = in->book;
 	b.figures.release = in->period;
 	b.figures.diags = diags;

@@ -16,7 +16,8 @@ const char *const document_builtin_keys[] = {
 	"period.quarter", "period.fiscal-quarter", "period.fiscal-quarter-months",
 	"period.quarter-end", "period.three-months-ended", "period.fiscal-year",
 	"period.fiscal-year-end", "period.ordinal-quarter",
-	"period.ordinal-number", "text.no-break-after", "page.label", NULL
+	"period.ordinal-number", "text.no-break-after", "page.label", "page.ref",
+	"page.ref.unpaged", NULL
 };
 
 static const char *const period_keys[PERIOD_STYLE_MAX] = {
@@ -299,6 +300,63 @@ add_authored_note(struct builder *b, struct node *parent, const char *id,
 		builder_add_note_ref(b, parent, number);
 }
 
+/* Whether the document includes template `part`, at any depth. */
+static int
+has_part(const struct builder *b, const struct tpl_block *blocks, size_t n,
+    const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct tpl_block *k = &blocks[i];
+		const struct tpl_template *inc;
+
+		if (k->kind != TPL_INCLUDE) {
+			if (has_part(b, k->children, k->nchildren, part))
+				return 1;
+			continue;
+		}
+		if (strcmp(k->name, part) == 0)
+			return 1;
+		inc = templates_find(b->in->templates, k->name);
+		if (inc != NULL && has_part(b, inc->blocks, inc->nblocks, part))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A reference to the page part `run->text` starts on: the layout prints
+ * the page, other outputs the catalog's words for it ("page.ref.unpaged").
+ */
+static void
+add_page_ref(struct builder *b, struct node *parent, const struct run *run,
+    const char *file)
+{
+	struct node *n;
+	char *words;
+
+	if (!has_part(b, b->root->blocks, b->root->nblocks, run->text)) {
+		builder_error(b, file, run->line, "page-ref: the %s document "
+		    "(template %s) has no part '%s'; put the sentence in "
+		    "<if-part part=\"%s\"> so that only documents with it print "
+		    "it", lang_code(b->lang), b->root->id, run->text, run->text);
+		return;
+	}
+	if ((words = builder_message(b, file, run->line, "page.ref.unpaged",
+	    NULL, 0)) == NULL)
+		return;
+	if ((n = node_add(parent, NODE_PAGE_REF, b->lang)) == NULL ||
+	    (n->id = strdup(run->text)) == NULL ||
+	    node_add_text(n, words, b->lang) == NULL)
+		builder_error(b, file, run->line, "out of memory");
+	else {
+		n->file = file;
+		n->line = run->line;
+	}
+	free(words);
+}
+
 void
 builder_add_runs(struct builder *b, struct node *parent, const struct run *run,
     const char *file)
@@ -337,6 +395,13 @@ builder_add_runs(struct builder *b, struct node *parent, const struct run *run,
 		    (n = node_add_text(parent, text, b->lang)) != NULL)
 			n->computed = 1;
 		return;
+	case RUN_PAGE_REF:
+		add_page_ref(b, parent, run, file);
+		return;
+	case RUN_IF_PART:
+		if (!has_part(b, b->root->blocks, b->root->nblocks, run->text))
+			return;
+		break;
 	case RUN_EMPHASIS:
 		if ((parent = node_add(parent, NODE_EMPHASIS, b->lang)) == NULL) {
 			builder_error(b, file, run->line, "out of memory");

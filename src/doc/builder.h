@@ -24,6 +24,7 @@ struct builder {
 	struct diag_list *diags;
 	enum lang lang;
 	const char *file;               /* the template being built */
+	const struct tpl_template *root;  /* the document's own template */
 	struct figure_env figures;      /* its failed flag is the build's */
 	enum note_style note_style;
 	int notes_per_table;

@@ -8,7 +8,8 @@
 const char *const node_kind_names[NODE_KIND_MAX] = {
 	"document", "part", "section", "heading", "paragraph", "list", "item",
 	"table", "caption", "row", "cell", "footnotes", "footnote",
-	"page-break", "text", "emphasis", "note-ref", "chart"
+	"page-break", "text", "emphasis", "note-ref", "chart",
+	"page-ref"
 };
 
 struct node *

@@ -32,6 +32,8 @@ enum node_kind {
 	NODE_EMPHASIS,
 	NODE_NOTE_REF,
 	NODE_CHART,       /* children: caption; payload: the chart's data */
+	NODE_PAGE_REF,    /* id: a part; children: the words for outputs
+	                     without pages (a PDF prints the part's page) */
 	NODE_KIND_MAX
 };
 

@@ -9,6 +9,7 @@
 
 #include "../load/template.h"
 #include "../util/buffer.h"
+#include "page_refs.h"
 
 /* Type sizes and spacing, in points. */
 #define BODY_SIZE 9.5
@@ -41,6 +42,7 @@ struct lctx {
 	/* one line breaker per language, reused: opening one costs more
 	 * than breaking a paragraph */
 	UBreakIterator *breakers[LANG_MAX];
+	struct page_refs refs;  /* parts' first pages, references' pages */
 };
 
 /* ---- pages and operations ---- */
@@ -289,6 +291,30 @@ shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
 		return;
 	case NODE_EMPHASIS:
 		role = role == FONT_BODY ? FONT_STRONG : role;
+		break;
+	case NODE_PAGE_REF:
+		if (c->o->page_ref != NULL) {
+			/* The page the part starts on: known from the previous
+			 * pass, else a guess of the same width as most. */
+			int page = page_refs_page(&c->refs, n->id);
+			char *label, err[256];
+
+			c->where = n;
+			if (page == 0)
+				page = 1;
+			if (page_refs_print(&c->refs, n->id, page) != 0) {
+				lfail(c, "out of memory");
+				return;
+			}
+			if ((label = c->o->page_ref(c->o->arg, page, n->lang, err,
+			    sizeof(err))) == NULL) {
+				lfail(c, "page-ref: %s", err);
+				return;
+			}
+			shape(c, s, label, role, size, 0);
+			free(label);
+			return;
+		}
 		break;
 	default:
 		break;
@@ -1129,6 +1155,9 @@ layout_block(struct lctx *c, const struct node *n)
 		if (c->page->nops > 0)
 			new_page(c);
 		c->page->lang = n->lang;
+		if (n->id != NULL && page_refs_start(&c->refs, n->id,
+		    (int)c->lay->npages) != 0)
+			lfail(c, "out of memory");
 		layout_children(c, n);
 		break;
 	case NODE_HEADING:
@@ -1205,14 +1234,17 @@ add_running(struct lctx *c)
 	}
 }
 
-struct layout *
-layout_document(const struct node *doc, const struct layout_options *o,
-    struct diag_list *diags)
+/* One pass over the document; known: the previous pass's pages. */
+static struct layout *
+layout_pass(const struct node *doc, const struct layout_options *o,
+    struct diag_list *diags, const struct page_refs *known,
+    struct page_refs *refs)
 {
 	struct lctx c;
 	int i;
 
 	memset(&c, 0, sizeof(c));
+	c.refs.known = known;
 	if ((c.lay = calloc(1, sizeof(*c.lay))) == NULL) {
 		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
 		return NULL;
@@ -1228,11 +1260,50 @@ layout_document(const struct node *doc, const struct layout_options *o,
 	for (i = 0; i < LANG_MAX; i++)
 		if (c.breakers[i] != NULL)
 			ubrk_close(c.breakers[i]);
+	*refs = c.refs;
 	if (c.failed) {
 		layout_free(c.lay);
 		return NULL;
 	}
 	return c.lay;
+}
+
+/* Passes a page reference may need before it prints its part's page. */
+#define MAX_PASSES 4
+
+struct layout *
+layout_document(const struct node *doc, const struct layout_options *o,
+    struct diag_list *diags)
+{
+	struct page_refs previous = { 0 }, refs;
+	struct layout *lay = NULL;
+	const char *missing = NULL;
+	int pass, settled = 0;
+
+	for (pass = 0; pass < MAX_PASSES; pass++) {
+		lay = layout_pass(doc, o, diags, pass > 0 ? &previous : NULL,
+		    &refs);
+		page_refs_free(&previous);
+		previous = refs;
+		previous.known = NULL;
+		if (lay == NULL)
+			break;
+		if ((settled = page_refs_settled(&refs, &missing)) != 0)
+			break;
+		layout_free(lay);
+		lay = NULL;
+	}
+	page_refs_free(&previous);
+	if (lay != NULL && settled < 0) {
+		diag_add(diags, DIAG_FATAL, doc->file, 0, "page-ref: the document "
+		    "has no part '%s'", missing);
+		layout_free(lay);
+		return NULL;
+	}
+	if (lay == NULL && pass == MAX_PASSES)
+		diag_add(diags, DIAG_FATAL, doc->file, 0, "page references do not "
+		    "settle: each page number moves the part it names");
+	return lay;
 }
 
 void

@@ -75,6 +75,10 @@ struct layout_options {
 	   reason in err (the layout then fails) */
 	char *(*page_label)(void *arg, int page, int pages, enum lang lang,
 	    char *err, size_t errsize);
+	/* A page reference: "9ページ", "page 9" (same returns); NULL: the
+	   reference prints its words for outputs without pages */
+	char *(*page_ref)(void *arg, int page, enum lang lang, char *err,
+	    size_t errsize);
 	void *arg;
 };
 

@@ -150,6 +150,15 @@ load_inline(struct nloader *nl, xmlNodePtr first, struct run *parent)
 		} else if (xml_is(n, "fn")) {
 			if ((r = add_run(nl, parent, RUN_NOTE, xml_line(n))) != NULL)
 				r->text = xml_get(n, "ref");
+		} else if (xml_is(n, "page-ref") || xml_is(n, "if-part")) {
+			int page_ref = xml_is(n, "page-ref");
+			if ((r = add_run(nl, parent, page_ref ? RUN_PAGE_REF :
+			    RUN_IF_PART, xml_line(n))) == NULL)
+				return;
+			if ((r->text = xml_get(n, "part")) == NULL)
+				nerror(nl, r->line, "%s", "out of memory");
+			else if (!page_ref)
+				load_inline(nl, n->children, r);
 		} else if (xml_is(n, "fact")) {
 			if ((r = add_run(nl, parent, RUN_FACT, xml_line(n))) == NULL)
 				return;

@@ -194,12 +194,15 @@ enum run_kind {
 	RUN_NOTE,       /* a footnote reference: name */
 	RUN_FACT,       /* value */
 	RUN_PERIOD,     /* period */
-	RUN_SPAN        /* children: a paragraph or list item */
+	RUN_SPAN,       /* children: a paragraph or list item */
+	RUN_PAGE_REF,   /* text: the part whose first page it names */
+	RUN_IF_PART     /* children, shown when the document has part `text` */
 };
 
 struct run {
 	enum run_kind kind;
-	char *text;               /* RUN_TEXT; RUN_NOTE: the footnote id */
+	char *text;               /* RUN_TEXT; RUN_NOTE: the footnote id;
+	                             RUN_PAGE_REF, RUN_IF_PART: a part */
 	struct value_ref value;   /* RUN_FACT */
 	struct period_ref period; /* RUN_PERIOD */
 	struct run *children;
