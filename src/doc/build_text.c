@@ -362,6 +362,7 @@ builder_add_runs(struct builder *b, struct node *parent, const struct run *run,
     const char *file)
 {
 	char text[TEXT_SIZE];
+	const char *saved;
 	struct node *n;
 	size_t i;
 
@@ -379,6 +380,9 @@ builder_add_runs(struct builder *b, struct node *parent, const struct run *run,
 		add_authored_note(b, parent, run->text, file, run->line);
 		return;
 	case RUN_FACT:
+		/* Errors name the period file that asked for the figure; the
+		 * template's own lines follow. */
+		saved = b->file;
 		b->file = file;
 		if (builder_figure(b, &run->value, run->line, text, sizeof(text)) == 0 &&
 		    (n = node_add_text(parent, text, b->lang)) != NULL) {
@@ -387,13 +391,16 @@ builder_add_runs(struct builder *b, struct node *parent, const struct run *run,
 			n->file = file;   /* the period file that asked for it */
 			n->line = run->line;
 		}
+		b->file = saved;
 		return;
 	case RUN_PERIOD:
+		saved = b->file;
 		b->file = file;
 		if (builder_period_label(b, run->period.offset, run->period.style,
 		    run->line, text, sizeof(text)) == 0 &&
 		    (n = node_add_text(parent, text, b->lang)) != NULL)
 			n->computed = 1;
+		b->file = saved;
 		return;
 	case RUN_PAGE_REF:
 		add_page_ref(b, parent, run, file);
