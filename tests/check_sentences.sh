@@ -75,4 +75,28 @@ if grep -q '^  1Q03 includes Ethernet Standard (the same specifications at 10Mbp
 else
 	not_ok "the Ethernet Standard note does not follow the period file's slot"
 fi
+# A base of zero has no per-cent change: revenues and equipment sales of
+# nothing a year earlier (a quarter before the business began) render in
+# both languages, each sentence saying the figure rose from zero, and the
+# income statement's shares of no revenues are not meaningful.
+book=$(fresh_book zero-base)
+sed -i 's|<f id="is.rev.total">[0-9]*</f>|<f id="is.rev.total">0</f>|; s|<f id="is.rev.equipment">[0-9]*</f>|<f id="is.rev.equipment">0</f>|' \
+    "$book/periods/2003-q1.xml"
+for lang in en ja; do
+	"$KESSAN" render --period 2004-q1 --lang "$lang" "$book" \
+	    >"$scratch/zero.$lang" 2>"$scratch/zero-err.$lang" ||
+	    not_ok "zero base: $lang does not render: $(head -3 "$scratch/zero-err.$lang")"
+done
+for want in \
+    'en:- Revenues totaled JPY 8,675 million ($79.3 million), an increase from zero compared to 1Q03 and a decrease of 25.3% compared to 4Q03.' \
+    'en:Revenues in 1Q04 totaled JPY 8,675 million, an increase from JPY 0 million in 1Q03 and a decrease of 25.3% from JPY 11,617 million in 4Q03.' \
+    'en:Equipment sales revenues were JPY 531 million in 1Q04, an increase from zero compared to 1Q03 and a decrease of 74.9% compared to 4Q03.' \
+    'ja:- 営業収益(売上高)は、前年同期比増加の8,675百万円(前期比は25.3%減)。'
+do
+	if grep -qxF -- "${want#*:}" "$scratch/zero.${want%%:*}"; then
+		ok
+	else
+		not_ok "zero base: no line '${want#*:}' in ${want%%:*}"
+	fi
+done
 finish

@@ -101,7 +101,11 @@ builder_figure(struct builder *b, const struct value_ref *ref, int line,
 		    movement_way(fig.movement2) ? "differ" : "same");
 		return 0;
 	case VALUE_DIRECTION:
-		snprintf(out, size, "%s", direction_words[1 + fig.sign]);
+		/* From a base of zero there is no per-cent change to state. */
+		snprintf(out, size, "%s", fig.compares &&
+		    fig.movement == MOVE_FROM_ZERO ? "from_zero" : fig.compares &&
+		    fig.movement == MOVE_TO_LOSS ? "below_zero" :
+		    direction_words[1 + fig.sign]);
 		return 0;
 	case VALUE_SIGN:
 		snprintf(out, size, "%s", sign_words[1 + fig.sign]);

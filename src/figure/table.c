@@ -214,6 +214,13 @@ cell_figure(struct figure_env *env, const struct tpl_table *t,
 				f->flags &= ~FIGURE_PERCENT;
 			return;
 		}
+		if (st == EVAL_OK && figure_evaluate(env, t->share_of, c->period,
+		    row->line, &total, NULL, NULL) == EVAL_OK &&
+		    rat_is_zero(total)) {
+			/* A share of nothing: a quarter without revenues. */
+			f->state = FIGURE_NOT_MEANINGFUL;
+			return;
+		}
 		if (st != EVAL_OK || figure_evaluate(env, t->share_of, c->period,
 		    row->line, &total, NULL, NULL) != EVAL_OK ||
 		    rat_div(value, total, &value) != RAT_OK ||

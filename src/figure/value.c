@@ -198,6 +198,34 @@ compare_to(struct figure_env *env, const struct value_ref *ref,
 	return 0;
 }
 
+/*
+ * The direction of growth(a, b) from a base of zero, which has no per-cent
+ * change: up (MOVE_FROM_ZERO), down (MOVE_TO_LOSS) or level. -1 when e is
+ * not such a growth.
+ */
+static int
+from_zero(struct figure_env *env, const struct expr *e, int line,
+    struct figure *out)
+{
+	struct rat now, then;
+
+	if (e->kind != EXPR_CALL || e->u.call.func != FUNC_GROWTH ||
+	    e->u.call.nargs != 2 ||
+	    figure_evaluate(env, e->u.call.args[1], 0, line, &then, NULL,
+	    NULL) != EVAL_OK || !rat_is_zero(then) ||
+	    figure_evaluate(env, e->u.call.args[0], 0, line, &now, NULL,
+	    NULL) != EVAL_OK)
+		return -1;
+	out->state = FIGURE_VALUE;
+	out->compares = 1;
+	out->now = now;
+	out->then = then;
+	out->sign = rat_sign(now);
+	out->movement = out->sign > 0 ? MOVE_FROM_ZERO : out->sign < 0 ?
+	    MOVE_TO_LOSS : MOVE_UNCHANGED;
+	return 0;
+}
+
 int
 figure_of_ref(struct figure_env *env, const struct value_ref *ref, int line,
     struct figure *out)
@@ -226,5 +254,8 @@ figure_of_ref(struct figure_env *env, const struct value_ref *ref, int line,
 	if (st == EVAL_MISSING || (st != EVAL_OK && st != EVAL_NOT_MEANINGFUL &&
 	    st != EVAL_DIV_ZERO))
 		return -1;
+	if (ref->format == VALUE_DIRECTION && st == EVAL_NOT_MEANINGFUL &&
+	    from_zero(env, ref->value, line, out) == 0)
+		return 0;
 	return figure_decide(env, value, st, ref, line, out);
 }
