@@ -49,7 +49,7 @@ page_label(void *arg, int page, int pages, enum lang lang, char *err,
  * when there is none). Returns 0, or -1 when out of memory: a title lost
  * to memory must not pass for a document without one. */
 static int
-first_text(const struct node *n, int role, char **text)
+first_text(const struct node *n, enum para_role role, char **text)
 {
 	const struct node *k;
 

@@ -117,6 +117,17 @@ struct shown {
 	struct rat value;
 };
 
+/* What a paragraph is for: backends style it by role. */
+enum para_role {
+	ROLE_BODY,
+	ROLE_TITLE,
+	ROLE_SUBTITLE,
+	ROLE_DATELINE,
+	ROLE_LETTERHEAD,
+	ROLE_NOTE,
+	ROLE_MAX
+};
+
 struct node {
 	enum node_kind kind;
 	enum lang lang;
@@ -132,7 +143,7 @@ struct node {
 	union {
 		struct { char *title; } document;
 		struct { int level; } heading;
-		struct { int role; } paragraph;      /* enum para_role */
+		struct { enum para_role role; } paragraph;
 		struct { size_t columns; size_t header_rows; } table;
 		struct { unsigned flags; int indent; } row;
 		struct { unsigned flags; int span; } cell;
