@@ -23,7 +23,7 @@
 #include "check/parity.h"
 #include "check/wording.h"
 #include "backend/html.h"
-#include "diff/drafts.h"
+#include "drafts.h"
 #include "format/number.h"
 #include "load/load.h"
 #include "font/fonts.h"
