@@ -149,26 +149,6 @@ static const char *const default_templates[] = {
 	"release", "summary", "bilingual"
 };
 
-static int
-dump_tree(const struct node *doc, struct buffer *out)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	if (f == NULL)
-		return -1;
-	node_dump(doc, f);
-	if (fclose(f) != 0) {
-		free(buf);
-		return -1;
-	}
-	buffer_write(out, buf, len);
-	free(buf);
-	return out->failed ? -1 : 0;
-}
-
-
 struct render_env *
 render_env_new(const struct book *book, const char *templates_dir,
     const char *locales_dir, const char *fonts_file, struct diag_list *diags)
@@ -341,7 +321,7 @@ render_release(const struct render_request *req, struct buffer *out,
 		rc = text_render(doc, &text, out);
 		break;
 	case FORMAT_TREE:
-		rc = dump_tree(doc, out);
+		rc = node_dump(doc, out);
 		break;
 	case FORMAT_HTML: {
 		char *title;
