@@ -51,6 +51,19 @@ usage_error(const char *message, const char *arg)
 	return EXIT_BAD_INPUT;
 }
 
+/* Prints the diagnostics, one whole line each, in the order collected. */
+static void
+print_diags(const struct diag_list *diags)
+{
+	struct buffer text = { NULL, 0, 0, 0 };
+
+	if (diag_format(diags, &text) != 0)
+		fputs("kessan: out of memory printing the diagnostics\n", stderr);
+	else if (text.len > 0)
+		fwrite(text.data, 1, text.len, stderr);
+	buffer_free(&text);
+}
+
 /* Prints a command's help (the overview for NULL); the exit status. */
 static int
 print_help(const char *command)
@@ -238,7 +251,7 @@ cmd_check(int argc, char **argv)
 		return usage_error("check takes one BOOK folder", NULL);
 	book = book_load(argv[optind], &diags);
 	if (book == NULL) {
-		diag_print(&diags, stderr);
+		print_diags(&diags);
 		diag_list_free(&diags);
 		return EXIT_BAD_INPUT;
 	}
@@ -251,7 +264,7 @@ cmd_check(int argc, char **argv)
 		if (diag_worst(&diags) < DIAG_ERROR)
 			check_languages(book, period, &parity, &diags);
 	}
-	diag_print(&diags, stderr);
+	print_diags(&diags);
 	/* The exit status follows the worst diagnostic. */
 	rc = diag_worst(&diags) == DIAG_FATAL ? EXIT_BAD_INPUT :
 	    diag_worst(&diags) == DIAG_ERROR ? EXIT_CHECK_FAILED : EXIT_CLEAN;
@@ -354,7 +367,7 @@ cmd_render(int argc, char **argv)
 		goto out;
 	rc = EXIT_CLEAN;
 out:
-	diag_print(&diags, stderr);
+	print_diags(&diags);
 	diag_list_free(&diags);
 	buffer_free(&out);
 	book_free(book);
@@ -381,6 +394,24 @@ parse_list(const char *arg, const char *const *names, int count)
 		p += len + (p[len] == ',');
 	}
 	return mask;
+}
+
+/* A build's progress bar on the terminal, erased when all is done. */
+static void
+draw_progress(void *arg, size_t done, size_t total, double left)
+{
+	char bar[31];
+	size_t fill = done * 30 / total, i;
+
+	(void)arg;
+	for (i = 0; i < 30; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[30] = '\0';
+	fprintf(stderr, "\r[%s] %zu/%zu, about %.0f s left ", bar, done, total,
+	    left);
+	if (done == total)
+		fprintf(stderr, "\r\033[K");
+	fflush(stderr);
 }
 
 static int
@@ -413,7 +444,7 @@ cmd_build(int argc, char **argv)
 	o.langs = BUILD_LANG_EN | BUILD_LANG_JA | BUILD_LANG_JA_EN;
 	o.formats = BUILD_FORMAT_TXT | BUILD_FORMAT_PDF | BUILD_FORMAT_HTML;
 	o.shard = o.shards = 1;
-	o.progress = isatty(STDERR_FILENO);
+	o.progress = isatty(STDERR_FILENO) ? draw_progress : NULL;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:j:l:f:h", options, NULL)) != -1) {
 		switch (c) {
@@ -454,7 +485,7 @@ cmd_build(int argc, char **argv)
 		return usage_error("build takes one BOOK folder", NULL);
 	o.book = argv[optind];
 	rc = build_run(&o, &s, &diags);
-	diag_print(&diags, stderr);
+	print_diags(&diags);
 	diag_list_free(&diags);
 	if (rc == 2)
 		return EXIT_BAD_INPUT;
@@ -581,7 +612,7 @@ cmd_diff(int argc, char **argv)
 		goto out;
 	rc = run.diff.nchanges > 0 ? EXIT_CHECK_FAILED : EXIT_CLEAN;
 out:
-	diag_print(&diags, stderr);
+	print_diags(&diags);
 	diag_list_free(&diags);
 	buffer_free(&out);
 	if (ran) {

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +57,10 @@ struct job {
 	char sha[65];                /* of the output */
 	struct input *inputs;
 	size_t ninputs;
+	/* in the parent: the diagnostics its worker sent, and the pieces of
+	   one not yet whole */
+	struct diag_list diags;
+	struct buffer partial;
 };
 
 enum {
@@ -65,7 +70,7 @@ enum {
 	JOB_FAILED
 };
 
-/* What a worker reports; small enough for one atomic pipe write. */
+/* What a worker reports of a job once it is done. */
 struct result {
 	int job;
 	int ok;
@@ -73,6 +78,31 @@ struct result {
 	int ndeps;
 	int deps[BUILD_MAX_DEPS];
 };
+
+/*
+ * The results pipe carries records, each written with one write() of at
+ * most RECORD_MAX bytes, no more than PIPE_BUF, which a pipe never
+ * interleaves with another worker's: a job's diagnostics, each in one or
+ * more pieces, then its result. The parent keeps each job's diagnostics
+ * apart and hands them on in job order, so -j changes nothing printed.
+ */
+enum record_type {
+	RECORD_DIAG_PART,    /* a piece of a diagnostic; more follow */
+	RECORD_DIAG_END,     /* its last piece */
+	RECORD_RESULT        /* a struct result; the job is done */
+};
+
+struct record_head {
+	int job;
+	int type;            /* enum record_type */
+	unsigned len;        /* bytes that follow */
+};
+
+#define RECORD_MAX (PIPE_BUF < 4096 ? PIPE_BUF : 4096)
+#define RECORD_ROOM (RECORD_MAX - sizeof(struct record_head))
+
+_Static_assert(sizeof(struct result) <= RECORD_ROOM,
+    "a worker's result must fit one atomic pipe write");
 
 struct planner {
 	const struct build_options *o;
@@ -571,21 +601,21 @@ ensure_dir(const char *path)
 	return mkdir(path, 0755) == 0 || errno == EEXIST ? 0 : -1;
 }
 
-/* Renders one job in a worker and writes its output atomically. */
+/* Renders one job in a worker and writes its output atomically; what
+ * went wrong goes to diags. */
 static void
-run_job(struct planner *pl, int index, struct result *r)
+run_job(struct planner *pl, int index, struct result *r,
+    struct diag_list *diags)
 {
 	struct job *j = &pl->jobs[index];
 	struct render_request req;
 	struct build_deps deps = { { 0 }, 0 };
 	struct buffer out = { NULL, 0, 0, 0 };
-	struct diag_list diags;
 	struct sha256 h;
 	char path[4096];
 	int write_failed = 0;
 
 	memset(r, 0, sizeof(*r));
-	memset(&diags, 0, sizeof(diags));
 	r->job = index;
 	memset(&req, 0, sizeof(req));
 	req.book = pl->book;
@@ -595,7 +625,7 @@ run_job(struct planner *pl, int index, struct result *r)
 	req.format = j->format;
 	req.deps = &deps;
 	snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->period->id);
-	if (render_release(&req, &out, &diags) == 0 && ensure_dir(path) == 0) {
+	if (render_release(&req, &out, diags) == 0 && ensure_dir(path) == 0) {
 		char err[256];
 
 		snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
@@ -609,12 +639,12 @@ run_job(struct planner *pl, int index, struct result *r)
 			/* The render was good and the disk failed (ENOSPC): the
 			 * previous output stays, left out of the manifest so the
 			 * next build makes it again. */
-			diag_add(&diags, DIAG_FATAL, path, 0, "cannot write: %s; "
+			diag_add(diags, DIAG_FATAL, path, 0, "cannot write: %s; "
 			    "the previous output is kept", err);
 			write_failed = 1;
 		}
-	} else if (diag_worst(&diags) < 0)
-		diag_add(&diags, DIAG_FATAL, path, 0, "cannot create the folder");
+	} else if (diag_worst(diags) < 0)
+		diag_add(diags, DIAG_FATAL, path, 0, "cannot create the folder");
 	if (!r->ok && !write_failed) {
 		/* An old output of a release that no longer renders must not
 		 * pass for current. */
@@ -623,26 +653,86 @@ run_job(struct planner *pl, int index, struct result *r)
 	}
 	r->ndeps = (int)deps.n;
 	memcpy(r->deps, deps.ordinals, deps.n * sizeof(int));
-	diag_print(&diags, stderr);
-	diag_list_free(&diags);
 	buffer_free(&out);
 }
 
 static void planner_free(struct planner *pl);
 
+/* One record in one write(). Returns 0, or -1 when the parent is gone. */
+static int
+send_record(int fd, int job, enum record_type type, const void *data,
+    size_t len)
+{
+	char rec[RECORD_MAX];
+	struct record_head h;
+	ssize_t n;
+
+	h.job = job;
+	h.type = (int)type;
+	h.len = (unsigned)len;
+	memcpy(rec, &h, sizeof(h));
+	memcpy(rec + sizeof(h), data, len);
+	do
+		n = write(fd, rec, sizeof(h) + len);
+	while (n < 0 && errno == EINTR);
+	return n == (ssize_t)(sizeof(h) + len) ? 0 : -1;
+}
+
+/*
+ * Sends a job's diagnostics, each as "LEVEL LINE HASFILE\0FILE\0MESSAGE"
+ * (FILE and its NUL only when HASFILE is 1) cut into pieces that fit a
+ * record. Returns 0, or -1 when the parent is gone or memory ran out.
+ */
+static int
+send_diags(int fd, int job, const struct diag_list *diags)
+{
+	struct buffer b = { NULL, 0, 0, 0 };
+	size_t i, at, len;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < diags->len; i++) {
+		const struct diag *d = &diags->items[i];
+
+		b.len = 0;
+		buffer_printf(&b, "%d %d %d", (int)d->level, d->line,
+		    d->file != NULL);
+		buffer_write(&b, "", 1);
+		if (d->file != NULL)
+			buffer_write(&b, d->file, strlen(d->file) + 1);
+		buffer_puts(&b, d->message);
+		if (b.failed) {
+			rc = -1;
+			break;
+		}
+		for (at = 0; rc == 0 && at < b.len; at += len) {
+			len = b.len - at < RECORD_ROOM ? b.len - at : RECORD_ROOM;
+			rc = send_record(fd, job, at + len < b.len ?
+			    RECORD_DIAG_PART : RECORD_DIAG_END, b.data + at, len);
+		}
+	}
+	buffer_free(&b);
+	return rc;
+}
+
 static void
 worker(struct planner *pl, int jobs_fd, int results_fd)
 {
+	struct diag_list diags;
 	struct result r;
-	int index;
+	int index, sent;
 
 	/* A worker dies with its build: a killed build leaves no orphans. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() == 1)
 		_exit(1);
 	while (read(jobs_fd, &index, sizeof(index)) == (ssize_t)sizeof(index)) {
-		run_job(pl, index, &r);
-		if (write(results_fd, &r, sizeof(r)) != (ssize_t)sizeof(r))
+		memset(&diags, 0, sizeof(diags));
+		run_job(pl, index, &r, &diags);
+		sent = send_diags(results_fd, index, &diags) == 0 &&
+		    send_record(results_fd, index, RECORD_RESULT, &r,
+		    sizeof(r)) == 0;
+		diag_list_free(&diags);
+		if (!sent)
 			break;
 	}
 	/* What the worker inherited is freed as the build would, so memory
@@ -670,22 +760,12 @@ static void
 progress(const struct build_options *o, size_t done, size_t total,
     double started)
 {
-	char bar[31];
-	double elapsed = clock_seconds() - started, left;
-	size_t fill, i;
+	double elapsed = clock_seconds() - started;
 
-	if (!o->progress || total == 0)
+	if (o->progress == NULL || total == 0)
 		return;
-	fill = done * 30 / total;
-	for (i = 0; i < 30; i++)
-		bar[i] = i < fill ? '#' : '.';
-	bar[30] = '\0';
-	left = done > 0 ? elapsed / (double)done * (double)(total - done) : 0;
-	fprintf(stderr, "\r[%s] %zu/%zu, about %.0f s left ", bar, done, total,
-	    left);
-	if (done == total)
-		fprintf(stderr, "\r\033[K");
-	fflush(stderr);
+	o->progress(o->progress_arg, done, total, done > 0 ?
+	    elapsed / (double)done * (double)(total - done) : 0);
 }
 
 /*
@@ -782,12 +862,61 @@ feed_job(struct planner *pl, int fd[2], size_t *next)
 	fd[1] = -1;
 }
 
+/* Reads exactly len bytes. Returns 0, or -1 at the end of the pipe. */
+static int
+read_full(int fd, void *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = read(fd, (char *)buf + got, len - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		got += (size_t)n;
+	}
+	return 0;
+}
+
+/* Job j's diagnostic, whole in j->partial as send_diags wrote it, into
+ * j->diags. */
+static void
+take_diag(struct job *j)
+{
+	const char *p = j->partial.data, *file = NULL, *message;
+	int level, line, has_file;
+
+	if (j->partial.failed || p == NULL) {
+		diag_add(&j->diags, DIAG_FATAL, NULL, 0, "out of memory");
+		goto out;
+	}
+	if (sscanf(p, "%d %d %d", &level, &line, &has_file) != 3)
+		level = -1;
+	message = p + strlen(p) + 1;
+	if (level >= 0 && has_file) {
+		file = message;
+		message += strlen(message) + 1;
+	}
+	if (level < 0 || level >= DIAG_LEVEL_MAX ||
+	    message > j->partial.data + j->partial.len)
+		diag_add(&j->diags, DIAG_FATAL, NULL, 0, "a worker sent a "
+		    "malformed diagnostic");
+	else
+		diag_add(&j->diags, (enum diag_level)level, file, line, "%s",
+		    message);
+out:
+	buffer_free(&j->partial);
+}
+
 static void
 run_workers(struct planner *pl, struct build_summary *s, double started)
 {
 	int jobs_pipe[2], results_pipe[2], w, nworkers = pl->o->jobs;
 	size_t i, pending = 0, done = 0, next = 0;
 	struct sigaction ignore, old_pipe;
+	struct record_head h;
+	char payload[RECORD_ROOM];
 	struct result r;
 	pid_t *pids;
 
@@ -832,12 +961,23 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 	 */
 	for (i = 0; next < pl->njobs && i < 2 * (size_t)nworkers; i++)
 		feed_job(pl, jobs_pipe, &next);
-	while (read(results_pipe[0], &r, sizeof(r)) == (ssize_t)sizeof(r)) {
+	while (read_full(results_pipe[0], &h, sizeof(h)) == 0) {
 		struct job *j;
-		feed_job(pl, jobs_pipe, &next);
-		if (r.job < 0 || (size_t)r.job >= pl->njobs)
+		if (h.len > RECORD_ROOM ||
+		    read_full(results_pipe[0], payload, h.len) != 0 ||
+		    h.job < 0 || (size_t)h.job >= pl->njobs)
+			break;   /* not a worker's record: what is left fails */
+		j = &pl->jobs[h.job];
+		if (h.type != RECORD_RESULT) {
+			buffer_write(&j->partial, payload, h.len);
+			if (h.type == RECORD_DIAG_END)
+				take_diag(j);
 			continue;
-		j = &pl->jobs[r.job];
+		}
+		if (h.len != sizeof(r))
+			break;
+		memcpy(&r, payload, sizeof(r));
+		feed_job(pl, jobs_pipe, &next);
 		if (r.ok && record_inputs(pl, j, &r) == 0) {
 			char path[4096];
 			j->state = JOB_BUILT;
@@ -859,14 +999,31 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 		if (pids[w] > 0)
 			waitpid(pids[w], NULL, 0);
 	free(pids);
-	/* A job no worker reported on (a worker died) failed. */
-	for (i = 0; i < pl->njobs; i++)
-		if (pl->jobs[i].state == JOB_PENDING) {
-			pl->jobs[i].state = JOB_FAILED;
+	/* Each job's diagnostics in job order, whichever worker was first;
+	 * a job no worker reported on (a worker died) failed. */
+	for (i = 0; i < pl->njobs; i++) {
+		struct job *j = &pl->jobs[i];
+		size_t k;
+
+		for (k = 0; k < j->diags.len; k++)
+			diag_add(pl->diags, j->diags.items[k].level,
+			    j->diags.items[k].file, j->diags.items[k].line, "%s",
+			    j->diags.items[k].message);
+		/* diag_add counts what it had no memory to keep */
+		if (j->diags.len < (size_t)(j->diags.seen[DIAG_NOTE] +
+		    j->diags.seen[DIAG_WARNING] + j->diags.seen[DIAG_ERROR] +
+		    j->diags.seen[DIAG_FATAL]))
+			diag_add(pl->diags, DIAG_FATAL, pl->o->out, 0, "%s: "
+			    "diagnostics lost: out of memory", j->path);
+		diag_list_free(&j->diags);
+		buffer_free(&j->partial);
+		if (j->state == JOB_PENDING) {
+			j->state = JOB_FAILED;
 			s->failed++;
 			diag_add(pl->diags, DIAG_ERROR, pl->o->out, 0,
-			    "%s: the worker building it stopped", pl->jobs[i].path);
+			    "%s: the worker building it stopped", j->path);
 		}
+	}
 }
 
 /*

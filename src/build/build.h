@@ -28,7 +28,11 @@ struct build_options {
 	int shard;               /* 1..shards */
 	int shards;              /* 1: no sharding */
 	int force;               /* rebuild everything */
-	int progress;            /* draw a progress bar on stderr */
+	/* after each job rendered: how many of how many are done, and about
+	   how many seconds the rest will take; NULL for none (main draws a
+	   progress bar with it, as the library never prints) */
+	void (*progress)(void *arg, size_t done, size_t total, double left);
+	void *progress_arg;
 };
 
 struct build_summary {
