@@ -22,7 +22,6 @@
 #include "check/display.h"
 #include "check/parity.h"
 #include "check/wording.h"
-#include "backend/html.h"
 #include "drafts.h"
 #include "format/number.h"
 #include "load/load.h"
@@ -295,7 +294,7 @@ cmd_render(int argc, char **argv)
 	const char *output = NULL;
 	char name[64], path[4096];
 	struct stat st;
-	int c, rc = EXIT_BAD_INPUT, f;
+	int c, rc = EXIT_BAD_INPUT;
 
 	memset(&req, 0, sizeof(req));
 	memset(&diags, 0, sizeof(diags));
@@ -317,13 +316,10 @@ cmd_render(int argc, char **argv)
 				    "not", optarg);
 			break;
 		case 'f':
-			for (f = 0; f < FORMAT_MAX; f++)
-				if (strcmp(optarg, output_format_names[f]) == 0)
-					break;
-			if (f == FORMAT_MAX)
+			if ((req.format = output_format_find(optarg,
+			    OUTPUT_RELEASE)) == FORMAT_MAX)
 				return usage_error("render: --format takes txt, pdf, html "
 				    "or tree, not", optarg);
-			req.format = (enum output_format)f;
 			break;
 		case 't':
 			req.template_id = optarg;
@@ -428,21 +424,29 @@ cmd_build(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const langs[] = { "en", "ja", "ja+en" };
-	static const char *const formats[] = { "txt", "pdf", "html" };
+	const char *formats[FORMAT_MAX];
+	enum output_format format_at[FORMAT_MAX];
 	struct build_options o;
 	struct build_summary s;
 	struct diag_list diags;
 	struct number_formatter *nf;
 	char counts[4][32], decimal[32];
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	int c, rc, n;
+	unsigned mask;
+	int c, rc, n, f, nformats = 0;
 
 	memset(&o, 0, sizeof(o));
 	memset(&diags, 0, sizeof(diags));
 	o.out = "out";
 	o.jobs = cores > 0 ? (int)cores : 1;
 	o.langs = BUILD_LANG_EN | BUILD_LANG_JA | BUILD_LANG_JA_EN;
-	o.formats = BUILD_FORMAT_TXT | BUILD_FORMAT_PDF | BUILD_FORMAT_HTML;
+	/* Every format the build makes, by default; --format picks some. */
+	for (f = 0; f < FORMAT_MAX; f++)
+		if (output_format_does((enum output_format)f, OUTPUT_BUILT)) {
+			formats[nformats] = output_format_name((enum output_format)f);
+			format_at[nformats++] = (enum output_format)f;
+			o.formats |= 1u << f;
+		}
 	o.shard = o.shards = 1;
 	o.progress = isatty(STDERR_FILENO) ? draw_progress : NULL;
 	optind = 1;
@@ -461,9 +465,12 @@ cmd_build(int argc, char **argv)
 				    optarg);
 			break;
 		case 'f':
-			if ((o.formats = parse_list(optarg, formats, 3)) == 0)
+			if ((mask = parse_list(optarg, formats, nformats)) == 0)
 				return usage_error("build: --format takes txt, pdf, html, "
 				    "not", optarg);
+			for (o.formats = 0, n = 0; n < nformats; n++)
+				if (mask & (1u << n))
+					o.formats |= 1u << format_at[n];
 			break;
 		case 's':
 			if (sscanf(optarg, "%d/%d%n", &o.shard, &o.shards, &n) != 2 ||
@@ -531,7 +538,8 @@ cmd_diff(int argc, char **argv)
 	const char *output = NULL;
 	sigset_t stop, saved;
 	unsigned mask;
-	int c, git = 0, html = 0, rc = EXIT_BAD_INPUT, ran = 0;
+	enum output_format format = FORMAT_TEXT;
+	int c, git = 0, rc = EXIT_BAD_INPUT, ran = 0;
 
 	memset(&req, 0, sizeof(req));
 	memset(&diags, 0, sizeof(diags));
@@ -550,11 +558,8 @@ cmd_diff(int argc, char **argv)
 			req.langs[LANG_JA] = (mask & 2) != 0;
 			break;
 		case 'f':
-			if (strcmp(optarg, "html") == 0)
-				html = 1;
-			else if (strcmp(optarg, "txt") == 0)
-				html = 0;
-			else
+			if ((format = output_format_find(optarg, OUTPUT_DIFF)) ==
+			    FORMAT_MAX)
 				return usage_error("diff: --format takes txt or html, not",
 				    optarg);
 			break;
@@ -602,12 +607,8 @@ cmd_diff(int argc, char **argv)
 	ran = 1;
 	if (diff_run(&req, &run, &diags) != 0)
 		goto out;
-	if ((html ? html_diff_render(&run.report, &out) :
-	    text_diff_render(&run.report, &out)) != 0) {
-		diag_add(&diags, DIAG_FATAL, NULL, 0, "cannot write the diff: out "
-		    "of memory");
+	if (render_diff(&run.report, format, &out, &diags) != 0)
 		goto out;
-	}
 	if (write_output(output, &out, &diags) != 0)
 		goto out;
 	rc = run.diff.nchanges > 0 ? EXIT_CHECK_FAILED : EXIT_CLEAN;

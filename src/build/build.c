@@ -33,8 +33,6 @@ void __gcov_dump(void);   /* libgcov, in builds with --coverage */
 
 static const enum render_lang lang_of[] = { RENDER_EN, RENDER_JA,
     RENDER_JA_EN };
-static const enum output_format format_of[] = { FORMAT_TEXT, FORMAT_PDF,
-    FORMAT_HTML };
 
 /* An input as the manifest records it: a stable label and its digest.
  * In the digest cache, the label is a path and size/mtime say when the
@@ -115,9 +113,9 @@ struct planner {
 	struct input *cache;
 	size_t ncache;
 	/* the data inputs every output of a format has (templates, catalogs,
-	   and for PDF the fonts) */
-	struct input *common[3];
-	size_t ncommon[3];
+	   and for PDF the fonts), by enum output_format */
+	struct input *common[FORMAT_MAX];
+	size_t ncommon[FORMAT_MAX];
 	/* the previous manifest */
 	struct job *old;
 	size_t nold;
@@ -351,7 +349,7 @@ current(struct planner *pl, const char *label)
 		snprintf(path, sizeof(path), "%s/%s", pl->o->book, label + 5);
 		return digest(pl, path);
 	}
-	for (f = 0; f < 3; f++)
+	for (f = 0; f < FORMAT_MAX; f++)
 		for (i = 0; i < pl->ncommon[f]; i++)
 			if (strcmp(pl->common[f][i].label, label) == 0)
 				return pl->common[f][i].sha;
@@ -468,6 +466,28 @@ fnv1a(const char *s)
 	return h;
 }
 
+/* Whether kessan build makes format f, and (o not NULL) o asks for it. */
+static int
+built_format(const struct build_options *o, int f)
+{
+	return output_format_does((enum output_format)f, OUTPUT_BUILT) &&
+	    (o == NULL || (o->formats & (1u << f)) != 0);
+}
+
+/* Whether a format asked for draws with the fonts, loaded before the
+ * workers fork. */
+static int
+needs_fonts(const struct build_options *o)
+{
+	int f;
+
+	for (f = 0; f < FORMAT_MAX; f++)
+		if (built_format(o, f) &&
+		    output_format_does((enum output_format)f, OUTPUT_FONTS))
+			return 1;
+	return 0;
+}
+
 static int
 plan_jobs(struct planner *pl)
 {
@@ -482,15 +502,16 @@ plan_jobs(struct planner *pl)
 		for (l = 0; l < 3; l++) {
 			if (!(o->langs & (1u << l)))
 				continue;
-			for (f = 0; f < 3; f++) {
+			/* In the table's order: the order of the manifest. */
+			for (f = 0; f < FORMAT_MAX; f++) {
 				struct render_request req;
 				struct job *grown, *j;
 				char name[48];
-				if (!(o->formats & (1u << f)))
+				if (!built_format(o, f))
 					continue;
 				memset(&req, 0, sizeof(req));
 				req.lang = lang_of[l];
-				req.format = format_of[f];
+				req.format = (enum output_format)f;
 				render_file_name(&req, name, sizeof(name));
 				if ((grown = array_grow(pl->jobs, pl->njobs,
 				    sizeof(*grown))) == NULL)
@@ -507,18 +528,12 @@ plan_jobs(struct planner *pl)
 					continue;
 				j->period = period;
 				j->lang = lang_of[l];
-				j->format = format_of[f];
+				j->format = (enum output_format)f;
 				pl->njobs++;
 			}
 		}
 	}
 	return 0;
-}
-
-static int
-format_index(enum output_format format)
-{
-	return format == FORMAT_PDF ? 1 : format == FORMAT_HTML ? 2 : 0;
 }
 
 /* Whether a job's output and every input it was built from are as they
@@ -530,7 +545,7 @@ up_to_date(struct planner *pl, struct job *j)
 	char path[4096];
 	const char *sha;
 	size_t i, k, commons = 0;
-	int f = format_index(j->format);
+	int f = (int)j->format;
 
 	for (i = 0; i < pl->nold; i++)
 		if (strcmp(pl->old[i].path, j->path) == 0)
@@ -565,7 +580,7 @@ record_inputs(struct planner *pl, struct job *j, const struct result *r)
 {
 	char label[64], path[4096];
 	const char *sha;
-	int f = format_index(j->format), i, year, quarter;
+	int f = (int)j->format, i, year, quarter;
 	size_t k;
 
 	if (add_input(&j->inputs, &j->ninputs, "kessan", PACKAGE_VERSION) != 0)
@@ -784,12 +799,14 @@ our_output_temp(const struct build_options *o, const char *sub,
 	if (!atomic_is_temp_name(name, NULL))
 		return 0;
 	for (l = 0; l < 3; l++)
-		for (f = 0; f < 3; f++) {
+		for (f = 0; f < FORMAT_MAX; f++) {
 			struct render_request req;
 			char file[48];
+			if (!built_format(NULL, f))
+				continue;
 			memset(&req, 0, sizeof(req));
 			req.lang = lang_of[l];
-			req.format = format_of[f];
+			req.format = (enum output_format)f;
 			render_file_name(&req, file, sizeof(file));
 			if (strlen(file) != len - 11 ||
 			    memcmp(name, file, len - 11) != 0)
@@ -1090,12 +1107,14 @@ build_run(const struct build_options *o, struct build_summary *s,
 	if ((pl.book = book_load(o->book, diags)) == NULL ||
 	    (pl.env = render_env_new(pl.book, getenv("KESSAN_TEMPLATES"),
 	    getenv("KESSAN_LOCALES"), getenv("KESSAN_FONTS"), diags)) == NULL ||
-	    ((o->formats & BUILD_FORMAT_PDF) &&
-	    render_env_load_fonts(pl.env, diags) != 0))
+	    (needs_fonts(o) && render_env_load_fonts(pl.env, diags) != 0))
 		goto out;
-	for (f = 0; f < 3; f++) {
+	for (f = 0; f < FORMAT_MAX; f++) {
 		struct common_arg ca = { &pl, (int)f, 0 };
-		render_env_each_input(pl.env, format_of[f], collect_common, &ca);
+		if (!built_format(NULL, (int)f))
+			continue;
+		render_env_each_input(pl.env, (enum output_format)f,
+		    collect_common, &ca);
 		if (ca.failed) {
 			diag_add(diags, DIAG_FATAL, o->out, 0,
 			    "cannot read kessan's data files");
@@ -1144,7 +1163,7 @@ planner_free(struct planner *pl)
 		free_inputs(pl->old[i].inputs, pl->old[i].ninputs);
 	free(pl->old);
 	free_inputs(pl->cache, pl->ncache);
-	for (f = 0; f < 3; f++)
+	for (f = 0; f < FORMAT_MAX; f++)
 		free_inputs(pl->common[f], pl->ncommon[f]);
 	render_env_free(pl->env);
 	book_free(pl->book);

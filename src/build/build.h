@@ -15,16 +15,14 @@
 #define BUILD_LANG_EN    0x1
 #define BUILD_LANG_JA    0x2
 #define BUILD_LANG_JA_EN 0x4
-#define BUILD_FORMAT_TXT  0x1
-#define BUILD_FORMAT_PDF  0x2
-#define BUILD_FORMAT_HTML 0x4
 
 struct build_options {
 	const char *book;
 	const char *out;         /* folder; OUT/2004-q1/release-en.pdf */
 	int jobs;                /* worker processes */
 	unsigned langs;
-	unsigned formats;
+	unsigned formats;        /* 1u << enum output_format, of formats
+	                            that do OUTPUT_BUILT (render.h) */
 	int shard;               /* 1..shards */
 	int shards;              /* 1: no sharding */
 	int force;               /* rebuild everything */
