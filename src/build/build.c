@@ -6,7 +6,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +25,7 @@
 #include "../util/buffer.h"
 #include "../util/readfile.h"
 #include "../util/sha256.h"
+#include "results.h"
 
 #ifdef KESSAN_GCOV_DUMP
 void __gcov_dump(void);   /* libgcov, in builds with --coverage */
@@ -55,10 +55,6 @@ struct job {
 	char sha[65];                /* of the output */
 	struct input *inputs;
 	size_t ninputs;
-	/* in the parent: the diagnostics its worker sent, and the pieces of
-	   one not yet whole */
-	struct diag_list diags;
-	struct buffer partial;
 };
 
 enum {
@@ -77,30 +73,8 @@ struct result {
 	int deps[BUILD_MAX_DEPS];
 };
 
-/*
- * The results pipe carries records, each written with one write() of at
- * most RECORD_MAX bytes, no more than PIPE_BUF, which a pipe never
- * interleaves with another worker's: a job's diagnostics, each in one or
- * more pieces, then its result. The parent keeps each job's diagnostics
- * apart and hands them on in job order, so -j changes nothing printed.
- */
-enum record_type {
-	RECORD_DIAG_PART,    /* a piece of a diagnostic; more follow */
-	RECORD_DIAG_END,     /* its last piece */
-	RECORD_RESULT        /* a struct result; the job is done */
-};
-
-struct record_head {
-	int job;
-	int type;            /* enum record_type */
-	unsigned len;        /* bytes that follow */
-};
-
-#define RECORD_MAX (PIPE_BUF < 4096 ? PIPE_BUF : 4096)
-#define RECORD_ROOM (RECORD_MAX - sizeof(struct record_head))
-
-_Static_assert(sizeof(struct result) <= RECORD_ROOM,
-    "a worker's result must fit one atomic pipe write");
+_Static_assert(sizeof(struct result) <= RESULTS_MAX_RESULT,
+    "a worker's result must fit one record of the results pipe");
 
 struct planner {
 	const struct build_options *o;
@@ -673,62 +647,6 @@ run_job(struct planner *pl, int index, struct result *r,
 
 static void planner_free(struct planner *pl);
 
-/* One record in one write(). Returns 0, or -1 when the parent is gone. */
-static int
-send_record(int fd, int job, enum record_type type, const void *data,
-    size_t len)
-{
-	char rec[RECORD_MAX];
-	struct record_head h;
-	ssize_t n;
-
-	h.job = job;
-	h.type = (int)type;
-	h.len = (unsigned)len;
-	memcpy(rec, &h, sizeof(h));
-	memcpy(rec + sizeof(h), data, len);
-	do
-		n = write(fd, rec, sizeof(h) + len);
-	while (n < 0 && errno == EINTR);
-	return n == (ssize_t)(sizeof(h) + len) ? 0 : -1;
-}
-
-/*
- * Sends a job's diagnostics, each as "LEVEL LINE HASFILE\0FILE\0MESSAGE"
- * (FILE and its NUL only when HASFILE is 1) cut into pieces that fit a
- * record. Returns 0, or -1 when the parent is gone or memory ran out.
- */
-static int
-send_diags(int fd, int job, const struct diag_list *diags)
-{
-	struct buffer b = { NULL, 0, 0, 0 };
-	size_t i, at, len;
-	int rc = 0;
-
-	for (i = 0; rc == 0 && i < diags->len; i++) {
-		const struct diag *d = &diags->items[i];
-
-		b.len = 0;
-		buffer_printf(&b, "%d %d %d", (int)d->level, d->line,
-		    d->file != NULL);
-		buffer_write(&b, "", 1);
-		if (d->file != NULL)
-			buffer_write(&b, d->file, strlen(d->file) + 1);
-		buffer_puts(&b, d->message);
-		if (b.failed) {
-			rc = -1;
-			break;
-		}
-		for (at = 0; rc == 0 && at < b.len; at += len) {
-			len = b.len - at < RECORD_ROOM ? b.len - at : RECORD_ROOM;
-			rc = send_record(fd, job, at + len < b.len ?
-			    RECORD_DIAG_PART : RECORD_DIAG_END, b.data + at, len);
-		}
-	}
-	buffer_free(&b);
-	return rc;
-}
-
 static void
 worker(struct planner *pl, int jobs_fd, int results_fd)
 {
@@ -743,8 +661,7 @@ worker(struct planner *pl, int jobs_fd, int results_fd)
 	while (read(jobs_fd, &index, sizeof(index)) == (ssize_t)sizeof(index)) {
 		memset(&diags, 0, sizeof(diags));
 		run_job(pl, index, &r, &diags);
-		sent = send_diags(results_fd, index, &diags) == 0 &&
-		    send_record(results_fd, index, RECORD_RESULT, &r,
+		sent = results_send(results_fd, index, &diags, &r,
 		    sizeof(r)) == 0;
 		diag_list_free(&diags);
 		if (!sent)
@@ -879,62 +796,15 @@ feed_job(struct planner *pl, int fd[2], size_t *next)
 	fd[1] = -1;
 }
 
-/* Reads exactly len bytes. Returns 0, or -1 at the end of the pipe. */
-static int
-read_full(int fd, void *buf, size_t len)
-{
-	size_t got = 0;
-
-	while (got < len) {
-		ssize_t n = read(fd, (char *)buf + got, len - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		got += (size_t)n;
-	}
-	return 0;
-}
-
-/* Job j's diagnostic, whole in j->partial as send_diags wrote it, into
- * j->diags. */
-static void
-take_diag(struct job *j)
-{
-	const char *p = j->partial.data, *file = NULL, *message;
-	int level, line, has_file;
-
-	if (j->partial.failed || p == NULL) {
-		diag_add(&j->diags, DIAG_FATAL, NULL, 0, "out of memory");
-		goto out;
-	}
-	if (sscanf(p, "%d %d %d", &level, &line, &has_file) != 3)
-		level = -1;
-	message = p + strlen(p) + 1;
-	if (level >= 0 && has_file) {
-		file = message;
-		message += strlen(message) + 1;
-	}
-	if (level < 0 || level >= DIAG_LEVEL_MAX ||
-	    message > j->partial.data + j->partial.len)
-		diag_add(&j->diags, DIAG_FATAL, NULL, 0, "a worker sent a "
-		    "malformed diagnostic");
-	else
-		diag_add(&j->diags, (enum diag_level)level, file, line, "%s",
-		    message);
-out:
-	buffer_free(&j->partial);
-}
-
 static void
 run_workers(struct planner *pl, struct build_summary *s, double started)
 {
 	int jobs_pipe[2], results_pipe[2], w, nworkers = pl->o->jobs;
 	size_t i, pending = 0, done = 0, next = 0;
 	struct sigaction ignore, old_pipe;
-	struct record_head h;
-	char payload[RECORD_ROOM];
+	struct results_job *sent;
 	struct result r;
+	int index;
 	pid_t *pids;
 
 	for (i = 0; i < pl->njobs; i++)
@@ -945,10 +815,13 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 		nworkers = (int)pending;
 	if (nworkers < 1)
 		nworkers = 1;
-	if (pipe(jobs_pipe) != 0 || pipe(results_pipe) != 0 ||
+	/* what each job's worker said, kept apart until all are done */
+	if ((sent = calloc(pl->njobs, sizeof(*sent))) == NULL ||
+	    pipe(jobs_pipe) != 0 || pipe(results_pipe) != 0 ||
 	    (pids = calloc((size_t)nworkers, sizeof(*pids))) == NULL) {
 		diag_add(pl->diags, DIAG_FATAL, pl->o->out, 0,
 		    "cannot start workers: %s", strerror(errno));
+		free(sent);
 		return;
 	}
 	/* Workers that all died must not take the build with them through
@@ -966,6 +839,7 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 			close(jobs_pipe[1]);
 			close(results_pipe[0]);
 			free(pids);
+			free(sent);
 			worker(pl, jobs_pipe[0], results_pipe[1]);
 		}
 	}
@@ -978,22 +852,9 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 	 */
 	for (i = 0; next < pl->njobs && i < 2 * (size_t)nworkers; i++)
 		feed_job(pl, jobs_pipe, &next);
-	while (read_full(results_pipe[0], &h, sizeof(h)) == 0) {
-		struct job *j;
-		if (h.len > RECORD_ROOM ||
-		    read_full(results_pipe[0], payload, h.len) != 0 ||
-		    h.job < 0 || (size_t)h.job >= pl->njobs)
-			break;   /* not a worker's record: what is left fails */
-		j = &pl->jobs[h.job];
-		if (h.type != RECORD_RESULT) {
-			buffer_write(&j->partial, payload, h.len);
-			if (h.type == RECORD_DIAG_END)
-				take_diag(j);
-			continue;
-		}
-		if (h.len != sizeof(r))
-			break;
-		memcpy(&r, payload, sizeof(r));
+	while ((index = results_read(results_pipe[0], sent, pl->njobs, &r,
+	    sizeof(r))) >= 0) {
+		struct job *j = &pl->jobs[index];
 		feed_job(pl, jobs_pipe, &next);
 		if (r.ok && record_inputs(pl, j, &r) == 0) {
 			char path[4096];
@@ -1020,20 +881,8 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 	 * a job no worker reported on (a worker died) failed. */
 	for (i = 0; i < pl->njobs; i++) {
 		struct job *j = &pl->jobs[i];
-		size_t k;
 
-		for (k = 0; k < j->diags.len; k++)
-			diag_add(pl->diags, j->diags.items[k].level,
-			    j->diags.items[k].file, j->diags.items[k].line, "%s",
-			    j->diags.items[k].message);
-		/* diag_add counts what it had no memory to keep */
-		if (j->diags.len < (size_t)(j->diags.seen[DIAG_NOTE] +
-		    j->diags.seen[DIAG_WARNING] + j->diags.seen[DIAG_ERROR] +
-		    j->diags.seen[DIAG_FATAL]))
-			diag_add(pl->diags, DIAG_FATAL, pl->o->out, 0, "%s: "
-			    "diagnostics lost: out of memory", j->path);
-		diag_list_free(&j->diags);
-		buffer_free(&j->partial);
+		results_job_take(&sent[i], pl->diags, pl->o->out, j->path);
 		if (j->state == JOB_PENDING) {
 			j->state = JOB_FAILED;
 			s->failed++;
@@ -1041,6 +890,7 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 			    "%s: the worker building it stopped", j->path);
 		}
 	}
+	free(sent);
 }
 
 /*
