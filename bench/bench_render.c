@@ -39,6 +39,17 @@ compare_doubles(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static void
+print_diags(const struct diag_list *diags)
+{
+	struct buffer text = { NULL, 0, 0, 0 };
+
+	diag_format(diags, &text);
+	if (text.data != NULL)
+		fputs(text.data, stderr);
+	buffer_free(&text);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -66,7 +77,7 @@ main(int argc, char **argv)
 	memset(&diags, 0, sizeof(diags));
 	if ((book = book_load(dir, &diags)) == NULL ||
 	    (env = render_env_new(book, NULL, NULL, NULL, &diags)) == NULL) {
-		diag_print(&diags, stderr);
+		print_diags(&diags);
 		diag_list_free(&diags);
 		free(times);
 		book_free(book);
@@ -84,7 +95,7 @@ main(int argc, char **argv)
 			req.lang = langs[l];
 			req.format = FORMAT_PDF;
 			if (render_release(&req, &out, &diags) != 0) {
-				diag_print(&diags, stderr);
+				print_diags(&diags);
 				return 2;   /* exiting: the OS reclaims the rest */
 			}
 			bytes[l] = out.len;

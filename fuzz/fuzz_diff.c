@@ -11,7 +11,7 @@
 #include "harness.h"
 
 #include "../src/backend/html.h"
-#include "../src/diff/drafts.h"
+#include "../src/drafts.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

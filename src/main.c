@@ -22,8 +22,7 @@
 #include "check/display.h"
 #include "check/parity.h"
 #include "check/wording.h"
-#include "backend/html.h"
-#include "diff/drafts.h"
+#include "drafts.h"
 #include "util/number.h"
 #include "load/load.h"
 #include "font/fonts.h"
@@ -49,6 +48,19 @@ usage_error(const char *message, const char *arg)
 	    current_command != NULL ? " " : "",
 	    current_command != NULL ? current_command : "");
 	return EXIT_BAD_INPUT;
+}
+
+/* Prints the diagnostics, one whole line each, in the order collected. */
+static void
+print_diags(const struct diag_list *diags)
+{
+	struct buffer text = { NULL, 0, 0, 0 };
+
+	if (diag_format(diags, &text) != 0)
+		fputs("kessan: out of memory printing the diagnostics\n", stderr);
+	else if (text.len > 0)
+		fwrite(text.data, 1, text.len, stderr);
+	buffer_free(&text);
 }
 
 /* Prints a command's help (the overview for NULL); the exit status. */
@@ -134,11 +146,15 @@ print_summary(const char *dir, const struct book *book,
  * not reported twice.
  */
 static void
-check_languages(const struct book *book, const char *period,
-    struct parity_stats *parity, struct diag_list *diags)
+check_languages(const struct book *book, const char *only,
+    struct parity_stats *stats, struct diag_list *diags)
 {
 	struct diag_list quiet;
 	struct render_env *env;
+	struct render_request req;
+	struct parity *pc;
+	size_t k;
+	int l;
 
 	memset(&quiet, 0, sizeof(quiet));
 	env = render_env_new(book, getenv("KESSAN_TEMPLATES"),
@@ -146,7 +162,35 @@ check_languages(const struct book *book, const char *period,
 	diag_list_free(&quiet);
 	if (env == NULL)
 		return;
-	check_parity(env, book, period, parity, diags);
+	if ((pc = parity_new(diags)) == NULL)
+		goto out;
+	memset(&req, 0, sizeof(req));
+	req.book = book;
+	req.env = env;
+	/* Every quarter with a release, or the one asked for; a document
+	 * that cannot be built is reported and its tables left alone. */
+	for (k = 0; k < book->nperiods; k++) {
+		const struct period *p = book->periods[k];
+		struct node *docs[LANG_MAX] = { NULL, NULL };
+		int built = 1;
+
+		if (!p->has_release || (only != NULL && strcmp(p->id, only) != 0))
+			continue;
+		req.period = p->id;
+		for (l = 0; l < LANG_MAX; l++) {
+			req.lang = l == LANG_JA ? RENDER_JA : RENDER_EN;
+			if ((docs[l] = render_document(&req, diags)) == NULL)
+				built = 0;
+			else
+				parity_check_figures(pc, docs[l]);
+		}
+		if (built)
+			parity_check_tables(pc, docs[LANG_EN], docs[LANG_JA]);
+		for (l = 0; l < LANG_MAX; l++)
+			node_free(docs[l]);
+	}
+	parity_free(pc, stats);
+out:
 	render_env_free(env);
 }
 
@@ -206,7 +250,7 @@ cmd_check(int argc, char **argv)
 		return usage_error("check takes one BOOK folder", NULL);
 	book = book_load(argv[optind], &diags);
 	if (book == NULL) {
-		diag_print(&diags, stderr);
+		print_diags(&diags);
 		diag_list_free(&diags);
 		return EXIT_BAD_INPUT;
 	}
@@ -219,7 +263,7 @@ cmd_check(int argc, char **argv)
 		if (diag_worst(&diags) < DIAG_ERROR)
 			check_languages(book, period, &parity, &diags);
 	}
-	diag_print(&diags, stderr);
+	print_diags(&diags);
 	/* The exit status follows the worst diagnostic. */
 	rc = diag_worst(&diags) == DIAG_FATAL ? EXIT_BAD_INPUT :
 	    diag_worst(&diags) == DIAG_ERROR ? EXIT_CHECK_FAILED : EXIT_CLEAN;
@@ -250,7 +294,7 @@ cmd_render(int argc, char **argv)
 	const char *output = NULL;
 	char name[64], path[4096];
 	struct stat st;
-	int c, rc = EXIT_BAD_INPUT, f;
+	int c, rc = EXIT_BAD_INPUT;
 
 	memset(&req, 0, sizeof(req));
 	memset(&diags, 0, sizeof(diags));
@@ -272,13 +316,10 @@ cmd_render(int argc, char **argv)
 				    "not", optarg);
 			break;
 		case 'f':
-			for (f = 0; f < FORMAT_MAX; f++)
-				if (strcmp(optarg, output_format_names[f]) == 0)
-					break;
-			if (f == FORMAT_MAX)
+			if ((req.format = output_format_find(optarg,
+			    OUTPUT_RELEASE)) == FORMAT_MAX)
 				return usage_error("render: --format takes txt, pdf, html "
 				    "or tree, not", optarg);
-			req.format = (enum output_format)f;
 			break;
 		case 't':
 			req.template_id = optarg;
@@ -322,7 +363,7 @@ cmd_render(int argc, char **argv)
 		goto out;
 	rc = EXIT_CLEAN;
 out:
-	diag_print(&diags, stderr);
+	print_diags(&diags);
 	diag_list_free(&diags);
 	buffer_free(&out);
 	book_free(book);
@@ -351,6 +392,24 @@ parse_list(const char *arg, const char *const *names, int count)
 	return mask;
 }
 
+/* A build's progress bar on the terminal, erased when all is done. */
+static void
+draw_progress(void *arg, size_t done, size_t total, double left)
+{
+	char bar[31];
+	size_t fill = done * 30 / total, i;
+
+	(void)arg;
+	for (i = 0; i < 30; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[30] = '\0';
+	fprintf(stderr, "\r[%s] %zu/%zu, about %.0f s left ", bar, done, total,
+	    left);
+	if (done == total)
+		fprintf(stderr, "\r\033[K");
+	fflush(stderr);
+}
+
 static int
 cmd_build(int argc, char **argv)
 {
@@ -365,23 +424,31 @@ cmd_build(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const langs[] = { "en", "ja", "ja+en" };
-	static const char *const formats[] = { "txt", "pdf", "html" };
+	const char *formats[FORMAT_MAX];
+	enum output_format format_at[FORMAT_MAX];
 	struct build_options o;
 	struct build_summary s;
 	struct diag_list diags;
 	struct number_formatter *nf;
 	char counts[4][32], decimal[32];
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	int c, rc, n;
+	unsigned mask;
+	int c, rc, n, f, nformats = 0;
 
 	memset(&o, 0, sizeof(o));
 	memset(&diags, 0, sizeof(diags));
 	o.out = "out";
 	o.jobs = cores > 0 ? (int)cores : 1;
 	o.langs = BUILD_LANG_EN | BUILD_LANG_JA | BUILD_LANG_JA_EN;
-	o.formats = BUILD_FORMAT_TXT | BUILD_FORMAT_PDF | BUILD_FORMAT_HTML;
+	/* Every format the build makes, by default; --format picks some. */
+	for (f = 0; f < FORMAT_MAX; f++)
+		if (output_format_does((enum output_format)f, OUTPUT_BUILT)) {
+			formats[nformats] = output_format_name((enum output_format)f);
+			format_at[nformats++] = (enum output_format)f;
+			o.formats |= 1u << f;
+		}
 	o.shard = o.shards = 1;
-	o.progress = isatty(STDERR_FILENO);
+	o.progress = isatty(STDERR_FILENO) ? draw_progress : NULL;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:j:l:f:h", options, NULL)) != -1) {
 		switch (c) {
@@ -398,9 +465,12 @@ cmd_build(int argc, char **argv)
 				    optarg);
 			break;
 		case 'f':
-			if ((o.formats = parse_list(optarg, formats, 3)) == 0)
+			if ((mask = parse_list(optarg, formats, nformats)) == 0)
 				return usage_error("build: --format takes txt, pdf, html, "
 				    "not", optarg);
+			for (o.formats = 0, n = 0; n < nformats; n++)
+				if (mask & (1u << n))
+					o.formats |= 1u << format_at[n];
 			break;
 		case 's':
 			if (sscanf(optarg, "%d/%d%n", &o.shard, &o.shards, &n) != 2 ||
@@ -422,7 +492,7 @@ cmd_build(int argc, char **argv)
 		return usage_error("build takes one BOOK folder", NULL);
 	o.book = argv[optind];
 	rc = build_run(&o, &s, &diags);
-	diag_print(&diags, stderr);
+	print_diags(&diags);
 	diag_list_free(&diags);
 	if (rc == 2)
 		return EXIT_BAD_INPUT;
@@ -468,7 +538,8 @@ cmd_diff(int argc, char **argv)
 	const char *output = NULL;
 	sigset_t stop, saved;
 	unsigned mask;
-	int c, git = 0, html = 0, rc = EXIT_BAD_INPUT, ran = 0;
+	enum output_format format = FORMAT_TEXT;
+	int c, git = 0, rc = EXIT_BAD_INPUT, ran = 0;
 
 	memset(&req, 0, sizeof(req));
 	memset(&diags, 0, sizeof(diags));
@@ -487,11 +558,8 @@ cmd_diff(int argc, char **argv)
 			req.langs[LANG_JA] = (mask & 2) != 0;
 			break;
 		case 'f':
-			if (strcmp(optarg, "html") == 0)
-				html = 1;
-			else if (strcmp(optarg, "txt") == 0)
-				html = 0;
-			else
+			if ((format = output_format_find(optarg, OUTPUT_DIFF)) ==
+			    FORMAT_MAX)
 				return usage_error("diff: --format takes txt or html, not",
 				    optarg);
 			break;
@@ -539,17 +607,13 @@ cmd_diff(int argc, char **argv)
 	ran = 1;
 	if (diff_run(&req, &run, &diags) != 0)
 		goto out;
-	if ((html ? html_diff_render(&run.report, &out) :
-	    text_diff_render(&run.report, &out)) != 0) {
-		diag_add(&diags, DIAG_FATAL, NULL, 0, "cannot write the diff: out "
-		    "of memory");
+	if (render_diff(&run.report, format, &out, &diags) != 0)
 		goto out;
-	}
 	if (write_output(output, &out, &diags) != 0)
 		goto out;
 	rc = run.diff.nchanges > 0 ? EXIT_CHECK_FAILED : EXIT_CLEAN;
 out:
-	diag_print(&diags, stderr);
+	print_diags(&diags);
 	diag_list_free(&diags);
 	buffer_free(&out);
 	if (ran) {

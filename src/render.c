@@ -8,17 +8,7 @@
 #include "doc/build.h"
 #include "layout/layout.h"
 
-const char *const output_format_names[FORMAT_MAX] = { "txt", "tree", "pdf",
-	"html" };
-
 static const char *const lang_names[] = { "en", "ja", "ja+en" };
-
-void
-render_file_name(const struct render_request *req, char *buf, size_t size)
-{
-	snprintf(buf, size, "release-%s.%s", lang_names[req->lang],
-	    output_format_names[req->format]);
-}
 
 struct page_labels {
 	struct catalog **catalogs;
@@ -66,7 +56,7 @@ page_ref(void *arg, int page, enum lang lang, char *err, size_t errsize)
  * when there is none). Returns 0, or -1 when out of memory: a title lost
  * to memory must not pass for a document without one. */
 static int
-first_text(const struct node *n, int role, char **text)
+first_text(const struct node *n, enum para_role role, char **text)
 {
 	const struct node *k;
 
@@ -167,26 +157,6 @@ static const char *const default_templates[] = {
 	"release", "summary", "bilingual"
 };
 
-static int
-dump_tree(const struct node *doc, struct buffer *out)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	if (f == NULL)
-		return -1;
-	node_dump(doc, f);
-	if (fclose(f) != 0) {
-		free(buf);
-		return -1;
-	}
-	buffer_write(out, buf, len);
-	free(buf);
-	return out->failed ? -1 : 0;
-}
-
-
 struct render_env *
 render_env_new(const struct book *book, const char *templates_dir,
     const char *locales_dir, const char *fonts_file, struct diag_list *diags)
@@ -285,7 +255,7 @@ render_env_each_input(const struct render_env *env, enum output_format format,
 		    base_name(env->catalogs[l]->file));
 		fn(arg, label, env->catalogs[l]->file);
 	}
-	if (format != FORMAT_PDF || env->fonts == NULL)
+	if (!output_format_does(format, OUTPUT_FONTS) || env->fonts == NULL)
 		return;
 	fn(arg, "fonts/fonts.xml", env->fonts->file);
 	for (i = 0; i < env->fonts->nfaces; i++) {
@@ -333,58 +303,180 @@ render_env_no_break_after(const struct render_env *env, enum lang lang)
 	return env->no_break_after[lang];
 }
 
+/* ---- the backends: one table, one call ---- */
+
+/* What a backend renders: a release's document, with the request and the
+ * environment it was built in, or a diff report. */
+struct backend_input {
+	const struct render_request *req;
+	struct render_env *env;
+	const struct node *doc;             /* NULL for a diff */
+	const struct diff_report *report;   /* NULL for a release */
+};
+
+/* A backend returns 0, NO_MEMORY (the dispatcher says so), or REPORTED
+ * after diagnostics of its own. */
+enum {
+	NO_MEMORY = -1,
+	REPORTED = -2
+};
+
+static int
+text_backend(const struct backend_input *in, struct buffer *out,
+    struct diag_list *diags)
+{
+	struct text_options text;
+	int l;
+
+	(void)diags;
+	if (in->report != NULL)
+		return text_diff_render(in->report, out);
+	memset(&text, 0, sizeof(text));
+	for (l = 0; l < LANG_MAX; l++)
+		text.no_break_after[l] = in->env->no_break_after[l];
+	return text_render(in->doc, &text, out);
+}
+
+static int
+tree_backend(const struct backend_input *in, struct buffer *out,
+    struct diag_list *diags)
+{
+	(void)diags;
+	return node_dump(in->doc, out);
+}
+
+static int
+html_backend(const struct backend_input *in, struct buffer *out,
+    struct diag_list *diags)
+{
+	struct html_meta meta = { NULL, NULL };
+	char *title;
+	int rc;
+
+	(void)diags;
+	if (in->report != NULL)
+		return html_diff_render(in->report, out);
+	meta.author = in->req->book->company.name[in->req->lang == RENDER_EN ?
+	    LANG_EN : LANG_JA];
+	if (first_text(in->doc, ROLE_TITLE, &title) != 0)
+		return NO_MEMORY;
+	meta.title = title;
+	rc = html_render(in->doc, &meta, out);
+	free(title);
+	return rc;
+}
+
+static int
+pdf_backend(const struct backend_input *in, struct buffer *out,
+    struct diag_list *diags)
+{
+	if (render_env_load_fonts(in->env, diags) != 0 ||
+	    render_pdf(in->req, in->env, book_period_by_id(in->req->book,
+	    in->req->period), in->doc, out, diags) != 0)
+		return REPORTED;
+	return 0;
+}
+
+/* Every output format, in the order kessan build makes them. */
+static const struct output_backend {
+	const char *name;        /* as --format names it */
+	const char *extension;   /* of its files */
+	unsigned uses;           /* OUTPUT_* */
+	int (*render)(const struct backend_input *in, struct buffer *out,
+	    struct diag_list *diags);
+} backends[FORMAT_MAX] = {
+	[FORMAT_TEXT] = { "txt", "txt",
+	    OUTPUT_RELEASE | OUTPUT_DIFF | OUTPUT_BUILT, text_backend },
+	[FORMAT_TREE] = { "tree", "tree", OUTPUT_RELEASE, tree_backend },
+	[FORMAT_PDF] = { "pdf", "pdf",
+	    OUTPUT_RELEASE | OUTPUT_BUILT | OUTPUT_FONTS, pdf_backend },
+	[FORMAT_HTML] = { "html", "html",
+	    OUTPUT_RELEASE | OUTPUT_DIFF | OUTPUT_BUILT, html_backend }
+};
+
+const char *
+output_format_name(enum output_format format)
+{
+	return format < FORMAT_MAX ? backends[format].name : NULL;
+}
+
+int
+output_format_does(enum output_format format, unsigned uses)
+{
+	return format < FORMAT_MAX && (backends[format].uses & uses) == uses;
+}
+
+enum output_format
+output_format_find(const char *name, unsigned uses)
+{
+	int f;
+
+	for (f = 0; f < FORMAT_MAX; f++)
+		if (strcmp(name, backends[f].name) == 0 &&
+		    output_format_does((enum output_format)f, uses))
+			return (enum output_format)f;
+	return FORMAT_MAX;
+}
+
+void
+render_file_name(const struct render_request *req, char *buf, size_t size)
+{
+	snprintf(buf, size, "release-%s.%s", lang_names[req->lang],
+	    backends[req->format].extension);
+}
+
+/* The only call of a backend. Returns 0, or -1 after diagnostics; a
+ * backend out of memory is reported as `what`. */
+static int
+dispatch(const struct backend_input *in, enum output_format format,
+    unsigned use, struct buffer *out, struct diag_list *diags,
+    const char *what)
+{
+	int rc;
+
+	if (!output_format_does(format, use)) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, "%s cannot render this",
+		    output_format_name(format) != NULL ?
+		    output_format_name(format) : "an unknown format");
+		return -1;
+	}
+	if ((rc = backends[format].render(in, out, diags)) == 0)
+		return 0;
+	if (rc != REPORTED)
+		diag_add(diags, DIAG_FATAL, NULL, 0, "%s", what);
+	return -1;
+}
+
+int
+render_diff(const struct diff_report *report, enum output_format format,
+    struct buffer *out, struct diag_list *diags)
+{
+	struct backend_input in = { NULL, NULL, NULL, report };
+
+	return dispatch(&in, format, OUTPUT_DIFF, out, diags,
+	    "cannot write the diff: out of memory");
+}
+
 int
 render_release(const struct render_request *req, struct buffer *out,
     struct diag_list *diags)
 {
 	struct render_request own_req = *req;
-	struct render_env *env = req->env, *own = NULL;
-	struct text_options text;
+	struct render_env *own = NULL;
+	struct backend_input in = { &own_req, req->env, NULL, NULL };
 	struct node *doc = NULL;
-	enum lang lang = req->lang == RENDER_EN ? LANG_EN : LANG_JA;
-	int l, rc = -1;
+	int rc = -1;
 
-	memset(&text, 0, sizeof(text));
-	if (env == NULL && (env = own = render_env_new(req->book,
+	if (in.env == NULL && (in.env = own = render_env_new(req->book,
 	    req->templates_dir, req->locales_dir, req->fonts_file,
 	    diags)) == NULL)
 		return -1;
-	own_req.env = env;
-	for (l = 0; l < LANG_MAX; l++)
-		text.no_break_after[l] = env->no_break_after[l];
+	own_req.env = in.env;
 	if ((doc = render_document(&own_req, diags)) == NULL)
 		goto out;
-	switch (req->format) {
-	case FORMAT_TEXT:
-		rc = text_render(doc, &text, out);
-		break;
-	case FORMAT_TREE:
-		rc = dump_tree(doc, out);
-		break;
-	case FORMAT_HTML: {
-		char *title;
-		struct html_meta meta = { NULL, req->book->company.name[lang] };
-
-		if ((rc = first_text(doc, ROLE_TITLE, &title)) == 0) {
-			meta.title = title;
-			rc = html_render(doc, &meta, out);
-			free(title);
-		}
-		break;
-	}
-	case FORMAT_PDF:
-		if (env->fonts == NULL &&
-		    (env->fonts = fonts_load(env->fonts_file, diags)) == NULL)
-			goto out;
-		if ((rc = render_pdf(req, env, book_period_by_id(req->book,
-		    req->period), doc, out, diags)) != 0)
-			goto out;
-		break;
-	default:
-		break;
-	}
-	if (rc != 0)
-		diag_add(diags, DIAG_FATAL, NULL, 0, "cannot render: out of memory");
+	in.doc = doc;
+	rc = dispatch(&in, req->format, OUTPUT_RELEASE, out, diags,
+	    "cannot render: out of memory");
 out:
 	node_free(doc);
 	render_env_free(own);

@@ -1,7 +1,8 @@
 /*
  * One release, end to end: load catalogs and templates, build the document
- * for a period, language and template, hand it to a backend. The only place
- * that chooses among backends.
+ * for a period, language and template, hand it to a backend; and a diff
+ * report to a backend. The only place that chooses among backends: one
+ * table of the output formats, which the commands' format lists come from.
  */
 #ifndef KESSAN_RENDER_H
 #define KESSAN_RENDER_H
@@ -68,7 +69,8 @@ struct render_request {
 	struct build_deps *deps;   /* when not NULL: the quarters read */
 };
 
-/* Renders into out. Returns 0, or -1 after fatal diagnostics. The
+/* Renders into out with the backend of req->format (one that does
+ * OUTPUT_RELEASE). Returns 0, or -1 after fatal diagnostics. The
  * directories and fonts file are used only when req->env is NULL. */
 int render_release(const struct render_request *req, struct buffer *out,
     struct diag_list *diags);
@@ -86,7 +88,29 @@ struct node *render_document(const struct render_request *req,
 const char *render_env_no_break_after(const struct render_env *env,
     enum lang lang);
 
-extern const char *const output_format_names[FORMAT_MAX];
+/* What an output format is for (output_format_does). */
+enum output_use {
+	OUTPUT_RELEASE = 0x1,    /* renders a release (kessan render) */
+	OUTPUT_DIFF = 0x2,       /* renders a diff report (kessan diff) */
+	OUTPUT_BUILT = 0x4,      /* one of kessan build's outputs */
+	OUTPUT_FONTS = 0x8       /* draws with the fonts, which it reads */
+};
+
+/* The format's --format name ("txt"); NULL for no format. */
+const char *output_format_name(enum output_format format);
+
+/* Whether the format has every use in `uses` (OUTPUT_*). */
+int output_format_does(enum output_format format, unsigned uses);
+
+/* The format called `name` that has every use in `uses`, or FORMAT_MAX. */
+enum output_format output_format_find(const char *name, unsigned uses);
+
+/*
+ * Writes a diff report in `format` (one that does OUTPUT_DIFF) into out.
+ * Returns 0, or -1 after a fatal diagnostic.
+ */
+int render_diff(const struct diff_report *report, enum output_format format,
+    struct buffer *out, struct diag_list *diags);
 
 /* File name of a render in a folder: "release-en.pdf", "release-ja+en.txt". */
 void render_file_name(const struct render_request *req, char *buf,

@@ -5,7 +5,8 @@
 # dependents rebuilt when a quarter changes; reproducible manifests; a
 # build killed with SIGKILL completed by a rerun; shards that partition;
 # a no-op build that writes nothing; leftovers matched to kessan's own
-# temporary names; a second build into a busy folder refused.
+# temporary names; a second build into a busy folder refused; many jobs
+# failing at once print whole diagnostics, in job order.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 archive="$scratch/archive"
@@ -167,6 +168,35 @@ if [ $rc -eq 1 ] && ! grep -q "$bad/release-en.txt" "$scratch/bad/manifest.tsv" 
 	ok
 else
 	not_ok "a failed quarter: exit $rc, $(head -2 "$scratch/build-err")"
+fi
+
+# Many jobs failing at once, each diagnostic longer than one atomic pipe
+# write (a book and data folder of some 2,900 characters each): workers
+# send them to the build whole, which prints every line whole, and the same
+# lines in the same order with -j 2 as with -j 1.
+long=$scratch
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	long="$long/$(printf '%0240d' 0)"
+done
+mkdir -p "$long/data"
+for d in templates locales fonts schemas; do
+	ln -s "${KESSAN_DATADIR:-$TESTS_SRCDIR/..}/$d" "$long/data/$d"
+done
+cp -R "$archive" "$long/book"
+sed -i 's|<slot id="title">|<slot id="titel">|' "$long/book"/periods/*.xml
+for j in 1 2; do
+	KESSAN_DATADIR="$long/data" "$KESSAN" build -j $j --format txt \
+	    -o "$scratch/many$j" "$long/book" >/dev/null 2>"$scratch/many$j.err"
+	echo $? >"$scratch/many$j.rc"
+done
+whole=$(grep -cE '^[^ ]+:[0-9]+: (error|warning|note): .{2000}' "$scratch/many2.err")
+if [ "$(cat "$scratch/many2.rc")" -eq 1 ] &&
+    [ "$(wc -l < "$scratch/many2.err")" -eq $((releases * 2)) ] &&
+    [ "$whole" -eq $((releases * 2)) ] &&
+    cmp -s "$scratch/many1.err" "$scratch/many2.err"; then
+	ok
+else
+	not_ok "many failing jobs: exit $(cat "$scratch/many2.rc"), $(wc -l < "$scratch/many2.err") lines, $whole whole, $(cmp "$scratch/many1.err" "$scratch/many2.err" 2>&1 | head -1)"
 fi
 
 # Bad options: usage error (exit 2), a message naming the option, no output.

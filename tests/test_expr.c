@@ -30,7 +30,14 @@ load_example(void **state)
 	memset(&diags, 0, sizeof(diags));
 	snprintf(path, sizeof(path), "%s/iij", dir != NULL ? dir : "examples");
 	example = book_load(path, &diags);
-	diag_print(&diags, stderr);
+	{
+		struct buffer text = { NULL, 0, 0, 0 };
+
+		diag_format(&diags, &text);
+		if (text.data != NULL)
+			fputs(text.data, stderr);
+		buffer_free(&text);
+	}
 	diag_list_free(&diags);
 	return example == NULL ? -1 : 0;
 }

@@ -1,6 +1,6 @@
 /*
- * Backends turn a document tree into bytes. Each exposes the same call;
- * render_document() in render.c is the only switch over formats.
+ * Backends turn a document tree (or a diff report) into bytes. render.c's
+ * table of output formats is the only place that calls them.
  */
 #ifndef KESSAN_BACKEND_H
 #define KESSAN_BACKEND_H

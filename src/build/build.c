@@ -25,6 +25,7 @@
 #include "../util/buffer.h"
 #include "../util/readfile.h"
 #include "../util/sha256.h"
+#include "results.h"
 
 #ifdef KESSAN_GCOV_DUMP
 void __gcov_dump(void);   /* libgcov, in builds with --coverage */
@@ -32,8 +33,6 @@ void __gcov_dump(void);   /* libgcov, in builds with --coverage */
 
 static const enum render_lang lang_of[] = { RENDER_EN, RENDER_JA,
     RENDER_JA_EN };
-static const enum output_format format_of[] = { FORMAT_TEXT, FORMAT_PDF,
-    FORMAT_HTML };
 
 /* An input as the manifest records it: a stable label and its digest.
  * In the digest cache, the label is a path and size/mtime say when the
@@ -65,7 +64,7 @@ enum {
 	JOB_FAILED
 };
 
-/* What a worker reports; small enough for one atomic pipe write. */
+/* What a worker reports of a job once it is done. */
 struct result {
 	int job;
 	int ok;
@@ -73,6 +72,9 @@ struct result {
 	int ndeps;
 	int deps[BUILD_MAX_DEPS];
 };
+
+_Static_assert(sizeof(struct result) <= RESULTS_MAX_RESULT,
+    "a worker's result must fit one record of the results pipe");
 
 struct planner {
 	const struct build_options *o;
@@ -85,9 +87,9 @@ struct planner {
 	struct input *cache;
 	size_t ncache;
 	/* the data inputs every output of a format has (templates, catalogs,
-	   and for PDF the fonts) */
-	struct input *common[3];
-	size_t ncommon[3];
+	   and for PDF the fonts), by enum output_format */
+	struct input *common[FORMAT_MAX];
+	size_t ncommon[FORMAT_MAX];
 	/* the previous manifest */
 	struct job *old;
 	size_t nold;
@@ -321,7 +323,7 @@ current(struct planner *pl, const char *label)
 		snprintf(path, sizeof(path), "%s/%s", pl->o->book, label + 5);
 		return digest(pl, path);
 	}
-	for (f = 0; f < 3; f++)
+	for (f = 0; f < FORMAT_MAX; f++)
 		for (i = 0; i < pl->ncommon[f]; i++)
 			if (strcmp(pl->common[f][i].label, label) == 0)
 				return pl->common[f][i].sha;
@@ -438,6 +440,28 @@ fnv1a(const char *s)
 	return h;
 }
 
+/* Whether kessan build makes format f, and (o not NULL) o asks for it. */
+static int
+built_format(const struct build_options *o, int f)
+{
+	return output_format_does((enum output_format)f, OUTPUT_BUILT) &&
+	    (o == NULL || (o->formats & (1u << f)) != 0);
+}
+
+/* Whether a format asked for draws with the fonts, loaded before the
+ * workers fork. */
+static int
+needs_fonts(const struct build_options *o)
+{
+	int f;
+
+	for (f = 0; f < FORMAT_MAX; f++)
+		if (built_format(o, f) &&
+		    output_format_does((enum output_format)f, OUTPUT_FONTS))
+			return 1;
+	return 0;
+}
+
 static int
 plan_jobs(struct planner *pl)
 {
@@ -452,15 +476,16 @@ plan_jobs(struct planner *pl)
 		for (l = 0; l < 3; l++) {
 			if (!(o->langs & (1u << l)))
 				continue;
-			for (f = 0; f < 3; f++) {
+			/* In the table's order: the order of the manifest. */
+			for (f = 0; f < FORMAT_MAX; f++) {
 				struct render_request req;
 				struct job *grown, *j;
 				char name[48];
-				if (!(o->formats & (1u << f)))
+				if (!built_format(o, f))
 					continue;
 				memset(&req, 0, sizeof(req));
 				req.lang = lang_of[l];
-				req.format = format_of[f];
+				req.format = (enum output_format)f;
 				render_file_name(&req, name, sizeof(name));
 				if ((grown = array_grow(pl->jobs, pl->njobs,
 				    sizeof(*grown))) == NULL)
@@ -477,18 +502,12 @@ plan_jobs(struct planner *pl)
 					continue;
 				j->period = period;
 				j->lang = lang_of[l];
-				j->format = format_of[f];
+				j->format = (enum output_format)f;
 				pl->njobs++;
 			}
 		}
 	}
 	return 0;
-}
-
-static int
-format_index(enum output_format format)
-{
-	return format == FORMAT_PDF ? 1 : format == FORMAT_HTML ? 2 : 0;
 }
 
 /* Whether a job's output and every input it was built from are as they
@@ -500,7 +519,7 @@ up_to_date(struct planner *pl, struct job *j)
 	char path[4096];
 	const char *sha;
 	size_t i, k, commons = 0;
-	int f = format_index(j->format);
+	int f = (int)j->format;
 
 	for (i = 0; i < pl->nold; i++)
 		if (strcmp(pl->old[i].path, j->path) == 0)
@@ -535,7 +554,7 @@ record_inputs(struct planner *pl, struct job *j, const struct result *r)
 {
 	char label[64], path[4096];
 	const char *sha;
-	int f = format_index(j->format), i, year, quarter;
+	int f = (int)j->format, i, year, quarter;
 	size_t k;
 
 	if (add_input(&j->inputs, &j->ninputs, "kessan", PACKAGE_VERSION) != 0)
@@ -571,21 +590,21 @@ ensure_dir(const char *path)
 	return mkdir(path, 0755) == 0 || errno == EEXIST ? 0 : -1;
 }
 
-/* Renders one job in a worker and writes its output atomically. */
+/* Renders one job in a worker and writes its output atomically; what
+ * went wrong goes to diags. */
 static void
-run_job(struct planner *pl, int index, struct result *r)
+run_job(struct planner *pl, int index, struct result *r,
+    struct diag_list *diags)
 {
 	struct job *j = &pl->jobs[index];
 	struct render_request req;
 	struct build_deps deps = { { 0 }, 0 };
 	struct buffer out = { NULL, 0, 0, 0 };
-	struct diag_list diags;
 	struct sha256 h;
 	char path[4096];
 	int write_failed = 0;
 
 	memset(r, 0, sizeof(*r));
-	memset(&diags, 0, sizeof(diags));
 	r->job = index;
 	memset(&req, 0, sizeof(req));
 	req.book = pl->book;
@@ -595,7 +614,7 @@ run_job(struct planner *pl, int index, struct result *r)
 	req.format = j->format;
 	req.deps = &deps;
 	snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->period->id);
-	if (render_release(&req, &out, &diags) == 0 && ensure_dir(path) == 0) {
+	if (render_release(&req, &out, diags) == 0 && ensure_dir(path) == 0) {
 		char err[256];
 
 		snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
@@ -609,12 +628,12 @@ run_job(struct planner *pl, int index, struct result *r)
 			/* The render was good and the disk failed (ENOSPC): the
 			 * previous output stays, left out of the manifest so the
 			 * next build makes it again. */
-			diag_add(&diags, DIAG_FATAL, path, 0, "cannot write: %s; "
+			diag_add(diags, DIAG_FATAL, path, 0, "cannot write: %s; "
 			    "the previous output is kept", err);
 			write_failed = 1;
 		}
-	} else if (diag_worst(&diags) < 0)
-		diag_add(&diags, DIAG_FATAL, path, 0, "cannot create the folder");
+	} else if (diag_worst(diags) < 0)
+		diag_add(diags, DIAG_FATAL, path, 0, "cannot create the folder");
 	if (!r->ok && !write_failed) {
 		/* An old output of a release that no longer renders must not
 		 * pass for current. */
@@ -623,8 +642,6 @@ run_job(struct planner *pl, int index, struct result *r)
 	}
 	r->ndeps = (int)deps.n;
 	memcpy(r->deps, deps.ordinals, deps.n * sizeof(int));
-	diag_print(&diags, stderr);
-	diag_list_free(&diags);
 	buffer_free(&out);
 }
 
@@ -633,16 +650,21 @@ static void planner_free(struct planner *pl);
 static void
 worker(struct planner *pl, int jobs_fd, int results_fd)
 {
+	struct diag_list diags;
 	struct result r;
-	int index;
+	int index, sent;
 
 	/* A worker dies with its build: a killed build leaves no orphans. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() == 1)
 		_exit(1);
 	while (read(jobs_fd, &index, sizeof(index)) == (ssize_t)sizeof(index)) {
-		run_job(pl, index, &r);
-		if (write(results_fd, &r, sizeof(r)) != (ssize_t)sizeof(r))
+		memset(&diags, 0, sizeof(diags));
+		run_job(pl, index, &r, &diags);
+		sent = results_send(results_fd, index, &diags, &r,
+		    sizeof(r)) == 0;
+		diag_list_free(&diags);
+		if (!sent)
 			break;
 	}
 	/* What the worker inherited is freed as the build would, so memory
@@ -670,22 +692,12 @@ static void
 progress(const struct build_options *o, size_t done, size_t total,
     double started)
 {
-	char bar[31];
-	double elapsed = clock_seconds() - started, left;
-	size_t fill, i;
+	double elapsed = clock_seconds() - started;
 
-	if (!o->progress || total == 0)
+	if (o->progress == NULL || total == 0)
 		return;
-	fill = done * 30 / total;
-	for (i = 0; i < 30; i++)
-		bar[i] = i < fill ? '#' : '.';
-	bar[30] = '\0';
-	left = done > 0 ? elapsed / (double)done * (double)(total - done) : 0;
-	fprintf(stderr, "\r[%s] %zu/%zu, about %.0f s left ", bar, done, total,
-	    left);
-	if (done == total)
-		fprintf(stderr, "\r\033[K");
-	fflush(stderr);
+	o->progress(o->progress_arg, done, total, done > 0 ?
+	    elapsed / (double)done * (double)(total - done) : 0);
 }
 
 /*
@@ -704,12 +716,14 @@ our_output_temp(const struct build_options *o, const char *sub,
 	if (!atomic_is_temp_name(name, NULL))
 		return 0;
 	for (l = 0; l < 3; l++)
-		for (f = 0; f < 3; f++) {
+		for (f = 0; f < FORMAT_MAX; f++) {
 			struct render_request req;
 			char file[48];
+			if (!built_format(NULL, f))
+				continue;
 			memset(&req, 0, sizeof(req));
 			req.lang = lang_of[l];
-			req.format = format_of[f];
+			req.format = (enum output_format)f;
 			render_file_name(&req, file, sizeof(file));
 			if (strlen(file) != len - 11 ||
 			    memcmp(name, file, len - 11) != 0)
@@ -788,7 +802,9 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 	int jobs_pipe[2], results_pipe[2], w, nworkers = pl->o->jobs;
 	size_t i, pending = 0, done = 0, next = 0;
 	struct sigaction ignore, old_pipe;
+	struct results_job *sent;
 	struct result r;
+	int index;
 	pid_t *pids;
 
 	for (i = 0; i < pl->njobs; i++)
@@ -799,10 +815,13 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 		nworkers = (int)pending;
 	if (nworkers < 1)
 		nworkers = 1;
-	if (pipe(jobs_pipe) != 0 || pipe(results_pipe) != 0 ||
+	/* what each job's worker said, kept apart until all are done */
+	if ((sent = calloc(pl->njobs, sizeof(*sent))) == NULL ||
+	    pipe(jobs_pipe) != 0 || pipe(results_pipe) != 0 ||
 	    (pids = calloc((size_t)nworkers, sizeof(*pids))) == NULL) {
 		diag_add(pl->diags, DIAG_FATAL, pl->o->out, 0,
 		    "cannot start workers: %s", strerror(errno));
+		free(sent);
 		return;
 	}
 	/* Workers that all died must not take the build with them through
@@ -820,6 +839,7 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 			close(jobs_pipe[1]);
 			close(results_pipe[0]);
 			free(pids);
+			free(sent);
 			worker(pl, jobs_pipe[0], results_pipe[1]);
 		}
 	}
@@ -832,12 +852,10 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 	 */
 	for (i = 0; next < pl->njobs && i < 2 * (size_t)nworkers; i++)
 		feed_job(pl, jobs_pipe, &next);
-	while (read(results_pipe[0], &r, sizeof(r)) == (ssize_t)sizeof(r)) {
-		struct job *j;
+	while ((index = results_read(results_pipe[0], sent, pl->njobs, &r,
+	    sizeof(r))) >= 0) {
+		struct job *j = &pl->jobs[index];
 		feed_job(pl, jobs_pipe, &next);
-		if (r.job < 0 || (size_t)r.job >= pl->njobs)
-			continue;
-		j = &pl->jobs[r.job];
 		if (r.ok && record_inputs(pl, j, &r) == 0) {
 			char path[4096];
 			j->state = JOB_BUILT;
@@ -859,14 +877,20 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 		if (pids[w] > 0)
 			waitpid(pids[w], NULL, 0);
 	free(pids);
-	/* A job no worker reported on (a worker died) failed. */
-	for (i = 0; i < pl->njobs; i++)
-		if (pl->jobs[i].state == JOB_PENDING) {
-			pl->jobs[i].state = JOB_FAILED;
+	/* Each job's diagnostics in job order, whichever worker was first;
+	 * a job no worker reported on (a worker died) failed. */
+	for (i = 0; i < pl->njobs; i++) {
+		struct job *j = &pl->jobs[i];
+
+		results_job_take(&sent[i], pl->diags, pl->o->out, j->path);
+		if (j->state == JOB_PENDING) {
+			j->state = JOB_FAILED;
 			s->failed++;
 			diag_add(pl->diags, DIAG_ERROR, pl->o->out, 0,
-			    "%s: the worker building it stopped", pl->jobs[i].path);
+			    "%s: the worker building it stopped", j->path);
 		}
+	}
+	free(sent);
 }
 
 /*
@@ -933,12 +957,14 @@ build_run(const struct build_options *o, struct build_summary *s,
 	if ((pl.book = book_load(o->book, diags)) == NULL ||
 	    (pl.env = render_env_new(pl.book, getenv("KESSAN_TEMPLATES"),
 	    getenv("KESSAN_LOCALES"), getenv("KESSAN_FONTS"), diags)) == NULL ||
-	    ((o->formats & BUILD_FORMAT_PDF) &&
-	    render_env_load_fonts(pl.env, diags) != 0))
+	    (needs_fonts(o) && render_env_load_fonts(pl.env, diags) != 0))
 		goto out;
-	for (f = 0; f < 3; f++) {
+	for (f = 0; f < FORMAT_MAX; f++) {
 		struct common_arg ca = { &pl, (int)f, 0 };
-		render_env_each_input(pl.env, format_of[f], collect_common, &ca);
+		if (!built_format(NULL, (int)f))
+			continue;
+		render_env_each_input(pl.env, (enum output_format)f,
+		    collect_common, &ca);
 		if (ca.failed) {
 			diag_add(diags, DIAG_FATAL, o->out, 0,
 			    "cannot read kessan's data files");
@@ -987,7 +1013,7 @@ planner_free(struct planner *pl)
 		free_inputs(pl->old[i].inputs, pl->old[i].ninputs);
 	free(pl->old);
 	free_inputs(pl->cache, pl->ncache);
-	for (f = 0; f < 3; f++)
+	for (f = 0; f < FORMAT_MAX; f++)
 		free_inputs(pl->common[f], pl->ncommon[f]);
 	render_env_free(pl->env);
 	book_free(pl->book);

@@ -15,20 +15,22 @@
 #define BUILD_LANG_EN    0x1
 #define BUILD_LANG_JA    0x2
 #define BUILD_LANG_JA_EN 0x4
-#define BUILD_FORMAT_TXT  0x1
-#define BUILD_FORMAT_PDF  0x2
-#define BUILD_FORMAT_HTML 0x4
 
 struct build_options {
 	const char *book;
 	const char *out;         /* folder; OUT/2004-q1/release-en.pdf */
 	int jobs;                /* worker processes */
 	unsigned langs;
-	unsigned formats;
+	unsigned formats;        /* 1u << enum output_format, of formats
+	                            that do OUTPUT_BUILT (render.h) */
 	int shard;               /* 1..shards */
 	int shards;              /* 1: no sharding */
 	int force;               /* rebuild everything */
-	int progress;            /* draw a progress bar on stderr */
+	/* after each job rendered: how many of how many are done, and about
+	   how many seconds the rest will take; NULL for none (main draws a
+	   progress bar with it, as the library never prints) */
+	void (*progress)(void *arg, size_t done, size_t total, double left);
+	void *progress_arg;
 };
 
 struct build_summary {

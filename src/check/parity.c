@@ -197,69 +197,60 @@ each_table(struct parity *pc, const struct node *n, const struct node *ja)
 		each_table(pc, k, ja);
 }
 
-static int
-check_period(struct parity *pc, struct render_env *env,
-    const struct book *book, const struct period *p)
+struct parity *
+parity_new(struct diag_list *diags)
 {
-	struct render_request req;
-	struct node *docs[LANG_MAX] = { NULL, NULL };
-	int l, rc = 0;
+	struct parity *pc = calloc(1, sizeof(*pc));
+	int l;
 
-	memset(&req, 0, sizeof(req));
-	req.book = book;
-	req.env = env;
-	req.period = p->id;
-	for (l = 0; l < LANG_MAX; l++) {
-		req.lang = l == LANG_JA ? RENDER_JA : RENDER_EN;
-		if ((docs[l] = render_document(&req, pc->diags)) == NULL)
-			rc = 2;
-		else
-			check_figures(pc, docs[l]);
+	if (pc == NULL) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
+		return NULL;
 	}
-	if (rc == 0)
-		each_table(pc, docs[LANG_EN], docs[LANG_JA]);
-	for (l = 0; l < LANG_MAX; l++)
-		node_free(docs[l]);
-	return rc;
-}
-
-int
-check_parity(struct render_env *env, const struct book *book,
-    const char *only, struct parity_stats *stats, struct diag_list *diags)
-{
-	struct parity pc;
-	size_t k;
-	int l, rc = 0;
-
-	memset(&pc, 0, sizeof(pc));
-	pc.diags = diags;
+	pc->diags = diags;
 	for (l = 0; l < LANG_MAX; l++) {
 		UErrorCode status = U_ZERO_ERROR;
 
-		pc.parsers[l] = unum_open(UNUM_DECIMAL, NULL, 0,
+		pc->parsers[l] = unum_open(UNUM_DECIMAL, NULL, 0,
 		    lang_code((enum lang)l), NULL, &status);
 		if (U_FAILURE(status)) {
 			diag_add(diags, DIAG_FATAL, NULL, 0,
 			    "ICU cannot read numbers for %s", lang_code((enum lang)l));
-			rc = 2;
-			goto out;
+			parity_free(pc, NULL);
+			return NULL;
 		}
 	}
-	for (k = 0; k < book->nperiods; k++) {
-		const struct period *p = book->periods[k];
+	return pc;
+}
 
-		if (!p->has_release || (only != NULL && strcmp(p->id, only) != 0))
-			continue;
-		if (check_period(&pc, env, book, p) != 0)
-			rc = 2;
-	}
-	if (rc == 0 && pc.stats.mismatches > 0)
-		rc = 1;
-out:
+void
+parity_check_figures(struct parity *pc, const struct node *doc)
+{
+	check_figures(pc, doc);
+}
+
+void
+parity_check_tables(struct parity *pc, const struct node *en,
+    const struct node *ja)
+{
+	each_table(pc, en, ja);
+}
+
+int
+parity_free(struct parity *pc, struct parity_stats *stats)
+{
+	int l, rc;
+
+	if (pc == NULL)
+		return 0;
+	rc = pc->stats.mismatches > 0;
 	for (l = 0; l < LANG_MAX; l++)
-		if (pc.parsers[l] != NULL)
-			unum_close(pc.parsers[l]);
-	stats->figures += pc.stats.figures;
-	stats->mismatches += pc.stats.mismatches;
+		if (pc->parsers[l] != NULL)
+			unum_close(pc->parsers[l]);
+	if (stats != NULL) {
+		stats->figures += pc->stats.figures;
+		stats->mismatches += pc->stats.mismatches;
+	}
+	free(pc);
 	return rc;
 }

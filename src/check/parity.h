@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "../render.h"
+#include "../doc/doc.h"
 #include "../util/diag.h"
 
 struct parity_stats {
@@ -19,14 +19,27 @@ struct parity_stats {
 	size_t mismatches;   /* … that disagreed */
 };
 
+/* The checker of one run: its number readers and what it has counted. */
+struct parity;
+
+/* Returns a checker reporting into diags, or NULL after a fatal
+ * diagnostic (ICU cannot read numbers, out of memory). */
+struct parity *parity_new(struct diag_list *diags);
+
 /*
- * Checks every quarter of env's book that carries a release, or only the
- * one with id `only`. Mismatches are DIAG_ERROR at the template or period
- * line that made the figure; stats are added to. Returns 0 when clean, 1
- * when a figure disagrees, 2 when a document could not be built
- * (diagnostics say why).
+ * Reads back every figure of doc, a release built by the caller for one
+ * language. A mismatch is DIAG_ERROR at the template or period line that
+ * made the figure.
  */
-int check_parity(struct render_env *env, const struct book *book,
-    const char *only, struct parity_stats *stats, struct diag_list *diags);
+void parity_check_figures(struct parity *pc, const struct node *doc);
+
+/* The tables the English and the Japanese documents of one quarter both
+ * carry must agree cell by cell, row and column by id. */
+void parity_check_tables(struct parity *pc, const struct node *en,
+    const struct node *ja);
+
+/* Adds what pc counted to stats (when not NULL) and frees pc. Returns 1
+ * when a figure disagreed, else 0. NULL is a no-op. */
+int parity_free(struct parity *pc, struct parity_stats *stats);
 
 #endif

@@ -84,6 +84,12 @@ add_slot_blocks(struct builder *b, struct node *parent,
 	}
 }
 
+/* The template's role names map one to one onto the document's roles. */
+static const enum para_role para_role_of[TPL_ROLE_MAX] = {
+	ROLE_BODY, ROLE_TITLE, ROLE_SUBTITLE, ROLE_DATELINE, ROLE_LETTERHEAD,
+	ROLE_NOTE
+};
+
 static void
 add_block(struct builder *b, struct node *parent, const struct tpl_block *tb)
 {
@@ -119,7 +125,7 @@ add_block(struct builder *b, struct node *parent, const struct tpl_block *tb)
 	case TPL_PARAGRAPH:
 		if ((n = node_add(parent, NODE_PARAGRAPH, b->lang)) == NULL)
 			break;
-		n->u.paragraph.role = tb->role;
+		n->u.paragraph.role = para_role_of[tb->role];
 		n->file = b->file;
 		n->line = tb->line;
 		builder_add_sentences(b, n, tb->children, tb->nchildren);

@@ -218,31 +218,32 @@ node_plain_text(const struct node *node, enum note_style style)
 }
 
 static void
-dump(const struct node *n, int depth, FILE *out)
+dump(const struct node *n, int depth, struct buffer *out)
 {
 	const struct node *c;
 	static const char marks[] = { ' ', '+', '-' };
 
-	fprintf(out, "%c%*s%s", marks[n->change], depth * 2, "",
+	buffer_printf(out, "%c%*s%s", marks[n->change], depth * 2, "",
 	    node_kind_names[n->kind]);
 	if (n->id != NULL)
-		fprintf(out, " #%s", n->id);
-	fprintf(out, " [%s]", lang_code(n->lang));
+		buffer_printf(out, " #%s", n->id);
+	buffer_printf(out, " [%s]", lang_code(n->lang));
 	if (n->kind == NODE_TEXT)
-		fprintf(out, " \"%s\"", n->u.text.text);
+		buffer_printf(out, " \"%s\"", n->u.text.text);
 	if (n->kind == NODE_NOTE_REF || n->kind == NODE_FOOTNOTE)
-		fprintf(out, " %d", n->u.note.number);
+		buffer_printf(out, " %d", n->u.note.number);
 	if (n->computed)
-		fprintf(out, " computed");
+		buffer_printf(out, " computed");
 	if (n->file != NULL)
-		fprintf(out, " (%s:%d)", n->file, n->line);
-	fputc('\n', out);
+		buffer_printf(out, " (%s:%d)", n->file, n->line);
+	buffer_puts(out, "\n");
 	for (c = n->first; c != NULL; c = c->next)
 		dump(c, depth + 1, out);
 }
 
-void
-node_dump(const struct node *node, FILE *out)
+int
+node_dump(const struct node *node, struct buffer *out)
 {
 	dump(node, 0, out);
+	return out->failed ? -1 : 0;
 }

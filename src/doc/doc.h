@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "../util/buffer.h"
 #include "../util/lang.h"
 #include "../util/rational.h"
 
@@ -119,6 +120,17 @@ struct shown {
 	struct rat value;
 };
 
+/* What a paragraph is for: backends style it by role. */
+enum para_role {
+	ROLE_BODY,
+	ROLE_TITLE,
+	ROLE_SUBTITLE,
+	ROLE_DATELINE,
+	ROLE_LETTERHEAD,
+	ROLE_NOTE,
+	ROLE_MAX
+};
+
 struct node {
 	enum node_kind kind;
 	enum lang lang;
@@ -134,7 +146,7 @@ struct node {
 	union {
 		struct { char *title; } document;
 		struct { int level; } heading;
-		struct { int role; } paragraph;      /* enum para_role */
+		struct { enum para_role role; } paragraph;
 		struct { size_t columns; size_t header_rows; } table;
 		struct { unsigned flags; int indent; } row;
 		struct { unsigned flags; int span; } cell;
@@ -184,9 +196,10 @@ char *node_plain_text(const struct node *node, enum note_style style);
 /* Writes a footnote marker ("¹²", "*3") for number into buf. */
 void note_marker(int number, enum note_style style, char *buf, size_t size);
 
-/* Prints the tree with ids, lines and change marks (`kessan render
- * --format tree`, for debugging and tests). */
-void node_dump(const struct node *node, FILE *out);
+/* Writes the tree with ids, lines and change marks into out (`kessan
+ * render --format tree`, for debugging and tests). Returns 0, or -1 when
+ * out of memory. */
+int node_dump(const struct node *node, struct buffer *out);
 
 extern const char *const node_kind_names[NODE_KIND_MAX];
 

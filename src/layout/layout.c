@@ -537,7 +537,7 @@ layout_heading(struct lctx *c, const struct node *n)
 static void
 layout_paragraph(struct lctx *c, const struct node *n)
 {
-	switch ((enum para_role)n->u.paragraph.role) {
+	switch (n->u.paragraph.role) {
 	case ROLE_TITLE:
 		text_block(c, n, FONT_STRONG, 13, ALIGN_CENTER, 10, 4, 0);
 		break;

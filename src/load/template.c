@@ -25,7 +25,7 @@ static const char *const kind_names[] = {
 	"section", "heading", "p", "list", "item", "message", "narrative",
 	"table", "footnotes", "page-break", "include", "chart", "fn", "note"
 };
-static const char *const role_names[ROLE_MAX] = {
+static const char *const role_names[TPL_ROLE_MAX] = {
 	"body", "title", "subtitle", "dateline", "letterhead", "note"
 };
 static const char *const row_format_names[ROW_FORMAT_MAX] = {
@@ -271,8 +271,8 @@ parse_blocks(struct tloader *tl, xmlNodePtr first, struct tpl_block **out,
 			parse_message(tl, n, &b->message);
 			break;
 		case TPL_PARAGRAPH:
-			b->role = (enum para_role)get_enum(n, "role", role_names,
-			    ROLE_MAX, ROLE_BODY);
+			b->role = (enum tpl_role)get_enum(n, "role", role_names,
+			    TPL_ROLE_MAX, TPL_ROLE_BODY);
 			parse_blocks(tl, n->children, &b->children, &b->nchildren);
 			break;
 		case TPL_LIST:

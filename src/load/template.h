@@ -59,14 +59,16 @@ enum tpl_kind {
 	TPL_KIND_MAX
 };
 
-enum para_role {
-	ROLE_BODY,
-	ROLE_TITLE,
-	ROLE_SUBTITLE,
-	ROLE_DATELINE,
-	ROLE_LETTERHEAD,
-	ROLE_NOTE,
-	ROLE_MAX
+/* A paragraph's role="…" as the template names it; the document's
+ * enum para_role (doc.h, a later stage) is mapped from it in doc/build.c. */
+enum tpl_role {
+	TPL_ROLE_BODY,
+	TPL_ROLE_TITLE,
+	TPL_ROLE_SUBTITLE,
+	TPL_ROLE_DATELINE,
+	TPL_ROLE_LETTERHEAD,
+	TPL_ROLE_NOTE,
+	TPL_ROLE_MAX
 };
 
 struct tpl_block {
@@ -75,7 +77,7 @@ struct tpl_block {
 	char *name;        /* section id, narrative slot, table ref, template,
 	                      authored footnote id */
 	int level;         /* heading */
-	enum para_role role;
+	enum tpl_role role;
 	int optional;      /* narrative: may be absent from the period */
 	enum lang lang;    /* include */
 	struct tpl_message message;   /* heading, message */

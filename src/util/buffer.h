@@ -14,6 +14,12 @@ struct buffer {
 
 void buffer_write(struct buffer *b, const char *data, size_t len);
 void buffer_puts(struct buffer *b, const char *s);
+/* printf into the buffer; a failure (memory, encoding) sets b->failed. */
+void buffer_printf(struct buffer *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 /* Frees the data; the buffer can be reused. */
 void buffer_free(struct buffer *b);
 

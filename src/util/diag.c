@@ -1,5 +1,6 @@
 #include "diag.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,19 +72,21 @@ diag_worst(const struct diag_list *list)
 	return -1;
 }
 
-void
-diag_print(const struct diag_list *list, FILE *out)
+int
+diag_format(const struct diag_list *list, struct buffer *out)
 {
 	size_t i;
 
 	for (i = 0; i < list->len; i++) {
 		const struct diag *d = &list->items[i];
 		if (d->file != NULL && d->line > 0)
-			fprintf(out, "%s:%d: ", d->file, d->line);
+			buffer_printf(out, "%s:%d: ", d->file, d->line);
 		else if (d->file != NULL)
-			fprintf(out, "%s: ", d->file);
-		fprintf(out, "%s: %s\n", diag_level_name(d->level), d->message);
+			buffer_printf(out, "%s: ", d->file);
+		buffer_printf(out, "%s: %s\n", diag_level_name(d->level),
+		    d->message);
 	}
+	return out->failed ? -1 : 0;
 }
 
 void

@@ -9,7 +9,9 @@
 
 #include <stdarg.h>
 #include <stddef.h>
-#include <stdio.h>
+#include <stdio.h>   /* for the files that include only this */
+
+#include "buffer.h"
 
 /* Ordered by severity; DIAG_LEVEL_MAX sizes the name table. */
 enum diag_level {
@@ -54,8 +56,9 @@ int diag_addv(struct diag_list *list, enum diag_level level, const char *file,
 /* The worst level recorded, or -1 when the list is empty. */
 int diag_worst(const struct diag_list *list);
 
-/* Writes every entry to out in order. */
-void diag_print(const struct diag_list *list, FILE *out);
+/* Appends every entry to out in order, one "file:line: level: message"
+ * line each; main prints them. Returns 0, or -1 when out of memory. */
+int diag_format(const struct diag_list *list, struct buffer *out);
 
 /* Frees the entries; the list can be reused. NULL is a no-op. */
 void diag_list_free(struct diag_list *list);

@@ -15,8 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../load/load.h"
-#include "../load/template.h"
+#include "load/load.h"
+#include "load/template.h"
 
 extern char **environ;
 

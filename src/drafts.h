@@ -6,9 +6,9 @@
 #ifndef KESSAN_DRAFTS_H
 #define KESSAN_DRAFTS_H
 
-#include "../render.h"
-#include "../util/diag.h"
-#include "diff.h"
+#include "render.h"
+#include "util/diag.h"
+#include "diff/diff.h"
 
 struct diff_request {
 	const char *old_path;     /* a book folder or a period file */
