@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../doc/build.h"
+#include "directions.h"
 
 struct key_check {
 	struct catalog **catalogs;
@@ -151,6 +152,7 @@ check_catalogs(const struct template_set *templates,
 	templates_each_key(templates, check_key, &kc);
 	for (key = document_builtin_keys; *key != NULL; key++)
 		check_key(&kc, *key, "kessan", 0);
+	kc.errors += check_direction_words(templates, catalogs, diags);
 	for (l = 0; l < LANG_MAX; l++) {
 		for (i = 0; i < catalogs[l]->nmessages; i++) {
 			m = &catalogs[l]->messages[i];

@@ -1021,6 +1021,38 @@ each_key_blocks(const struct tpl_block *blocks, size_t n, const char *file,
 	}
 }
 
+static void
+each_message_blocks(const struct tpl_block *blocks, size_t n,
+    const char *file,
+    void (*fn)(void *, const struct tpl_message *, const char *), void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (blocks[i].message.key != NULL)
+			fn(arg, &blocks[i].message, file);
+		each_message_blocks(blocks[i].children, blocks[i].nchildren, file,
+		    fn, arg);
+	}
+}
+
+void
+templates_each_message(const struct template_set *set,
+    void (*fn)(void *arg, const struct tpl_message *m, const char *file),
+    void *arg)
+{
+	size_t i, r, k;
+
+	for (i = 0; i < set->ntemplates; i++)
+		each_message_blocks(set->templates[i].blocks,
+		    set->templates[i].nblocks, set->templates[i].file, fn, arg);
+	for (i = 0; i < set->ntables; i++)
+		for (r = 0; r < set->tables[i].nrows; r++)
+			for (k = 0; k < set->tables[i].rows[r].nnotes; k++)
+				fn(arg, &set->tables[i].rows[r].notes[k],
+				    set->tables[i].file);
+}
+
 void
 templates_each_key(const struct template_set *set,
     void (*fn)(void *arg, const char *key, const char *file, int line),

@@ -206,6 +206,12 @@ const struct tpl_table *templates_table(const struct template_set *set,
 int tpl_row_decimals(const struct tpl_row *row);
 
 /* Calls fn for every catalog key the set uses, with where it is used. */
+/* Calls fn for every message a template formats with arguments, with the
+ * file it is written in. */
+void templates_each_message(const struct template_set *set,
+    void (*fn)(void *arg, const struct tpl_message *m, const char *file),
+    void *arg);
+
 void templates_each_key(const struct template_set *set,
     void (*fn)(void *arg, const char *key, const char *file, int line),
     void *arg);
