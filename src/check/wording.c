@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../figure/figure.h"
+#include "typed.h"
 #include "../model/expr.h"
 #include "../util/lang.h"
 
@@ -167,5 +168,5 @@ check_authored_words(const struct book *book, const char *only,
 				}
 		}
 	}
-	return w.warnings;
+	return w.warnings + check_typed_numbers(book, only, diags);
 }
