@@ -6,12 +6,12 @@
 #include "../util/diag.h"
 
 /*
- * Warns, at the period file's line, about each number of three or more
- * digits in a release's narratives (both languages; `only`: one period)
- * that equals a fact of that quarter, the prior quarter or the prior-year
- * quarter as printed. Returns the number of warnings.
+ * Warns, at line of the period file, about each number of three or more
+ * digits in authored text of `period`'s narrative in lang that equals a
+ * fact of that quarter, the prior quarter or the prior-year quarter as
+ * printed. Returns the number of warnings.
  */
-int check_typed_numbers(const struct book *book, const char *only,
-    struct diag_list *diags);
+int check_typed_numbers(const struct book *book, const struct period *period,
+    enum lang lang, const char *text, int line, struct diag_list *diags);
 
 #endif

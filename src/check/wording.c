@@ -120,8 +120,11 @@ walk(struct word_walk *w, const struct run *runs, size_t n)
 	for (i = 0; i < n; i++)
 		switch (runs[i].kind) {
 		case RUN_TEXT:
-			if (runs[i].text != NULL)
+			if (runs[i].text != NULL) {
 				remember_text(w, runs[i].text);
+				w->warnings += check_typed_numbers(w->book, w->period,
+				    w->lang, runs[i].text, runs[i].line, w->diags);
+			}
 			break;
 		case RUN_FACT:
 			check_figure(w, &runs[i]);
@@ -166,7 +169,11 @@ check_authored_words(const struct book *book, const char *only,
 					walk(&w, nar->slots[s].blocks[b].items,
 					    nar->slots[s].blocks[b].nitems);
 				}
+			for (s = 0; s < nar->nnotes; s++) {
+				w.before[0] = '\0';
+				walk(&w, &nar->notes[s].content, 1);
+			}
 		}
 	}
-	return w.warnings + check_typed_numbers(book, only, diags);
+	return w.warnings;
 }
