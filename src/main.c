@@ -308,7 +308,9 @@ cmd_render(int argc, char **argv)
 	req.templates_dir = getenv("KESSAN_TEMPLATES");
 	req.locales_dir = getenv("KESSAN_LOCALES");
 	req.fonts_file = getenv("KESSAN_FONTS");
-	if ((book = book_load(argv[optind], &diags)) == NULL)
+	/* Only the period files this quarter's release reads. */
+	if ((book = render_book_load(argv[optind], req.period, req.templates_dir,
+	    &req.templates, &diags)) == NULL)
 		goto out;
 	req.book = book;
 	if (render_release(&req, &out, &diags) != 0)
@@ -325,6 +327,7 @@ out:
 	diag_print(&diags, stderr);
 	diag_list_free(&diags);
 	buffer_free(&out);
+	templates_free(req.templates);
 	book_free(book);
 	fonts_cache_clear();
 	return rc;

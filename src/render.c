@@ -89,6 +89,7 @@ struct render_env {
 	struct catalog *catalogs[LANG_MAX];
 	struct formatter *formatters[LANG_MAX];
 	struct template_set *templates;
+	int borrowed;                /* the templates are the caller's */
 	struct font_set *fonts;      /* loaded with the first PDF */
 	const char *fonts_file;
 	char *no_break_after[LANG_MAX];
@@ -169,9 +170,12 @@ dump_tree(const struct node *doc, struct buffer *out)
 }
 
 
-struct render_env *
-render_env_new(const struct book *book, const char *templates_dir,
-    const char *locales_dir, const char *fonts_file, struct diag_list *diags)
+/* templates: already loaded (render_book_load) and borrowed, or NULL to
+ * load those of templates_dir. */
+static struct render_env *
+env_new(const struct book *book, struct template_set *templates,
+    const char *templates_dir, const char *locales_dir,
+    const char *fonts_file, struct diag_list *diags)
 {
 	struct render_env *env = calloc(1, sizeof(*env));
 	char err[256];
@@ -199,12 +203,21 @@ render_env_new(const struct book *book, const char *templates_dir,
 			goto fail;
 		}
 	}
-	if ((env->templates = templates_load(templates_dir, book, diags)) == NULL)
+	env->borrowed = templates != NULL;
+	if ((env->templates = templates != NULL ? templates :
+	    templates_load(templates_dir, book, diags)) == NULL)
 		goto fail;
 	return env;
 fail:
 	render_env_free(env);
 	return NULL;
+}
+
+struct render_env *
+render_env_new(const struct book *book, const char *templates_dir,
+    const char *locales_dir, const char *fonts_file, struct diag_list *diags)
+{
+	return env_new(book, NULL, templates_dir, locales_dir, fonts_file, diags);
 }
 
 void
@@ -219,7 +232,8 @@ render_env_free(struct render_env *env)
 		formatter_close(env->formatters[l]);
 		free(env->no_break_after[l]);
 	}
-	templates_free(env->templates);
+	if (!env->borrowed)
+		templates_free(env->templates);
 	fonts_free(env->fonts);
 	free(env);
 }
@@ -327,7 +341,7 @@ render_release(const struct render_request *req, struct buffer *out,
 	int l, rc = -1;
 
 	memset(&text, 0, sizeof(text));
-	if (env == NULL && (env = own = render_env_new(req->book,
+	if (env == NULL && (env = own = env_new(req->book, req->templates,
 	    req->templates_dir, req->locales_dir, req->fonts_file,
 	    diags)) == NULL)
 		return -1;

@@ -62,6 +62,7 @@ struct render_request {
 	enum output_format format;
 	const char *template_id;   /* NULL: the language's default */
 	const char *templates_dir; /* NULL: kessan's own */
+	struct template_set *templates; /* loaded by render_book_load, or NULL */
 	const char *locales_dir;   /* NULL: kessan's own */
 	const char *fonts_file;    /* NULL: kessan's fonts/fonts.xml */
 	enum paper paper;
@@ -85,6 +86,18 @@ struct node *render_document(const struct render_request *req,
 /* The language's words after which a sentence never ends (sentences.h). */
 const char *render_env_no_break_after(const struct render_env *env,
     enum lang lang);
+
+/*
+ * Loads the book in dir as the render of quarter `period` needs it: the
+ * templates of templates_dir say how far back (and ahead) the release
+ * reads, and no period file beyond that is opened (load.h,
+ * book_load_release). *templates is set to the templates so loaded (or
+ * NULL), for req->templates; the caller frees them. Returns the book, or
+ * NULL after fatal diagnostics.
+ */
+struct book *render_book_load(const char *dir, const char *period,
+    const char *templates_dir, struct template_set **templates,
+    struct diag_list *diags);
 
 extern const char *const output_format_names[FORMAT_MAX];
 

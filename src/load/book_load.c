@@ -20,6 +20,11 @@ struct loader {
 	struct diag_list *diags;
 	const char *draft;   /* a period file read in place of the book's own */
 	int failed;
+	/* A render of one quarter (book_load_release): its id, and how far
+	 * its release reads; NULL for the whole book. */
+	const char *release;
+	book_reach_fn reach;
+	void *reach_arg;
 };
 
 static void
@@ -888,14 +893,80 @@ load_draft(struct loader *ld)
 	b->draft = p;
 }
 
+/* The ordinal a period file's name gives, or INT_MIN for a name that is
+ * not one (it loads, to be reported as always). */
+static int
+name_ordinal(const char *name)
+{
+	char id[16], canonical[16];
+	size_t len = strlen(name);
+	int year, quarter;
+
+	if (len < 4 || len - 4 >= sizeof(id))
+		return INT_MIN;
+	memcpy(id, name, len - 4);
+	id[len - 4] = '\0';
+	if (period_id_parse(id, &year, &quarter) != 0)
+		return INT_MIN;
+	period_id_format(year, quarter, canonical, sizeof(canonical));
+	return strcmp(id, canonical) == 0 ? fiscal_ordinal(year, quarter) :
+	    INT_MIN;
+}
+
+/*
+ * For a render of one quarter: loads that quarter's file and asks
+ * ld->reach which quarters around it the release reads, into
+ * *first..*last (ordinals). Anything amiss (no such file, a diagnostic,
+ * memory, an unbounded reach) leaves the window whole, so that the
+ * whole book loads and reports exactly what it always did.
+ */
+static void
+choose_window(struct loader *ld, const char *dir, struct dirent **names,
+    int count, struct period **release, int *first, int *last)
+{
+	struct diag_list quiet, *diags = ld->diags;
+	struct period *p;
+	char name[32];
+	int i, from = 0, to = 0, year, quarter, failed = ld->failed;
+
+	if (period_id_parse(ld->release, &year, &quarter) != 0 ||
+	    xml_memory_ran_out())
+		return;
+	period_id_format(year, quarter, name, sizeof(name));
+	if (strcmp(name, ld->release) != 0)
+		return;
+	strcat(name, ".xml");
+	i = 0;
+	while (i < count && strcmp(names[i]->d_name, name) != 0)
+		i++;
+	if (i == count)
+		return;
+	memset(&quiet, 0, sizeof(quiet));
+	ld->diags = &quiet;
+	p = load_period(ld, dir, name, 0);
+	ld->diags = diags;
+	if (p == NULL || ld->failed || diag_worst(&quiet) >= 0 ||
+	    xml_memory_ran_out() ||
+	    ld->reach(ld->reach_arg, ld->book, p, &from, &to) != 0) {
+		ld->failed = failed;   /* said again when the whole book loads */
+		period_free(p);
+		diag_list_free(&quiet);
+		return;
+	}
+	diag_list_free(&quiet);
+	*release = p;
+	*first = p->ordinal + from;
+	*last = p->ordinal + to;
+}
+
 static void
 load_periods(struct loader *ld)
 {
 	struct book *b = ld->book;
 	struct dirent **names = NULL;
-	struct period *p;
+	struct period *p, *release = NULL;
 	char *dir;
-	int count, i;
+	int count, i, first = INT_MIN, last = INT_MAX;
 	size_t k;
 
 	if ((dir = join_path(b->dir, "periods")) == NULL) {
@@ -909,14 +980,29 @@ load_periods(struct loader *ld)
 	}
 	if (count == 0)
 		error(ld, dir, 0, "no period files (periods/YYYY-qN.xml)");
+	if (ld->release != NULL)
+		choose_window(ld, dir, names, count, &release, &first, &last);
 	if ((b->periods = calloc((size_t)count + 1, sizeof(*b->periods))) == NULL)
 		error(ld, dir, 0, "out of memory");
 	for (i = 0; i < count; i++) {
-		if (b->periods != NULL &&
-		    (p = load_period(ld, dir, names[i]->d_name, 0)) != NULL)
+		int o = name_ordinal(names[i]->d_name);
+
+		/* Outside the window a file is not even opened. */
+		if (o != INT_MIN && (o < first || o > last))
+			p = NULL;
+		else if (release != NULL && o == release->ordinal) {
+			p = release;
+			release = NULL;
+		} else
+			p = b->periods != NULL ?
+			    load_period(ld, dir, names[i]->d_name, 0) : NULL;
+		if (p != NULL && b->periods != NULL)
 			b->periods[b->nperiods++] = p;
+		else
+			period_free(p);
 		free(names[i]);
 	}
+	period_free(release);   /* NULL unless placed nowhere */
 	free(names);
 	free(dir);
 	if (b->periods == NULL)
@@ -937,11 +1023,9 @@ book_load(const char *dir, struct diag_list *diags)
 	return book_load_draft(dir, NULL, diags);
 }
 
-struct book *
-book_load_draft(const char *dir, const char *period_file,
-    struct diag_list *diags)
+static struct book *
+load_book(struct loader *ld, const char *dir, struct diag_list *diags)
 {
-	struct loader ld = { NULL, diags, period_file, 0 };
 	struct book *b;
 
 	if ((b = calloc(1, sizeof(*b))) == NULL ||
@@ -952,18 +1036,36 @@ book_load_draft(const char *dir, const char *period_file,
 		book_free(b);
 		return NULL;
 	}
-	ld.book = b;
+	ld->book = b;
 	xml_take_out_of_memory();
-	load_company(&ld);
-	load_accounts(&ld);
+	load_company(ld);
+	load_accounts(ld);
 	/* Period facts are checked against the accounts: skip if those failed. */
-	if (!ld.failed)
-		load_periods(&ld);
+	if (!ld->failed)
+		load_periods(ld);
 	if (xml_report_lost_values(diags, dir))
-		ld.failed = 1;
-	if (ld.failed) {
+		ld->failed = 1;
+	if (ld->failed) {
 		book_free(b);
 		return NULL;
 	}
 	return b;
+}
+
+struct book *
+book_load_draft(const char *dir, const char *period_file,
+    struct diag_list *diags)
+{
+	struct loader ld = { NULL, diags, period_file, 0, NULL, NULL, NULL };
+
+	return load_book(&ld, dir, diags);
+}
+
+struct book *
+book_load_release(const char *dir, const char *period, book_reach_fn reach,
+    void *arg, struct diag_list *diags)
+{
+	struct loader ld = { NULL, diags, NULL, 0, period, reach, arg };
+
+	return load_book(&ld, dir, diags);
 }
