@@ -309,8 +309,8 @@ cmd_render(int argc, char **argv)
 	req.locales_dir = getenv("KESSAN_LOCALES");
 	req.fonts_file = getenv("KESSAN_FONTS");
 	/* Only the period files this quarter's release reads. */
-	if ((book = render_book_load(argv[optind], req.period, req.templates_dir,
-	    &req.templates, &diags)) == NULL)
+	if ((book = render_book_load(argv[optind], req.period, NULL,
+	    req.templates_dir, &req.templates, &diags)) == NULL)
 		goto out;
 	req.book = book;
 	if (render_release(&req, &out, &diags) != 0)

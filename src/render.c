@@ -170,10 +170,8 @@ dump_tree(const struct node *doc, struct buffer *out)
 }
 
 
-/* templates: already loaded (render_book_load) and borrowed, or NULL to
- * load those of templates_dir. */
-static struct render_env *
-env_new(const struct book *book, struct template_set *templates,
+struct render_env *
+render_env_new_with(const struct book *book, struct template_set *templates,
     const char *templates_dir, const char *locales_dir,
     const char *fonts_file, struct diag_list *diags)
 {
@@ -217,7 +215,8 @@ struct render_env *
 render_env_new(const struct book *book, const char *templates_dir,
     const char *locales_dir, const char *fonts_file, struct diag_list *diags)
 {
-	return env_new(book, NULL, templates_dir, locales_dir, fonts_file, diags);
+	return render_env_new_with(book, NULL, templates_dir, locales_dir,
+	    fonts_file, diags);
 }
 
 void
@@ -341,7 +340,7 @@ render_release(const struct render_request *req, struct buffer *out,
 	int l, rc = -1;
 
 	memset(&text, 0, sizeof(text));
-	if (env == NULL && (env = own = env_new(req->book, req->templates,
+	if (env == NULL && (env = own = render_env_new_with(req->book, req->templates,
 	    req->templates_dir, req->locales_dir, req->fonts_file,
 	    diags)) == NULL)
 		return -1;

@@ -40,14 +40,14 @@ release_reach(void *arg, const struct book *book,
 
 struct book *
 render_book_load(const char *dir, const char *period,
-    const char *templates_dir, struct template_set **templates,
-    struct diag_list *diags)
+    const char *period_file, const char *templates_dir,
+    struct template_set **templates, struct diag_list *diags)
 {
 	struct reach_arg ra = { templates_dir, NULL };
 	struct book *book;
 
-	if ((book = book_load_release(dir, period, release_reach, &ra,
-	    diags)) == NULL) {
+	if ((book = book_load_release(dir, period, period_file, release_reach,
+	    &ra, diags)) == NULL) {
 		templates_free(ra.templates);
 		ra.templates = NULL;
 	}

@@ -20,8 +20,8 @@ struct loader {
 	struct diag_list *diags;
 	const char *draft;   /* a period file read in place of the book's own */
 	int failed;
-	/* A render of one quarter (book_load_release): its id, and how far
-	 * its release reads; NULL for the whole book. */
+	/* A render of one quarter (book_load_release): its id (or the
+	 * draft's), and how far its release reads; NULL for the whole book. */
 	const char *release;
 	book_reach_fn reach;
 	void *reach_arg;
@@ -852,18 +852,16 @@ is_period_file(const struct dirent *entry)
 	    strcmp(entry->d_name + len - 4, ".xml") == 0;
 }
 
-/* Reads the draft period file and puts it in place of its quarter. */
-static void
-load_draft(struct loader *ld)
+/* Reads the draft period file; NULL after diagnostics. */
+static struct period *
+read_draft(struct loader *ld)
 {
-	struct book *b = ld->book;
 	char *copy = strdup(ld->draft), *slash, *dir, *name;
-	struct period *p, **grown;
-	size_t k;
+	struct period *p;
 
 	if (copy == NULL) {
 		error(ld, ld->draft, 0, "out of memory");
-		return;
+		return NULL;
 	}
 	slash = strrchr(copy, '/');
 	dir = slash != NULL ? copy : ".";
@@ -872,6 +870,17 @@ load_draft(struct loader *ld)
 		*slash = '\0';
 	p = load_period(ld, dir, name, 1);
 	free(copy);
+	return p;
+}
+
+/* Puts the draft p (NULL: none) in place of its quarter. */
+static void
+place_draft(struct loader *ld, struct period *p)
+{
+	struct book *b = ld->book;
+	struct period **grown;
+	size_t k;
+
 	if (p == NULL)
 		return;
 	for (k = 0; k < b->nperiods; k++)
@@ -914,36 +923,39 @@ name_ordinal(const char *name)
 }
 
 /*
- * For a render of one quarter: loads that quarter's file and asks
- * ld->reach which quarters around it the release reads, into
- * *first..*last (ordinals). Anything amiss (no such file, a diagnostic,
- * memory, an unbounded reach) leaves the window whole, so that the
- * whole book loads and reports exactly what it always did.
+ * For a render of one quarter: loads that quarter's file (or the draft
+ * read in its place) and asks ld->reach which quarters around it the
+ * release reads, into *first..*last (ordinals). Anything amiss (no such
+ * file, a diagnostic, memory, an unbounded reach) leaves the window whole
+ * and *release NULL, so that the whole book loads and reports exactly
+ * what it always did.
  */
 static void
 choose_window(struct loader *ld, const char *dir, struct dirent **names,
     int count, struct period **release, int *first, int *last)
 {
 	struct diag_list quiet, *diags = ld->diags;
-	struct period *p;
-	char name[32];
+	struct period *p = NULL;
+	char id[16], name[32];
 	int i, from = 0, to = 0, year, quarter, failed = ld->failed;
 
-	if (period_id_parse(ld->release, &year, &quarter) != 0 ||
-	    xml_memory_ran_out())
-		return;
-	period_id_format(year, quarter, name, sizeof(name));
-	if (strcmp(name, ld->release) != 0)
-		return;
-	strcat(name, ".xml");
-	i = 0;
-	while (i < count && strcmp(names[i]->d_name, name) != 0)
-		i++;
-	if (i == count)
+	if (xml_memory_ran_out())
 		return;
 	memset(&quiet, 0, sizeof(quiet));
 	ld->diags = &quiet;
-	p = load_period(ld, dir, name, 0);
+	if (ld->draft != NULL)
+		p = read_draft(ld);
+	else if (ld->release != NULL &&
+	    period_id_parse(ld->release, &year, &quarter) == 0) {
+		period_id_format(year, quarter, id, sizeof(id));
+		snprintf(name, sizeof(name), "%s.xml", id);
+		i = 0;
+		while (i < count && strcmp(names[i]->d_name, name) != 0)
+			i++;
+		/* "2004-q1" only: the whole load says what another id is. */
+		if (i < count && strcmp(id, ld->release) == 0)
+			p = load_period(ld, dir, name, 0);
+	}
 	ld->diags = diags;
 	if (p == NULL || ld->failed || diag_worst(&quiet) >= 0 ||
 	    xml_memory_ran_out() ||
@@ -980,7 +992,7 @@ load_periods(struct loader *ld)
 	}
 	if (count == 0)
 		error(ld, dir, 0, "no period files (periods/YYYY-qN.xml)");
-	if (ld->release != NULL)
+	if (ld->reach != NULL)
 		choose_window(ld, dir, names, count, &release, &first, &last);
 	if ((b->periods = calloc((size_t)count + 1, sizeof(*b->periods))) == NULL)
 		error(ld, dir, 0, "out of memory");
@@ -990,7 +1002,8 @@ load_periods(struct loader *ld)
 		/* Outside the window a file is not even opened. */
 		if (o != INT_MIN && (o < first || o > last))
 			p = NULL;
-		else if (release != NULL && o == release->ordinal) {
+		else if (release != NULL && ld->draft == NULL &&
+		    o == release->ordinal) {
 			p = release;
 			release = NULL;
 		} else
@@ -1002,13 +1015,15 @@ load_periods(struct loader *ld)
 			period_free(p);
 		free(names[i]);
 	}
-	period_free(release);   /* NULL unless placed nowhere */
 	free(names);
 	free(dir);
-	if (b->periods == NULL)
+	if (b->periods == NULL) {
+		period_free(release);
 		return;
+	}
+	/* The draft goes in last, over its quarter's own file, as always. */
 	if (ld->draft != NULL)
-		load_draft(ld);
+		place_draft(ld, release != NULL ? release : read_draft(ld));
 	qsort(b->periods, b->nperiods, sizeof(*b->periods), compare_periods);
 	for (k = 1; k < b->nperiods; k++)
 		if (b->periods[k]->ordinal == b->periods[k - 1]->ordinal)
@@ -1062,10 +1077,11 @@ book_load_draft(const char *dir, const char *period_file,
 }
 
 struct book *
-book_load_release(const char *dir, const char *period, book_reach_fn reach,
-    void *arg, struct diag_list *diags)
+book_load_release(const char *dir, const char *period,
+    const char *period_file, book_reach_fn reach, void *arg,
+    struct diag_list *diags)
 {
-	struct loader ld = { NULL, diags, NULL, 0, period, reach, arg };
+	struct loader ld = { NULL, diags, period_file, 0, period, reach, arg };
 
 	return load_book(&ld, dir, diags);
 }

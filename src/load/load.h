@@ -30,13 +30,16 @@ typedef int (*book_reach_fn)(void *arg, const struct book *book,
     const struct period *release, int *first, int *last);
 
 /*
- * The book as a render of quarter `period` needs it: company.xml,
- * accounts.xml, that quarter's file, and only those other period files
- * that reach() puts within the release's reach; the rest are not opened.
- * When reach() cannot tell, or the quarter's own file has anything to
- * report, the whole book loads as book_load does.
+ * The book as a render of one quarter needs it: company.xml, accounts.xml,
+ * the quarter's file, and only those other period files that reach() puts
+ * within the release's reach; the rest are not opened. The quarter is
+ * `period`, or with period_file (a draft, as book_load_draft) the
+ * draft's. When reach() cannot tell, or the quarter's own file has
+ * anything to report, or period is NULL, the whole book loads as
+ * book_load_draft does.
  */
 struct book *book_load_release(const char *dir, const char *period,
-    book_reach_fn reach, void *arg, struct diag_list *diags);
+    const char *period_file, book_reach_fn reach, void *arg,
+    struct diag_list *diags);
 
 #endif
