@@ -5,37 +5,19 @@
  */
 #include "load.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../model/expr.h"
 #include "../util/buffer.h"
+#include "loader.h"
 #include "narrative.h"
 #include "xml.h"
 
-struct loader {
-	struct book *book;
-	struct diag_list *diags;
-	const char *draft;   /* a period file read in place of the book's own */
-	int failed;
-	/* A render of one quarter (book_load_release): its id (or the
-	 * draft's), and how far its release reads; NULL for the whole book. */
-	const char *release;
-	book_reach_fn reach;
-	void *reach_arg;
-};
-
-static void
-error(struct loader *ld, const char *file, int line, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static void
-error(struct loader *ld, const char *file, int line, const char *fmt, ...)
+void
+loader_error(struct loader *ld, const char *file, int line, const char *fmt,
+    ...)
 {
 	va_list ap;
 
@@ -66,14 +48,14 @@ load_book_xml(struct loader *ld, const char *file, enum schema schema,
 		outside = strncmp(real, book, n) != 0 || real[n] != '/';
 	}
 	if (outside) {
-		error(ld, file, 0, "a symbolic link that leads out of the book "
+		loader_error(ld, file, 0, "a symbolic link that leads out of the book "
 		    "(to %s): copy the file into the book instead", real);
 		return NULL;
 	}
 	return xml_load(file, schema, ld->diags);
 }
 
-static char *
+char *
 join_path(const char *dir, const char *name)
 {
 	size_t n = strlen(dir) + strlen(name) + 2;
@@ -96,7 +78,7 @@ set_lang_text(struct loader *ld, const char *file, xmlNodePtr node,
 	if (l < 0)
 		return;  /* the schema allows only en and ja */
 	if (slots[l] != NULL) {
-		error(ld, file, xml_line(node), "second %s for the same language",
+		loader_error(ld, file, xml_line(node), "second %s for the same language",
 		    what);
 		return;
 	}
@@ -120,14 +102,14 @@ load_footing_rule(struct loader *ld, xmlNodePtr n)
 		if ((kind == NULL && c->footing[i].kind == NULL) ||
 		    (kind != NULL && c->footing[i].kind != NULL &&
 		    strcmp(kind, c->footing[i].kind) == 0)) {
-			error(ld, ld->book->company_file, line, "a second footing "
+			loader_error(ld, ld->book->company_file, line, "a second footing "
 			    "policy for %s (the first is on line %d)",
 			    kind != NULL ? kind : "the default",
 			    c->footing[i].origin.line);
 			goto out;
 		}
 	if ((list = array_grow(c->footing, c->nfooting, sizeof(*list))) == NULL) {
-		error(ld, ld->book->company_file, line, "out of memory");
+		loader_error(ld, ld->book->company_file, line, "out of memory");
 		goto out;
 	}
 	c->footing = list;
@@ -235,7 +217,7 @@ load_company(struct loader *ld)
 	}
 	for (l = 0; l < LANG_MAX; l++)
 		if (c->name[l] == NULL)
-			error(ld, file, c->origin.line, "no company name in %s",
+			loader_error(ld, file, c->origin.line, "no company name in %s",
 			    l == LANG_EN ? "English (lang=\"en\")" :
 			    "Japanese (lang=\"ja\")");
 	xmlFreeDoc(doc);
@@ -272,18 +254,18 @@ load_fact_decl(struct loader *ld, xmlNodePtr n, size_t group,
 	long other;
 
 	if ((facts = array_grow(b->facts, b->nfacts, sizeof(*facts))) == NULL) {
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->facts = facts;
 	f = &facts[b->nfacts];
 	f->id = xml_get(n, "id");
 	if (f->id == NULL) {
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	if ((other = book_fact_index(b, f->id)) >= 0) {
-		error(ld, b->accounts_file, xml_line(n),
+		loader_error(ld, b->accounts_file, xml_line(n),
 		    "fact %s is declared twice (first at line %d)", f->id,
 		    b->facts[other].origin.line);
 		free(f->id);
@@ -321,18 +303,18 @@ load_group(struct loader *ld, xmlNodePtr n)
 	xmlNodePtr child;
 
 	if ((groups = array_grow(b->groups, b->ngroups, sizeof(*groups))) == NULL) {
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->groups = groups;
 	g = &groups[b->ngroups];
 	if ((g->id = xml_get(n, "id")) == NULL) {
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	for (i = 0; i < b->ngroups; i++)
 		if (strcmp(b->groups[i].id, g->id) == 0) {
-			error(ld, b->accounts_file, xml_line(n),
+			loader_error(ld, b->accounts_file, xml_line(n),
 			    "group %s is declared twice (first at line %d)", g->id,
 			    b->groups[i].origin.line);
 			free(g->id);
@@ -363,10 +345,10 @@ parse_side(struct loader *ld, const char *text, int line, const char *id)
 	if (e != NULL)
 		return e;
 	if (*at == '\0')
-		error(ld, ld->book->accounts_file, line,
+		loader_error(ld, ld->book->accounts_file, line,
 		    "identity %s: %s (at the end of \"%s\")", id, err, text);
 	else
-		error(ld, ld->book->accounts_file, line,
+		loader_error(ld, ld->book->accounts_file, line,
 		    "identity %s: %s (at \"%.20s\")", id, err, at);
 	return e;
 }
@@ -381,7 +363,7 @@ load_identity(struct loader *ld, xmlNodePtr n)
 	size_t i;
 
 	if ((ids = array_grow(b->identities, b->nidentities, sizeof(*ids))) == NULL) {
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->identities = ids;
@@ -391,7 +373,7 @@ load_identity(struct loader *ld, xmlNodePtr n)
 	if (id->id == NULL || id->text == NULL) {
 		free(id->id);
 		free(id->text);
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->nidentities++;
@@ -400,7 +382,7 @@ load_identity(struct loader *ld, xmlNodePtr n)
 	id->origin.line = xml_line(n);
 	for (i = 0; i + 1 < b->nidentities; i++)
 		if (strcmp(b->identities[i].id, id->id) == 0)
-			error(ld, b->accounts_file, id->origin.line,
+			loader_error(ld, b->accounts_file, id->origin.line,
 			    "identity %s is declared twice (first at line %d)",
 			    id->id, b->identities[i].origin.line);
 	value = xml_get(n, "applies");
@@ -410,7 +392,7 @@ load_identity(struct loader *ld, xmlNodePtr n)
 		id->has_tolerance = 1;
 		if (rat_parse(value, &id->tolerance, NULL) != RAT_OK ||
 		    rat_sign(id->tolerance) < 0)
-			error(ld, b->accounts_file, id->origin.line,
+			loader_error(ld, b->accounts_file, id->origin.line,
 			    "identity %s: tolerance must be a non-negative number",
 			    id->id);
 		free(value);
@@ -455,7 +437,7 @@ get_date(struct loader *ld, struct period *p, xmlNodePtr n, const char *name,
 	int rc = value != NULL ? date_parse(value, out) : -1;
 
 	if (rc != 0)
-		error(ld, p->file, xml_line(n), "%s: not a calendar date: %s",
+		loader_error(ld, p->file, xml_line(n), "%s: not a calendar date: %s",
 		    name, value != NULL ? value : "(missing)");
 	free(value);
 	return rc;
@@ -475,7 +457,7 @@ load_release(struct loader *ld, struct period *p, xmlNodePtr n)
 		if (xml_is(c, "dateline")) {
 			lines = array_grow(p->datelines, p->ndatelines, sizeof(*lines));
 			if (lines == NULL) {
-				error(ld, p->file, xml_line(c), "out of memory");
+				loader_error(ld, p->file, xml_line(c), "out of memory");
 				return;
 			}
 			p->datelines = lines;
@@ -488,10 +470,10 @@ load_release(struct loader *ld, struct period *p, xmlNodePtr n)
 			value = xml_get(c, "rate");
 			if (value == NULL ||
 			    rat_parse(value, &p->convenience_rate, NULL) != RAT_OK)
-				error(ld, p->file, xml_line(c),
+				loader_error(ld, p->file, xml_line(c),
 				    "convenience rate is not a number");
 			else if (rat_sign(p->convenience_rate) <= 0)
-				error(ld, p->file, xml_line(c),
+				loader_error(ld, p->file, xml_line(c),
 				    "convenience rate must be above zero, not %s", value);
 			free(value);
 		}
@@ -511,14 +493,14 @@ parse_value(struct loader *ld, struct period *p, int line,
 	if (st == RAT_OK)
 		return 0;
 	if (st == RAT_OVERFLOW && strlen(text) > 64)   /* not all of it */
-		error(ld, p->file, line, "%s: value %.24s... (%zu characters) has "
+		loader_error(ld, p->file, line, "%s: value %.24s... (%zu characters) has "
 		    "more than %d digits", f->id, text, strlen(text),
 		    RAT_MAX_DIGITS);
 	else if (st == RAT_OVERFLOW)
-		error(ld, p->file, line, "%s: value %s has more than %d digits",
+		loader_error(ld, p->file, line, "%s: value %s has more than %d digits",
 		    f->id, text, RAT_MAX_DIGITS);
 	else
-		error(ld, p->file, line, "%s: value '%s' is not a plain decimal "
+		loader_error(ld, p->file, line, "%s: value '%s' is not a plain decimal "
 		    "number (write -1234567 or 18.72: no grouping or units)",
 		    f->id, text);
 	return -1;
@@ -535,22 +517,22 @@ load_fact_value(struct loader *ld, struct period *p, xmlNodePtr n,
 	long index;
 
 	if (id == NULL || text == NULL) {
-		error(ld, p->file, line, "out of memory");
+		loader_error(ld, p->file, line, "out of memory");
 		goto out;
 	}
 	if ((index = book_fact_index(b, id)) < 0) {
-		error(ld, p->file, line, "unknown fact %s (not declared in %s)", id,
+		loader_error(ld, p->file, line, "unknown fact %s (not declared in %s)", id,
 		    b->accounts_file);
 		goto out;
 	}
 	if (b->facts[index].group != group) {
-		error(ld, p->file, line, "fact %s belongs to group %s, not %s", id,
+		loader_error(ld, p->file, line, "fact %s belongs to group %s, not %s", id,
 		    b->groups[b->facts[index].group].id, b->groups[group].id);
 		goto out;
 	}
 	slot = &p->slots[index];
 	if (slot->state == SLOT_PRESENT) {
-		error(ld, p->file, line, "duplicate fact %s (first at line %d)", id,
+		loader_error(ld, p->file, line, "duplicate fact %s (first at line %d)", id,
 		    slot->line);
 		goto out;
 	}
@@ -584,7 +566,7 @@ load_period_group(struct loader *ld, struct period *p, xmlNodePtr n,
 	xmlNodePtr c;
 
 	if (ref == NULL || (g = group_index(ld->book, ref)) < 0) {
-		error(ld, p->file, xml_line(n), "unknown group %s",
+		loader_error(ld, p->file, xml_line(n), "unknown group %s",
 		    ref != NULL ? ref : "(none)");
 		free(ref);
 		return;
@@ -609,21 +591,21 @@ load_restatement(struct loader *ld, struct period *p, xmlNodePtr n)
 
 	if (period == NULL || id == NULL || value == NULL ||
 	    period_id_parse(period, &year, &quarter) != 0) {
-		error(ld, p->file, line, "restate: bad period");
+		loader_error(ld, p->file, line, "restate: bad period");
 		goto out;
 	}
 	if (fiscal_ordinal(year, quarter) >= p->ordinal) {
-		error(ld, p->file, line,
+		loader_error(ld, p->file, line,
 		    "restate: %s is not earlier than %s", period, p->id);
 		goto out;
 	}
 	if ((index = book_fact_index(ld->book, id)) < 0) {
-		error(ld, p->file, line, "restate: unknown fact %s", id);
+		loader_error(ld, p->file, line, "restate: unknown fact %s", id);
 		goto out;
 	}
 	if ((list = array_grow(p->restatements, p->nrestatements,
 	    sizeof(*list))) == NULL) {
-		error(ld, p->file, line, "out of memory");
+		loader_error(ld, p->file, line, "out of memory");
 		goto out;
 	}
 	p->restatements = list;
@@ -657,7 +639,7 @@ quarter_attribute(struct loader *ld, struct period *p, xmlNodePtr n,
 
 	if (text == NULL || period_offset_parse(text, &offset) != 0 ||
 	    offset > 0)
-		error(ld, p->file, xml_line(n), "%s: '%s' is not this release's "
+		loader_error(ld, p->file, xml_line(n), "%s: '%s' is not this release's "
 		    "quarter or an earlier one (current, pq, py, q-N)", name,
 		    text != NULL ? text : "");
 	else
@@ -675,7 +657,7 @@ shown_attribute(struct loader *ld, struct period *p, xmlNodePtr n,
 	int rc = 0;
 
 	if (text == NULL || rat_parse(text, value, decimals) != RAT_OK) {
-		error(ld, p->file, xml_line(n), "shown: '%s' is not a plain "
+		loader_error(ld, p->file, xml_line(n), "shown: '%s' is not a plain "
 		    "decimal number as printed (write -14.5 for (14.5))",
 		    text != NULL ? text : "");
 		rc = -1;
@@ -711,7 +693,7 @@ load_adjustment(struct loader *ld, struct period *p, xmlNodePtr n)
 	a.reason = xml_get(n, NULL);
 	if ((list = array_grow(p->adjustments, p->nadjustments,
 	    sizeof(*list))) == NULL) {
-		error(ld, p->file, a.line, "out of memory");
+		loader_error(ld, p->file, a.line, "out of memory");
 		free(a.table);
 		free(a.row);
 		free(a.reason);
@@ -732,7 +714,7 @@ load_stated_change(struct loader *ld, struct period *p, xmlNodePtr n)
 	memset(&s, 0, sizeof(s));
 	s.line = xml_line(n);
 	if (index < 0)
-		error(ld, p->file, s.line, "stated-change: unknown fact %s",
+		loader_error(ld, p->file, s.line, "stated-change: unknown fact %s",
 		    fact != NULL ? fact : "");
 	free(fact);
 	s.against = quarter_attribute(ld, p, n, "against");
@@ -740,14 +722,14 @@ load_stated_change(struct loader *ld, struct period *p, xmlNodePtr n)
 	    shown_attribute(ld, p, n, &s.shown, &s.decimals) != 0)
 		return;
 	if (s.against >= p->ordinal) {
-		error(ld, p->file, s.line, "stated-change: the base quarter must "
+		loader_error(ld, p->file, s.line, "stated-change: the base quarter must "
 		    "be before %s", p->id);
 		return;
 	}
 	s.fact = (size_t)index;
 	s.reason = xml_get(n, NULL);
 	if ((list = array_grow(p->stated, p->nstated, sizeof(*list))) == NULL) {
-		error(ld, p->file, s.line, "out of memory");
+		loader_error(ld, p->file, s.line, "out of memory");
 		free(s.reason);
 		return;
 	}
@@ -755,7 +737,7 @@ load_stated_change(struct loader *ld, struct period *p, xmlNodePtr n)
 	list[p->nstated++] = s;
 }
 
-static struct period *
+struct period *
 load_period(struct loader *ld, const char *dir, const char *name,
     int is_draft)
 {
@@ -771,7 +753,7 @@ load_period(struct loader *ld, const char *dir, const char *name,
 	    (p->file = join_path(dir, name)) == NULL ||
 	    (p->slots = calloc(b->nfacts ? b->nfacts : 1, sizeof(*p->slots))) ==
 	    NULL || (complete = calloc(b->ngroups ? b->ngroups : 1, 1)) == NULL) {
-		error(ld, name, 0, "out of memory");
+		loader_error(ld, name, 0, "out of memory");
 		if (p != NULL) {
 			free(p->file);
 			free(p->slots);
@@ -796,7 +778,7 @@ load_period(struct loader *ld, const char *dir, const char *name,
 	period_id_format(p->fiscal_year, p->quarter, p->id, sizeof(p->id));
 	snprintf(expected, sizeof(expected), "%s.xml", p->id);
 	if (!is_draft && strcmp(name, expected) != 0)
-		error(ld, p->file, p->line,
+		loader_error(ld, p->file, p->line,
 		    "the file for fiscal year %d quarter %d must be named %s",
 		    p->fiscal_year, p->quarter, expected);
 	for (n = xml_element(root->children); n != NULL; n = xml_element(n->next)) {
@@ -832,204 +814,6 @@ load_period(struct loader *ld, const char *dir, const char *name,
 out:
 	free(complete);
 	return p;
-}
-
-static int
-compare_periods(const void *a, const void *b)
-{
-	const struct period *pa = *(struct period *const *)a;
-	const struct period *pb = *(struct period *const *)b;
-
-	return (pa->ordinal > pb->ordinal) - (pa->ordinal < pb->ordinal);
-}
-
-static int
-is_period_file(const struct dirent *entry)
-{
-	size_t len = strlen(entry->d_name);
-
-	return entry->d_name[0] != '.' && len > 4 &&
-	    strcmp(entry->d_name + len - 4, ".xml") == 0;
-}
-
-/* Reads the draft period file; NULL after diagnostics. */
-static struct period *
-read_draft(struct loader *ld)
-{
-	char *copy = strdup(ld->draft), *slash, *dir, *name;
-	struct period *p;
-
-	if (copy == NULL) {
-		error(ld, ld->draft, 0, "out of memory");
-		return NULL;
-	}
-	slash = strrchr(copy, '/');
-	dir = slash != NULL ? copy : ".";
-	name = slash != NULL ? slash + 1 : copy;
-	if (slash != NULL)
-		*slash = '\0';
-	p = load_period(ld, dir, name, 1);
-	free(copy);
-	return p;
-}
-
-/* Puts the draft p (NULL: none) in place of its quarter. */
-static void
-place_draft(struct loader *ld, struct period *p)
-{
-	struct book *b = ld->book;
-	struct period **grown;
-	size_t k;
-
-	if (p == NULL)
-		return;
-	for (k = 0; k < b->nperiods; k++)
-		if (b->periods[k]->ordinal == p->ordinal) {
-			period_free(b->periods[k]);
-			b->periods[k] = p;
-			b->draft = p;
-			return;
-		}
-	if ((grown = realloc(b->periods, (b->nperiods + 2) * sizeof(*grown))) ==
-	    NULL) {
-		period_free(p);
-		error(ld, ld->draft, 0, "out of memory");
-		return;
-	}
-	b->periods = grown;
-	b->periods[b->nperiods++] = p;
-	b->periods[b->nperiods] = NULL;
-	b->draft = p;
-}
-
-/* The ordinal a period file's name gives, or INT_MIN for a name that is
- * not one (it loads, to be reported as always). */
-static int
-name_ordinal(const char *name)
-{
-	char id[16], canonical[16];
-	size_t len = strlen(name);
-	int year, quarter;
-
-	if (len < 4 || len - 4 >= sizeof(id))
-		return INT_MIN;
-	memcpy(id, name, len - 4);
-	id[len - 4] = '\0';
-	if (period_id_parse(id, &year, &quarter) != 0)
-		return INT_MIN;
-	period_id_format(year, quarter, canonical, sizeof(canonical));
-	return strcmp(id, canonical) == 0 ? fiscal_ordinal(year, quarter) :
-	    INT_MIN;
-}
-
-/*
- * For a render of one quarter: loads that quarter's file (or the draft
- * read in its place) and asks ld->reach which quarters around it the
- * release reads, into *first..*last (ordinals). Anything amiss (no such
- * file, a diagnostic, memory, an unbounded reach) leaves the window whole
- * and *release NULL, so that the whole book loads and reports exactly
- * what it always did.
- */
-static void
-choose_window(struct loader *ld, const char *dir, struct dirent **names,
-    int count, struct period **release, int *first, int *last)
-{
-	struct diag_list quiet, *diags = ld->diags;
-	struct period *p = NULL;
-	char id[16], name[32];
-	int i, from = 0, to = 0, year, quarter, failed = ld->failed;
-
-	if (xml_memory_ran_out())
-		return;
-	memset(&quiet, 0, sizeof(quiet));
-	ld->diags = &quiet;
-	if (ld->draft != NULL)
-		p = read_draft(ld);
-	else if (ld->release != NULL &&
-	    period_id_parse(ld->release, &year, &quarter) == 0) {
-		period_id_format(year, quarter, id, sizeof(id));
-		snprintf(name, sizeof(name), "%s.xml", id);
-		i = 0;
-		while (i < count && strcmp(names[i]->d_name, name) != 0)
-			i++;
-		/* "2004-q1" only: the whole load says what another id is. */
-		if (i < count && strcmp(id, ld->release) == 0)
-			p = load_period(ld, dir, name, 0);
-	}
-	ld->diags = diags;
-	if (p == NULL || ld->failed || diag_worst(&quiet) >= 0 ||
-	    xml_memory_ran_out() ||
-	    ld->reach(ld->reach_arg, ld->book, p, &from, &to) != 0) {
-		ld->failed = failed;   /* said again when the whole book loads */
-		period_free(p);
-		diag_list_free(&quiet);
-		return;
-	}
-	diag_list_free(&quiet);
-	*release = p;
-	*first = p->ordinal + from;
-	*last = p->ordinal + to;
-}
-
-static void
-load_periods(struct loader *ld)
-{
-	struct book *b = ld->book;
-	struct dirent **names = NULL;
-	struct period *p, *release = NULL;
-	char *dir;
-	int count, i, first = INT_MIN, last = INT_MAX;
-	size_t k;
-
-	if ((dir = join_path(b->dir, "periods")) == NULL) {
-		error(ld, b->dir, 0, "out of memory");
-		return;
-	}
-	if ((count = scandir(dir, &names, is_period_file, alphasort)) < 0) {
-		error(ld, dir, 0, "cannot read the periods folder");
-		free(dir);
-		return;
-	}
-	if (count == 0)
-		error(ld, dir, 0, "no period files (periods/YYYY-qN.xml)");
-	if (ld->reach != NULL)
-		choose_window(ld, dir, names, count, &release, &first, &last);
-	if ((b->periods = calloc((size_t)count + 1, sizeof(*b->periods))) == NULL)
-		error(ld, dir, 0, "out of memory");
-	for (i = 0; i < count; i++) {
-		int o = name_ordinal(names[i]->d_name);
-
-		/* Outside the window a file is not even opened. */
-		if (o != INT_MIN && (o < first || o > last))
-			p = NULL;
-		else if (release != NULL && ld->draft == NULL &&
-		    o == release->ordinal) {
-			p = release;
-			release = NULL;
-		} else
-			p = b->periods != NULL ?
-			    load_period(ld, dir, names[i]->d_name, 0) : NULL;
-		if (p != NULL && b->periods != NULL)
-			b->periods[b->nperiods++] = p;
-		else
-			period_free(p);
-		free(names[i]);
-	}
-	free(names);
-	free(dir);
-	if (b->periods == NULL) {
-		period_free(release);
-		return;
-	}
-	/* The draft goes in last, over its quarter's own file, as always. */
-	if (ld->draft != NULL)
-		place_draft(ld, release != NULL ? release : read_draft(ld));
-	qsort(b->periods, b->nperiods, sizeof(*b->periods), compare_periods);
-	for (k = 1; k < b->nperiods; k++)
-		if (b->periods[k]->ordinal == b->periods[k - 1]->ordinal)
-			error(ld, b->periods[k]->file, b->periods[k]->line,
-			    "period %s is also in %s", b->periods[k]->id,
-			    b->periods[k - 1]->file);
 }
 
 struct book *
