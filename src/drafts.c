@@ -309,11 +309,13 @@ static int
 load_side(struct draft *draft, const char *book_dir, const char *period_file,
     const struct diff_request *req, struct diag_list *diags)
 {
-	draft->book = book_load_draft(book_dir, period_file, diags);
+	/* One quarter is compared: only the period files it reads. */
+	draft->book = render_book_load(book_dir, req->period, period_file,
+	    req->templates_dir, &draft->templates, diags);
 	if (draft->book == NULL)
 		return -1;
-	draft->env = render_env_new(draft->book, req->templates_dir,
-	    req->locales_dir, NULL, diags);
+	draft->env = render_env_new_with(draft->book, draft->templates,
+	    req->templates_dir, req->locales_dir, NULL, diags);
 	return draft->env != NULL ? 0 : -1;
 }
 
@@ -552,6 +554,7 @@ static void
 draft_free(struct draft *d)
 {
 	render_env_free(d->env);
+	templates_free(d->templates);
 	book_free(d->book);
 	remove_tree(d->temp_dir);
 	free(d->temp_dir);

@@ -27,6 +27,7 @@ struct draft {
 	char *label;              /* what reports call it */
 	char *temp_dir;           /* a git revision's files, removed at the end */
 	struct book *book;
+	struct template_set *templates;  /* lent to env */
 	struct render_env *env;
 };
 

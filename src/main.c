@@ -349,7 +349,9 @@ cmd_render(int argc, char **argv)
 	req.templates_dir = getenv("KESSAN_TEMPLATES");
 	req.locales_dir = getenv("KESSAN_LOCALES");
 	req.fonts_file = getenv("KESSAN_FONTS");
-	if ((book = book_load(argv[optind], &diags)) == NULL)
+	/* Only the period files this quarter's release reads. */
+	if ((book = render_book_load(argv[optind], req.period, NULL,
+	    req.templates_dir, &req.templates, &diags)) == NULL)
 		goto out;
 	req.book = book;
 	if (render_release(&req, &out, &diags) != 0)
@@ -366,6 +368,7 @@ out:
 	print_diags(&diags);
 	diag_list_free(&diags);
 	buffer_free(&out);
+	templates_free(req.templates);
 	book_free(book);
 	fonts_cache_clear();
 	return rc;

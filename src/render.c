@@ -96,6 +96,7 @@ struct render_env {
 	struct catalog *catalogs[LANG_MAX];
 	struct formatter *formatters[LANG_MAX];
 	struct template_set *templates;
+	int borrowed;                /* the templates are the caller's */
 	struct font_set *fonts;      /* loaded with the first PDF */
 	const char *fonts_file;
 	char *no_break_after[LANG_MAX];
@@ -158,8 +159,9 @@ static const char *const default_templates[] = {
 };
 
 struct render_env *
-render_env_new(const struct book *book, const char *templates_dir,
-    const char *locales_dir, const char *fonts_file, struct diag_list *diags)
+render_env_new_with(const struct book *book, struct template_set *templates,
+    const char *templates_dir, const char *locales_dir,
+    const char *fonts_file, struct diag_list *diags)
 {
 	struct render_env *env = calloc(1, sizeof(*env));
 	char err[256];
@@ -187,12 +189,22 @@ render_env_new(const struct book *book, const char *templates_dir,
 			goto fail;
 		}
 	}
-	if ((env->templates = templates_load(templates_dir, book, diags)) == NULL)
+	env->borrowed = templates != NULL;
+	if ((env->templates = templates != NULL ? templates :
+	    templates_load(templates_dir, book, diags)) == NULL)
 		goto fail;
 	return env;
 fail:
 	render_env_free(env);
 	return NULL;
+}
+
+struct render_env *
+render_env_new(const struct book *book, const char *templates_dir,
+    const char *locales_dir, const char *fonts_file, struct diag_list *diags)
+{
+	return render_env_new_with(book, NULL, templates_dir, locales_dir,
+	    fonts_file, diags);
 }
 
 void
@@ -207,7 +219,8 @@ render_env_free(struct render_env *env)
 		formatter_close(env->formatters[l]);
 		free(env->no_break_after[l]);
 	}
-	templates_free(env->templates);
+	if (!env->borrowed)
+		templates_free(env->templates);
 	fonts_free(env->fonts);
 	free(env);
 }
@@ -467,9 +480,9 @@ render_release(const struct render_request *req, struct buffer *out,
 	struct node *doc = NULL;
 	int rc = -1;
 
-	if (in.env == NULL && (in.env = own = render_env_new(req->book,
-	    req->templates_dir, req->locales_dir, req->fonts_file,
-	    diags)) == NULL)
+	if (in.env == NULL && (in.env = own = render_env_new_with(req->book,
+	    req->templates, req->templates_dir, req->locales_dir,
+	    req->fonts_file, diags)) == NULL)
 		return -1;
 	own_req.env = in.env;
 	if ((doc = render_document(&own_req, diags)) == NULL)

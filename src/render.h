@@ -41,6 +41,13 @@ struct render_env *render_env_new(const struct book *book,
     const char *fonts_file, struct diag_list *diags);
 void render_env_free(struct render_env *env);
 
+/* The same with templates already loaded (NULL: those of templates_dir),
+ * which the env borrows: they must outlive it. */
+struct render_env *render_env_new_with(const struct book *book,
+    struct template_set *templates, const char *templates_dir,
+    const char *locales_dir, const char *fonts_file,
+    struct diag_list *diags);
+
 /* Loads the fonts now (a build does it before forking its workers).
  * Returns 0, or -1 after diagnostics. */
 int render_env_load_fonts(struct render_env *env, struct diag_list *diags);
@@ -63,6 +70,7 @@ struct render_request {
 	enum output_format format;
 	const char *template_id;   /* NULL: the language's default */
 	const char *templates_dir; /* NULL: kessan's own */
+	struct template_set *templates; /* loaded by render_book_load, or NULL */
 	const char *locales_dir;   /* NULL: kessan's own */
 	const char *fonts_file;    /* NULL: kessan's fonts/fonts.xml */
 	enum paper paper;
@@ -111,6 +119,20 @@ enum output_format output_format_find(const char *name, unsigned uses);
  */
 int render_diff(const struct diff_report *report, enum output_format format,
     struct buffer *out, struct diag_list *diags);
+
+/*
+ * Loads the book in dir as the render of quarter `period` needs it: the
+ * templates of templates_dir say how far back (and ahead) the release
+ * reads, and no period file beyond that is opened (load.h,
+ * book_load_release; period_file: a draft read in place of its quarter's
+ * file, whose quarter it is). *templates is set to the templates so
+ * loaded (or NULL), for req->templates or render_env_new_with; the caller
+ * frees them after the env. Returns the book, or NULL after fatal
+ * diagnostics.
+ */
+struct book *render_book_load(const char *dir, const char *period,
+    const char *period_file, const char *templates_dir,
+    struct template_set **templates, struct diag_list *diags);
 
 /* File name of a render in a folder: "release-en.pdf", "release-ja+en.txt". */
 void render_file_name(const struct render_request *req, char *buf,

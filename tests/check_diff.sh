@@ -297,4 +297,32 @@ if html_tools_ready; then
 	fi
 fi
 
+# One quarter is compared: only the period files its release reads are
+# opened, for drafts and for books with --period alike. A damaged file
+# years before it changes nothing; a missing prior-year quarter is named.
+archive="$scratch/archive"
+"$EXAMPLES/make-archive.sh" "$archive" 24 2000
+sed 's|<f id="is.rev.dialup">[0-9]*<|<f id="is.rev.dialup">751000<|' \
+    "$archive/periods/2005-q4.xml" > "$scratch/draft.xml"
+cp -R "$archive" "$scratch/archive2"
+cp "$scratch/draft.xml" "$scratch/archive2/periods/2005-q4.xml"
+printf '<period' > "$archive/periods/2000-q2.xml"
+printf '<period' > "$scratch/archive2/periods/2000-q2.xml"
+run_diff window-drafts --book "$archive" "$archive/periods/2005-q4.xml" \
+    "$scratch/draft.xml"
+if [ $rc -eq 1 ] && grep -q '751,000' "$scratch/window-drafts.out"; then ok; else
+	not_ok "window: drafts of 2005-q4 beside a damaged 2000-q2: exit $rc, $(head -3 "$scratch/window-drafts.err")"
+fi
+run_diff window-books --period 2005-q4 "$archive" "$scratch/archive2"
+if [ $rc -eq 1 ] && grep -q '751,000' "$scratch/window-books.out"; then ok; else
+	not_ok "window: books with --period 2005-q4 beside a damaged 2000-q2: exit $rc, $(head -3 "$scratch/window-books.err")"
+fi
+rm "$archive/periods/2004-q4.xml"
+run_diff window-missing --book "$archive" "$archive/periods/2005-q4.xml" \
+    "$scratch/draft.xml"
+if [ $rc -eq 2 ] && grep -q 'needs [a-z_.]* of 2004-q4, which has no period file in the book' \
+    "$scratch/window-missing.err"; then ok; else
+	not_ok "window: a missing 2004-q4 is not named: exit $rc, $(head -3 "$scratch/window-missing.err")"
+fi
+
 finish

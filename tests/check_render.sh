@@ -218,4 +218,39 @@ expect "tree: a figure with the template line that made it" sh -c \
 expect "tree: a footnote carries its number" sh -c \
     "grep -Eq 'footnote( #[^ ]*)? \\[en\\] 1( |$)' '$scratch/tree.txt'"
 
+# One quarter's render opens only the period files its release can read
+# (here eight quarters back, one ahead): a damaged file years before it
+# does not stop the render, while check, which reads every quarter, names
+# it; a quarter the release needs and the book lacks is named as always.
+archive="$scratch/archive"
+"$EXAMPLES/make-archive.sh" "$archive" 24 2000
+# The window loses nothing: each release as build makes it from the whole
+# book, in each language, is what render makes from the window.
+"$KESSAN" build -j 2 -f txt -o "$scratch/whole" "$archive" >/dev/null 2>&1
+differ=
+for dir in "$scratch"/whole/*-q*; do
+	q=${dir##*/}
+	for lang in en ja ja+en; do
+		PERIOD=$q render "$archive" $lang "$scratch/window.txt" &&
+		    cmp -s "$dir/release-$lang.txt" "$scratch/window.txt" ||
+		    differ="$differ $q/$lang"
+	done
+done
+expect "window: renders of all 20 releases as the whole book's:$differ" \
+    test -z "$differ" -a "$(ls -d "$scratch"/whole/*-q* | wc -l)" -eq 20
+PERIOD=2005-q4 render "$archive" en "$scratch/window-before.txt"
+printf '<period' > "$archive/periods/2000-q2.xml"
+if PERIOD=2005-q4 render "$archive" en "$scratch/window.txt"; then ok; else not_ok "window: a damaged 2000-q2 stops the render of 2005-q4: $(cat "$scratch/err")"; fi
+expect "window: the same release without 2000-q2" \
+    cmp -s "$scratch/window-before.txt" "$scratch/window.txt"
+"$KESSAN" check "$archive" >"$scratch/window.check" 2>&1
+rc=$?
+expect "window: check still names the damaged file" sh -c \
+    "test $rc -ne 0 && grep -q 'periods/2000-q2.xml:' '$scratch/window.check'"
+rm "$archive/periods/2004-q4.xml"
+PERIOD=2005-q4 render "$archive" en "$scratch/window-missing.txt"
+rc=$?
+expect "window: a missing prior-year quarter is named" sh -c \
+    "test $rc -ne 0 && grep -q 'needs [a-z_.]* of 2004-q4, which has no period file in the book' '$scratch/err'"
+
 finish

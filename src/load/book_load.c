@@ -5,32 +5,19 @@
  */
 #include "load.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../model/expr.h"
 #include "../util/buffer.h"
+#include "loader.h"
 #include "narrative.h"
 #include "xml.h"
 
-struct loader {
-	struct book *book;
-	struct diag_list *diags;
-	const char *draft;   /* a period file read in place of the book's own */
-	int failed;
-};
-
-static void
-error(struct loader *ld, const char *file, int line, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static void
-error(struct loader *ld, const char *file, int line, const char *fmt, ...)
+void
+loader_error(struct loader *ld, const char *file, int line, const char *fmt,
+    ...)
 {
 	va_list ap;
 
@@ -61,14 +48,14 @@ load_book_xml(struct loader *ld, const char *file, enum schema schema,
 		outside = strncmp(real, book, n) != 0 || real[n] != '/';
 	}
 	if (outside) {
-		error(ld, file, 0, "a symbolic link that leads out of the book "
+		loader_error(ld, file, 0, "a symbolic link that leads out of the book "
 		    "(to %s): copy the file into the book instead", real);
 		return NULL;
 	}
 	return xml_load(file, schema, ld->diags);
 }
 
-static char *
+char *
 join_path(const char *dir, const char *name)
 {
 	size_t n = strlen(dir) + strlen(name) + 2;
@@ -91,7 +78,7 @@ set_lang_text(struct loader *ld, const char *file, xmlNodePtr node,
 	if (l < 0)
 		return;  /* the schema allows only en and ja */
 	if (slots[l] != NULL) {
-		error(ld, file, xml_line(node), "second %s for the same language",
+		loader_error(ld, file, xml_line(node), "second %s for the same language",
 		    what);
 		return;
 	}
@@ -115,14 +102,14 @@ load_footing_rule(struct loader *ld, xmlNodePtr n)
 		if ((kind == NULL && c->footing[i].kind == NULL) ||
 		    (kind != NULL && c->footing[i].kind != NULL &&
 		    strcmp(kind, c->footing[i].kind) == 0)) {
-			error(ld, ld->book->company_file, line, "a second footing "
+			loader_error(ld, ld->book->company_file, line, "a second footing "
 			    "policy for %s (the first is on line %d)",
 			    kind != NULL ? kind : "the default",
 			    c->footing[i].origin.line);
 			goto out;
 		}
 	if ((list = array_grow(c->footing, c->nfooting, sizeof(*list))) == NULL) {
-		error(ld, ld->book->company_file, line, "out of memory");
+		loader_error(ld, ld->book->company_file, line, "out of memory");
 		goto out;
 	}
 	c->footing = list;
@@ -230,7 +217,7 @@ load_company(struct loader *ld)
 	}
 	for (l = 0; l < LANG_MAX; l++)
 		if (c->name[l] == NULL)
-			error(ld, file, c->origin.line, "no company name in %s",
+			loader_error(ld, file, c->origin.line, "no company name in %s",
 			    l == LANG_EN ? "English (lang=\"en\")" :
 			    "Japanese (lang=\"ja\")");
 	xmlFreeDoc(doc);
@@ -267,18 +254,18 @@ load_fact_decl(struct loader *ld, xmlNodePtr n, size_t group,
 	long other;
 
 	if ((facts = array_grow(b->facts, b->nfacts, sizeof(*facts))) == NULL) {
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->facts = facts;
 	f = &facts[b->nfacts];
 	f->id = xml_get(n, "id");
 	if (f->id == NULL) {
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	if ((other = book_fact_index(b, f->id)) >= 0) {
-		error(ld, b->accounts_file, xml_line(n),
+		loader_error(ld, b->accounts_file, xml_line(n),
 		    "fact %s is declared twice (first at line %d)", f->id,
 		    b->facts[other].origin.line);
 		free(f->id);
@@ -316,18 +303,18 @@ load_group(struct loader *ld, xmlNodePtr n)
 	xmlNodePtr child;
 
 	if ((groups = array_grow(b->groups, b->ngroups, sizeof(*groups))) == NULL) {
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->groups = groups;
 	g = &groups[b->ngroups];
 	if ((g->id = xml_get(n, "id")) == NULL) {
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	for (i = 0; i < b->ngroups; i++)
 		if (strcmp(b->groups[i].id, g->id) == 0) {
-			error(ld, b->accounts_file, xml_line(n),
+			loader_error(ld, b->accounts_file, xml_line(n),
 			    "group %s is declared twice (first at line %d)", g->id,
 			    b->groups[i].origin.line);
 			free(g->id);
@@ -358,10 +345,10 @@ parse_side(struct loader *ld, const char *text, int line, const char *id)
 	if (e != NULL)
 		return e;
 	if (*at == '\0')
-		error(ld, ld->book->accounts_file, line,
+		loader_error(ld, ld->book->accounts_file, line,
 		    "identity %s: %s (at the end of \"%s\")", id, err, text);
 	else
-		error(ld, ld->book->accounts_file, line,
+		loader_error(ld, ld->book->accounts_file, line,
 		    "identity %s: %s (at \"%.20s\")", id, err, at);
 	return e;
 }
@@ -376,7 +363,7 @@ load_identity(struct loader *ld, xmlNodePtr n)
 	size_t i;
 
 	if ((ids = array_grow(b->identities, b->nidentities, sizeof(*ids))) == NULL) {
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->identities = ids;
@@ -386,7 +373,7 @@ load_identity(struct loader *ld, xmlNodePtr n)
 	if (id->id == NULL || id->text == NULL) {
 		free(id->id);
 		free(id->text);
-		error(ld, b->accounts_file, xml_line(n), "out of memory");
+		loader_error(ld, b->accounts_file, xml_line(n), "out of memory");
 		return;
 	}
 	b->nidentities++;
@@ -395,7 +382,7 @@ load_identity(struct loader *ld, xmlNodePtr n)
 	id->origin.line = xml_line(n);
 	for (i = 0; i + 1 < b->nidentities; i++)
 		if (strcmp(b->identities[i].id, id->id) == 0)
-			error(ld, b->accounts_file, id->origin.line,
+			loader_error(ld, b->accounts_file, id->origin.line,
 			    "identity %s is declared twice (first at line %d)",
 			    id->id, b->identities[i].origin.line);
 	value = xml_get(n, "applies");
@@ -405,7 +392,7 @@ load_identity(struct loader *ld, xmlNodePtr n)
 		id->has_tolerance = 1;
 		if (rat_parse(value, &id->tolerance, NULL) != RAT_OK ||
 		    rat_sign(id->tolerance) < 0)
-			error(ld, b->accounts_file, id->origin.line,
+			loader_error(ld, b->accounts_file, id->origin.line,
 			    "identity %s: tolerance must be a non-negative number",
 			    id->id);
 		free(value);
@@ -450,7 +437,7 @@ get_date(struct loader *ld, struct period *p, xmlNodePtr n, const char *name,
 	int rc = value != NULL ? date_parse(value, out) : -1;
 
 	if (rc != 0)
-		error(ld, p->file, xml_line(n), "%s: not a calendar date: %s",
+		loader_error(ld, p->file, xml_line(n), "%s: not a calendar date: %s",
 		    name, value != NULL ? value : "(missing)");
 	free(value);
 	return rc;
@@ -470,7 +457,7 @@ load_release(struct loader *ld, struct period *p, xmlNodePtr n)
 		if (xml_is(c, "dateline")) {
 			lines = array_grow(p->datelines, p->ndatelines, sizeof(*lines));
 			if (lines == NULL) {
-				error(ld, p->file, xml_line(c), "out of memory");
+				loader_error(ld, p->file, xml_line(c), "out of memory");
 				return;
 			}
 			p->datelines = lines;
@@ -483,10 +470,10 @@ load_release(struct loader *ld, struct period *p, xmlNodePtr n)
 			value = xml_get(c, "rate");
 			if (value == NULL ||
 			    rat_parse(value, &p->convenience_rate, NULL) != RAT_OK)
-				error(ld, p->file, xml_line(c),
+				loader_error(ld, p->file, xml_line(c),
 				    "convenience rate is not a number");
 			else if (rat_sign(p->convenience_rate) <= 0)
-				error(ld, p->file, xml_line(c),
+				loader_error(ld, p->file, xml_line(c),
 				    "convenience rate must be above zero, not %s", value);
 			free(value);
 		}
@@ -506,14 +493,14 @@ parse_value(struct loader *ld, struct period *p, int line,
 	if (st == RAT_OK)
 		return 0;
 	if (st == RAT_OVERFLOW && strlen(text) > 64)   /* not all of it */
-		error(ld, p->file, line, "%s: value %.24s... (%zu characters) has "
+		loader_error(ld, p->file, line, "%s: value %.24s... (%zu characters) has "
 		    "more than %d digits", f->id, text, strlen(text),
 		    RAT_MAX_DIGITS);
 	else if (st == RAT_OVERFLOW)
-		error(ld, p->file, line, "%s: value %s has more than %d digits",
+		loader_error(ld, p->file, line, "%s: value %s has more than %d digits",
 		    f->id, text, RAT_MAX_DIGITS);
 	else
-		error(ld, p->file, line, "%s: value '%s' is not a plain decimal "
+		loader_error(ld, p->file, line, "%s: value '%s' is not a plain decimal "
 		    "number (write -1234567 or 18.72: no grouping or units)",
 		    f->id, text);
 	return -1;
@@ -530,22 +517,22 @@ load_fact_value(struct loader *ld, struct period *p, xmlNodePtr n,
 	long index;
 
 	if (id == NULL || text == NULL) {
-		error(ld, p->file, line, "out of memory");
+		loader_error(ld, p->file, line, "out of memory");
 		goto out;
 	}
 	if ((index = book_fact_index(b, id)) < 0) {
-		error(ld, p->file, line, "unknown fact %s (not declared in %s)", id,
+		loader_error(ld, p->file, line, "unknown fact %s (not declared in %s)", id,
 		    b->accounts_file);
 		goto out;
 	}
 	if (b->facts[index].group != group) {
-		error(ld, p->file, line, "fact %s belongs to group %s, not %s", id,
+		loader_error(ld, p->file, line, "fact %s belongs to group %s, not %s", id,
 		    b->groups[b->facts[index].group].id, b->groups[group].id);
 		goto out;
 	}
 	slot = &p->slots[index];
 	if (slot->state == SLOT_PRESENT) {
-		error(ld, p->file, line, "duplicate fact %s (first at line %d)", id,
+		loader_error(ld, p->file, line, "duplicate fact %s (first at line %d)", id,
 		    slot->line);
 		goto out;
 	}
@@ -579,7 +566,7 @@ load_period_group(struct loader *ld, struct period *p, xmlNodePtr n,
 	xmlNodePtr c;
 
 	if (ref == NULL || (g = group_index(ld->book, ref)) < 0) {
-		error(ld, p->file, xml_line(n), "unknown group %s",
+		loader_error(ld, p->file, xml_line(n), "unknown group %s",
 		    ref != NULL ? ref : "(none)");
 		free(ref);
 		return;
@@ -604,21 +591,21 @@ load_restatement(struct loader *ld, struct period *p, xmlNodePtr n)
 
 	if (period == NULL || id == NULL || value == NULL ||
 	    period_id_parse(period, &year, &quarter) != 0) {
-		error(ld, p->file, line, "restate: bad period");
+		loader_error(ld, p->file, line, "restate: bad period");
 		goto out;
 	}
 	if (fiscal_ordinal(year, quarter) >= p->ordinal) {
-		error(ld, p->file, line,
+		loader_error(ld, p->file, line,
 		    "restate: %s is not earlier than %s", period, p->id);
 		goto out;
 	}
 	if ((index = book_fact_index(ld->book, id)) < 0) {
-		error(ld, p->file, line, "restate: unknown fact %s", id);
+		loader_error(ld, p->file, line, "restate: unknown fact %s", id);
 		goto out;
 	}
 	if ((list = array_grow(p->restatements, p->nrestatements,
 	    sizeof(*list))) == NULL) {
-		error(ld, p->file, line, "out of memory");
+		loader_error(ld, p->file, line, "out of memory");
 		goto out;
 	}
 	p->restatements = list;
@@ -652,7 +639,7 @@ quarter_attribute(struct loader *ld, struct period *p, xmlNodePtr n,
 
 	if (text == NULL || period_offset_parse(text, &offset) != 0 ||
 	    offset > 0)
-		error(ld, p->file, xml_line(n), "%s: '%s' is not this release's "
+		loader_error(ld, p->file, xml_line(n), "%s: '%s' is not this release's "
 		    "quarter or an earlier one (current, pq, py, q-N)", name,
 		    text != NULL ? text : "");
 	else
@@ -670,7 +657,7 @@ shown_attribute(struct loader *ld, struct period *p, xmlNodePtr n,
 	int rc = 0;
 
 	if (text == NULL || rat_parse(text, value, decimals) != RAT_OK) {
-		error(ld, p->file, xml_line(n), "shown: '%s' is not a plain "
+		loader_error(ld, p->file, xml_line(n), "shown: '%s' is not a plain "
 		    "decimal number as printed (write -14.5 for (14.5))",
 		    text != NULL ? text : "");
 		rc = -1;
@@ -706,7 +693,7 @@ load_adjustment(struct loader *ld, struct period *p, xmlNodePtr n)
 	a.reason = xml_get(n, NULL);
 	if ((list = array_grow(p->adjustments, p->nadjustments,
 	    sizeof(*list))) == NULL) {
-		error(ld, p->file, a.line, "out of memory");
+		loader_error(ld, p->file, a.line, "out of memory");
 		free(a.table);
 		free(a.row);
 		free(a.reason);
@@ -727,7 +714,7 @@ load_stated_change(struct loader *ld, struct period *p, xmlNodePtr n)
 	memset(&s, 0, sizeof(s));
 	s.line = xml_line(n);
 	if (index < 0)
-		error(ld, p->file, s.line, "stated-change: unknown fact %s",
+		loader_error(ld, p->file, s.line, "stated-change: unknown fact %s",
 		    fact != NULL ? fact : "");
 	free(fact);
 	s.against = quarter_attribute(ld, p, n, "against");
@@ -735,14 +722,14 @@ load_stated_change(struct loader *ld, struct period *p, xmlNodePtr n)
 	    shown_attribute(ld, p, n, &s.shown, &s.decimals) != 0)
 		return;
 	if (s.against >= p->ordinal) {
-		error(ld, p->file, s.line, "stated-change: the base quarter must "
+		loader_error(ld, p->file, s.line, "stated-change: the base quarter must "
 		    "be before %s", p->id);
 		return;
 	}
 	s.fact = (size_t)index;
 	s.reason = xml_get(n, NULL);
 	if ((list = array_grow(p->stated, p->nstated, sizeof(*list))) == NULL) {
-		error(ld, p->file, s.line, "out of memory");
+		loader_error(ld, p->file, s.line, "out of memory");
 		free(s.reason);
 		return;
 	}
@@ -750,7 +737,7 @@ load_stated_change(struct loader *ld, struct period *p, xmlNodePtr n)
 	list[p->nstated++] = s;
 }
 
-static struct period *
+struct period *
 load_period(struct loader *ld, const char *dir, const char *name,
     int is_draft)
 {
@@ -766,7 +753,7 @@ load_period(struct loader *ld, const char *dir, const char *name,
 	    (p->file = join_path(dir, name)) == NULL ||
 	    (p->slots = calloc(b->nfacts ? b->nfacts : 1, sizeof(*p->slots))) ==
 	    NULL || (complete = calloc(b->ngroups ? b->ngroups : 1, 1)) == NULL) {
-		error(ld, name, 0, "out of memory");
+		loader_error(ld, name, 0, "out of memory");
 		if (p != NULL) {
 			free(p->file);
 			free(p->slots);
@@ -791,7 +778,7 @@ load_period(struct loader *ld, const char *dir, const char *name,
 	period_id_format(p->fiscal_year, p->quarter, p->id, sizeof(p->id));
 	snprintf(expected, sizeof(expected), "%s.xml", p->id);
 	if (!is_draft && strcmp(name, expected) != 0)
-		error(ld, p->file, p->line,
+		loader_error(ld, p->file, p->line,
 		    "the file for fiscal year %d quarter %d must be named %s",
 		    p->fiscal_year, p->quarter, expected);
 	for (n = xml_element(root->children); n != NULL; n = xml_element(n->next)) {
@@ -829,119 +816,15 @@ out:
 	return p;
 }
 
-static int
-compare_periods(const void *a, const void *b)
-{
-	const struct period *pa = *(struct period *const *)a;
-	const struct period *pb = *(struct period *const *)b;
-
-	return (pa->ordinal > pb->ordinal) - (pa->ordinal < pb->ordinal);
-}
-
-static int
-is_period_file(const struct dirent *entry)
-{
-	size_t len = strlen(entry->d_name);
-
-	return entry->d_name[0] != '.' && len > 4 &&
-	    strcmp(entry->d_name + len - 4, ".xml") == 0;
-}
-
-/* Reads the draft period file and puts it in place of its quarter. */
-static void
-load_draft(struct loader *ld)
-{
-	struct book *b = ld->book;
-	char *copy = strdup(ld->draft), *slash, *dir, *name;
-	struct period *p, **grown;
-	size_t k;
-
-	if (copy == NULL) {
-		error(ld, ld->draft, 0, "out of memory");
-		return;
-	}
-	slash = strrchr(copy, '/');
-	dir = slash != NULL ? copy : ".";
-	name = slash != NULL ? slash + 1 : copy;
-	if (slash != NULL)
-		*slash = '\0';
-	p = load_period(ld, dir, name, 1);
-	free(copy);
-	if (p == NULL)
-		return;
-	for (k = 0; k < b->nperiods; k++)
-		if (b->periods[k]->ordinal == p->ordinal) {
-			period_free(b->periods[k]);
-			b->periods[k] = p;
-			b->draft = p;
-			return;
-		}
-	if ((grown = realloc(b->periods, (b->nperiods + 2) * sizeof(*grown))) ==
-	    NULL) {
-		period_free(p);
-		error(ld, ld->draft, 0, "out of memory");
-		return;
-	}
-	b->periods = grown;
-	b->periods[b->nperiods++] = p;
-	b->periods[b->nperiods] = NULL;
-	b->draft = p;
-}
-
-static void
-load_periods(struct loader *ld)
-{
-	struct book *b = ld->book;
-	struct dirent **names = NULL;
-	struct period *p;
-	char *dir;
-	int count, i;
-	size_t k;
-
-	if ((dir = join_path(b->dir, "periods")) == NULL) {
-		error(ld, b->dir, 0, "out of memory");
-		return;
-	}
-	if ((count = scandir(dir, &names, is_period_file, alphasort)) < 0) {
-		error(ld, dir, 0, "cannot read the periods folder");
-		free(dir);
-		return;
-	}
-	if (count == 0)
-		error(ld, dir, 0, "no period files (periods/YYYY-qN.xml)");
-	if ((b->periods = calloc((size_t)count + 1, sizeof(*b->periods))) == NULL)
-		error(ld, dir, 0, "out of memory");
-	for (i = 0; i < count; i++) {
-		if (b->periods != NULL &&
-		    (p = load_period(ld, dir, names[i]->d_name, 0)) != NULL)
-			b->periods[b->nperiods++] = p;
-		free(names[i]);
-	}
-	free(names);
-	free(dir);
-	if (b->periods == NULL)
-		return;
-	if (ld->draft != NULL)
-		load_draft(ld);
-	qsort(b->periods, b->nperiods, sizeof(*b->periods), compare_periods);
-	for (k = 1; k < b->nperiods; k++)
-		if (b->periods[k]->ordinal == b->periods[k - 1]->ordinal)
-			error(ld, b->periods[k]->file, b->periods[k]->line,
-			    "period %s is also in %s", b->periods[k]->id,
-			    b->periods[k - 1]->file);
-}
-
 struct book *
 book_load(const char *dir, struct diag_list *diags)
 {
 	return book_load_draft(dir, NULL, diags);
 }
 
-struct book *
-book_load_draft(const char *dir, const char *period_file,
-    struct diag_list *diags)
+static struct book *
+load_book(struct loader *ld, const char *dir, struct diag_list *diags)
 {
-	struct loader ld = { NULL, diags, period_file, 0 };
 	struct book *b;
 
 	if ((b = calloc(1, sizeof(*b))) == NULL ||
@@ -952,18 +835,37 @@ book_load_draft(const char *dir, const char *period_file,
 		book_free(b);
 		return NULL;
 	}
-	ld.book = b;
+	ld->book = b;
 	xml_take_out_of_memory();
-	load_company(&ld);
-	load_accounts(&ld);
+	load_company(ld);
+	load_accounts(ld);
 	/* Period facts are checked against the accounts: skip if those failed. */
-	if (!ld.failed)
-		load_periods(&ld);
+	if (!ld->failed)
+		load_periods(ld);
 	if (xml_report_lost_values(diags, dir))
-		ld.failed = 1;
-	if (ld.failed) {
+		ld->failed = 1;
+	if (ld->failed) {
 		book_free(b);
 		return NULL;
 	}
 	return b;
+}
+
+struct book *
+book_load_draft(const char *dir, const char *period_file,
+    struct diag_list *diags)
+{
+	struct loader ld = { NULL, diags, period_file, 0, NULL, NULL, NULL };
+
+	return load_book(&ld, dir, diags);
+}
+
+struct book *
+book_load_release(const char *dir, const char *period,
+    const char *period_file, book_reach_fn reach, void *arg,
+    struct diag_list *diags)
+{
+	struct loader ld = { NULL, diags, period_file, 0, period, reach, arg };
+
+	return load_book(&ld, dir, diags);
 }

@@ -1,0 +1,42 @@
+/*
+ * What the book's loaders share (book_load.c: company, accounts, one
+ * period file; periods.c: the periods folder). Not for outside load/.
+ */
+#ifndef KESSAN_LOADER_H
+#define KESSAN_LOADER_H
+
+#include "load.h"
+
+struct loader {
+	struct book *book;
+	struct diag_list *diags;
+	const char *draft;   /* a period file read in place of the book's own */
+	int failed;
+	/* A render of one quarter (book_load_release): its id (or the
+	 * draft's), and how far its release reads; NULL for the whole book. */
+	const char *release;
+	book_reach_fn reach;
+	void *reach_arg;
+};
+
+/* Adds a fatal "file:line" diagnostic and marks the load failed. */
+void loader_error(struct loader *ld, const char *file, int line,
+    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* dir/name, malloc'd; NULL when out of memory. */
+char *join_path(const char *dir, const char *name);
+
+/* Loads and checks periods/name of dir (a draft: any name, anywhere).
+ * Returns the period, NULL only when out of memory; ld->failed tells. */
+struct period *load_period(struct loader *ld, const char *dir,
+    const char *name, int is_draft);
+
+/* Every period file of the book (or the window a render reads), sorted,
+ * with the draft in place. */
+void load_periods(struct loader *ld);
+
+#endif
