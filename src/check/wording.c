@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../figure/figure.h"
+#include "movement_words.h"
 #include "typed.h"
 #include "../model/expr.h"
 #include "../util/lang.h"
@@ -112,6 +113,24 @@ check_figure(struct word_walk *w, const struct run *run)
 	w->warnings++;
 }
 
+/* The text after a figure, up to the next figure or the sentence's end. */
+static void
+text_after(const struct run *runs, size_t from, size_t n, char *out,
+    size_t size)
+{
+	size_t len = 0, i;
+	char *end;
+
+	out[0] = '\0';
+	for (i = from; i < n && runs[i].kind != RUN_FACT && len + 1 < size; i++)
+		if (runs[i].kind == RUN_TEXT && runs[i].text != NULL) {
+			snprintf(out + len, size - len, "%s", runs[i].text);
+			len = strlen(out);
+		}
+	if ((end = strstr(out, "。")) != NULL)
+		*end = '\0';
+}
+
 static void
 walk(struct word_walk *w, const struct run *runs, size_t n)
 {
@@ -126,10 +145,16 @@ walk(struct word_walk *w, const struct run *runs, size_t n)
 				    w->lang, runs[i].text, runs[i].line, w->diags);
 			}
 			break;
-		case RUN_FACT:
+		case RUN_FACT: {
+			char after[512];
+
 			check_figure(w, &runs[i]);
+			text_after(runs, i + 1, n, after, sizeof(after));
+			w->warnings += check_movement_words(w->book, w->period,
+			    w->lang, &runs[i], w->before, after, w->diags);
 			w->before[0] = '\0';
 			break;
+		}
 		case RUN_SPAN:   /* a paragraph or list item: a new sentence */
 			w->before[0] = '\0';
 			walk(w, runs[i].children, runs[i].nchildren);
