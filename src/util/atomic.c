@@ -9,16 +9,81 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Writes all of data to fd; 0, or -1 with errno. */
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	size_t done = 0;
+	ssize_t w;
+
+	while (done < len) {
+		if ((w = write(fd, data + done, len - done)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	return 0;
+}
+
+/*
+ * An output that is no regular file: a device or a pipe (/dev/null,
+ * /dev/stdout, a FIFO) is written in place, since renaming over it would
+ * replace a file kessan did not make; a link, through to what it names.
+ */
+static int
+write_special(const char *path, const struct stat *st, const char *data,
+    size_t len, char *err, size_t errsize)
+{
+	struct stat to = *st;
+	char *target;
+	int fd, rc;
+
+	if (S_ISLNK(st->st_mode) && stat(path, &to) != 0) {
+		snprintf(err, errsize, "a link to nothing: %s", strerror(errno));
+		return -1;
+	}
+	if (S_ISREG(to.st_mode)) {
+		/* A link to a file: the file is replaced, the link kept. */
+		if ((target = realpath(path, NULL)) == NULL) {
+			snprintf(err, errsize, "%s", strerror(errno));
+			return -1;
+		}
+		rc = write_file_atomic(target, data, len, err, errsize);
+		free(target);
+		return rc;
+	}
+	if (S_ISDIR(to.st_mode)) {
+		snprintf(err, errsize, "is a folder");
+		return -1;
+	}
+	if ((fd = open(path, O_WRONLY | O_NOCTTY)) < 0 ||
+	    write_all(fd, data, len) != 0) {
+		snprintf(err, errsize, "%s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (close(fd) != 0) {
+		snprintf(err, errsize, "%s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int
 write_file_atomic(const char *path, const char *data, size_t len, char *err,
     size_t errsize)
 {
-	size_t n = strlen(path) + 16, done = 0;
-	char *tmp = malloc(n);
+	size_t n = strlen(path) + 16;
+	char *tmp;
 	int fd = -1;
-	ssize_t w;
+	struct stat st;
 
-	if (tmp == NULL) {
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_special(path, &st, data, len, err, errsize);
+	if ((tmp = malloc(n)) == NULL) {
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}
@@ -29,14 +94,8 @@ write_file_atomic(const char *path, const char *data, size_t len, char *err,
 		free(tmp);
 		return -1;
 	}
-	while (done < len) {
-		if ((w = write(fd, data + done, len - done)) < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		done += (size_t)w;
-	}
+	if (write_all(fd, data, len) != 0)
+		goto fail;
 	/* Files are meant to be read by others: mkstemp's 0600 is too tight. */
 	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
 		goto fail;
