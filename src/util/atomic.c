@@ -14,10 +14,11 @@ static int
 write_all(int fd, const char *data, size_t len)
 {
 	size_t done = 0;
-	ssize_t w;
 
 	while (done < len) {
-		if ((w = write(fd, data + done, len - done)) < 0) {
+		ssize_t w = write(fd, data + done, len - done);
+
+		if (w < 0) {
 			if (errno == EINTR)
 				continue;
 			return -1;
