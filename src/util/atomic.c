@@ -38,8 +38,7 @@ write_special(const char *path, const struct stat *st, const char *data,
     size_t len, char *err, size_t errsize)
 {
 	struct stat to = *st;
-	char *target;
-	int fd, rc;
+	int fd;
 
 	if (S_ISLNK(st->st_mode) && stat(path, &to) != 0) {
 		snprintf(err, errsize, "a link to nothing: %s", strerror(errno));
@@ -47,7 +46,10 @@ write_special(const char *path, const struct stat *st, const char *data,
 	}
 	if (S_ISREG(to.st_mode)) {
 		/* A link to a file: the file is replaced, the link kept. */
-		if ((target = realpath(path, NULL)) == NULL) {
+		char *target = realpath(path, NULL);
+		int rc;
+
+		if (target == NULL) {
 			snprintf(err, errsize, "%s", strerror(errno));
 			return -1;
 		}
