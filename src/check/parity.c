@@ -71,27 +71,32 @@ lang_name(enum lang l)
 	return l == LANG_JA ? "Japanese" : "English";
 }
 
-/* Whether a figure's text says what it shows; reports it if not. */
+/*
+ * Whether a figure's text says what it shows (in sentence, when it stands
+ * in one); reports it at n if not.
+ */
 static void
-check_figure(struct parity *pc, const struct node *n)
+check_figure(struct parity *pc, const struct node *n, const char *text,
+    const struct shown *shown, const char *sentence)
 {
 	struct rat read;
-	int negative, sign = rat_sign(n->shown.value);
+	int negative, sign = rat_sign(shown->value);
 	char want[64];
 
 	pc->stats.figures++;
-	if (read_back(pc, n->u.text.text, n->lang, &read, &negative) == 0 &&
-	    rat_cmp(read, rat_abs(n->shown.value)) == 0 &&
-	    (n->shown.magnitude || sign == 0 || negative == (sign < 0)))
+	if (read_back(pc, text, n->lang, &read, &negative) == 0 &&
+	    rat_cmp(read, rat_abs(shown->value)) == 0 &&
+	    (shown->magnitude || sign == 0 || negative == (sign < 0)))
 		return;
-	if (rat_to_exact_decimal(n->shown.magnitude ?
-	    rat_abs(n->shown.value) : n->shown.value, want, sizeof(want)) !=
-	    RAT_OK)
+	if (rat_to_exact_decimal(shown->magnitude ? rat_abs(shown->value) :
+	    shown->value, want, sizeof(want)) != RAT_OK)
 		snprintf(want, sizeof(want), "?");
 	diag_add(pc->diags, DIAG_ERROR, n->file, n->line,
-	    "the %s text \"%s\" does not say %s%s: check the catalog's wording "
-	    "of figures and the negative style", lang_name(n->lang),
-	    n->u.text.text, want, n->shown.magnitude ? " (no sign)" : "");
+	    "the %s text \"%s\"%s%s%s does not say %s%s: check the catalog's "
+	    "wording of figures and the negative style", lang_name(n->lang),
+	    text, sentence != NULL ? " (in \"" : "",
+	    sentence != NULL ? sentence : "", sentence != NULL ? "\")" : "",
+	    want, shown->magnitude ? " (no sign)" : "");
 	pc->stats.mismatches++;
 }
 
@@ -99,9 +104,14 @@ static void
 check_figures(struct parity *pc, const struct node *n)
 {
 	const struct node *k;
+	size_t i;
 
 	if (n->kind == NODE_TEXT && n->shown.set)
-		check_figure(pc, n);
+		check_figure(pc, n, n->u.text.text, &n->shown, NULL);
+	/* Each figure argument of a generated sentence. */
+	for (i = 0; n->kind == NODE_TEXT && i < n->nfigures; i++)
+		check_figure(pc, n, n->figures[i].text, &n->figures[i].shown,
+		    n->u.text.text);
 	for (k = n->first; k != NULL; k = k->next)
 		check_figures(pc, k);
 }

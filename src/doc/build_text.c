@@ -255,12 +255,44 @@ arg_text(struct builder *b, const struct tpl_arg *a, char *out, size_t size)
 	return -1;
 }
 
-/* Formats a template message with its arguments. */
-char *
-builder_template_message(struct builder *b, const struct tpl_message *m)
+/*
+ * Keeps on sentence node t each figure argument the sentence prints (its
+ * text found in the sentence: a select may leave one out), for check to
+ * read back. Returns 0, or -1 when out of memory.
+ */
+static int
+keep_figures(struct node *t, char values[][TEXT_SIZE],
+    const struct shown *shown, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct figure_text *grown;
+
+		if (!shown[i].set || values[i][0] == '\0' ||
+		    strstr(t->u.text.text, values[i]) == NULL)
+			continue;
+		if ((grown = realloc(t->figures, (t->nfigures + 1) *
+		    sizeof(*grown))) == NULL)
+			return -1;
+		t->figures = grown;
+		if ((grown[t->nfigures].text = strdup(values[i])) == NULL)
+			return -1;
+		grown[t->nfigures++].shown = shown[i];
+	}
+	return 0;
+}
+
+/* Formats a template message with its arguments; with sentence not NULL,
+ * adds the text to it as a node that keeps its figures. */
+static char *
+format_message(struct builder *b, const struct tpl_message *m,
+    struct node **sentence, struct node *parent)
 {
 	char values[MAX_ARGS][TEXT_SIZE];
+	struct shown shown[MAX_ARGS];
 	const char *args[MAX_ARGS];
+	char *text;
 	size_t i;
 
 	if (m->nargs > MAX_ARGS) {
@@ -268,11 +300,26 @@ builder_template_message(struct builder *b, const struct tpl_message *m)
 		return NULL;
 	}
 	for (i = 0; i < m->nargs; i++) {
+		b->shown.set = 0;
 		if (arg_text(b, &m->args[i], values[i], TEXT_SIZE) != 0)
 			return NULL;
+		shown[i] = b->shown;
+		shown[i].set &= m->args[i].source == ARG_VALUE;
 		args[i] = values[i];
 	}
-	return builder_message(b, b->file, m->line, m->key, args, (int)m->nargs);
+	text = builder_message(b, b->file, m->line, m->key, args, (int)m->nargs);
+	if (text == NULL || sentence == NULL)
+		return text;
+	if ((*sentence = node_add_text(parent, text, b->lang)) == NULL ||
+	    keep_figures(*sentence, values, shown, m->nargs) != 0)
+		builder_error(b, b->file, m->line, "out of memory");
+	return text;
+}
+
+char *
+builder_template_message(struct builder *b, const struct tpl_message *m)
+{
+	return format_message(b, m, NULL, NULL);
 }
 
 /* ---- inline content ---- */
@@ -474,10 +521,11 @@ builder_add_sentences(struct builder *b, struct node *parent,
 		if (s->kind == TPL_FN || s->kind == TPL_NOTE)
 			builder_add_template_note(b, parent, s);
 		else if (s->kind == TPL_MESSAGE) {
-			if ((text = builder_template_message(b, &s->message)) == NULL)
-				continue;
 			separate(b, parent);
-			if ((t = node_add_text(parent, text, b->lang)) != NULL) {
+			t = NULL;
+			if ((text = format_message(b, &s->message, &t, parent)) == NULL)
+				continue;
+			if (t != NULL) {
 				t->computed = s->message.nargs > 0;
 				t->file = tfile;
 				t->line = s->line;

@@ -89,6 +89,9 @@ node_free(struct node *node)
 		free(node->u.document.title);
 	if (node->kind == NODE_CHART)
 		chart_free(node->u.chart);
+	while (node->nfigures > 0)
+		free(node->figures[--node->nfigures].text);
+	free(node->figures);
 	free(node->id);
 	free(node->anchor);
 	free(node);

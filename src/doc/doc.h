@@ -131,6 +131,13 @@ enum para_role {
 	ROLE_MAX
 };
 
+/* A figure an argument put into a sentence: its text there and what it
+ * shows, for reading it back (kessan check). */
+struct figure_text {
+	char *text;
+	struct shown shown;
+};
+
 struct node {
 	enum node_kind kind;
 	enum lang lang;
@@ -142,6 +149,8 @@ struct node {
 	int computed;             /* content derived from facts */
 	int incomplete;           /* on a root: a node under it was lost */
 	struct shown shown;       /* a figure's text: what it must say */
+	struct figure_text *figures;  /* a sentence's figure arguments */
+	size_t nfigures;
 	struct node *parent, *first, *last, *next;
 	union {
 		struct { char *title; } document;
