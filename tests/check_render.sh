@@ -54,6 +54,22 @@ else
 	not_ok "render --lang ja+en --format html: $(cat "$scratch/err")"
 fi
 
+# Footnotes are keyed by the note, not its words: two notes of one table
+# that happen to read alike (IP Service's and Broadband's, made to) get
+# two markers, and the notes after them keep their numbers.
+cp -R "$KESSAN_DATADIR/locales" "$scratch/alike-locales"
+sed -i 's|<source>IIJ FiberAccess/F and IIJ DSL/F (shared access using NTT.s Flet.s ADSL and B Flet.s for local access, maximum speed from 1.5Mbps to 100Mbps).</source>|<source>Including IIJ Data Center Connectivity Service (local access not shared, and fixed speed from 64kbps to 1.2Gbps).</source>|' \
+    "$scratch/alike-locales/en.xlf"
+KESSAN_LOCALES="$scratch/alike-locales" render "$EXAMPLES/iij" en "$scratch/alike.txt"
+render "$EXAMPLES/iij" en "$scratch/unlike.txt"
+# The markers, line by line, are the same as with the notes' own words.
+markers() { sed -n 's/^[^⁰¹²³⁴⁵⁶⁷⁸⁹]*\([⁰¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*\).*/\1/p' "$1"; }
+markers "$scratch/alike.txt" >"$scratch/alike.markers"
+markers "$scratch/unlike.txt" >"$scratch/unlike.markers"
+expect "two notes that read alike keep two markers" sh -c "
+    test \$(grep -c 'Including IIJ Data Center Connectivity Service' '$scratch/alike.txt') -eq 2 &&
+    cmp -s '$scratch/alike.markers' '$scratch/unlike.markers'"
+
 # Identical inputs give identical bytes.
 render "$EXAMPLES/iij" ja+en "$scratch/again.txt"
 expect "two renders are identical" cmp -s "$scratch/out/ja+en.txt" "$scratch/again.txt"

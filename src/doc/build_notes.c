@@ -1,9 +1,10 @@
 /*
- * Footnotes: numbered as the template says, shared by identical text
+ * Footnotes: numbered as the template says, shared by the same note
  * before the same footnotes block, flushed where the template puts them.
  */
 #include "builder.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,17 +12,23 @@
 
 
 /*
- * Registers a note and returns its number, or -1. Notes that say the same
- * thing before the same footnotes block share one number, whether they
- * come from a table's catalog or the authored narrative. Takes content.
+ * Registers a note and returns its number, or -1. The same note (its
+ * identity: a catalog key, an authored footnote's id) saying the same
+ * thing before the same footnotes block has one number; two notes that
+ * happen to read alike have two. Takes content.
  */
 int
-builder_note_number(struct builder *b, struct node *content)
+builder_note_number(struct builder *b, struct node *content,
+    const char *identity)
 {
 	struct pending_note *list;
-	char *key = node_plain_text(content, b->note_style);
-	size_t i;
+	char *text = node_plain_text(content, b->note_style), *key = NULL;
+	size_t i, n;
 
+	if (text != NULL && (key = malloc(n = strlen(identity) +
+	    strlen(text) + 2)) != NULL)
+		snprintf(key, n, "%s\x1f%s", identity, text);
+	free(text);
 	if (key == NULL) {
 		node_free(content);
 		builder_error(b, b->file, 0, "out of memory");

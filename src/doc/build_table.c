@@ -169,7 +169,8 @@ builder_add_table(struct builder *b, struct node *parent, const struct tpl_table
 			note->line = tr->notes[k].line;
 			node_add_text(note, s, b->lang);
 			free(s);
-			if ((number = builder_note_number(b, note)) > 0 && label != NULL)
+			if ((number = builder_note_number(b, note,
+			    tr->notes[k].key)) > 0 && label != NULL)
 				builder_add_note_ref(b, label, number);
 		}
 		(void)figure_table_row(builder_figures(b), &figures, r);

@@ -330,6 +330,7 @@ add_authored_note(struct builder *b, struct node *parent, const char *id,
 {
 	const struct authored_note *an = period_note(b->in->period, b->lang, id);
 	struct node *note;
+	char identity[128];
 	int number;
 
 	if (an == NULL) {
@@ -343,7 +344,9 @@ add_authored_note(struct builder *b, struct node *parent, const char *id,
 	note->file = file;
 	note->line = an->line;
 	builder_add_runs(b, note, &an->content, file);
-	if ((number = builder_note_number(b, note)) > 0)
+	/* An authored footnote is itself wherever it is referenced. */
+	snprintf(identity, sizeof(identity), "fn:%s", id);
+	if ((number = builder_note_number(b, note, identity)) > 0)
 		builder_add_note_ref(b, parent, number);
 }
 
@@ -501,7 +504,7 @@ builder_add_template_note(struct builder *b, struct node *parent,
 	note->line = s->line;
 	node_add_text(note, text, b->lang);
 	free(text);
-	if ((number = builder_note_number(b, note)) > 0)
+	if ((number = builder_note_number(b, note, s->message.key)) > 0)
 		builder_add_note_ref(b, parent, number);
 }
 

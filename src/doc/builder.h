@@ -79,7 +79,8 @@ void builder_add_sentences(struct builder *b, struct node *parent,
     const struct tpl_block *blocks, size_t n);
 
 /* build_notes.c */
-int builder_note_number(struct builder *b, struct node *content);
+int builder_note_number(struct builder *b, struct node *content,
+    const char *identity);
 void builder_add_note_ref(struct builder *b, struct node *parent,
     int number);
 void builder_flush_notes(struct builder *b, struct node *parent);
