@@ -112,13 +112,14 @@ print_summary(const char *dir, const struct book *book,
 	FMT(identities, book->nidentities);
 	FMT(skipped, stats->not_applicable);
 	FMT(read, parity->figures);
-	FMT(sums, display->sums - display->unfooted);
+	FMT(sums, display->sums - display->unfooted - display->broken);
 	FMT(off, display->unfooted);
 	FMT(adjusted, display->adjustments);
 	FMT(stated, display->stated);
 #undef FMT
 	number_formatter_close(f);
-	if (stats->failed == 0 && parity->mismatches == 0)
+	if (stats->failed == 0 && parity->mismatches == 0 &&
+	    display->broken == 0)
 		printf("%s: %s identity checks passed over %s period%s "
 		    "(%s identities; %s checks not applicable where a quarter lacks "
 		    "the facts or a release); %s figures read back alike in "
@@ -131,9 +132,11 @@ print_summary(const char *dir, const struct book *book,
 		    display->stated == 1 ? "" : "s");
 	else
 		printf("%s: %zu identity check%s failed, %s passed, over %s "
-		    "period%s; %zu of %s figures read back differently\n", dir,
+		    "period%s; %zu of %s figures read back differently; %zu "
+		    "printed total%s do not add up\n", dir,
 		    stats->failed, stats->failed == 1 ? "" : "s", passed, periods,
-		    stats->periods == 1 ? "" : "s", parity->mismatches, read);
+		    stats->periods == 1 ? "" : "s", parity->mismatches, read,
+		    display->broken, display->broken == 1 ? "" : "s");
 }
 
 /*

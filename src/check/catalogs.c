@@ -164,11 +164,18 @@ check_catalogs(const struct template_set *templates,
 			 * needs fewer), but one its notes do not document is never
 			 * filled in; and both languages document the same list.
 			 */
-			if (m->nargs > m->documented) {
+			if (m->nargs > m->documented && m->documented == 0) {
+				diag_add(diags, DIAG_FATAL, catalogs[l]->file, m->line,
+				    "message %s uses argument {%d}, but has no args note "
+				    "(<note category=\"args\">0 what {0} is; 1 …</note>) "
+				    "telling translators what each argument is", m->key,
+				    m->nargs - 1);
+				kc.errors++;
+			} else if (m->nargs > m->documented) {
 				diag_add(diags, DIAG_FATAL, catalogs[l]->file, m->line,
 				    "message %s uses argument {%d}, but its args note "
-				    "documents only %d (numbered from {0})", m->key,
-				    m->nargs - 1, m->documented);
+				    "documents only {0} to {%d}", m->key, m->nargs - 1,
+				    m->documented - 1);
 				kc.errors++;
 			}
 			kc.errors += check_unit_word(m, catalogs[l], diags);

@@ -172,7 +172,9 @@ check_stated(struct displayer *d, const struct period *p,
 	}
 	decimal_text(d, lo, 3, lo_text, sizeof(lo_text));
 	decimal_text(d, hi, 3, hi_text, sizeof(hi_text));
-	decimal_text(d, s->shown, s->decimals, shown, sizeof(shown));
+	/* As the table prints it: "(2.0)" is -2.0%, not -2%. */
+	decimal_text(d, s->shown, s->decimals < 1 ? 1 : s->decimals, shown,
+	    sizeof(shown));
 	quarter_id(s->against, id, sizeof(id));
 	if (rat_cmp(shi, lo) < 0 || rat_cmp(slo, hi) > 0) {
 		diag_add(d->diags, DIAG_ERROR, p->file, s->line, "stated-change: "
@@ -212,6 +214,8 @@ check_release(struct displayer *d, const struct period *p)
 		 * the summary, not listed (allocating ones report above). */
 		if (!f.allocate)
 			d->stats->unfooted += f.unfooted;
+		else
+			d->stats->broken += f.unfooted;
 		list_adjustments(d, t, p, &f);
 		footing_free(&f);
 	}

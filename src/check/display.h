@@ -18,6 +18,7 @@ struct display_stats {
 	size_t tables;        /* table × release worked out */
 	size_t sums;          /* printed totals with every part printed */
 	size_t unfooted;      /* … a unit off their parts (independent) */
+	size_t broken;        /* … off their parts where the policy foots */
 	size_t adjustments;   /* recorded adjustments listed */
 	size_t stated;        /* stated changes checked */
 };
