@@ -145,4 +145,36 @@ without op-income 'row="op_income"' appendix-1 9 "$(printf '%s\t%s\t%s\n%s\t%s\t
     'Operating income(loss)' 5 '(14.4)' \
     'Other expenses' 5 '(2.5)')"
 
+# The three policies on doc/book-format.md's worked example, a table made
+# to the rule: a = 1.2, b = 1.4, S = a + b, c = 2.7, T = S + c (millions).
+# The printed column, row by row, is the worked example's, by hand.
+book=$(fresh_book worked)
+templates="$scratch/worked-templates"
+cp -R "$KESSAN_DATADIR/templates" "$templates"
+sed -i 's|^    <fact id="notes.epcglobal.members"|    <fact id="notes.w.a" unit="JPY" scale="6" label="a"/>\n    <fact id="notes.w.b" unit="JPY" scale="6" label="b"/>\n    <fact id="notes.w.c" unit="JPY" scale="6" label="c"/>\n&|' \
+    "$book/accounts.xml"
+sed -i 's|^    <f id="notes.ga.enterprise_tax">25</f>|&\n    <f id="notes.w.a">1.2</f>\n    <f id="notes.w.b">1.4</f>\n    <f id="notes.w.c">2.7</f>|' \
+    "$book/periods/2004-q1.xml"
+sed -i 's|^</tables>|  <table id="worked" kind="worked" caption="table.ebitda.caption" unit="millions">\n    <columns><column period="current" header-period="quarter"/></columns>\n    <row id="a" label="row.ebitda.ebitda" value="notes.w.a"/>\n    <row id="b" label="row.ebitda.da" value="notes.w.b"/>\n    <row id="s" label="row.ebitda.op_income" value="notes.w.a + notes.w.b" sum="a b"/>\n    <row id="c" label="row.ebitda.other_exp" value="notes.w.c"/>\n    <row id="t" label="row.ebitda.net_income" value="notes.w.a + notes.w.b + notes.w.c" sum="s c"/>\n  </table>\n&|' \
+    "$templates/tables.xml"
+cat >"$templates/worked.xml" <<'EOF_TEMPLATE'
+<?xml version="1.0" encoding="UTF-8"?>
+<template xmlns="urn:kessan:template:1" id="worked" footnotes="document">
+  <table ref="worked"/>
+</template>
+EOF_TEMPLATE
+for case in "independent:1 1 3 3 5" "allocate:1 1 2 3 5" "totals:1 2 3 2 5"; do
+	policy=${case%%:*}
+	sed -i '/<footing kind="worked"/d' "$book/company.xml"
+	sed -i "s|^  <footing policy=\"allocate\"/>|&\n  <footing kind=\"worked\" policy=\"$policy\"/>|" "$book/company.xml"
+	got=$(KESSAN_TEMPLATES="$templates" "$KESSAN" render --period 2004-q1 \
+	    --template worked "$book" 2>"$scratch/err" |
+	    awk -F'\t' 'NF == 2 && $2 ~ /^[0-9]+$/ { printf "%s%s", s, $2; s = " " }')
+	if [ "$got" = "${case#*:}" ]; then
+		ok
+	else
+		not_ok "worked example under $policy: printed '$got', want '${case#*:}' $(cat "$scratch/err")"
+	fi
+done
+
 finish

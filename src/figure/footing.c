@@ -376,7 +376,8 @@ work_column(struct work *w)
 	if (w->f->allocate) {
 		int progress;
 		for (r = 0; r < t->nrows; r++)
-			if (!w->is_part[r])
+			if (!w->is_part[r] ||
+			    (w->f->allocate == FOOTING_TOTALS && t->rows[r].nsum > 0))
 				w->decided[r] = 1;
 		do {
 			progress = 0;

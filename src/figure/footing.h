@@ -5,8 +5,11 @@
  * `allocate` policy for the table's kind, every sum's printed parts add up
  * exactly to its printed total: the total is shown as rounded on its own
  * (or as recorded), and its parts are allocated by largest remainder
- * (allocate.h). Under `independent`, each cell is rounded on its own and
- * a total may be a unit off its printed parts. Either way a release may
+ * (allocate.h). Under `totals`, every row that is a sum (subtotals too)
+ * is shown as rounded on its own and only the leaf items, parts that are
+ * no sum themselves, are allocated. Under `independent`, each cell is
+ * rounded on its own and a total may be a unit off its printed parts.
+ * Either way a release may
  * record that it shows a cell one display unit off its own rounding
  * (struct display_adjustment); such a cell is fixed before anything is
  * allocated.
@@ -14,7 +17,8 @@
  * The order is fixed, so the result depends on the figures alone:
  *  1. recorded cells, and cells exact at the printed precision (100.0%,
  *     an amount recorded in the unit shown), keep their figure;
- *  2. a row that is part of no sum is rounded on its own;
+ *  2. a row that is part of no sum is rounded on its own, and under
+ *     `totals` so is every row that is a sum;
  *  3. sums are taken in row order, over and over until none is left: a
  *     sum whose total is shown gives its parts not yet shown what is left
  *     of the total after the parts already shown.
@@ -43,7 +47,8 @@ struct footing_cell {
 };
 
 struct table_footing {
-	int allocate;            /* the policy applied */
+	int allocate;            /* the policy applied (enum footing_policy):
+	                            not 0 when the table foots */
 	size_t nrows, ncolumns;
 	struct footing_cell *cells;   /* nrows * ncolumns, row by row */
 	size_t sums;             /* sum cells with every part shown */

@@ -114,8 +114,9 @@ load_footing_rule(struct loader *ld, xmlNodePtr n)
 	}
 	c->footing = list;
 	list[c->nfooting].kind = kind;
-	list[c->nfooting].allocate = policy != NULL &&
-	    strcmp(policy, "allocate") == 0;
+	list[c->nfooting].allocate = policy == NULL ? FOOTING_INDEPENDENT :
+	    strcmp(policy, "allocate") == 0 ? FOOTING_ALLOCATE :
+	    strcmp(policy, "totals") == 0 ? FOOTING_TOTALS : FOOTING_INDEPENDENT;
 	list[c->nfooting].origin.file = ld->book->company_file;
 	list[c->nfooting].origin.line = line;
 	c->nfooting++;

@@ -67,9 +67,16 @@ struct contact {
 };
 
 /* How a table kind's printed figures relate to its printed totals. */
+enum footing_policy {
+	FOOTING_INDEPENDENT,     /* every cell rounded on its own */
+	FOOTING_ALLOCATE,        /* totals first, parts allocated top-down */
+	FOOTING_TOTALS           /* every total at its own rounding, subtotals
+	                            too; the leaf items absorb the difference */
+};
+
 struct footing_rule {
 	char *kind;              /* a table kind (templates); NULL: the default */
-	int allocate;            /* 1: allocate, 0: independent */
+	enum footing_policy allocate;
 	struct origin origin;
 };
 
