@@ -136,7 +136,7 @@ check_argument(struct direction_check *dc, const struct tpl_message *m,
 {
 	struct catalog *c = dc->catalogs[l];
 	struct message *msg = catalog_find(c, m->key);
-	char holders[16][16], err[256], words[1024];
+	char holders[16][24], err[256], words[1024];
 	const char *args[16];
 	const char *const *kw;
 	char *base, *text;
