@@ -1244,6 +1244,7 @@ layout_pass(const struct node *doc, const struct layout_options *o,
 	int i;
 
 	memset(&c, 0, sizeof(c));
+	memset(refs, 0, sizeof(*refs));   /* nothing of this pass, so far */
 	c.refs.known = known;
 	if ((c.lay = calloc(1, sizeof(*c.lay))) == NULL) {
 		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
