@@ -152,7 +152,7 @@ cell_figure(struct figure_env *env, const struct tpl_table *t,
 	    .decimals = tpl_row_decimals(row), .scale = t->scale };
 	const struct period *release = env->release;
 	struct rat value, total;
-	enum eval_status st;
+	enum eval_status st, tst;
 	int absent, percent = t->percent_all || row->mark;
 
 	memset(f, 0, sizeof(*f));
@@ -214,16 +214,14 @@ cell_figure(struct figure_env *env, const struct tpl_table *t,
 				f->flags &= ~FIGURE_PERCENT;
 			return;
 		}
-		if (st == EVAL_OK && figure_evaluate(env, t->share_of, c->period,
-		    row->line, &total, NULL, NULL) == EVAL_OK &&
-		    rat_is_zero(total)) {
+		tst = st == EVAL_OK ? figure_evaluate(env, t->share_of, c->period,
+		    row->line, &total, NULL, NULL) : st;
+		if (tst == EVAL_OK && rat_is_zero(total)) {
 			/* A share of nothing: a quarter without revenues. */
 			f->state = FIGURE_NOT_MEANINGFUL;
 			return;
 		}
-		if (st != EVAL_OK || figure_evaluate(env, t->share_of, c->period,
-		    row->line, &total, NULL, NULL) != EVAL_OK ||
-		    rat_div(value, total, &value) != RAT_OK ||
+		if (tst != EVAL_OK || rat_div(value, total, &value) != RAT_OK ||
 		    rat_mul(value, rat_int(100), &value) != RAT_OK) {
 			figure_error(env, row->line, "cannot compute a share of the "
 			    "table's total");
