@@ -197,26 +197,83 @@ out:
 	render_env_free(env);
 }
 
+/* The catalogs and templates of one layout, checked against each other
+ * and against the releases that use them. */
+static int
+same_name(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+static void
+check_layout_wording(const struct book *book, const char *layout,
+    const char *period, int one_layout, struct display_stats *display,
+    struct diag_list *diags)
+{
+	struct catalog *catalogs[LANG_MAX] = { NULL };
+	struct template_set *templates;
+	char over[4096];
+	size_t k;
+	int l, ok = 1;
+
+	if (layout != NULL && book_layout_path(book, layout, "locales", over,
+	    sizeof(over)) != 0) {
+		diag_add(diags, DIAG_FATAL, book->dir, 0, "out of memory");
+		return;
+	}
+	for (l = 0; l < LANG_MAX; l++)
+		if ((catalogs[l] = catalog_load_layout(getenv("KESSAN_LOCALES"),
+		    layout != NULL ? over : NULL, (enum lang)l, diags)) == NULL)
+			ok = 0;
+	templates = templates_load_layout(getenv("KESSAN_TEMPLATES"), book,
+	    layout, diags);
+	if (ok && templates != NULL)
+		check_catalogs(templates, catalogs, !one_layout, diags);
+	/* One layout: every release in one pass, as always; several: each
+	 * release under its own. */
+	for (k = 0; templates != NULL && k < book->nperiods; k++) {
+		const struct period *p = book->periods[k];
+		if (one_layout) {
+			check_display(templates, book, period, display, diags);
+			break;
+		}
+		if (p->has_release && (period == NULL ||
+		    strcmp(p->id, period) == 0) &&
+		    same_name(period_layout(book, p), layout))
+			check_display(templates, book, p->id, display, diags);
+	}
+	templates_free(templates);
+	for (l = 0; l < LANG_MAX; l++)
+		catalog_free(catalogs[l]);
+}
+
 static void
 check_wording(const struct book *book, const char *period,
     struct display_stats *display, struct diag_list *diags)
 {
-	struct catalog *catalogs[LANG_MAX] = { NULL };
-	struct template_set *templates;
-	int l, ok = 1;
+	const char **layouts = calloc(book->nperiods + 1, sizeof(*layouts));
+	size_t k, i, n = 0;
 
-	for (l = 0; l < LANG_MAX; l++)
-		if ((catalogs[l] = catalog_load(getenv("KESSAN_LOCALES"),
-		    (enum lang)l, diags)) == NULL)
-			ok = 0;
-	templates = templates_load(getenv("KESSAN_TEMPLATES"), book, diags);
-	if (ok && templates != NULL)
-		check_catalogs(templates, catalogs, diags);
-	if (templates != NULL)
-		check_display(templates, book, period, display, diags);
-	templates_free(templates);
-	for (l = 0; l < LANG_MAX; l++)
-		catalog_free(catalogs[l]);
+	if (layouts == NULL) {
+		diag_add(diags, DIAG_FATAL, book->dir, 0, "out of memory");
+		return;
+	}
+	for (k = 0; k < book->nperiods; k++) {
+		const struct period *p = book->periods[k];
+		const char *name = period_layout(book, p);
+		if (!p->has_release || (period != NULL && strcmp(p->id, period) != 0))
+			continue;
+		for (i = 0; i < n && !same_name(layouts[i], name); i++)
+			;
+		if (i == n)
+			layouts[n++] = name;
+	}
+	if (n == 0)
+		n = 1;  /* no release: the catalogs and templates still check */
+	for (i = 0; i < n; i++)
+		check_layout_wording(book, layouts[i], period, n == 1, display,
+		    diags);
+	free(layouts);
 }
 
 static int

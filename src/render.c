@@ -90,25 +90,36 @@ creation_epoch(const struct period *p)
 	return (era * 146097 + doe - 719468) * 86400;
 }
 
+/* One layout's templates and catalogs: kessan's own (name NULL), or one
+ * of the book's layouts over them (company.xml <layout>, <release
+ * layout>). */
+struct env_layout {
+	char *name;
+	struct template_set *templates;
+	int borrowed;                /* the templates are the caller's */
+	struct catalog *catalogs[LANG_MAX];
+	char *no_break_after[LANG_MAX];
+};
+
 /* What the renders of one book share: loaded once, reused. */
 struct render_env {
 	const struct book *book;
-	struct catalog *catalogs[LANG_MAX];
+	char *templates_dir;         /* NULL: kessan's own */
+	char *locales_dir;
 	struct formatter *formatters[LANG_MAX];
-	struct template_set *templates;
-	int borrowed;                /* the templates are the caller's */
+	struct env_layout *layouts;  /* loaded as releases need them */
+	size_t nlayouts;
 	struct font_set *fonts;      /* loaded with the first PDF */
 	const char *fonts_file;
-	char *no_break_after[LANG_MAX];
 };
 
 static int
 render_pdf(const struct render_request *req, const struct render_env *env,
-    const struct period *period, const struct node *doc, struct buffer *out,
-    struct diag_list *diags)
+    const struct env_layout *layout, const struct period *period,
+    const struct node *doc, struct buffer *out, struct diag_list *diags)
 {
-	const struct company *co = &req->book->company;
-	struct page_labels labels = { (struct catalog **)env->catalogs,
+	const struct company *co = period_company(req->book, period);
+	struct page_labels labels = { (struct catalog **)layout->catalogs,
 	    (struct formatter **)env->formatters };
 	struct layout_options lo;
 	struct layout *lay = NULL;
@@ -158,40 +169,119 @@ static const char *const default_templates[] = {
 	"release", "summary", "bilingual"
 };
 
+static int
+same_layout(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+static void
+free_layout(struct env_layout *el)
+{
+	int l;
+
+	for (l = 0; l < LANG_MAX; l++) {
+		catalog_free(el->catalogs[l]);
+		free(el->no_break_after[l]);
+	}
+	if (!el->borrowed)
+		templates_free(el->templates);
+	free(el->name);
+}
+
+/* The layout called name (NULL: kessan's templates), loaded the first
+ * time a release asks for it; templates: already loaded, borrowed. */
+static struct env_layout *
+env_layout(struct render_env *env, const char *name,
+    struct template_set *templates, struct diag_list *diags)
+{
+	struct env_layout *el, *grown;
+	char over[4096], err[256];
+	size_t i;
+	int l;
+
+	for (i = 0; i < env->nlayouts; i++)
+		if (same_layout(env->layouts[i].name, name))
+			return &env->layouts[i];
+	if ((grown = realloc(env->layouts, (env->nlayouts + 1) *
+	    sizeof(*grown))) == NULL) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
+		return NULL;
+	}
+	env->layouts = grown;
+	el = &grown[env->nlayouts];
+	memset(el, 0, sizeof(*el));
+	if ((name != NULL && ((el->name = strdup(name)) == NULL ||
+	    book_layout_path(env->book, name, "locales", over,
+	    sizeof(over)) != 0))) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
+		goto fail;
+	}
+	for (l = 0; l < LANG_MAX; l++) {
+		if ((el->catalogs[l] = catalog_load_layout(env->locales_dir,
+		    name != NULL ? over : NULL, (enum lang)l, diags)) == NULL)
+			goto fail;
+		/* Without it sentences would break after "U.S.": not optional. */
+		if ((el->no_break_after[l] = catalog_format(el->catalogs[l],
+		    "text.no-break-after", NULL, 0, err, sizeof(err))) == NULL) {
+			diag_add(diags, DIAG_FATAL, el->catalogs[l]->file, 0,
+			    "%s", err);
+			goto fail;
+		}
+	}
+	el->borrowed = templates != NULL;
+	if ((el->templates = templates != NULL ? templates :
+	    templates_load_layout(env->templates_dir, env->book, name,
+	    diags)) == NULL)
+		goto fail;
+	env->nlayouts++;
+	return el;
+fail:
+	free_layout(el);
+	return NULL;
+}
+
+/* The layout period renders with, loaded if need be. */
+static struct env_layout *
+period_env_layout(struct render_env *env, const struct period *period,
+    struct diag_list *diags)
+{
+	return env_layout(env, period != NULL ? period_layout(env->book, period) : NULL,
+	    NULL, diags);
+}
+
+static int
+copy_dir(char **dst, const char *src)
+{
+	return src != NULL && (*dst = strdup(src)) == NULL ? -1 : 0;
+}
+
 struct render_env *
 render_env_new_with(const struct book *book, struct template_set *templates,
     const char *templates_dir, const char *locales_dir,
     const char *fonts_file, struct diag_list *diags)
 {
 	struct render_env *env = calloc(1, sizeof(*env));
-	char err[256];
 	int l;
 
-	if (env == NULL) {
+	if (env == NULL || copy_dir(&env->templates_dir, templates_dir) != 0 ||
+	    copy_dir(&env->locales_dir, locales_dir) != 0) {
 		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
-		return NULL;
+		goto fail;
 	}
 	env->book = book;
 	env->fonts_file = fonts_file;
-	for (l = 0; l < LANG_MAX; l++) {
-		env->catalogs[l] = catalog_load(locales_dir, (enum lang)l, diags);
-		env->formatters[l] = formatter_open((enum lang)l, &book->company);
+	for (l = 0; l < LANG_MAX; l++)
 		/* Opening a formatter fails only for want of memory. */
-		if (env->formatters[l] == NULL)
+		if ((env->formatters[l] = formatter_open((enum lang)l,
+		    &book->company)) == NULL) {
 			diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
-		if (env->catalogs[l] == NULL || env->formatters[l] == NULL)
-			goto fail;
-		/* Without it sentences would break after "U.S.": not optional. */
-		if ((env->no_break_after[l] = catalog_format(env->catalogs[l],
-		    "text.no-break-after", NULL, 0, err, sizeof(err))) == NULL) {
-			diag_add(diags, DIAG_FATAL, env->catalogs[l]->file, 0,
-			    "%s", err);
 			goto fail;
 		}
-	}
-	env->borrowed = templates != NULL;
-	if ((env->templates = templates != NULL ? templates :
-	    templates_load(templates_dir, book, diags)) == NULL)
+	/* The first layout is the one a lone render or a diff was loaded
+	 * for; for a whole book, kessan's own. */
+	if (env_layout(env, templates != NULL ? templates->layout : NULL,
+	    templates, diags) == NULL)
 		goto fail;
 	return env;
 fail:
@@ -210,19 +300,32 @@ render_env_new(const struct book *book, const char *templates_dir,
 void
 render_env_free(struct render_env *env)
 {
+	size_t i;
 	int l;
 
 	if (env == NULL)
 		return;
-	for (l = 0; l < LANG_MAX; l++) {
-		catalog_free(env->catalogs[l]);
+	for (l = 0; l < LANG_MAX; l++)
 		formatter_close(env->formatters[l]);
-		free(env->no_break_after[l]);
-	}
-	if (!env->borrowed)
-		templates_free(env->templates);
+	for (i = 0; i < env->nlayouts; i++)
+		free_layout(&env->layouts[i]);
+	free(env->layouts);
+	free(env->templates_dir);
+	free(env->locales_dir);
 	fonts_free(env->fonts);
 	free(env);
+}
+
+int
+render_env_use_layouts(struct render_env *env, struct diag_list *diags)
+{
+	size_t i;
+
+	for (i = 0; i < env->book->nperiods; i++)
+		if (env->book->periods[i]->has_release &&
+		    period_env_layout(env, env->book->periods[i], diags) == NULL)
+			return -1;
+	return 0;
 }
 
 int
@@ -242,15 +345,37 @@ base_name(const char *path)
 	return slash != NULL ? slash + 1 : path;
 }
 
-void
-render_env_each_input(const struct render_env *env, enum output_format format,
-    void (*fn)(void *arg, const char *label, const char *path), void *arg)
+/* "templates/release.xml", or "layouts/NAME/templates/release.xml" for
+ * a file of the layout's own. */
+static void
+input_label(const char *layout, const char *layout_dir, const char *kind,
+    const char *file, char *label, size_t size)
 {
-	const struct template_set *t = env->templates;
+	size_t n = layout_dir != NULL ? strlen(layout_dir) : 0;
+
+	if (layout != NULL && n > 0 && strncmp(file, layout_dir, n) == 0 &&
+	    file[n] == '/')
+		snprintf(label, size, "layouts/%s/%s/%s", layout, kind,
+		    base_name(file));
+	else
+		snprintf(label, size, "%s/%s", kind, base_name(file));
+}
+
+int
+render_env_each_input(struct render_env *env, const char *layout,
+    enum output_format format,
+    void (*fn)(void *arg, const char *label, const char *path), void *arg,
+    struct diag_list *diags)
+{
+	const struct env_layout *el = env_layout(env, layout, NULL, diags);
+	const struct template_set *t;
 	char label[4096];
 	size_t i, k;
 	int l, seen;
 
+	if (el == NULL)
+		return -1;
+	t = el->templates;
 	for (i = 0; i < t->ntemplates + t->ntables; i++) {
 		const char *file = i < t->ntemplates ? t->templates[i].file :
 		    t->tables[i - t->ntemplates].file;
@@ -260,22 +385,29 @@ render_env_each_input(const struct render_env *env, enum output_format format,
 			    t->tables[k - t->ntemplates].file) == 0;
 		if (seen)
 			continue;
-		snprintf(label, sizeof(label), "templates/%s", base_name(file));
+		input_label(t->layout, t->layout_dir, "templates", file, label,
+		    sizeof(label));
 		fn(arg, label, file);
 	}
 	for (l = 0; l < LANG_MAX; l++) {
-		snprintf(label, sizeof(label), "locales/%s",
-		    base_name(env->catalogs[l]->file));
-		fn(arg, label, env->catalogs[l]->file);
+		const struct catalog *c = el->catalogs[l];
+		snprintf(label, sizeof(label), "locales/%s", base_name(c->file));
+		fn(arg, label, c->file);
+		if (c->layout_file != NULL) {
+			snprintf(label, sizeof(label), "layouts/%s/locales/%s",
+			    layout, base_name(c->layout_file));
+			fn(arg, label, c->layout_file);
+		}
 	}
 	if (!output_format_does(format, OUTPUT_FONTS) || env->fonts == NULL)
-		return;
+		return 0;
 	fn(arg, "fonts/fonts.xml", env->fonts->file);
 	for (i = 0; i < env->fonts->nfaces; i++) {
 		snprintf(label, sizeof(label), "font:%s",
 		    ttf_path(env->fonts->faces[i]));
 		fn(arg, label, ttf_path(env->fonts->faces[i]));
 	}
+	return 0;
 }
 
 struct node *
@@ -286,6 +418,7 @@ render_document(const struct render_request *req, struct diag_list *diags)
 	const char *tpl = req->template_id != NULL ? req->template_id :
 	    default_templates[req->lang];
 	enum lang lang = req->lang == RENDER_EN ? LANG_EN : LANG_JA;
+	const struct env_layout *layout;
 	int l;
 
 	memset(&in, 0, sizeof(in));
@@ -301,11 +434,16 @@ render_document(const struct render_request *req, struct diag_list *diags)
 		    in.period->id);
 		return NULL;
 	}
-	in.templates = env->templates;
+	if ((layout = period_env_layout(env, in.period, diags)) == NULL)
+		return NULL;
+	in.templates = layout->templates;
 	in.deps = req->deps;
 	for (l = 0; l < LANG_MAX; l++) {
-		in.catalogs[l] = env->catalogs[l];
+		in.catalogs[l] = layout->catalogs[l];
 		in.formatters[l] = env->formatters[l];
+		/* The negatives of the release's era. */
+		formatter_use_company(env->formatters[l],
+		    period_company(req->book, in.period));
 	}
 	return document_build(&in, tpl, lang, diags);
 }
@@ -313,7 +451,7 @@ render_document(const struct render_request *req, struct diag_list *diags)
 const char *
 render_env_no_break_after(const struct render_env *env, enum lang lang)
 {
-	return env->no_break_after[lang];
+	return env->layouts[0].no_break_after[lang];
 }
 
 /* ---- the backends: one table, one call ---- */
@@ -323,6 +461,7 @@ render_env_no_break_after(const struct render_env *env, enum lang lang)
 struct backend_input {
 	const struct render_request *req;
 	struct render_env *env;
+	const struct env_layout *layout;    /* the release's templates */
 	const struct node *doc;             /* NULL for a diff */
 	const struct diff_report *report;   /* NULL for a release */
 };
@@ -346,7 +485,7 @@ text_backend(const struct backend_input *in, struct buffer *out,
 		return text_diff_render(in->report, out);
 	memset(&text, 0, sizeof(text));
 	for (l = 0; l < LANG_MAX; l++)
-		text.no_break_after[l] = in->env->no_break_after[l];
+		text.no_break_after[l] = in->layout->no_break_after[l];
 	return text_render(in->doc, &text, out);
 }
 
@@ -369,7 +508,8 @@ html_backend(const struct backend_input *in, struct buffer *out,
 	(void)diags;
 	if (in->report != NULL)
 		return html_diff_render(in->report, out);
-	meta.author = in->req->book->company.name[in->req->lang == RENDER_EN ?
+	meta.author = period_company(in->req->book, book_period_by_id(
+	    in->req->book, in->req->period))->name[in->req->lang == RENDER_EN ?
 	    LANG_EN : LANG_JA];
 	if (first_text(in->doc, ROLE_TITLE, &title) != 0)
 		return NO_MEMORY;
@@ -384,8 +524,8 @@ pdf_backend(const struct backend_input *in, struct buffer *out,
     struct diag_list *diags)
 {
 	if (render_env_load_fonts(in->env, diags) != 0 ||
-	    render_pdf(in->req, in->env, book_period_by_id(in->req->book,
-	    in->req->period), in->doc, out, diags) != 0)
+	    render_pdf(in->req, in->env, in->layout, book_period_by_id(
+	    in->req->book, in->req->period), in->doc, out, diags) != 0)
 		return REPORTED;
 	return 0;
 }
@@ -464,7 +604,7 @@ int
 render_diff(const struct diff_report *report, enum output_format format,
     struct buffer *out, struct diag_list *diags)
 {
-	struct backend_input in = { NULL, NULL, NULL, report };
+	struct backend_input in = { NULL, NULL, NULL, NULL, report };
 
 	return dispatch(&in, format, OUTPUT_DIFF, out, diags,
 	    "cannot write the diff: out of memory");
@@ -476,7 +616,7 @@ render_release(const struct render_request *req, struct buffer *out,
 {
 	struct render_request own_req = *req;
 	struct render_env *own = NULL;
-	struct backend_input in = { &own_req, req->env, NULL, NULL };
+	struct backend_input in = { &own_req, req->env, NULL, NULL, NULL };
 	struct node *doc = NULL;
 	int rc = -1;
 
@@ -485,7 +625,9 @@ render_release(const struct render_request *req, struct buffer *out,
 	    req->fonts_file, diags)) == NULL)
 		return -1;
 	own_req.env = in.env;
-	if ((doc = render_document(&own_req, diags)) == NULL)
+	if ((doc = render_document(&own_req, diags)) == NULL ||
+	    (in.layout = period_env_layout(in.env, book_period_by_id(req->book,
+	    req->period), diags)) == NULL)
 		goto out;
 	in.doc = doc;
 	rc = dispatch(&in, req->format, OUTPUT_RELEASE, out, diags,

@@ -54,13 +54,20 @@ int render_env_load_fonts(struct render_env *env, struct diag_list *diags);
 
 /*
  * Calls fn for every file besides the book that a render in `format`
- * reads: each template file, each catalog, and for PDF the fonts file and
- * every face. `label` is stable across machines ("templates/release.xml",
- * "locales/ja.xlf", "fonts/fonts.xml", "font:/usr/share/…").
+ * under `layout` (NULL: none) reads: each template file, each catalog,
+ * and for PDF the fonts file and every face. `label` is stable across
+ * machines ("templates/release.xml", "layouts/2005/templates/tables.xml",
+ * "locales/ja.xlf", "fonts/fonts.xml", "font:/usr/share/…"). Returns 0,
+ * or -1 when the layout does not load (diagnostics).
  */
-void render_env_each_input(const struct render_env *env,
+int render_env_each_input(struct render_env *env, const char *layout,
     enum output_format format,
-    void (*fn)(void *arg, const char *label, const char *path), void *arg);
+    void (*fn)(void *arg, const char *label, const char *path), void *arg,
+    struct diag_list *diags);
+
+/* Loads the layout of every release of the book now (a build does it
+ * before forking its workers). Returns 0, or -1 after diagnostics. */
+int render_env_use_layouts(struct render_env *env, struct diag_list *diags);
 
 struct render_request {
 	const struct book *book;

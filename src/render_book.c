@@ -23,7 +23,8 @@ release_reach(void *arg, const struct book *book,
 	/* Templates that do not load cleanly are reported by the render after
 	 * the whole book has loaded, as they always were. */
 	memset(&quiet, 0, sizeof(quiet));
-	ra->templates = templates_load(ra->templates_dir, book, &quiet);
+	ra->templates = templates_load_layout(ra->templates_dir, book,
+	    period_layout(book, release), &quiet);
 	if (ra->templates != NULL && diag_worst(&quiet) >= 0) {
 		templates_free(ra->templates);
 		ra->templates = NULL;

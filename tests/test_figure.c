@@ -195,13 +195,13 @@ test_policy(void **state)
 	int64_t units;
 
 	(void)state;
-	assert_int_equal(figure_round_units(example, half, 0, 0, &units), 0);
+	assert_int_equal(figure_round_units(example, NULL, half, 0, 0, &units), 0);
 	assert_int_equal(units, 8675);
 	example->company.rounding = ROUND_TRUNCATE;
-	assert_int_equal(figure_round_units(example, half, 0, 0, &units), 0);
+	assert_int_equal(figure_round_units(example, NULL, half, 0, 0, &units), 0);
 	assert_int_equal(units, 8674);
 	/* Per cents keep their own policy. */
-	assert_int_equal(figure_round_units(example, half, 0, FIGURE_RATIO,
+	assert_int_equal(figure_round_units(example, NULL, half, 0, FIGURE_RATIO,
 	    &units), 0);
 	assert_int_equal(units, example->company.percent_rounding ==
 	    ROUND_TRUNCATE ? 8674 : 8675);
@@ -209,7 +209,7 @@ test_policy(void **state)
 	    ROUND_TRUNCATE);
 	example->company.rounding = saved;
 	/* Too large for 64-bit units at one decimal. */
-	assert_int_equal(figure_round_units(example, rat_int(INT64_MAX / 2), 1,
+	assert_int_equal(figure_round_units(example, NULL, rat_int(INT64_MAX / 2), 1,
 	    0, &units), -1);
 }
 

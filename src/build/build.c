@@ -48,6 +48,7 @@ struct input {
 
 struct job {
 	const struct period *period;
+	size_t layout;               /* index into the planner's layouts */
 	enum render_lang lang;
 	enum output_format format;
 	char path[64];               /* relative to OUT */
@@ -62,6 +63,14 @@ enum {
 	JOB_UP_TO_DATE,
 	JOB_BUILT,
 	JOB_FAILED
+};
+
+/* The data inputs every output of one layout and format has (templates,
+ * catalogs, and for PDF the fonts), by enum output_format. */
+struct layout_inputs {
+	const char *name;            /* the book's; NULL: kessan's templates */
+	struct input *common[FORMAT_MAX];
+	size_t ncommon[FORMAT_MAX];
 };
 
 /* What a worker reports of a job once it is done. */
@@ -86,10 +95,9 @@ struct planner {
 	/* digests of files, each hashed once per run */
 	struct input *cache;
 	size_t ncache;
-	/* the data inputs every output of a format has (templates, catalogs,
-	   and for PDF the fonts), by enum output_format */
-	struct input *common[FORMAT_MAX];
-	size_t ncommon[FORMAT_MAX];
+	/* the data inputs every output of a layout and format has */
+	struct layout_inputs *layouts;
+	size_t nlayouts;
 	/* the previous manifest */
 	struct job *old;
 	size_t nold;
@@ -294,6 +302,7 @@ free_inputs(struct input *list, size_t n)
 
 struct common_arg {
 	struct planner *pl;
+	struct layout_inputs *li;
 	int format;
 	int failed;
 };
@@ -304,16 +313,25 @@ collect_common(void *arg, const char *label, const char *path)
 	struct common_arg *ca = arg;
 	const char *sha = digest(ca->pl, path);
 
-	if (sha == NULL || add_input(&ca->pl->common[ca->format],
-	    &ca->pl->ncommon[ca->format], label, sha) != 0)
+	if (sha == NULL || add_input(&ca->li->common[ca->format],
+	    &ca->li->ncommon[ca->format], label, sha) != 0)
 		ca->failed = 1;
+}
+
+/* What the manifest records as a job's layout: its name, or "-". */
+static const char *
+layout_label(const struct planner *pl, const struct job *j)
+{
+	const char *name = pl->layouts[j->layout].name;
+
+	return name != NULL ? name : "-";
 }
 
 /* The digest a label has now, or NULL if its file is gone. */
 static const char *
 current(struct planner *pl, const char *label)
 {
-	size_t f, i;
+	size_t f, i, k;
 
 	if (strcmp(label, "kessan") == 0)
 		return PACKAGE_VERSION;
@@ -323,10 +341,11 @@ current(struct planner *pl, const char *label)
 		snprintf(path, sizeof(path), "%s/%s", pl->o->book, label + 5);
 		return digest(pl, path);
 	}
-	for (f = 0; f < FORMAT_MAX; f++)
-		for (i = 0; i < pl->ncommon[f]; i++)
-			if (strcmp(pl->common[f][i].label, label) == 0)
-				return pl->common[f][i].sha;
+	for (k = 0; k < pl->nlayouts; k++)
+		for (f = 0; f < FORMAT_MAX; f++)
+			for (i = 0; i < pl->layouts[k].ncommon[f]; i++)
+				if (strcmp(pl->layouts[k].common[f][i].label, label) == 0)
+					return pl->layouts[k].common[f][i].sha;
 	return NULL;
 }
 
@@ -462,6 +481,61 @@ needs_fonts(const struct build_options *o)
 	return 0;
 }
 
+static size_t
+layout_index(const struct planner *pl, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < pl->nlayouts; i++)
+		if (name == NULL ? pl->layouts[i].name == NULL :
+		    pl->layouts[i].name != NULL &&
+		    strcmp(pl->layouts[i].name, name) == 0)
+			break;
+	return i;
+}
+
+/* The data inputs of every layout the book's releases use: one entry per
+ * layout, templates, catalogs and (PDF) fonts by format. */
+static int
+collect_layouts(struct planner *pl)
+{
+	struct layout_inputs *grown;
+	size_t p;
+	int f;
+
+	for (p = 0; p < pl->book->nperiods; p++) {
+		const struct period *period = pl->book->periods[p];
+		struct common_arg ca = { pl, NULL, 0, 0 };
+		if (!period->has_release || layout_index(pl,
+		    period_layout(pl->book, period)) < pl->nlayouts)
+			continue;
+		if ((grown = array_grow(pl->layouts, pl->nlayouts,
+		    sizeof(*grown))) == NULL) {
+			diag_add(pl->diags, DIAG_FATAL, NULL, 0, "out of memory");
+			return -1;
+		}
+		pl->layouts = grown;
+		ca.li = &grown[pl->nlayouts++];
+		memset(ca.li, 0, sizeof(*ca.li));
+		ca.li->name = period_layout(pl->book, period);
+		for (f = 0; f < FORMAT_MAX; f++) {
+			if (!built_format(NULL, f))
+				continue;
+			ca.format = f;
+			if (render_env_each_input(pl->env, ca.li->name,
+			    (enum output_format)f, collect_common, &ca,
+			    pl->diags) != 0)
+				return -1;
+			if (ca.failed) {
+				diag_add(pl->diags, DIAG_FATAL, pl->o->out, 0,
+				    "cannot read kessan's data files");
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 static int
 plan_jobs(struct planner *pl)
 {
@@ -501,6 +575,7 @@ plan_jobs(struct planner *pl)
 				    o->shard - 1)
 					continue;
 				j->period = period;
+				j->layout = layout_index(pl, period_layout(pl->book, period));
 				j->lang = lang_of[l];
 				j->format = (enum output_format)f;
 				pl->njobs++;
@@ -518,6 +593,7 @@ up_to_date(struct planner *pl, struct job *j)
 	const struct job *old = NULL;
 	char path[4096];
 	const char *sha;
+	const struct layout_inputs *li = &pl->layouts[j->layout];
 	size_t i, k, commons = 0;
 	int f = (int)j->format;
 
@@ -530,15 +606,17 @@ up_to_date(struct planner *pl, struct job *j)
 	if ((sha = digest(pl, path)) == NULL || strcmp(sha, old->sha) != 0)
 		return 0;
 	for (i = 0; i < old->ninputs; i++) {
-		const char *now = current(pl, old->inputs[i].label);
+		/* A quarter moved to another layout reads other templates. */
+		const char *now = strcmp(old->inputs[i].label, "layout") == 0 ?
+		    layout_label(pl, j) : current(pl, old->inputs[i].label);
 		if (now == NULL || strcmp(now, old->inputs[i].sha) != 0)
 			return 0;
-		for (k = 0; k < pl->ncommon[f]; k++)
-			commons += strcmp(pl->common[f][k].label,
+		for (k = 0; k < li->ncommon[f]; k++)
+			commons += strcmp(li->common[f][k].label,
 			    old->inputs[i].label) == 0;
 	}
 	/* A template or font added since is an input the old build lacked. */
-	if (commons != pl->ncommon[f])
+	if (commons != li->ncommon[f])
 		return 0;
 	memcpy(j->sha, old->sha, sizeof(j->sha));
 	for (i = 0; i < old->ninputs; i++)
@@ -557,7 +635,10 @@ record_inputs(struct planner *pl, struct job *j, const struct result *r)
 	int f = (int)j->format, i, year, quarter;
 	size_t k;
 
-	if (add_input(&j->inputs, &j->ninputs, "kessan", PACKAGE_VERSION) != 0)
+	const struct layout_inputs *li = &pl->layouts[j->layout];
+
+	if (add_input(&j->inputs, &j->ninputs, "kessan", PACKAGE_VERSION) != 0 ||
+	    add_input(&j->inputs, &j->ninputs, "layout", layout_label(pl, j)) != 0)
 		return -1;
 	if ((sha = current(pl, "book/company.xml")) == NULL ||
 	    add_input(&j->inputs, &j->ninputs, "book/company.xml", sha) != 0 ||
@@ -574,9 +655,9 @@ record_inputs(struct planner *pl, struct job *j, const struct result *r)
 		    add_input(&j->inputs, &j->ninputs, label, sha) != 0)
 			return -1;
 	}
-	for (k = 0; k < pl->ncommon[f]; k++)
-		if (add_input(&j->inputs, &j->ninputs, pl->common[f][k].label,
-		    pl->common[f][k].sha) != 0)
+	for (k = 0; k < li->ncommon[f]; k++)
+		if (add_input(&j->inputs, &j->ninputs, li->common[f][k].label,
+		    li->common[f][k].sha) != 0)
 			return -1;
 	qsort(j->inputs, j->ninputs, sizeof(*j->inputs), compare_inputs);
 	return 0;
@@ -936,7 +1017,7 @@ build_run(const struct build_options *o, struct build_summary *s,
 {
 	struct planner pl;
 	double started = clock_seconds();
-	size_t i, f;
+	size_t i;
 	int rc = 2, locks[2] = { -1, -1 };
 
 	memset(s, 0, sizeof(*s));
@@ -959,18 +1040,9 @@ build_run(const struct build_options *o, struct build_summary *s,
 	    getenv("KESSAN_LOCALES"), getenv("KESSAN_FONTS"), diags)) == NULL ||
 	    (needs_fonts(o) && render_env_load_fonts(pl.env, diags) != 0))
 		goto out;
-	for (f = 0; f < FORMAT_MAX; f++) {
-		struct common_arg ca = { &pl, (int)f, 0 };
-		if (!built_format(NULL, (int)f))
-			continue;
-		render_env_each_input(pl.env, (enum output_format)f,
-		    collect_common, &ca);
-		if (ca.failed) {
-			diag_add(diags, DIAG_FATAL, o->out, 0,
-			    "cannot read kessan's data files");
-			goto out;
-		}
-	}
+	if (render_env_use_layouts(pl.env, diags) != 0 ||
+	    collect_layouts(&pl) != 0)
+		goto out;
 	if (plan_jobs(&pl) != 0) {
 		diag_add(diags, DIAG_FATAL, o->out, 0, "out of memory");
 		goto out;
@@ -1013,8 +1085,11 @@ planner_free(struct planner *pl)
 		free_inputs(pl->old[i].inputs, pl->old[i].ninputs);
 	free(pl->old);
 	free_inputs(pl->cache, pl->ncache);
-	for (f = 0; f < FORMAT_MAX; f++)
-		free_inputs(pl->common[f], pl->ncommon[f]);
+	for (i = 0; i < pl->nlayouts; i++)
+		for (f = 0; f < FORMAT_MAX; f++)
+			free_inputs(pl->layouts[i].common[f],
+			    pl->layouts[i].ncommon[f]);
+	free(pl->layouts);
 	render_env_free(pl->env);
 	book_free(pl->book);
 	memset(pl, 0, sizeof(*pl));

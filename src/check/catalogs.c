@@ -72,7 +72,7 @@ check_unit_word(const struct message *m, const struct catalog *c,
 		word = unit_words[i].word[c->lang];
 		if (strstr(m->pattern, word) != NULL)
 			return 0;
-		diag_add(diags, DIAG_FATAL, c->file, m->line,
+		diag_add(diags, DIAG_FATAL, m->file, m->line,
 		    "message %s does not say its unit, %s: every amount it "
 		    "wraps would be misstated", m->key, word);
 		return 1;
@@ -105,8 +105,7 @@ arg_list(unsigned set, char *out, size_t size)
  * Reported at m's line. Returns the number of errors.
  */
 static int
-check_translation(const struct message *m, const struct catalog *c,
-    const struct message *other, const struct catalog *oc,
+check_translation(const struct message *m, const struct message *other,
     struct diag_list *diags)
 {
 	unsigned lacks, stale;
@@ -121,14 +120,14 @@ check_translation(const struct message *m, const struct catalog *c,
 		lacks &= (1u << other->documented) - 1;
 	stale = m->omits & m->args;
 	if (lacks != 0) {
-		diag_add(diags, DIAG_FATAL, c->file, m->line,
+		diag_add(diags, DIAG_FATAL, m->file, m->line,
 		    "message %s lacks %s, which %s uses (a language that leaves "
 		    "an argument out on purpose says so in an omits note)", m->key,
-		    arg_list(lacks, list, sizeof(list)), oc->file);
+		    arg_list(lacks, list, sizeof(list)), other->file);
 		errors++;
 	}
 	if (stale != 0) {
-		diag_add(diags, DIAG_FATAL, c->file, m->line,
+		diag_add(diags, DIAG_FATAL, m->file, m->line,
 		    "message %s uses %s, which its omits note leaves out", m->key,
 		    arg_list(stale, list, sizeof(list)));
 		errors++;
@@ -138,7 +137,8 @@ check_translation(const struct message *m, const struct catalog *c,
 
 int
 check_catalogs(const struct template_set *templates,
-    struct catalog *catalogs[LANG_MAX], struct diag_list *diags)
+    struct catalog *catalogs[LANG_MAX], int only_user,
+    struct diag_list *diags)
 {
 	struct key_check kc;
 	const char *const *key;
@@ -156,8 +156,8 @@ check_catalogs(const struct template_set *templates,
 	for (l = 0; l < LANG_MAX; l++) {
 		for (i = 0; i < catalogs[l]->nmessages; i++) {
 			m = &catalogs[l]->messages[i];
-			if (!m->used)
-				diag_add(diags, DIAG_WARNING, catalogs[l]->file, m->line,
+			if (!m->used && (!only_user || m->file != catalogs[l]->file))
+				diag_add(diags, DIAG_WARNING, m->file, m->line,
 				    "message %s is not used by any template", m->key);
 			/*
 			 * A pattern may leave an argument out (Japanese word order
@@ -165,14 +165,14 @@ check_catalogs(const struct template_set *templates,
 			 * filled in; and both languages document the same list.
 			 */
 			if (m->nargs > m->documented && m->documented == 0) {
-				diag_add(diags, DIAG_FATAL, catalogs[l]->file, m->line,
+				diag_add(diags, DIAG_FATAL, m->file, m->line,
 				    "message %s uses argument {%d}, but has no args note "
 				    "(<note category=\"args\">0 what {0} is; 1 …</note>) "
 				    "telling translators what each argument is", m->key,
 				    m->nargs - 1);
 				kc.errors++;
 			} else if (m->nargs > m->documented) {
-				diag_add(diags, DIAG_FATAL, catalogs[l]->file, m->line,
+				diag_add(diags, DIAG_FATAL, m->file, m->line,
 				    "message %s uses argument {%d}, but its args note "
 				    "documents only {0} to {%d}", m->key, m->nargs - 1,
 				    m->documented - 1);
@@ -181,17 +181,16 @@ check_catalogs(const struct template_set *templates,
 			kc.errors += check_unit_word(m, catalogs[l], diags);
 			for (o = 0; o < LANG_MAX; o++) {
 				if (o != l)
-					kc.errors += check_translation(m, catalogs[l],
-					    catalog_find(catalogs[o], m->key), catalogs[o],
-					    diags);
+					kc.errors += check_translation(m,
+					    catalog_find(catalogs[o], m->key), diags);
 				if (o >= l)
 					continue;
 				other = catalog_find(catalogs[o], m->key);
 				if (other != NULL && other->documented != m->documented) {
-					diag_add(diags, DIAG_FATAL, catalogs[l]->file, m->line,
+					diag_add(diags, DIAG_FATAL, m->file, m->line,
 					    "message %s documents %d arguments here, %d in %s",
 					    m->key, m->documented, other->documented,
-					    catalogs[o]->file);
+					    other->file);
 					kc.errors++;
 				}
 			}

@@ -11,10 +11,13 @@
  * use that a catalog lacks (all of them, not the first); at the catalog's
  * line, arguments a message uses in one language but not another (unless
  * an omits note leaves them out on purpose) and an amount message that does
- * not say its unit; warns about keys no template or kessan itself uses.
- * Returns the number of errors.
+ * not say its unit; warns about keys no template or kessan itself uses
+ * (only_user: these templates are one layout among others, so only the
+ * layout's own messages can be known unused). Returns the number of
+ * errors.
  */
 int check_catalogs(const struct template_set *templates,
-    struct catalog *catalogs[LANG_MAX], struct diag_list *diags);
+    struct catalog *catalogs[LANG_MAX], int only_user,
+    struct diag_list *diags);
 
 #endif

@@ -165,7 +165,7 @@ check_argument(struct direction_check *dc, const struct tpl_message *m,
 				continue;
 			selected_words(text, base, words, sizeof(words));
 			if ((wrong = find_word(&dc->lists[l][1 - way], words)) != NULL) {
-				diag_add(dc->diags, DIAG_FATAL, c->file, msg->line,
+				diag_add(dc->diags, DIAG_FATAL, msg->file, msg->line,
 				    "message %s: for {%zu} = %s, a figure that went %s, it "
 				    "says \"%s\", and \"%s\" is in words.%s", m->key, k, *kw,
 				    way == 0 ? "up" : "down", words, wrong,

@@ -31,8 +31,8 @@ is_alnum(unsigned char c)
 
 /* Whether fact f of quarter q prints as value: "the unit" named in how. */
 static int
-prints_as(const struct book *book, const struct period *q, size_t f,
-    struct rat value, const char **how)
+prints_as(const struct book *book, const struct period *release,
+    const struct period *q, size_t f, struct rat value, const char **how)
 {
 	const struct fact_slot *s = &q->slots[f];
 	struct rat v = rat_abs(s->value), shown;
@@ -49,7 +49,7 @@ prints_as(const struct book *book, const struct period *q, size_t f,
 	}
 	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
 		if (rat_scale10(v, -units[i].scale, &shown) == RAT_OK &&
-		    figure_round(book, shown, 0, 0, &shown) == 0 &&
+		    figure_round(book, release, shown, 0, 0, &shown) == 0 &&
 		    rat_cmp(shown, value) == 0) {
 			*how = units[i].name;
 			return 1;
@@ -88,7 +88,7 @@ check_number(struct typed_walk *w, const char *token, size_t len, int line)
 		const char *how = NULL;
 
 		for (f = 0; q != NULL && f < w->book->nfacts; f++)
-			if (prints_as(w->book, q, f, value, &how)) {
+			if (prints_as(w->book, w->period, q, f, value, &how)) {
 				diag_add(w->diags, DIAG_WARNING, w->period->file, line,
 				    "the %s narrative of %s types %.*s, which is %s of %s "
 				    "%s: <fact value=\"%s%s\" format=\"%s\"%s/> follows the "

@@ -102,7 +102,7 @@ check_figure(struct word_walk *w, const struct run *run)
 	if (sign == 0 || sign == sign_words[which].sign)
 		return;
 	if (rat_scale10(r.value, -run->value.scale, &shown) != RAT_OK ||
-	    figure_round(w->book, shown, 0, 0, &shown) != 0 ||
+	    figure_round(w->book, w->period, shown, 0, 0, &shown) != 0 ||
 	    rat_to_exact_decimal(shown, figure, sizeof(figure)) != RAT_OK)
 		snprintf(figure, sizeof(figure), "?");
 	diag_add(w->diags, DIAG_WARNING, w->period->file, run->line,

@@ -131,15 +131,33 @@ date_arg(struct builder *b, const char *name, int line, char *out,
 	return 0;
 }
 
+/* "cfo" or "cfo.title" of an officer: the name or title in lang. */
+static const char *
+officer_arg(const struct company *c, const char *role, enum lang lang)
+{
+	const char *dot = strchr(role, '.');
+	size_t len = dot != NULL ? (size_t)(dot - role) : strlen(role), i;
+
+	for (i = 0; i < c->nofficers; i++)
+		if (strlen(c->officers[i].role) == len &&
+		    strncmp(c->officers[i].role, role, len) == 0)
+			return dot == NULL ? c->officers[i].name[lang] :
+			    strcmp(dot, ".title") == 0 ? c->officers[i].title[lang] :
+			    NULL;
+	return NULL;
+}
+
 static int
 company_arg(struct builder *b, const char *name, int line, char *out,
     size_t size)
 {
-	const struct company *c = &b->in->book->company;
+	const struct company *c = period_company(b->in->book, b->in->period);
 	const struct contact *k = &c->contact[b->lang];
 	const char *v = NULL;
 
-	if (strcmp(name, "name") == 0)
+	if (strncmp(name, "officer.", 8) == 0)
+		v = officer_arg(c, name + 8, b->lang);
+	else if (strcmp(name, "name") == 0)
 		v = c->name[b->lang];
 	else if (strcmp(name, "short-name") == 0)
 		v = c->short_name;

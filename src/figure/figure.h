@@ -116,17 +116,18 @@ struct figure_env {
 struct eval_ctx figure_eval_context(const struct book *book, int at,
     int viewpoint);
 
-/* value rounded to `decimals` under the policy for figures with flags,
- * in 10^-decimals units / exactly. 0, or -1 on overflow. */
-int figure_round_units(const struct book *book, struct rat value,
-    int decimals, unsigned flags, int64_t *units);
-int figure_round(const struct book *book, struct rat value, int decimals,
-    unsigned flags, struct rat *printed);
+/* value rounded to `decimals` under the policy for figures with flags in
+ * the era of `release` (NULL: company.xml's top level), in 10^-decimals
+ * units / exactly. 0, or -1 on overflow. */
+int figure_round_units(const struct book *book, const struct period *release,
+    struct rat value, int decimals, unsigned flags, int64_t *units);
+int figure_round(const struct book *book, const struct period *release,
+    struct rat value, int decimals, unsigned flags, struct rat *printed);
 
 /* Sets f's exact value to value and what it prints (units, printed,
  * sign, negative) at f->decimals under f->flags. 0, or -1 on overflow. */
-int figure_print(const struct book *book, struct figure *f,
-    struct rat value);
+int figure_print(const struct book *book, const struct period *release,
+    struct figure *f, struct rat value);
 
 /* evaluate.c */
 

@@ -21,9 +21,10 @@ footing_column_name(enum shown_column column)
 }
 
 int
-footing_allocates(const struct book *book, const char *kind)
+footing_allocates(const struct book *book, const struct period *release,
+    const char *kind)
 {
-	const struct company *c = &book->company;
+	const struct company *c = period_company(book, release);
 	int by_default = 0;
 	size_t i;
 
@@ -185,7 +186,7 @@ measure(struct work *w, size_t r)
 	default:
 		return;
 	}
-	if (figure_round_units(w->book, v, fc->decimals, flags,
+	if (figure_round_units(w->book, w->release, v, fc->decimals, flags,
 	    &fc->own) != 0 ||
 	    rat_scale10(v, fc->decimals, &units) != RAT_OK)
 		return;
@@ -454,7 +455,7 @@ footing_compute(const struct tpl_table *t, const struct book *book,
 	w.level = level;
 	w.diags = diags;
 	w.f = out;
-	out->allocate = footing_allocates(book, t->kind);
+	out->allocate = footing_allocates(book, release, t->kind);
 	out->nrows = t->nrows;
 	out->ncolumns = t->ncolumns;
 	if ((out->cells = calloc(t->nrows * t->ncolumns + 1,

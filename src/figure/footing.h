@@ -57,7 +57,8 @@ struct table_footing {
 };
 
 /* Whether the company allocates in tables of this kind (NULL: none). */
-int footing_allocates(const struct book *book, const char *kind);
+int footing_allocates(const struct book *book, const struct period *release,
+    const char *kind);
 
 /*
  * Works out table t as the release of quarter `release` shows it. Cells

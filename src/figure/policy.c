@@ -5,11 +5,15 @@
  */
 #include "figure.h"
 
+/* The release's era decides (company.xml <era>): a release reprints its
+ * comparatives under its own convention. */
 static enum round_mode
-mode_for(const struct book *book, unsigned flags)
+mode_for(const struct book *book, const struct period *release,
+    unsigned flags)
 {
-	return flags & FIGURE_RATIO ? book->company.percent_rounding :
-	    book->company.rounding;
+	const struct company *c = period_company(book, release);
+
+	return flags & FIGURE_RATIO ? c->percent_rounding : c->rounding;
 }
 
 struct eval_ctx
@@ -17,36 +21,38 @@ figure_eval_context(const struct book *book, int at, int viewpoint)
 {
 	struct eval_ctx ctx = { .book = book, .at = at, .viewpoint = viewpoint,
 	    .cumulative = book->company.cumulative,
-	    .rounding = mode_for(book, 0) };
+	    .rounding = mode_for(book, book_period(book, viewpoint), 0) };
 
 	return ctx;
 }
 
 int
-figure_round_units(const struct book *book, struct rat value, int decimals,
-    unsigned flags, int64_t *units)
+figure_round_units(const struct book *book, const struct period *release,
+    struct rat value, int decimals, unsigned flags, int64_t *units)
 {
-	return rat_round(value, decimals, mode_for(book, flags), units) ==
-	    RAT_OK ? 0 : -1;
+	return rat_round(value, decimals, mode_for(book, release, flags),
+	    units) == RAT_OK ? 0 : -1;
 }
 
 int
-figure_round(const struct book *book, struct rat value, int decimals,
-    unsigned flags, struct rat *printed)
+figure_round(const struct book *book, const struct period *release,
+    struct rat value, int decimals, unsigned flags, struct rat *printed)
 {
 	int64_t units;
 
-	if (figure_round_units(book, value, decimals, flags, &units) != 0 ||
+	if (figure_round_units(book, release, value, decimals, flags,
+	    &units) != 0 ||
 	    rat_scale10(rat_int(units), -decimals, printed) != RAT_OK)
 		return -1;
 	return 0;
 }
 
 int
-figure_print(const struct book *book, struct figure *f, struct rat value)
+figure_print(const struct book *book, const struct period *release,
+    struct figure *f, struct rat value)
 {
 	f->exact = value;
-	if (figure_round_units(book, value, f->decimals, f->flags,
+	if (figure_round_units(book, release, value, f->decimals, f->flags,
 	    &f->units) != 0 ||
 	    rat_scale10(rat_int(f->units), -f->decimals, &f->printed) != RAT_OK)
 		return -1;

@@ -16,7 +16,7 @@ ratio_figure(struct figure_env *env, struct rat value, int percent, int line,
 {
 	f->decimals = 1;
 	f->flags |= FIGURE_RATIO | (percent ? FIGURE_PERCENT : 0);
-	if (figure_print(env->book, f, value) != 0) {
+	if (figure_print(env->book, env->release, f, value) != 0) {
 		figure_error(env, line, "cannot format a figure (too large?)");
 		return -1;
 	}
@@ -68,7 +68,8 @@ change_figure(struct figure_env *env, const struct tpl_row *row,
     const struct tpl_column *c, struct rat value, enum eval_status st,
     int absent, int percent, struct figure *f)
 {
-	const struct company *company = &env->book->company;
+	const struct company *company = period_company(env->book,
+	    env->release);
 	const struct stated_change *stated;
 	struct rat base, diff, change;
 	enum eval_status bst;

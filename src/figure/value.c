@@ -136,7 +136,7 @@ figure_decide(struct figure_env *env, struct rat value,
 		figure_error(env, line, "cannot format a figure (too large?)");
 		return -1;
 	}
-	if (figure_print(env->book, out, v) != 0) {
+	if (figure_print(env->book, env->release, out, v) != 0) {
 		if (ref->format != VALUE_DIRECTION && ref->format != VALUE_SIGN) {
 			figure_error(env, line, "cannot format a figure (too large?)");
 			return -1;
@@ -159,7 +159,7 @@ printed_value(struct figure_env *env, const struct value_ref *ref,
 	struct rat v;
 
 	if (rat_scale10(value, -ref->scale, &v) != RAT_OK ||
-	    figure_round(env->book, rat_abs(v), ref->decimals < 0 ? 0 :
+	    figure_round(env->book, env->release, rat_abs(v), ref->decimals < 0 ? 0 :
 	    ref->decimals, 0, out) != 0)
 		return -1;
 	if (rat_sign(v) < 0)

@@ -41,6 +41,12 @@ formatter_open(enum lang lang, const struct company *company)
 }
 
 void
+formatter_use_company(struct formatter *f, const struct company *company)
+{
+	f->negatives = company->negatives[f->lang];
+}
+
+void
 formatter_close(struct formatter *f)
 {
 	int s, d;

@@ -20,6 +20,8 @@ struct formatter;
  * looked up later, per number style). Free with formatter_close.
  */
 struct formatter *formatter_open(enum lang lang, const struct company *company);
+/* Switches to another era's negative-number policy (company.xml <era>). */
+void formatter_use_company(struct formatter *f, const struct company *company);
 void formatter_close(struct formatter *f);
 
 enum number_style {

@@ -1,5 +1,6 @@
 /*
- * company.xml, accounts.xml and periods/YYYY-qN.xml into a struct book.
+ * accounts.xml and periods/YYYY-qN.xml into a struct book (company.xml:
+ * company.c).
  * The schemas have already checked shape and lexical form; this checks
  * what they cannot: ids that must exist, duplicates, dates, file names.
  */
@@ -34,7 +35,7 @@ loader_error(struct loader *ld, const char *file, int line, const char *fmt,
  * would be published as this one. A draft named on the command line is
  * the caller's choice and is not held to this.
  */
-static xmlDocPtr
+xmlDocPtr
 load_book_xml(struct loader *ld, const char *file, enum schema schema,
     int is_draft)
 {
@@ -64,164 +65,6 @@ join_path(const char *dir, const char *name)
 	if (path != NULL)
 		snprintf(path, n, "%s/%s", dir, name);
 	return path;
-}
-
-/* Stores a malloc'd attribute in *slot, reporting a duplicate per language. */
-static void
-set_lang_text(struct loader *ld, const char *file, xmlNodePtr node,
-    char **slots, const char *what)
-{
-	char *lang = xml_get(node, "lang");
-	int l = lang_parse(lang);
-
-	free(lang);
-	if (l < 0)
-		return;  /* the schema allows only en and ja */
-	if (slots[l] != NULL) {
-		loader_error(ld, file, xml_line(node), "second %s for the same language",
-		    what);
-		return;
-	}
-	slots[l] = xml_get(node, strcmp(what, "url") == 0 ||
-	    strcmp(what, "name") == 0 ? NULL : what);
-}
-
-/* ---- company.xml ---- */
-
-/* <footing policy="allocate" kind="statement"/>: one rule per kind. */
-static void
-load_footing_rule(struct loader *ld, xmlNodePtr n)
-{
-	struct company *c = &ld->book->company;
-	struct footing_rule *list;
-	char *kind = xml_get(n, "kind"), *policy = xml_get(n, "policy");
-	int line = xml_line(n);
-	size_t i;
-
-	for (i = 0; i < c->nfooting; i++)
-		if ((kind == NULL && c->footing[i].kind == NULL) ||
-		    (kind != NULL && c->footing[i].kind != NULL &&
-		    strcmp(kind, c->footing[i].kind) == 0)) {
-			loader_error(ld, ld->book->company_file, line, "a second footing "
-			    "policy for %s (the first is on line %d)",
-			    kind != NULL ? kind : "the default",
-			    c->footing[i].origin.line);
-			goto out;
-		}
-	if ((list = array_grow(c->footing, c->nfooting, sizeof(*list))) == NULL) {
-		loader_error(ld, ld->book->company_file, line, "out of memory");
-		goto out;
-	}
-	c->footing = list;
-	list[c->nfooting].kind = kind;
-	list[c->nfooting].allocate = policy == NULL ? FOOTING_INDEPENDENT :
-	    strcmp(policy, "allocate") == 0 ? FOOTING_ALLOCATE :
-	    strcmp(policy, "totals") == 0 ? FOOTING_TOTALS : FOOTING_INDEPENDENT;
-	list[c->nfooting].origin.file = ld->book->company_file;
-	list[c->nfooting].origin.line = line;
-	c->nfooting++;
-	kind = NULL;
-out:
-	free(kind);
-	free(policy);
-}
-
-static void
-load_company(struct loader *ld)
-{
-	struct company *c = &ld->book->company;
-	const char *file = ld->book->company_file;
-	xmlDocPtr doc;
-	xmlNodePtr n;
-	char *value, *lang;
-	int l;
-
-	if ((doc = load_book_xml(ld, file, SCHEMA_COMPANY, 0)) == NULL) {
-		ld->failed = 1;
-		return;
-	}
-	c->origin.file = file;
-	c->origin.line = xml_line(xmlDocGetRootElement(doc));
-	for (l = 0; l < LANG_MAX; l++)
-		c->negatives[l] = NEG_PARENTHESES;
-	for (n = xml_element(xmlDocGetRootElement(doc)->children); n != NULL;
-	    n = xml_element(n->next)) {
-		if (xml_is(n, "name"))
-			set_lang_text(ld, file, n, c->name, "name");
-		else if (xml_is(n, "url"))
-			set_lang_text(ld, file, n, c->url, "url");
-		else if (xml_is(n, "short-name"))
-			c->short_name = xml_get(n, NULL);
-		else if (xml_is(n, "ticker")) {
-			c->ticker = xml_get(n, NULL);
-			c->market = xml_get(n, "market");
-		} else if (xml_is(n, "contact")) {
-			lang = xml_get(n, "lang");
-			l = lang_parse(lang);
-			free(lang);
-			if (l < 0)
-				continue;
-			c->contact[l].person = xml_get(n, "person");
-			c->contact[l].office = xml_get(n, "office");
-			c->contact[l].email = xml_get(n, "email");
-			c->contact[l].tel = xml_get(n, "tel");
-			c->contact[l].fax = xml_get(n, "fax");
-		} else if (xml_is(n, "fiscal-year")) {
-			value = xml_get(n, "end-month");
-			c->fiscal.end_month = value != NULL ? atoi(value) : 3;
-			free(value);
-			value = xml_get(n, "named-by");
-			c->fiscal.named_by_start = value != NULL &&
-			    strcmp(value, "start") == 0;
-			free(value);
-		} else if (xml_is(n, "rounding")) {
-			value = xml_get(n, "amounts");
-			c->rounding = value != NULL && strcmp(value, "truncate") == 0 ?
-			    ROUND_TRUNCATE : ROUND_HALF_UP;
-			free(value);
-			value = xml_get(n, "percents");
-			c->percent_rounding = value != NULL &&
-			    strcmp(value, "truncate") == 0 ? ROUND_TRUNCATE : ROUND_HALF_UP;
-			free(value);
-		} else if (xml_is(n, "negatives")) {
-			lang = xml_get(n, "lang");
-			l = lang_parse(lang);
-			free(lang);
-			value = xml_get(n, "style");
-			if (l >= 0 && value != NULL)
-				c->negatives[l] =
-				    strcmp(value, "minus") == 0 ? NEG_MINUS :
-				    strcmp(value, "triangle") == 0 ? NEG_TRIANGLE :
-				    strcmp(value, "black-triangle") == 0 ?
-				    NEG_BLACK_TRIANGLE : NEG_PARENTHESES;
-			free(value);
-		} else if (xml_is(n, "comparison")) {
-			value = xml_get(n, "basis");
-			c->cumulative = value != NULL && strcmp(value, "cumulative") == 0;
-			free(value);
-		} else if (xml_is(n, "footing"))
-			load_footing_rule(ld, n);
-		else if (xml_is(n, "percent-change")) {
-			value = xml_get(n, "not-meaningful");
-			c->not_meaningful = value != NULL &&
-			    strcmp(value, "n/m") == 0 ? NM_NOT_MEANINGFUL :
-			    NM_ARITHMETIC;
-			free(value);
-			value = xml_get(n, "vanished");
-			c->vanished = value == NULL ? VANISHED_ARITHMETIC :
-			    strcmp(value, "zero") == 0 ? VANISHED_ZERO :
-			    strcmp(value, "n/m") == 0 ? VANISHED_NOT_MEANINGFUL :
-			    strcmp(value, "blank") == 0 ? VANISHED_BLANK :
-			    VANISHED_ARITHMETIC;
-			free(value);
-		}
-	}
-	for (l = 0; l < LANG_MAX; l++)
-		if (c->name[l] == NULL)
-			loader_error(ld, file, c->origin.line, "no company name in %s",
-			    l == LANG_EN ? "English (lang=\"en\")" :
-			    "Japanese (lang=\"ja\")");
-	xmlFreeDoc(doc);
 }
 
 /* ---- accounts.xml ---- */
@@ -454,6 +297,7 @@ load_release(struct loader *ld, struct period *p, xmlNodePtr n)
 	p->has_release = 1;
 	p->release_line = xml_line(n);
 	get_date(ld, p, n, "date", &p->release_date);
+	p->layout = xml_get(n, "layout");
 	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
 		if (xml_is(c, "dateline")) {
 			lines = array_grow(p->datelines, p->ndatelines, sizeof(*lines));

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <unicode/umsg.h>
 #include <unicode/ustring.h>
@@ -283,7 +284,7 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
     int *failed)
 {
 	const char *text_element = c->lang == LANG_EN ? "source" : "target";
-	struct message m = { NULL, NULL, 0, 0, xml_line(unit), 0, 0, 0 };
+	struct message m = { NULL, NULL, 0, 0, xml_line(unit), 0, 0, 0, NULL };
 	struct message *list;
 	xmlNodePtr n, s;
 	char err[256];
@@ -291,6 +292,7 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
 	UErrorCode status = U_ZERO_ERROR;
 	UMessageFormat *f;
 
+	m.file = c->file;
 	m.key = xml_get(unit, "id");
 	for (n = xml_element(unit->children); n != NULL; n = xml_element(n->next)) {
 		if (xml_is(n, "notes"))
@@ -403,6 +405,83 @@ fail:
 	return NULL;
 }
 
+/* Moves over's messages into c, replacing those of the same key. 0, or -1
+ * out of memory (over keeps what was not moved). */
+static int
+merge(struct catalog *c, struct catalog *over)
+{
+	struct message *list;
+	void *compiled;
+	size_t i, added = 0;
+
+	for (i = 0; i < over->nmessages; i++)
+		added += catalog_find(c, over->messages[i].key) == NULL;
+	if ((list = realloc(c->messages, (c->nmessages + added + 1) *
+	    sizeof(*list))) == NULL)
+		return -1;
+	c->messages = list;
+	if ((compiled = calloc(c->nmessages + added + 1,
+	    sizeof(void *))) == NULL)
+		return -1;
+	/* Nothing was formatted yet: the cache starts empty. */
+	free(c->compiled);
+	c->compiled = compiled;
+	for (i = 0; i < over->nmessages; i++) {
+		struct message *m = catalog_find(c, over->messages[i].key);
+
+		if (m != NULL) {
+			free(m->key);
+			free(m->pattern);
+		} else
+			m = &c->messages[c->nmessages++];
+		*m = over->messages[i];
+		/* Still sorted: catalog_find keeps working until the qsort. */
+		if (m == &c->messages[c->nmessages - 1] && c->nmessages > 1 &&
+		    compare_messages(m - 1, m) > 0)
+			qsort(c->messages, c->nmessages, sizeof(*m),
+			    compare_messages);
+	}
+	over->nmessages = 0;
+	c->layout_file = over->file;
+	over->file = NULL;
+	return 0;
+}
+
+static int
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+struct catalog *
+catalog_load_layout(const char *dir, const char *overlay_dir, enum lang lang,
+    struct diag_list *diags)
+{
+	struct catalog *c = catalog_load(dir, lang, diags), *over;
+	char path[4096];
+	int n;
+
+	if (c == NULL || overlay_dir == NULL)
+		return c;
+	n = snprintf(path, sizeof(path), "%s/%s.xlf", overlay_dir,
+	    lang_code(lang));
+	if (n < 0 || (size_t)n >= sizeof(path) || !is_file(path))
+		return c;
+	if ((over = catalog_load(overlay_dir, lang, diags)) == NULL) {
+		catalog_free(c);
+		return NULL;
+	}
+	if (merge(c, over) != 0) {
+		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
+		catalog_free(c);
+		c = NULL;
+	}
+	catalog_free(over);
+	return c;
+}
+
 void
 catalog_free(struct catalog *c)
 {
@@ -421,6 +500,7 @@ catalog_free(struct catalog *c)
 	free(c->messages);
 	free(c->compiled);
 	free(c->file);
+	free(c->layout_file);
 	free(c);
 }
 

@@ -23,11 +23,13 @@ struct message {
 	int used;           /* set by whoever formats it; for unused warnings */
 	unsigned args;      /* bit N: the pattern uses argument {N} */
 	unsigned omits;     /* bit N: its "omits" note leaves {N} out on purpose */
+	const char *file;   /* the catalog's file, or its layout's */
 };
 
 struct catalog {
 	enum lang lang;
 	char *file;
+	char *layout_file;         /* BOOK/layouts/NAME/locales/<lang>.xlf */
 	struct message *messages;  /* sorted by key */
 	size_t nmessages;
 	void *compiled;            /* per-message UMessageFormat cache */
@@ -40,6 +42,11 @@ struct catalog {
  */
 struct catalog *catalog_load(const char *dir, enum lang lang,
     struct diag_list *diags);
+
+/* The same with a layout's catalog (overlay_dir/<lang>.xlf, when there is
+ * one) over it: its units add messages or replace them by key. */
+struct catalog *catalog_load_layout(const char *dir, const char *overlay_dir,
+    enum lang lang, struct diag_list *diags);
 void catalog_free(struct catalog *catalog);
 
 /* The message with this key, or NULL. */

@@ -1,11 +1,13 @@
 /*
- * What the book's loaders share (book_load.c: company, accounts, one
- * period file; periods.c: the periods folder). Not for outside load/.
+ * What the book's loaders share (company.c: company.xml; book_load.c:
+ * accounts and one period file; periods.c: the periods folder). Not for
+ * outside load/.
  */
 #ifndef KESSAN_LOADER_H
 #define KESSAN_LOADER_H
 
 #include "load.h"
+#include "xml.h"
 
 struct loader {
 	struct book *book;
@@ -26,6 +28,13 @@ void loader_error(struct loader *ld, const char *file, int line,
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+
+/* Parses a book file under `schema`, refusing a link out of the book. */
+xmlDocPtr load_book_xml(struct loader *ld, const char *file,
+    enum schema schema, int is_draft);
+
+/* company.xml and its eras into ld->book->company and ->eras (company.c). */
+void load_company(struct loader *ld);
 
 /* dir/name, malloc'd; NULL when out of memory. */
 char *join_path(const char *dir, const char *name);

@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "xml.h"
 
@@ -149,6 +150,45 @@ choose_window(struct loader *ld, const char *dir, struct dirent **names,
 	*last = p->ordinal + to;
 }
 
+/* The company era a quarter was released in; a quarter without a release
+ * takes the era in effect when it ended. A release's layout must be a
+ * folder of the book: said once, where the layout is named. */
+static void
+set_company(struct loader *ld, size_t k)
+{
+	const struct book *b = ld->book;
+	struct period *p = b->periods[k];
+	struct date day = p->release_date;
+	const char *name;
+	char path[PATH_MAX];
+	struct stat st;
+	size_t i;
+
+	if (!p->has_release)
+		fiscal_quarter_end(&b->company.fiscal, p->fiscal_year, p->quarter,
+		    &day);
+	p->company = book_company_on(b, day);
+	if (!p->has_release || (name = period_layout(b, p)) == NULL)
+		return;
+	if (snprintf(path, sizeof(path), "%s/layouts/%s/templates", b->dir,
+	    name) < (int)sizeof(path) && stat(path, &st) == 0 &&
+	    S_ISDIR(st.st_mode))
+		return;
+	for (i = 0; p->layout == NULL && i < k; i++)
+		if (b->periods[i]->has_release && b->periods[i]->layout == NULL &&
+		    b->periods[i]->company == p->company)
+			return;
+	if (p->layout != NULL)
+		loader_error(ld, p->file, p->release_line, "layout %s: the book has "
+		    "no folder layouts/%s/templates (make it, with the template "
+		    "files that differ from kessan's)", name, name);
+	else
+		loader_error(ld, b->company_file, p->company->origin.line,
+		    "layout %s: the book has no folder layouts/%s/templates (make "
+		    "it, with the template files that differ from kessan's)", name,
+		    name);
+}
+
 void
 load_periods(struct loader *ld)
 {
@@ -208,4 +248,6 @@ load_periods(struct loader *ld)
 			loader_error(ld, b->periods[k]->file, b->periods[k]->line,
 			    "period %s is also in %s", b->periods[k]->id,
 			    b->periods[k - 1]->file);
+	for (k = 0; k < b->nperiods; k++)
+		set_company(ld, k);
 }

@@ -2,6 +2,7 @@
 #include "template.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -890,15 +891,86 @@ check_include_cycles(struct tloader *tl, const struct template_set *set)
 	free(w.stack);
 }
 
+int
+book_layout_path(const struct book *book, const char *layout,
+    const char *sub, char *out, size_t size)
+{
+	int n = snprintf(out, size, "%s/layouts/%s%s%s", book->dir, layout,
+	    sub != NULL ? "/" : "", sub != NULL ? sub : "");
+
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+static int
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The files of the base folder, each from the layout when it has one of
+ * that name, then the layout's own: in name order within each. */
+static int
+load_files(struct tloader *tl, struct template_set *set)
+{
+	struct dirent **names = NULL, **over = NULL;
+	char file[4096];
+	int count, nover = 0, i, k, shadowed;
+
+	if ((count = scandir(set->dir, &names, is_xml, alphasort)) < 0) {
+		diag_add(tl->diags, DIAG_FATAL, set->dir, 0,
+		    "cannot read the templates folder");
+		return -1;
+	}
+	if (set->layout_dir != NULL && (nover = scandir(set->layout_dir, &over,
+	    is_xml, alphasort)) < 0) {
+		diag_add(tl->diags, DIAG_FATAL, set->layout_dir, 0, "cannot read "
+		    "the layout's templates folder: the layout %s needs one",
+		    set->layout);
+		nover = 0;
+		tl->failed = 1;
+	}
+	for (i = 0; i < count; i++) {
+		snprintf(file, sizeof(file), "%s/%s", set->layout_dir != NULL ?
+		    set->layout_dir : "", names[i]->d_name);
+		if (set->layout_dir == NULL || !is_file(file))
+			snprintf(file, sizeof(file), "%s/%s", set->dir,
+			    names[i]->d_name);
+		load_file(tl, set, file);
+	}
+	for (k = 0; k < nover; k++) {
+		for (i = 0, shadowed = 0; i < count && !shadowed; i++)
+			shadowed = strcmp(names[i]->d_name, over[k]->d_name) == 0;
+		if (!shadowed) {
+			snprintf(file, sizeof(file), "%s/%s", set->layout_dir,
+			    over[k]->d_name);
+			load_file(tl, set, file);
+		}
+	}
+	for (i = 0; i < count; i++)
+		free(names[i]);
+	for (k = 0; k < nover; k++)
+		free(over[k]);
+	free(names);
+	free(over);
+	return 0;
+}
+
 struct template_set *
 templates_load(const char *dir, const struct book *book,
     struct diag_list *diags)
 {
+	return templates_load_layout(dir, book, NULL, diags);
+}
+
+struct template_set *
+templates_load_layout(const char *dir, const struct book *book,
+    const char *layout, struct diag_list *diags)
+{
 	struct tloader tl = { book, diags, NULL, 0 };
 	struct template_set *set = calloc(1, sizeof(*set));
-	struct dirent **names = NULL;
 	char path[4096];
-	int count, i;
 	size_t j, k;
 
 	if (set == NULL) {
@@ -911,19 +983,15 @@ templates_load(const char *dir, const struct book *book,
 		diag_add(diags, DIAG_FATAL, "templates", 0, "out of memory");
 		goto fail;
 	}
-	xml_take_out_of_memory();
-	if ((count = scandir(set->dir, &names, is_xml, alphasort)) < 0) {
-		diag_add(diags, DIAG_FATAL, set->dir, 0,
-		    "cannot read the templates folder");
+	if (layout != NULL && (book_layout_path(book, layout, "templates", path,
+	    sizeof(path)) != 0 || (set->layout = strdup(layout)) == NULL ||
+	    (set->layout_dir = strdup(path)) == NULL)) {
+		diag_add(diags, DIAG_FATAL, "templates", 0, "out of memory");
 		goto fail;
 	}
-	for (i = 0; i < count; i++) {
-		char file[4096];
-		snprintf(file, sizeof(file), "%s/%s", set->dir, names[i]->d_name);
-		load_file(&tl, set, file);
-		free(names[i]);
-	}
-	free(names);
+	xml_take_out_of_memory();
+	if (load_files(&tl, set) != 0)
+		goto fail;
 	/* A value lost to memory would read as absent from here on. */
 	if (xml_report_lost_values(diags, set->dir))
 		goto fail;
@@ -969,6 +1037,8 @@ templates_free(struct template_set *set)
 		free_table(&set->tables[i]);
 	free(set->tables);
 	free(set->dir);
+	free(set->layout);
+	free(set->layout_dir);
 	free(set);
 }
 

@@ -183,6 +183,8 @@ struct tpl_table {
 
 struct template_set {
 	char *dir;
+	char *layout;         /* the book's layout over dir, or NULL */
+	char *layout_dir;     /* BOOK/layouts/NAME/templates, or NULL */
 	struct tpl_template *templates;
 	size_t ntemplates;
 	struct tpl_table *tables;
@@ -195,6 +197,18 @@ struct template_set {
  */
 struct template_set *templates_load(const char *dir, const struct book *book,
     struct diag_list *diags);
+
+/*
+ * The same under one of the book's layouts (NULL: none): a file of
+ * BOOK/layouts/NAME/templates replaces dir's file of that name, a file
+ * only there is added.
+ */
+struct template_set *templates_load_layout(const char *dir,
+    const struct book *book, const char *layout, struct diag_list *diags);
+
+/* BOOK/layouts/NAME[/sub] into out. 0, or -1 when it does not fit. */
+int book_layout_path(const struct book *book, const char *layout,
+    const char *sub, char *out, size_t size);
 void templates_free(struct template_set *set);
 
 const struct tpl_template *templates_find(const struct template_set *set,

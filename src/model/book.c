@@ -214,6 +214,7 @@ period_free(struct period *p)
 	for (l = 0; l < LANG_MAX; l++)
 		narrative_free(&p->narrative[l]);
 	free(p->file);
+	free(p->layout);
 	for (i = 0; i < p->ndatelines; i++)
 		for (l = 0; l < LANG_MAX; l++)
 			free(p->datelines[i].city[l]);
@@ -234,30 +235,154 @@ period_free(struct period *p)
 	free(p);
 }
 
+static int
+copy_text(char **dst, const char *src)
+{
+	*dst = NULL;
+	return src == NULL || (*dst = strdup(src)) != NULL ? 0 : -1;
+}
+
+int
+company_copy(struct company *dst, const struct company *src)
+{
+	int l, rc = 0;
+	size_t i;
+
+	*dst = *src;
+	/* Nothing below may point into src once a copy fails half-way. */
+	memset(dst->name, 0, sizeof(dst->name));
+	memset(dst->url, 0, sizeof(dst->url));
+	memset(dst->contact, 0, sizeof(dst->contact));
+	dst->short_name = dst->ticker = dst->market = dst->layout = NULL;
+	dst->footing = NULL;
+	dst->nfooting = 0;
+	dst->officers = NULL;
+	dst->nofficers = 0;
+	for (l = 0; l < LANG_MAX; l++) {
+		const struct contact *a = &src->contact[l];
+		struct contact *b = &dst->contact[l];
+		rc |= copy_text(&dst->name[l], src->name[l]);
+		rc |= copy_text(&dst->url[l], src->url[l]);
+		rc |= copy_text(&b->person, a->person);
+		rc |= copy_text(&b->office, a->office);
+		rc |= copy_text(&b->email, a->email);
+		rc |= copy_text(&b->tel, a->tel);
+		rc |= copy_text(&b->fax, a->fax);
+	}
+	rc |= copy_text(&dst->short_name, src->short_name);
+	rc |= copy_text(&dst->ticker, src->ticker);
+	rc |= copy_text(&dst->market, src->market);
+	rc |= copy_text(&dst->layout, src->layout);
+	if (src->nfooting > 0) {
+		if ((dst->footing = calloc(src->nfooting,
+		    sizeof(*dst->footing))) == NULL)
+			return -1;
+		for (i = 0; i < src->nfooting; i++) {
+			dst->footing[i] = src->footing[i];
+			rc |= copy_text(&dst->footing[i].kind, src->footing[i].kind);
+			dst->nfooting++;
+		}
+	}
+	if (src->nofficers > 0) {
+		if ((dst->officers = calloc(src->nofficers,
+		    sizeof(*dst->officers))) == NULL)
+			return -1;
+		for (i = 0; i < src->nofficers; i++) {
+			struct officer *o = &dst->officers[i];
+			o->origin = src->officers[i].origin;
+			rc |= copy_text(&o->role, src->officers[i].role);
+			for (l = 0; l < LANG_MAX; l++) {
+				rc |= copy_text(&o->name[l], src->officers[i].name[l]);
+				rc |= copy_text(&o->title[l], src->officers[i].title[l]);
+			}
+			dst->nofficers++;
+		}
+	}
+	return rc != 0 ? -1 : 0;
+}
+
 void
-book_free(struct book *book)
+company_free(struct company *c)
 {
 	size_t i;
 	int l;
 
+	for (l = 0; l < LANG_MAX; l++) {
+		struct contact *k = &c->contact[l];
+		free(c->name[l]);
+		free(c->url[l]);
+		free(k->person);
+		free(k->office);
+		free(k->email);
+		free(k->tel);
+		free(k->fax);
+	}
+	free(c->ticker);
+	free(c->short_name);
+	free(c->market);
+	free(c->layout);
+	for (i = 0; i < c->nfooting; i++)
+		free(c->footing[i].kind);
+	free(c->footing);
+	for (i = 0; i < c->nofficers; i++) {
+		free(c->officers[i].role);
+		for (l = 0; l < LANG_MAX; l++) {
+			free(c->officers[i].name[l]);
+			free(c->officers[i].title[l]);
+		}
+	}
+	free(c->officers);
+}
+
+static int
+date_compare(struct date a, struct date b)
+{
+	if (a.year != b.year)
+		return a.year < b.year ? -1 : 1;
+	if (a.month != b.month)
+		return a.month < b.month ? -1 : 1;
+	return a.day < b.day ? -1 : a.day > b.day;
+}
+
+const struct company *
+book_company_on(const struct book *book, struct date day)
+{
+	const struct company *c = &book->company;
+	size_t i;
+
+	for (i = 0; i < book->neras; i++)
+		if (date_compare(book->eras[i].from, day) <= 0)
+			c = &book->eras[i];
+	return c;
+}
+
+const struct company *
+period_company(const struct book *book, const struct period *p)
+{
+	return p != NULL && p->company != NULL ? p->company : &book->company;
+}
+
+const char *
+period_layout(const struct book *book, const struct period *p)
+{
+	if (p->layout != NULL)
+		return p->layout;
+	/* While the periods load, before each has its era. */
+	return (p->company != NULL ? p->company :
+	    book_company_on(book, p->release_date))->layout;
+}
+
+void
+book_free(struct book *book)
+{
+	size_t i;
+
 	if (book == NULL)
 		return;
-	for (l = 0; l < LANG_MAX; l++) {
-		struct contact *c = &book->company.contact[l];
-		free(book->company.name[l]);
-		free(book->company.url[l]);
-		free(c->person);
-		free(c->office);
-		free(c->email);
-		free(c->tel);
-		free(c->fax);
-	}
-	free(book->company.ticker);
-	free(book->company.short_name);
-	free(book->company.market);
-	for (i = 0; i < book->company.nfooting; i++)
-		free(book->company.footing[i].kind);
-	free(book->company.footing);
+	company_free(&book->company);
+	for (i = 0; i < book->neras; i++)
+		company_free(&book->eras[i]);
+	free(book->eras);
 	for (i = 0; i < book->ngroups; i++) {
 		free(book->groups[i].id);
 		free(book->groups[i].title);

@@ -80,6 +80,22 @@ struct footing_rule {
 	struct origin origin;
 };
 
+/* An officer the release may quote: role "cfo", name and title per
+ * language. */
+struct officer {
+	char *role;
+	char *name[LANG_MAX];
+	char *title[LANG_MAX];
+	struct origin origin;
+};
+
+/*
+ * Who the company is and how it presents figures. company.xml's top level
+ * gives the first era; each <era from="DATE"> is the era before it with the
+ * elements it states replaced, in effect for releases dated from then on.
+ * The fiscal year and the comparison basis define what a quarter is, so
+ * they belong to the book and never change by era.
+ */
 struct company {
 	char *name[LANG_MAX];
 	char *short_name;
@@ -96,8 +112,19 @@ struct company {
 	int cumulative;          /* flows compared year to date */
 	struct footing_rule *footing;
 	size_t nfooting;
+	struct officer *officers;
+	size_t nofficers;
+	char *layout;            /* the templates of BOOK/layouts/NAME, or NULL */
+	int has_from;            /* an era: */
+	struct date from;        /* in effect for releases dated from here */
 	struct origin origin;
 };
+
+/* A deep copy of src into dst (zeroed by the caller). 0, or -1 out of
+ * memory (dst then holds what was copied: free it with company_free). */
+int company_copy(struct company *dst, const struct company *src);
+/* Frees what a company owns (not the struct itself). */
+void company_free(struct company *c);
 
 struct group_decl {
 	char *id;
@@ -261,6 +288,10 @@ struct period {
 	struct rat convenience_rate;  /* JPY per US$1 */
 	struct date convenience_date;
 	int release_line;
+	char *layout;                 /* <release layout="…">, or NULL */
+	/* The company as it was when this quarter was released (or, without
+	 * a release, when it ended): the book's company or one of its eras. */
+	const struct company *company;
 
 	struct fact_slot *slots;      /* one per book.facts entry */
 	struct restatement *restatements;
@@ -286,7 +317,9 @@ struct book {
 	char *dir;
 	char *company_file;
 	char *accounts_file;
-	struct company company;
+	struct company company;       /* company.xml's top level */
+	struct company *eras;         /* its <era> elements, in date order */
+	size_t neras;
 	struct group_decl *groups;
 	size_t ngroups;
 	struct fact_decl *facts;
@@ -297,6 +330,18 @@ struct book {
 	size_t nperiods;
 	const struct period *draft;   /* read from a draft file (diff), or NULL */
 };
+
+/* The company in effect on `day`: the last era from on or before it. */
+const struct company *book_company_on(const struct book *book,
+    struct date day);
+
+/* The company as it was for quarter p (the book's when p has none set). */
+const struct company *period_company(const struct book *book,
+    const struct period *p);
+
+/* The layout a release is rendered with: its own, else its era's; NULL
+ * for kessan's (or KESSAN_TEMPLATES') templates. */
+const char *period_layout(const struct book *book, const struct period *p);
 
 /* Index of the fact with this id, or -1. */
 long book_fact_index(const struct book *book, const char *id);

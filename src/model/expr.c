@@ -624,7 +624,8 @@ eval_call(const struct expr *e, const struct eval_ctx *ctx,
 		break;
 	case FUNC_PCT_CHANGE:
 		return out->status = pct_change(args[0].value, args[1].value,
-		    ctx->book->company.not_meaningful, &out->value);
+		    period_company(ctx->book, book_period(ctx->book,
+		    ctx->viewpoint))->not_meaningful, &out->value);
 	case FUNC_GROWTH:
 		if (rat_is_zero(args[1].value))
 			return out->status = EVAL_NOT_MEANINGFUL;
