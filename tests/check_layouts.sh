@@ -1,7 +1,8 @@
 #!/bin/sh
 # An archive that changes over time (doc/book-format.md, "Layouts" and
 # "Eras"): eight quarters, releases 1Q04 to 4Q04, where company.xml's era
-# from 2005-01-01 changes the ticker, the IR contact and the layout. The
+# from 2005-01-01 changes the ticker, the IR contact, the English
+# negatives and the layout. The
 # second layout (layouts/v2) drops Table 6, renames Table 8 and adds a
 # table; its catalogs add the new headings over kessan's. One `kessan
 # build` renders each release with its own tables and company facts, the
@@ -18,6 +19,7 @@ perl -0pi -e 's{</company>}{  <era from="2005-01-01">
     <ticker market="Nasdaq">IIJNEW</ticker>
     <contact lang="en" person="Era Two" office="IR Office Two"
              email="ir2\@example.com" tel="+81-3-0000-0000"/>
+    <negatives lang="en" style="minus"/>
     <layout name="v2"/>
   </era>
 </company>}' "$book/company.xml"
@@ -96,6 +98,7 @@ for q in 2004-q1 2004-q2; do
 	has $q en txt "IIJI"
 	lacks $q en txt "IIJNEW"
 	has $q en txt "ir@iij.ad.jp"
+	has $q en txt "(745,488)"
 	has $q ja txt "表 6. その他"
 	lacks $q ja txt "種類別設備投資"
 done
@@ -107,6 +110,9 @@ for q in 2004-q3 2004-q4; do
 	has $q en txt "IIJNEW"
 	has $q en txt "ir2@example.com"
 	lacks $q en txt "ir@iij.ad.jp"
+	lacks $q en txt "(745,488)"
+	has $q en txt "-745,488"
+	has $q ja txt "(745,488)"
 	has $q ja txt "表8. 種類別設備投資"
 	lacks $q ja txt "表 6. その他"
 	has $q en html "Capital Expenditure by Kind"
