@@ -164,11 +164,6 @@ out:
 	return rc;
 }
 
-/* The templates a language renders when none is named. */
-static const char *const default_templates[] = {
-	"release", "summary", "bilingual"
-};
-
 static int
 same_layout(const char *a, const char *b)
 {
@@ -416,7 +411,7 @@ render_document(const struct render_request *req, struct diag_list *diags)
 	struct render_env *env = req->env;
 	struct build_input in;
 	const char *tpl = req->template_id != NULL ? req->template_id :
-	    default_templates[req->lang];
+	    template_roots[req->lang].id;
 	enum lang lang = req->lang == RENDER_EN ? LANG_EN : LANG_JA;
 	const struct env_layout *layout;
 	int l;
@@ -432,6 +427,18 @@ render_document(const struct render_request *req, struct diag_list *diags)
 		diag_add(diags, DIAG_FATAL, in.period->file, in.period->line,
 		    "period %s has no <release>: it is a comparative quarter",
 		    in.period->id);
+		return NULL;
+	}
+	if ((req->lang != RENDER_JA && !period_publishes(req->book, in.period,
+	    LANG_EN)) || (req->lang != RENDER_EN &&
+	    !period_publishes(req->book, in.period, LANG_JA))) {
+		diag_add(diags, DIAG_FATAL, req->book->company_file,
+		    period_company(req->book, in.period)->origin.line,
+		    "the release of %s is not published in %s (company.xml "
+		    "<languages publish=\"…\">): add the language there, or "
+		    "render another", in.period->id, req->lang == RENDER_JA_EN ?
+		    "both languages" : req->lang == RENDER_EN ? "English" :
+		    "Japanese");
 		return NULL;
 	}
 	if ((layout = period_env_layout(env, in.period, diags)) == NULL)

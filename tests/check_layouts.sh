@@ -161,5 +161,50 @@ else
 	not_ok "missing layout: $(cat "$scratch/missing.err")"
 fi
 
+# An English-only book: no Japanese narrative, <languages publish="en"/>,
+# and a layout whose extra table has an English heading only (no template
+# rendered in Japanese shows it). check passes it clean, build makes the
+# English outputs only, and a Japanese render is refused, saying why.
+en="$scratch/english"
+cp -R "$EXAMPLES/iij" "$en"
+perl -0pi -e 's{\s*<narrative lang="ja">.*?</narrative>}{}s' "$en"/periods/*.xml
+perl -0pi -e 's{</company>}{  <layout name="en"/>\n  <languages publish="en"/>\n</company>}' \
+    "$en/company.xml"
+mkdir -p "$en/layouts/en/templates" "$en/layouts/en/locales"
+perl -0pe 's{(\n  <table id="capex".*?</table>)}{$1 . do { my $t = $1;
+    $t =~ s/id="capex"/id="capex-en"/;
+    $t =~ s/table\.capex\.caption/table.capex-en.caption/; $t }}se' \
+    "$data/templates/tables.xml" >"$en/layouts/en/templates/tables.xml"
+perl -pe 's{^(\s*)<table ref="capex"/>}{$1<table ref="capex"/>\n$1<table ref="capex-en"/>}' \
+    "$data/templates/release.xml" >"$en/layouts/en/templates/release.xml"
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+	printf '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">\n'
+	printf '  <file id="english">\n'
+	unit table.capex-en.caption "Table 9. CAPEX Again (JPY in millions)"
+	printf '  </file>\n</xliff>\n'
+} >"$en/layouts/en/locales/en.xlf"
+if "$KESSAN" check "$en" >"$scratch/en.out" 2>"$scratch/en.err" &&
+    ! grep -q "error:" "$scratch/en.err" &&
+    grep -q "read back as printed" "$scratch/en.out"; then
+	ok
+else
+	not_ok "an English-only book does not check clean: $(grep -m3 -v 'note:' "$scratch/en.err") $(cat "$scratch/en.out")"
+fi
+if "$KESSAN" build -o "$scratch/en-out" "$en" >"$scratch/en-build" 2>&1 &&
+    [ "$(cd "$scratch/en-out/2004-q1" && ls | tr '\n' ' ')" = "release-en.html release-en.pdf release-en.txt " ] &&
+    grep -q "Table 9. CAPEX Again" "$scratch/en-out/2004-q1/release-en.txt"; then
+	ok
+else
+	not_ok "English-only build: $(cat "$scratch/en-build"; ls "$scratch/en-out/2004-q1")"
+fi
+if "$KESSAN" render --period 2004-q1 --lang ja "$en" >/dev/null 2>"$scratch/en-ja"; then
+	not_ok "a Japanese render of an English-only book succeeded"
+elif grep -q "company.xml:[0-9]*: error: the release of 2004-q1 is not published in Japanese" "$scratch/en-ja"; then
+	ok
+else
+	not_ok "Japanese render of an English-only book: $(cat "$scratch/en-ja")"
+fi
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

@@ -548,7 +548,11 @@ plan_jobs(struct planner *pl)
 		if (!period->has_release)
 			continue;
 		for (l = 0; l < 3; l++) {
-			if (!(o->langs & (1u << l)))
+			/* A language the company does not publish is no output. */
+			if (!(o->langs & (1u << l)) || (lang_of[l] != RENDER_JA &&
+			    !period_publishes(pl->book, period, LANG_EN)) ||
+			    (lang_of[l] != RENDER_EN &&
+			    !period_publishes(pl->book, period, LANG_JA)))
 				continue;
 			/* In the table's order: the order of the manifest. */
 			for (f = 0; f < FORMAT_MAX; f++) {

@@ -222,6 +222,15 @@ load_company_element(struct company_scope *sc, xmlNodePtr n)
 		load_officer(sc, n);
 	else if (xml_is(n, "layout"))
 		set_text(sc, n, &c->layout, "name");
+	else if (xml_is(n, "languages")) {
+		/* The schema allows a list of "en" and "ja" only. */
+		value = xml_get(n, "publish");
+		c->languages = 0;
+		for (l = 0; l < LANG_MAX; l++)
+			if (value != NULL && strstr(value, lang_code((enum lang)l)))
+				c->languages |= 1u << l;
+		free(value);
+	}
 	else if (xml_is(n, "rounding")) {
 		c->rounding = is_value(n, "amounts", "truncate") ?
 		    ROUND_TRUNCATE : ROUND_HALF_UP;
@@ -318,6 +327,7 @@ load_company(struct loader *ld)
 	c->origin.line = xml_line(xmlDocGetRootElement(doc));
 	for (l = 0; l < LANG_MAX; l++)
 		c->negatives[l] = NEG_PARENTHESES;
+	c->languages = (1u << LANG_MAX) - 1;
 	for (n = xml_element(xmlDocGetRootElement(doc)->children); n != NULL;
 	    n = xml_element(n->next))
 		if (!xml_is(n, "era"))

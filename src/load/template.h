@@ -219,15 +219,28 @@ const struct tpl_table *templates_table(const struct template_set *set,
 /* The places a row's figures show in value and USD columns. */
 int tpl_row_decimals(const struct tpl_row *row);
 
-/* Calls fn for every catalog key the set uses, with where it is used. */
 /* Calls fn for every message a template formats with arguments, with the
  * file it is written in. */
 void templates_each_message(const struct template_set *set,
     void (*fn)(void *arg, const struct tpl_message *m, const char *file),
     void *arg);
 
-void templates_each_key(const struct template_set *set,
-    void (*fn)(void *arg, const char *key, const char *file, int line),
-    void *arg);
+/* The templates kessan renders when none is named: "release" in
+ * English, "summary" in Japanese, "bilingual" (whose includes say their
+ * language); id NULL ends the list. */
+struct template_root {
+	const char *id;
+	enum lang lang;
+};
+extern const struct template_root template_roots[];
+
+/*
+ * Calls fn for every catalog key the set uses, with where it is used and
+ * the languages (bit 1 << lang) it is rendered in: none for a template or
+ * table no root reaches. Returns 0, or -1 out of memory.
+ */
+typedef void (*key_fn)(void *arg, const char *key, const char *file,
+    int line, unsigned langs);
+int templates_each_key(const struct template_set *set, key_fn fn, void *arg);
 
 #endif

@@ -356,6 +356,13 @@ book_company_on(const struct book *book, struct date day)
 	return c;
 }
 
+int
+period_publishes(const struct book *book, const struct period *p,
+    enum lang lang)
+{
+	return (period_company(book, p)->languages & (1u << lang)) != 0;
+}
+
 const struct company *
 period_company(const struct book *book, const struct period *p)
 {

@@ -115,6 +115,7 @@ struct company {
 	struct officer *officers;
 	size_t nofficers;
 	char *layout;            /* the templates of BOOK/layouts/NAME, or NULL */
+	unsigned languages;      /* published: bit 1 << lang (both unless said) */
 	int has_from;            /* an era: */
 	struct date from;        /* in effect for releases dated from here */
 	struct origin origin;
@@ -334,6 +335,10 @@ struct book {
 /* The company in effect on `day`: the last era from on or before it. */
 const struct company *book_company_on(const struct book *book,
     struct date day);
+
+/* Whether the company publishes its release for quarter p in lang. */
+int period_publishes(const struct book *book, const struct period *p,
+    enum lang lang);
 
 /* The company as it was for quarter p (the book's when p has none set). */
 const struct company *period_company(const struct book *book,
