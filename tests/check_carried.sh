@@ -39,7 +39,8 @@ add_display "$book/periods/2004-q1.xml" \
 # 5: prior quarter).
 cell() {
 	"$KESSAN" render --period "$1" --lang en "$book" 2>"$scratch/err" |
-	    awk -F '\t' -v col="$2" '/^Depreciation and amortization/ && NF == 6 { print $col; exit }'
+	    awk -F '\t' -v col="$2" '/^Depreciation and amortization/ && NF == 6 { print $col; exit }' |
+	    sed 's/[⁰¹²³⁴⁵⁶⁷⁸⁹]//g'   # a restated figure's footnote marker
 }
 
 expect() {
@@ -88,8 +89,8 @@ restated=$((da - 1470))
 restated_own=$(awk -v v="$restated" 'BEGIN { printf "%d", int(v / 1000 + 0.5) }')
 awk -v da="$restated" -v other="$((other + 1470))" '
 !done && /<narrative / {
-	print "  <restate period=\"2004-q1\" id=\"cf.op.da\" value=\"" da "\">Reclassified (a test).</restate>"
-	print "  <restate period=\"2004-q1\" id=\"cf.op.other\" value=\"" other "\">Reclassified (a test).</restate>"
+	print "  <restate period=\"2004-q1\" id=\"cf.op.da\" value=\"" da "\"><reason lang=\"en\">Reclassified (a test).</reason><reason lang=\"ja\">組替え（試験）。</reason></restate>"
+	print "  <restate period=\"2004-q1\" id=\"cf.op.other\" value=\"" other "\"><reason lang=\"en\">Reclassified (a test).</reason><reason lang=\"ja\">組替え（試験）。</reason></restate>"
 	done = 1
 }
 { print }' "$book/periods/2004-q3.xml" >"$scratch/q3" && mv "$scratch/q3" "$book/periods/2004-q3.xml"
