@@ -84,6 +84,62 @@ list_adjustments(struct displayer *d, const struct tpl_table *t,
 }
 
 /*
+ * Lists the adjustments earlier releases made that this release carries
+ * (at the line that records them), and those it no longer carries since
+ * the figure they were made against has changed.
+ */
+static void
+list_carried(struct displayer *d, const struct tpl_table *t,
+    const struct period *p, const struct table_footing *f)
+{
+	size_t r, c;
+
+	for (r = 0; r < f->nrows && r < t->nrows; r++)
+		for (c = 0; c < f->ncolumns; c++) {
+			const struct footing_cell *fc = footing_at(f, r, c);
+			const struct display_adjustment *a = fc->adjustment;
+			int reversed = t->rows[r].reversed;
+			char own[64], exact[64], id[16];
+			struct rat e = reversed ? rat_neg(fc->exact) : fc->exact;
+
+			if (!fc->governed || (fc->lapsed == NULL &&
+			    (a == NULL || fc->adjusted_in == p)))
+				continue;
+			decimal_text(d, e, fc->decimals + 3, exact, sizeof(exact));
+			footing_units_text(d->numbers, fc->own, fc->decimals,
+			    reversed, own, sizeof(own));
+			if (a != NULL && fc->adjusted_in != NULL &&
+			    fc->adjusted_in != p) {
+				char shown[64];
+				d->stats->adjustments++;
+				footing_units_text(d->numbers, fc->units, fc->decimals,
+				    reversed, shown, sizeof(shown));
+				diag_add(d->diags, DIAG_NOTE, fc->adjusted_in->file,
+				    a->line, "adjust: %s/%s (%s of %s) carried into the "
+				    "release of %s, its figure unchanged: shown as %s; its "
+				    "own rounding is %s (exactly %s): %s", t->id, a->row,
+				    footing_column_name(a->column),
+				    quarter_id(a->ordinal, id, sizeof(id)), p->id, shown,
+				    own, exact, a->reason != NULL ? a->reason : "");
+			}
+			if ((a = fc->lapsed) != NULL) {
+				char then[64];
+				e = reversed ? rat_neg(fc->lapsed_exact) :
+				    fc->lapsed_exact;
+				decimal_text(d, e, fc->decimals + 3, then, sizeof(then));
+				diag_add(d->diags, DIAG_NOTE, fc->lapsed_in->file,
+				    a->line, "adjust: %s/%s (%s of %s) is not carried into "
+				    "the release of %s: the figure it was made against "
+				    "(exactly %s) is now exactly %s, so %s prints its own "
+				    "rounding %s", t->id, a->row,
+				    footing_column_name(a->column),
+				    quarter_id(a->ordinal, id, sizeof(id)), p->id, then,
+				    exact, p->id, own);
+			}
+		}
+}
+
+/*
  * The range a per-cent change can take when each of a and b may be off
  * by half its unit of record. -1 when b's range holds zero.
  */
@@ -217,6 +273,7 @@ check_release(struct displayer *d, const struct period *p)
 		else
 			d->stats->broken += f.unfooted;
 		list_adjustments(d, t, p, &f);
+		list_carried(d, t, p, &f);
 		footing_free(&f);
 	}
 	for (k = 0; k < p->nstated; k++)

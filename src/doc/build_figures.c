@@ -24,6 +24,24 @@ builder_not_meaningful(struct builder *b, int line, char *out, size_t size)
 	free(text);
 }
 
+/* Notes the restated facts a printed figure was computed from. */
+static void
+note_restated(struct builder *b, const struct figure *fig)
+{
+	size_t i, k;
+
+	for (i = 0; i < fig->nsources; i++) {
+		const struct figure_source *s = &fig->sources[i];
+		if (s->restated == NULL)
+			continue;
+		for (k = 0; k < b->nrestated; k++)
+			if (b->restated[k].restated == s->restated)
+				break;
+		if (k == b->nrestated && k < FIGURE_MAX_SOURCES)
+			b->restated[b->nrestated++] = *s;
+	}
+}
+
 int
 builder_print_figure(struct builder *b, const struct figure *fig,
     const char *key, int line, char *out, size_t size)
@@ -45,6 +63,7 @@ builder_print_figure(struct builder *b, const struct figure *fig,
 	b->shown.set = 1;
 	b->shown.magnitude = (fig->flags & FIGURE_MAGNITUDE) != 0;
 	b->shown.value = fig->printed;
+	note_restated(b, fig);
 	if (key != NULL) {
 		const char *args[1] = { digits };
 		char *text = builder_message(b, b->file, line, key, args, 1);

@@ -68,6 +68,74 @@ builder_add_note_ref(struct builder *b, struct node *parent, int number)
 	ref->u.note.style = b->note_style;
 }
 
+void
+builder_forget_restated(struct builder *b)
+{
+	b->nrestated = 0;
+}
+
+void
+builder_take_restated(struct builder *b, struct node *parent)
+{
+	size_t k, n = b->nrestated;
+
+	b->nrestated = 0;
+	for (k = 0; k < n; k++) {
+		const struct figure_source *s = &b->restated[k];
+		const struct restatement *r = s->restated;
+		const char *reason = r->reason[b->lang];
+		const char *args[1];
+		static const char *const names[LANG_MAX] = { "English",
+		    "Japanese" };
+		char identity[64], quarter[16], *text;
+		struct node *note;
+		int year, q, number;
+
+		fiscal_from_ordinal(r->ordinal, &year, &q);
+		period_id_format(year, q, quarter, sizeof(quarter));
+		if (reason == NULL) {
+			size_t i;
+			/* Once a document, however many figures it footnotes. */
+			for (i = 0; i < b->nunexplained; i++)
+				if (b->unexplained[i] == r)
+					break;
+			if (i < b->nunexplained) {
+				b->figures.failed = 1;
+				continue;
+			}
+			if (b->nunexplained < FIGURE_MAX_SOURCES)
+				b->unexplained[b->nunexplained++] = r;
+			builder_error(b, s->file, s->line, "restate: no %s reason for "
+			    "%s of %s, which the %s release of %s footnotes where it "
+			    "prints the restated figure; add <reason lang=\"%s\">"
+			    "...</reason> to the restate element (and the English "
+			    "reason as <reason lang=\"en\">)", names[b->lang],
+			    b->in->book->facts[r->fact].id, quarter,
+			    names[b->lang], b->in->period->id, lang_code(b->lang));
+			continue;
+		}
+		args[0] = reason;
+		if ((text = builder_message(b, s->file, s->line, "note.restated",
+		    args, 1)) == NULL)
+			continue;
+		if ((note = node_add(NULL, NODE_FOOTNOTE, b->lang)) == NULL ||
+		    node_add_text(note, text, b->lang) == NULL) {
+			node_free(note);
+			free(text);
+			builder_error(b, s->file, s->line, "out of memory");
+			continue;
+		}
+		free(text);
+		note->file = s->file;
+		note->line = s->line;
+		/* One restatement is one note, wherever its figures stand. */
+		snprintf(identity, sizeof(identity), "restate:%p",
+		    (const void *)r);
+		if ((number = builder_note_number(b, note, identity)) > 0)
+			builder_add_note_ref(b, parent, number);
+	}
+}
+
 /* Moves the notes referenced since the last flush under a footnotes node. */
 void
 builder_flush_notes(struct builder *b, struct node *parent)

@@ -175,12 +175,21 @@ builder_add_table(struct builder *b, struct node *parent, const struct tpl_table
 		}
 		(void)figure_table_row(builder_figures(b), &figures, r);
 		for (c = 0; c < t->ncolumns; c++) {
+			enum column_kind kind = t->columns[c].kind;
 			column_id(&t->columns[c], id, sizeof(id));
 			text[0] = '\0';
+			builder_forget_restated(b);
 			if (tr->value != NULL)
 				table_cell(b, t, tr, &t->columns[c],
 				    figure_at(&figures, r, c), text, sizeof(text));
 			cell_text(b, row, text, CELL_FIGURE, 1, id);
+			/* A quarter's figure (in yen or dollars) that a later
+			 * release restated carries the restatement's note; a
+			 * change or share computed from it does not repeat it. */
+			if ((kind == COLUMN_VALUE || kind == COLUMN_USD) &&
+			    row->last != NULL)
+				builder_take_restated(b, row->last);
+			builder_forget_restated(b);
 		}
 	}
 	if (b->notes_per_table)

@@ -17,7 +17,7 @@ const char *const document_builtin_keys[] = {
 	"period.quarter-end", "period.three-months-ended", "period.fiscal-year",
 	"period.fiscal-year-end", "period.ordinal-quarter",
 	"period.ordinal-number", "text.no-break-after", "page.label", "page.ref",
-	"page.ref.unpaged", NULL
+	"page.ref.unpaged", "note.restated", NULL
 };
 
 static const char *const period_keys[PERIOD_STYLE_MAX] = {
@@ -309,7 +309,7 @@ format_message(struct builder *b, const struct tpl_message *m,
 {
 	char values[MAX_ARGS][TEXT_SIZE];
 	struct shown shown[MAX_ARGS];
-	const char *args[MAX_ARGS];
+	const char *args[MAX_ARGS] = { NULL };
 	char *text;
 	size_t i;
 
@@ -317,6 +317,8 @@ format_message(struct builder *b, const struct tpl_message *m,
 		builder_error(b, b->file, m->line, "more than %d arguments", MAX_ARGS);
 		return NULL;
 	}
+	if (sentence != NULL)
+		builder_forget_restated(b);
 	for (i = 0; i < m->nargs; i++) {
 		b->shown.set = 0;
 		if (arg_text(b, &m->args[i], values[i], TEXT_SIZE) != 0)
@@ -331,6 +333,8 @@ format_message(struct builder *b, const struct tpl_message *m,
 	if ((*sentence = node_add_text(parent, text, b->lang)) == NULL ||
 	    keep_figures(*sentence, values, shown, m->nargs) != 0)
 		builder_error(b, b->file, m->line, "out of memory");
+	/* A restated figure in the sentence: its note follows the sentence. */
+	builder_take_restated(b, parent);
 	return text;
 }
 
@@ -452,12 +456,14 @@ builder_add_runs(struct builder *b, struct node *parent, const struct run *run,
 		 * template's own lines follow. */
 		saved = b->file;
 		b->file = file;
+		builder_forget_restated(b);
 		if (builder_figure(b, &run->value, run->line, text, sizeof(text)) == 0 &&
 		    (n = node_add_text(parent, text, b->lang)) != NULL) {
 			n->computed = 1;
 			n->shown = b->shown;
 			n->file = file;   /* the period file that asked for it */
 			n->line = run->line;
+			builder_take_restated(b, parent);
 		}
 		b->file = saved;
 		return;

@@ -36,6 +36,13 @@ struct builder {
 	 * -(LABEL_OFFSETS - 2) to +1: each costs three ICU date formats */
 	char *labels[LANG_MAX][PERIOD_STYLE_MAX][LABEL_OFFSETS];
 	struct shown shown;             /* the figure last formatted */
+	/* the restated facts behind the figures printed since the last
+	 * builder_take_restated: each gets a footnote where they stand */
+	struct figure_source restated[FIGURE_MAX_SOURCES];
+	size_t nrestated;
+	/* restatements already reported for want of a reason */
+	const struct restatement *unexplained[FIGURE_MAX_SOURCES];
+	size_t nunexplained;
 };
 
 /* build.c: the builder's own. An error at file:line marks the build
@@ -84,6 +91,13 @@ int builder_note_number(struct builder *b, struct node *content,
 void builder_add_note_ref(struct builder *b, struct node *parent,
     int number);
 void builder_flush_notes(struct builder *b, struct node *parent);
+/* Forgets the restated facts noted so far (before a figure's place). */
+void builder_forget_restated(struct builder *b);
+/* Marks parent with a footnote per restated fact behind the figures
+ * printed since builder_forget_restated: "Restated: reason" in the
+ * document's language (catalog note.restated); a restatement without a
+ * reason in that language is an error at its line. Forgets them. */
+void builder_take_restated(struct builder *b, struct node *parent);
 
 /* build_table.c */
 void builder_header_cell_text(struct builder *b, const struct tpl_header *h,

@@ -40,6 +40,7 @@ track_fact(void *arg, const struct lookup *found)
 		s->ordinal = found->ordinal;
 		s->file = found->file;
 		s->line = found->line;
+		s->restated = found->restated;
 	}
 	if (t->deps == NULL)
 		return;

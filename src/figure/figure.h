@@ -63,6 +63,7 @@ struct figure_source {
 	int ordinal;          /* the quarter it was read in */
 	const char *file;     /* where it was recorded */
 	int line;
+	const struct restatement *restated;  /* a later release's value */
 };
 
 struct figure {

@@ -120,12 +120,12 @@ note_presence(void *arg, const struct lookup *found)
 }
 
 static int
-evaluate(struct work *w, const struct expr *e, int offset, struct rat *value,
-    int *absent)
+evaluate(struct work *w, const struct expr *e, const struct period *view,
+    int ordinal, struct rat *value, int *absent)
 {
 	struct presence pr = { 0 };
-	struct eval_ctx ctx = figure_eval_context(w->book,
-	    w->release->ordinal + offset, w->release->ordinal);
+	struct eval_ctx ctx = figure_eval_context(w->book, ordinal,
+	    view->ordinal);
 	struct eval_result r;
 
 	ctx.on_fact = note_presence;
@@ -139,35 +139,40 @@ evaluate(struct work *w, const struct expr *e, int offset, struct rat *value,
 	return 0;
 }
 
-/* The figure of row r in the column, in display units; fills the cell. */
+/*
+ * Row r's figure in the column for quarter `ordinal` as the release of
+ * `view` prints it, in display units, into fc. *exact tells whether it is
+ * exact at the printed precision (or absent): such a figure never moves.
+ */
 static void
-measure(struct work *w, size_t r)
+figure_of(struct work *w, size_t r, const struct period *view, int ordinal,
+    struct footing_cell *fc, int *exact)
 {
 	const struct tpl_table *t = w->t;
 	const struct tpl_row *row = &t->rows[r];
 	const struct tpl_column *c = &t->columns[w->column];
-	struct footing_cell *fc = cell(w, r);
 	unsigned flags = row->format == ROW_PERCENT ? FIGURE_RATIO : 0;
 	struct rat v, total, units;
 	int absent, amount = row->format == ROW_AMOUNT;
 
+	*exact = 0;
 	if (row->value == NULL || c->kind == COLUMN_CHANGE ||
 	    (c->kind == COLUMN_SHARE && row->no_shares) ||
 	    (c->kind == COLUMN_USD && row->no_usd) ||
-	    evaluate(w, row->value, c->period, &v, &absent) != 0)
+	    evaluate(w, row->value, view, ordinal, &v, &absent) != 0)
 		return;
 	if (absent) {
 		/* Printed blank or "-": it takes no unit of any sum. */
 		fc->absent = 1;
 		fc->exact = rat_int(0);
-		w->decided[r] = 1;
+		*exact = 1;
 		return;
 	}
 	fc->decimals = tpl_row_decimals(row);
 	switch (c->kind) {
 	case COLUMN_USD:
-		if (!w->release->has_release ||
-		    rat_div(v, w->release->convenience_rate, &v) != RAT_OK)
+		if (!view->has_release ||
+		    rat_div(v, view->convenience_rate, &v) != RAT_OK)
 			return;
 		/* fall through */
 	case COLUMN_VALUE:
@@ -176,7 +181,7 @@ measure(struct work *w, size_t r)
 		break;
 	case COLUMN_SHARE:
 		if (t->share_of == NULL ||
-		    evaluate(w, t->share_of, c->period, &total, NULL) != 0 ||
+		    evaluate(w, t->share_of, view, ordinal, &total, NULL) != 0 ||
 		    rat_div(v, total, &v) != RAT_OK ||
 		    rat_mul(v, rat_int(100), &v) != RAT_OK)
 			return;
@@ -193,8 +198,19 @@ measure(struct work *w, size_t r)
 	fc->exact = v;
 	fc->units = fc->own;
 	fc->governed = 1;
+	*exact = units.den == 1;
+}
+
+/* The figure of row r in the column, in display units; fills the cell. */
+static void
+measure(struct work *w, size_t r)
+{
+	int exact;
+
+	figure_of(w, r, w->release, w->release->ordinal +
+	    w->t->columns[w->column].period, cell(w, r), &exact);
 	/* A figure exact at the printed precision is never moved. */
-	if (units.den == 1)
+	if (exact)
 		w->decided[r] = 1;
 }
 
@@ -212,10 +228,28 @@ shown_kind(enum column_kind kind)
 	    kind == COLUMN_USD ? SHOWN_USD : SHOWN_VALUE;
 }
 
-/* Pins the cells the release records; returns how many cells a matched. */
+/* Whether adjustment a names row r's cell in the column (quarter
+ * `ordinal`), whatever release records it. */
+static int
+names_cell(struct work *w, const struct display_adjustment *a, size_t r,
+    int ordinal)
+{
+	const struct tpl_column *c = &w->t->columns[w->column];
+
+	return c->kind != COLUMN_CHANGE && shown_kind(c->kind) == a->column &&
+	    a->ordinal == ordinal && w->t->rows[r].id != NULL &&
+	    strcmp(a->table, w->t->id) == 0 &&
+	    strcmp(a->row, w->t->rows[r].id) == 0;
+}
+
+/*
+ * Pins row r's cell as adjustment a, recorded by the release of `from`
+ * (this one, or an earlier one whose adjustment is carried), says;
+ * returns 1 when a names the cell.
+ */
 static int
 apply_adjustment(struct work *w, const struct display_adjustment *a,
-    size_t r)
+    const struct period *from, size_t r)
 {
 	const struct tpl_column *c = &w->t->columns[w->column];
 	const struct tpl_row *row = &w->t->rows[r];
@@ -224,18 +258,17 @@ apply_adjustment(struct work *w, const struct display_adjustment *a,
 	int64_t shown, gap;
 	char where[64];
 
-	if (c->kind == COLUMN_CHANGE || shown_kind(c->kind) != a->column ||
-	    w->release->ordinal + c->period != a->ordinal)
+	if (!names_cell(w, a, r, w->release->ordinal + c->period))
 		return 0;
 	column_text(w, where, sizeof(where));
 	if (!fc->governed) {
-		report(w, w->release->file, a->line, "adjust: %s/%s shows no "
+		report(w, from->file, a->line, "adjust: %s/%s shows no "
 		    "figure in its %s column", w->t->id, a->row, where);
 		return 1;
 	}
 	if (rat_scale10(a->shown, fc->decimals, &units) != RAT_OK ||
 	    units.den != 1) {
-		report(w, w->release->file, a->line, "adjust: %s/%s (%s) is "
+		report(w, from->file, a->line, "adjust: %s/%s (%s) is "
 		    "printed with %d decimal%s", w->t->id, a->row, where,
 		    fc->decimals, fc->decimals == 1 ? "" : "s");
 		return 1;
@@ -244,19 +277,70 @@ apply_adjustment(struct work *w, const struct display_adjustment *a,
 	gap = shown > fc->own ? shown - fc->own : fc->own - shown;
 	if (gap > 1) {
 		char text[64], own[64];
-		report(w, w->release->file, a->line, "adjust: %s/%s (%s) shown "
-		    "as %s is more than one unit from its own rounding %s",
+		report(w, from->file, a->line, "adjust: %s/%s (%s) shown "
+		    "as %s is more than one unit from its own rounding %s%s%s",
 		    w->t->id, a->row, where,
 		    footing_units_text(w->numbers, shown, fc->decimals,
 		    row->reversed, text, sizeof(text)),
 		    footing_units_text(w->numbers, fc->own, fc->decimals,
-		    row->reversed, own, sizeof(own)));
+		    row->reversed, own, sizeof(own)),
+		    from != w->release ? " in the release of " : "",
+		    from != w->release ? w->release->id : "");
 		return 1;
 	}
 	fc->units = shown;
 	fc->adjustment = a;
+	fc->adjusted_in = from;
 	w->decided[r] = 1;
 	return 1;
+}
+
+/*
+ * Carries an earlier release's adjustment of row r's cell into this one.
+ * The latest release before this one that adjusts the cell (same table,
+ * row, column kind and quarter) is the one that counts, and only while
+ * the cell's exact figure is what that release adjusted: a restatement of
+ * a fact under it (or another convenience rate) ends the carry, and the
+ * cell prints its own figure again (recorded in lapsed for check). An
+ * adjustment this release records for the cell wins over any carried.
+ */
+static void
+carry_adjustment(struct work *w, size_t r)
+{
+	const struct period *release = w->release, *from = NULL;
+	const struct display_adjustment *a = NULL;
+	struct footing_cell *fc = cell(w, r), then;
+	int ordinal = release->ordinal + w->t->columns[w->column].period;
+	int o, exact;
+	size_t k;
+
+	if (fc->adjustment != NULL || !fc->governed)
+		return;
+	for (k = 0; k < release->nadjustments; k++)
+		if (names_cell(w, &release->adjustments[k], r, ordinal))
+			return;
+	for (o = release->ordinal - 1; o >= ordinal && a == NULL; o--) {
+		const struct period *p = book_period(w->book, o);
+		if (p == NULL || !p->has_release)
+			continue;
+		for (k = 0; k < p->nadjustments && a == NULL; k++)
+			if (names_cell(w, &p->adjustments[k], r, ordinal)) {
+				a = &p->adjustments[k];
+				from = p;
+			}
+	}
+	if (a == NULL)
+		return;
+	memset(&then, 0, sizeof(then));
+	figure_of(w, r, from, ordinal, &then, &exact);
+	if (!then.governed || then.decimals != fc->decimals ||
+	    rat_cmp(then.exact, fc->exact) != 0) {
+		fc->lapsed = a;
+		fc->lapsed_in = from;
+		fc->lapsed_exact = then.governed ? then.exact : fc->exact;
+		return;
+	}
+	(void)apply_adjustment(w, a, from, r);
 }
 
 /* Allocates the parts of row r's sum not yet shown; 1 if it did any. */
@@ -372,8 +456,10 @@ work_column(struct work *w)
 		for (r = 0; r < t->nrows; r++)
 			if (strcmp(a->table, t->id) == 0 && t->rows[r].id != NULL &&
 			    strcmp(a->row, t->rows[r].id) == 0)
-				apply_adjustment(w, a, r);
+				apply_adjustment(w, a, p, r);
 	}
+	for (r = 0; r < t->nrows; r++)
+		carry_adjustment(w, r);
 	if (w->f->allocate) {
 		int progress;
 		for (r = 0; r < t->nrows; r++)

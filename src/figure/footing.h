@@ -12,7 +12,10 @@
  * Either way a release may
  * record that it shows a cell one display unit off its own rounding
  * (struct display_adjustment); such a cell is fixed before anything is
- * allocated.
+ * allocated. A later release that prints the same cell (table, row,
+ * column kind, quarter) carries the latest earlier adjustment of it as
+ * long as the cell's exact figure is still the one it was made against,
+ * unless it records its own.
  *
  * The order is fixed, so the result depends on the figures alone:
  *  1. recorded cells, and cells exact at the printed precision (100.0%,
@@ -43,6 +46,13 @@ struct footing_cell {
 	int64_t own;      /* the figure rounded on its own */
 	struct rat exact; /* full precision, display units, arithmetic sign */
 	const struct display_adjustment *adjustment;  /* recorded, or NULL */
+	const struct period *adjusted_in;  /* the release recording it: this
+	                                      one, or an earlier (carried) */
+	/* An earlier release's adjustment of this cell that no longer
+	 * applies: the exact figure it was made against has changed. */
+	const struct display_adjustment *lapsed;
+	const struct period *lapsed_in;
+	struct rat lapsed_exact;  /* the figure it was made against */
 	int foots;        /* a sum row: its shown parts add up to it */
 };
 

@@ -1,7 +1,7 @@
 /*
  * What the book's loaders share (company.c: company.xml; book_load.c:
- * accounts and one period file; periods.c: the periods folder). Not for
- * outside load/.
+ * accounts and one period file; periods.c: the periods folder;
+ * revisions.c: restatements and display entries). Not for outside load/.
  */
 #ifndef KESSAN_LOADER_H
 #define KESSAN_LOADER_H
@@ -47,5 +47,17 @@ struct period *load_period(struct loader *ld, const char *dir,
 /* Every period file of the book (or the window a render reads), sorted,
  * with the draft in place. */
 void load_periods(struct loader *ld);
+
+/* book_load.c: a value written in the fact's unit of record, into base
+ * units. 0, or -1 (reported at p's file and line). */
+int parse_value(struct loader *ld, struct period *p, int line,
+    const struct fact_decl *f, const char *text, struct rat *value,
+    int *decimals);
+
+/* revisions.c: a period file's <restate>, <adjust> and <stated-change>
+ * elements, added to p (an error is reported and the element left out). */
+void load_restatement(struct loader *ld, struct period *p, xmlNodePtr n);
+void load_adjustment(struct loader *ld, struct period *p, xmlNodePtr n);
+void load_stated_change(struct loader *ld, struct period *p, xmlNodePtr n);
 
 #endif

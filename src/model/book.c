@@ -98,6 +98,7 @@ book_lookup(const struct book *book, int at, int offset, size_t fact,
 		out->decimals = r->decimals;
 		out->file = where->file;
 		out->line = r->line;
+		out->restated = r;
 		return out->status = LOOKUP_OK;
 	}
 	slot = &p->slots[fact];
@@ -221,7 +222,8 @@ period_free(struct period *p)
 	free(p->datelines);
 	free(p->slots);
 	for (i = 0; i < p->nrestatements; i++)
-		free(p->restatements[i].note);
+		for (l = 0; l < LANG_MAX; l++)
+			free(p->restatements[i].reason[l]);
 	free(p->restatements);
 	for (i = 0; i < p->nadjustments; i++) {
 		free(p->adjustments[i].table);

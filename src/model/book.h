@@ -174,12 +174,17 @@ struct dateline {
 	struct date date;
 };
 
+/*
+ * An earlier quarter's fact as a later release restates it. The reason
+ * is what the footnote on a restated figure says, per language (NULL:
+ * not given; a release in that language that prints the figure fails).
+ */
 struct restatement {
 	int ordinal;           /* the period restated */
 	size_t fact;
 	struct rat value;      /* base units */
 	int decimals;
-	char *note;
+	char *reason[LANG_MAX];
 	int line;
 };
 
@@ -373,6 +378,7 @@ struct lookup {
 	int absent;                    /* the item does not exist (value 0) */
 	const char *file;              /* where the value was read */
 	int line;
+	const struct restatement *restated;  /* the value is restated, or NULL */
 };
 
 /*
