@@ -20,6 +20,7 @@ perl -0pi -e 's{</company>}{  <era from="2005-01-01">
     <contact lang="en" person="Era Two" office="IR Office Two"
              email="ir2\@example.com" tel="+81-3-0000-0000"/>
     <negatives lang="en" style="minus"/>
+    <officer role="cfo" lang="en" name="Jane Era" title="Chief Financial Officer"/>
     <layout name="v2"/>
   </era>
 </company>}' "$book/company.xml"
@@ -32,16 +33,20 @@ perl -0pe 's{\n  <table id="other-stats".*?</table>}{}s;
         $t =~ s/id="capex"/id="capex-detail"/;
         $t =~ s/table\.capex-v2\.caption/table.capex-detail.caption/; $t }}se' \
     "$data/templates/tables.xml" >"$v2/templates/tables.xml"
-# The Japanese summary has no Table 8: the new table follows Table 5.
+# The Japanese summary has no Table 8: the new table follows Table 5. The
+# English release names the era's CFO under its contacts.
 for t in release summary; do
 	perl -pe 's{^\s*<table ref="other-stats"/>\n}{};
+	    s{^(\s*)(<p role="note"><message key="release.contact.line">.*)$}{$1$2\n$1<p role="note"><message key="release.cfo"><arg company="officer.cfo"/><arg company="officer.cfo.title"/></message></p>};
 	    s{^(\s*)<table ref="capex"/>}{$1<table ref="capex"/>\n$1<table ref="capex-detail"/>};
 	    s{^(\s*)<table ref="gross-margins"/>}{$1<table ref="gross-margins"/>\n$1<table ref="capex-detail"/>}
 	        if $ARGV =~ /summary/' \
 	    "$data/templates/$t.xml" >"$v2/templates/$t.xml"
 done
 unit() {
-	printf '    <unit id="%s">\n      <segment>\n        <source>%s</source>\n' "$1" "$2"
+	printf '    <unit id="%s">\n' "$1"
+	case $1 in release.cfo) printf '      <notes><note category="args">0: name; 1: title</note></notes>\n' ;; esac
+	printf '      <segment>\n        <source>%s</source>\n' "$2"
 	[ -n "$3" ] && printf '        <target>%s</target>\n' "$3"
 	printf '      </segment>\n    </unit>\n'
 }
@@ -57,6 +62,7 @@ for lang in en ja; do
 		if [ $lang = en ]; then
 			unit table.capex-v2.caption "Table 7. Capital Expenditure (JPY in millions)"
 			unit table.capex-detail.caption "Table 8. Capital Expenditure by Kind (JPY in millions)"
+			unit release.cfo "CFO: {0}, {1}"
 		else
 			unit table.capex-v2.caption "Table 7. Capital Expenditure (JPY in millions)" "表7. 設備投資額"
 			unit table.capex-detail.caption "Table 8. Capital Expenditure by Kind (JPY in millions)" "表8. 種類別設備投資"
@@ -109,6 +115,7 @@ for q in 2004-q3 2004-q4; do
 	has $q en txt "Table 8. Capital Expenditure by Kind"
 	has $q en txt "IIJNEW"
 	has $q en txt "ir2@example.com"
+	has $q en txt "CFO: Jane Era, Chief Financial Officer"
 	lacks $q en txt "ir@iij.ad.jp"
 	lacks $q en txt "(745,488)"
 	has $q en txt "-745,488"
