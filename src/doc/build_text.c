@@ -544,6 +544,16 @@ builder_add_sentences(struct builder *b, struct node *parent,
 					    s->line);
 				continue;
 			}
+			for (j = 0; j < slot->nblocks; j++)
+				if (slot->blocks[j].heading_level > 0) {
+					builder_error(b, b->in->period->file,
+					    slot->blocks[j].line, "slot '%s' has a heading, "
+					    "but %s:%d joins the slot into a sentence: write "
+					    "the heading's words as text, or place the slot "
+					    "as a block of its own in the template", s->name,
+					    tfile, s->line);
+					return;
+				}
 			separate(b, parent);
 			for (j = 0; j < slot->nblocks; j++)
 				builder_add_runs(b, parent, &slot->blocks[j].items[0],

@@ -36,6 +36,11 @@ struct builder {
 	 * -(LABEL_OFFSETS - 2) to +1: each costs three ICU date formats */
 	char *labels[LANG_MAX][PERIOD_STYLE_MAX][LABEL_OFFSETS];
 	struct shown shown;             /* the figure last formatted */
+	/* the template heading the blocks being built stand under (level 0:
+	 * none), which an authored heading must nest below */
+	int heading_level;
+	const char *heading_file;
+	int heading_line;
 };
 
 /* build.c: the builder's own. An error at file:line marks the build

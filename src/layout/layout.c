@@ -9,6 +9,7 @@
 
 #include "../load/template.h"
 #include "../util/buffer.h"
+#include "keep.h"
 #include "page_refs.h"
 
 /* Type sizes and spacing, in points. */
@@ -526,12 +527,13 @@ text_block(struct lctx *c, const struct node *n, enum font_role role,
 static void
 layout_heading(struct lctx *c, const struct node *n)
 {
-	double size = n->u.heading.level == 1 ? 14 : n->u.heading.level == 2 ?
-	    11 : 10;
+	double size = heading_size(n->u.heading.level);
 
-	/* A heading keeps three lines of what follows with it. */
-	text_block(c, n, FONT_STRONG, size, ALIGN_LEFT, size * 0.9, size * 0.35,
-	    3 * leading(c, BODY_SIZE));
+	/* A heading keeps three lines of what follows with it, and the
+	 * headings right after it. */
+	text_block(c, n, FONT_STRONG, size, ALIGN_LEFT, heading_before(size),
+	    heading_after(size), heading_keep(n, leading(c, 1),
+	    3 * leading(c, BODY_SIZE)));
 }
 
 static void
