@@ -73,4 +73,66 @@ if command -v pdftohtml >/dev/null 2>&1; then
 	    test -n "$sub" -a "$sub" = "$tpl"
 fi
 
+# Table-local notes: the release and the summary number each table's notes
+# from (1), beside the row label, and print them under that table; the
+# release's other notes stay superscripts through the document.
+templates="$scratch/templates"
+cp -R "$KESSAN_DATADIR/templates" "$templates"
+sed -i 's/footnotes="document"/footnotes="table-local"/' "$templates/release.xml"
+sed -i 's/footnotes="table"/footnotes="table-local"/' "$templates/summary.xml"
+KESSAN_TEMPLATES=$templates
+export KESSAN_TEMPLATES
+expect "table-local notes: the example checks clean" \
+    "$KESSAN" check "$EXAMPLES/iij" >/dev/null 2>"$scratch/err"
+render "$EXAMPLES/iij" ja+en txt "$scratch/t.txt"
+nbsp=$(printf '\302\240')
+expect "txt: (1) beside the label, after a no-break space" \
+    grep -q "^IP Service$nbsp(1)	2,279	" "$scratch/t.txt"
+expect "txt: Japanese (1) beside the label" \
+    grep -q '^IP サービス(1)	2,279	' "$scratch/t.txt"
+# the notes directly under the table: after its last row and a blank line
+expect "txt: the connectivity table's notes right under it" sh -c "
+    grep -A2 '^Gross Margin Ratio	' '$scratch/t.txt' | tail -1 |
+    grep -q '^Note (1): Including IIJ Data Center Connectivity Service'"
+expect "txt: the next table restarts at (1)" sh -c "
+    grep -q '^IP Service (High Bandwidth: over 100Mbps)$nbsp(1)	' '$scratch/t.txt' &&
+    grep -q '^Note (1): In IP Service over 100Mbps' '$scratch/t.txt'"
+expect "txt: the Japanese notes' label" \
+    grep -q '^注記(1): インターネットデータセンター接続サービスを含む' "$scratch/t.txt"
+expect "txt: the document's own notes keep their superscripts" \
+    grep -q '^¹ Unless otherwise stated' "$scratch/t.txt"
+expect "txt: no asterisk marker is left" sh -c "! grep -q '\*[0-9]' '$scratch/t.txt'"
+
+render "$EXAMPLES/iij" ja+en pdf "$scratch/t.pdf"
+pages=$(pdfinfo "$scratch/t.pdf" | awk '/^Pages:/ { print $2 }')
+page=1 found=0
+while [ "$page" -le "$pages" ]; do
+	pdftotext -raw -f "$page" -l "$page" "$scratch/t.pdf" "$scratch/page.txt"
+	if grep -q '^Note (1): Including IIJ Data Center' "$scratch/page.txt"; then
+		found=1
+		expect "pdf: the note is on its table's last page" \
+		    grep -q '^Gross Margin Ratio ' "$scratch/page.txt"
+	fi
+	page=$((page + 1))
+done
+expect "pdf: the connectivity note under its table" test "$found" -eq 1
+pdftotext -raw "$scratch/t.pdf" "$scratch/t.pdf.txt"
+# (the no-break space is drawn with the space's glyph, read back as one)
+expect "pdf: the marker beside the label" \
+    grep -Eq "^IP Service( |$nbsp)\(1\) 2,279 " "$scratch/t.pdf.txt"
+expect "pdf: the Japanese note's label" \
+    grep -q '^注記(1): インターネットデータセンター' "$scratch/t.pdf.txt"
+
+render "$EXAMPLES/iij" ja+en html "$scratch/t.html"
+expect "html: the marker on the line, linked to its note" \
+    grep -Eq "<th scope=\"row\" class=\"indent-1\">IP Service<span><a href=\"#(note-[0-9-]+)\" id=\"ref-[0-9]+\" class=\"note-ref\">$nbsp\(1\)</a></span></th>" \
+    "$scratch/t.html"
+expect "html: the notes right after their table" \
+    grep -Eq '</table><aside class="footnotes"><p id="note-[0-9-]+"><a href="#ref-[0-9]+" class="note-back">Note \(1\):</a> Including IIJ Data Center' \
+    "$scratch/t.html"
+if command -v java >/dev/null 2>&1 && [ -f "$vnu" ]; then
+	expect "html: the Nu HTML checker passes both renders" \
+	    nu_check "$scratch/h.html" "$scratch/t.html"
+fi
+
 finish

@@ -272,7 +272,7 @@ inline_content(struct html *h, xmlNodePtr parent, const struct node *n)
 {
 	const struct node *c;
 	xmlNodePtr e;
-	char marker[32];
+	char marker[64];
 	const struct note_target *t;
 
 	switch (n->kind) {
@@ -297,9 +297,10 @@ inline_content(struct html *h, xmlNodePtr parent, const struct node *n)
 		return;
 	case NODE_NOTE_REF:
 		/* The same marker the text backend prints, linked. */
-		note_marker(n->u.note.number, n->u.note.style, marker,
-		    sizeof(marker));
-		e = element(h, parent, "sup");
+		node_note_marker(n, marker, sizeof(marker));
+		/* (1) stands on the line, as the label's own words. */
+		e = element(h, parent, n->u.note.style == NOTE_PARENTHESIZED ?
+		    "span" : "sup");
 		if ((t = target_of_ref(h, n)) != NULL && t->note != NULL) {
 			char href[40];
 			xmlNodePtr a = element(h, e, "a");
@@ -554,7 +555,7 @@ footnotes(struct html *h, xmlNodePtr parent, const struct node *n)
 {
 	const struct node *note;
 	xmlNodePtr aside = element(h, parent, "aside"), p, a;
-	char id[40], href[48], marker[32];
+	char id[40], href[48], marker[64];
 
 	attr(h, aside, "class", "footnotes");
 	mark_lang(h, aside, n);
@@ -566,8 +567,7 @@ footnotes(struct html *h, xmlNodePtr parent, const struct node *n)
 		attr(h, p, "id", id);
 		set_class(h, p, note, NULL);
 		set_anchor(h, p, note);
-		note_marker(note->u.note.number, note->u.note.style, marker,
-		    sizeof(marker));
+		node_note_marker(note, marker, sizeof(marker));
 		if ((t = first_ref_to(h, note)) != NULL) {
 			a = element(h, p, "a");
 			snprintf(href, sizeof(href), "#%s", t->id);

@@ -218,9 +218,9 @@ add_block(struct builder *b, struct node *parent, const struct tpl_block *tb)
 			struct builder sub = *b;
 			sub.lang = tb->lang;
 			sub.file = inc->file;
-			sub.note_style = inc->notes_per_table ? NOTE_ASTERISK :
-			    NOTE_SUPERSCRIPT;
+			sub.note_style = builder_note_style(inc);
 			sub.notes_per_table = inc->notes_per_table;
+			sub.notes_table_local = inc->notes_table_local;
 			sub.note_count = 0;
 			sub.first_unflushed = b->nnotes;
 			sub.heading_level = 0;
@@ -274,8 +274,9 @@ document_build(const struct build_input *in, const char *template_id,
 	b.figures.release = in->period;
 	b.figures.diags = diags;
 	b.figures.deps = in->deps;
-	b.note_style = tpl->notes_per_table ? NOTE_ASTERISK : NOTE_SUPERSCRIPT;
+	b.note_style = builder_note_style(tpl);
 	b.notes_per_table = tpl->notes_per_table;
+	b.notes_table_local = tpl->notes_table_local;
 	if ((doc = node_add(NULL, NODE_DOCUMENT, lang)) == NULL ||
 	    (doc->id = strdup(tpl->id)) == NULL) {
 		diag_add(diags, DIAG_FATAL, tpl->file, 0, "out of memory");

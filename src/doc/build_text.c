@@ -17,7 +17,8 @@ const char *const document_builtin_keys[] = {
 	"period.quarter-end", "period.three-months-ended", "period.fiscal-year",
 	"period.fiscal-year-end", "period.ordinal-quarter",
 	"period.ordinal-number", "text.no-break-after", "page.label", "page.ref",
-	"page.ref.unpaged", NULL
+	"page.ref.unpaged", "note.marker.parenthesized", "note.label.parenthesized",
+	NULL
 };
 
 static const char *const period_keys[PERIOD_STYLE_MAX] = {

@@ -28,6 +28,7 @@ struct builder {
 	struct figure_env figures;      /* its failed flag is the build's */
 	enum note_style note_style;
 	int notes_per_table;
+	int notes_table_local;          /* a table's notes are its own */
 	int note_count;
 	struct pending_note *notes;
 	size_t nnotes;
@@ -84,6 +85,8 @@ void builder_add_sentences(struct builder *b, struct node *parent,
     const struct tpl_block *blocks, size_t n);
 
 /* build_notes.c */
+/* How template tpl marks its notes. */
+enum note_style builder_note_style(const struct tpl_template *tpl);
 int builder_note_number(struct builder *b, struct node *content,
     const char *identity);
 void builder_add_note_ref(struct builder *b, struct node *parent,
