@@ -130,6 +130,13 @@ expect "html: the marker on the line, linked to its note" \
 expect "html: the notes right after their table" \
     grep -Eq '</table><aside class="footnotes"><p id="note-[0-9-]+"><a href="#ref-[0-9]+" class="note-back">Note \(1\):</a> Including IIJ Data Center' \
     "$scratch/t.html"
+# a document note referenced before a table with local notes still links
+# to its own note, not to the table's note of the same number
+target=$(grep -o 'href="#note-[0-9-]*" id="ref-[0-9]*" class="note-ref">³' \
+    "$scratch/t.html" | sed 's/^href="#\([^"]*\)".*/\1/')
+expect "html: ³ links to its own note ($target)" \
+    grep -q "<p id=\"$target\"><a href=\"#ref-[0-9]*\" class=\"note-back\">³" \
+    "$scratch/t.html"
 if command -v java >/dev/null 2>&1 && [ -f "$vnu" ]; then
 	expect "html: the Nu HTML checker passes both renders" \
 	    nu_check "$scratch/h.html" "$scratch/t.html"

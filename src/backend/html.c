@@ -55,6 +55,7 @@ struct note_target {
 	const struct node *ref;       /* a NODE_NOTE_REF */
 	const struct node *note;      /* the NODE_FOOTNOTE it names */
 	char id[32];                  /* the marker's own id */
+	int settled;                  /* a block of its style has passed */
 };
 
 struct html {
@@ -180,12 +181,22 @@ collect_notes(struct html *h, const struct node *n, size_t *pending)
 
 		h->blocks = b;
 		b[h->nblocks++] = n;
-		for (i = *pending; i < h->ntargets; i++)
+		/* A block settles the markers of its own style: a table's
+		 * local notes (1) under it leave the document's ¹ pending. */
+		for (i = *pending; i < h->ntargets; i++) {
+			struct note_target *t = &h->targets[i];
+
+			if (t->settled || n->first == NULL ||
+			    t->ref->u.note.style != n->first->u.note.style)
+				continue;
+			t->settled = 1;
 			for (note = n->first; note != NULL; note = note->next)
-				if (note->u.note.number == h->targets[i].ref->u.note.number &&
-				    h->targets[i].note == NULL)
-					h->targets[i].note = note;
-		*pending = h->ntargets;
+				if (note->u.note.number == t->ref->u.note.number &&
+				    t->note == NULL)
+					t->note = note;
+		}
+		while (*pending < h->ntargets && h->targets[*pending].settled)
+			(*pending)++;
 		/* Notes hold no markers of their own: nothing below to walk. */
 		return;
 	}
