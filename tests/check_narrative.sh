@@ -3,7 +3,7 @@
 # narrative slot (rendered as headings of their level in text, PDF and
 # HTML, and held to the same structure in both languages by kessan
 # check), and tables whose notes are numbered per table and printed
-# under it (footnotes="table-local").
+# under it (footnotes="table-local"); and a message wording its own unit.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 expect() {   # expect DESCRIPTION COMMAND...
@@ -141,5 +141,23 @@ if command -v java >/dev/null 2>&1 && [ -f "$vnu" ]; then
 	expect "html: the Nu HTML checker passes both renders" \
 	    nu_check "$scratch/h.html" "$scratch/t.html"
 fi
+
+# A message's own wording of a unit: the English revenues highlight says
+# "$ 79.3 million" (a space after the sign), every other message the
+# catalog's "$8.1 million"; the Japanese catalog is left as it is.
+unset KESSAN_TEMPLATES
+locales="$scratch/locales"
+cp -R "$KESSAN_DATADIR/locales" "$locales"
+sed -i 's|^\(    <unit id="highlight.ebitda">\)$|    <unit id="highlight.revenues.fmt.usd.millions">\n      <notes><note category="args">0 US dollars in millions (no sign)</note></notes>\n      <segment>\n        <source>$ {0} million</source>\n      </segment>\n    </unit>\n\1|' "$locales/en.xlf"
+KESSAN_LOCALES=$locales
+export KESSAN_LOCALES
+expect "unit override: the example checks clean, no unused message" sh -c "
+    '$KESSAN' check '$EXAMPLES/iij' >/dev/null 2>'$scratch/err' &&
+    ! grep -q 'highlight.revenues.fmt' '$scratch/err'"
+render "$EXAMPLES/iij" en txt "$scratch/u.txt"
+expect "unit override: the revenues highlight's own words" \
+    grep -q '^- Revenues totaled JPY 8,675 million (\$ 79\.3 million), ' "$scratch/u.txt"
+expect "unit override: other messages keep the catalog's" \
+    grep -q 'Adjusted EBITDA was JPY 884 million (\$8\.1 million)' "$scratch/u.txt"
 
 finish

@@ -301,8 +301,13 @@ format_message(struct builder *b, const struct tpl_message *m,
 		return NULL;
 	}
 	for (i = 0; i < m->nargs; i++) {
+		int rc;
+
 		b->shown.set = 0;
-		if (arg_text(b, &m->args[i], values[i], TEXT_SIZE) != 0)
+		b->message_key = m->key;
+		rc = arg_text(b, &m->args[i], values[i], TEXT_SIZE);
+		b->message_key = NULL;
+		if (rc != 0)
 			return NULL;
 		shown[i] = b->shown;
 		shown[i].set &= m->args[i].source == ARG_VALUE;

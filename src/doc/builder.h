@@ -37,6 +37,8 @@ struct builder {
 	 * -(LABEL_OFFSETS - 2) to +1: each costs three ICU date formats */
 	char *labels[LANG_MAX][PERIOD_STYLE_MAX][LABEL_OFFSETS];
 	struct shown shown;             /* the figure last formatted */
+	const char *message_key;        /* the message whose arguments are
+	                                   being formatted, or NULL */
 	/* the template heading the blocks being built stand under (level 0:
 	 * none), which an authored heading must nest below */
 	int heading_level;
