@@ -125,7 +125,7 @@ print_summary(const char *dir, const struct book *book,
 		    period_publishes(book, book->periods[k], LANG_EN) &&
 		    period_publishes(book, book->periods[k], LANG_JA);
 	if (stats->failed == 0 && parity->mismatches == 0 &&
-	    display->broken == 0)
+	    parity->headings == 0 && display->broken == 0)
 		printf("%s: %s identity checks passed over %s period%s "
 		    "(%s identities; %s checks not applicable where a quarter lacks "
 		    "the facts or a release); %s figures read back %s; %s printed "
@@ -139,10 +139,12 @@ print_summary(const char *dir, const struct book *book,
 	else
 		printf("%s: %zu identity check%s failed, %s passed, over %s "
 		    "period%s; %zu of %s figures read back differently; %zu "
-		    "printed total%s do not add up\n", dir,
+		    "printed total%s do not add up%s\n", dir,
 		    stats->failed, stats->failed == 1 ? "" : "s", passed, periods,
 		    stats->periods == 1 ? "" : "s", parity->mismatches, read,
-		    display->broken, display->broken == 1 ? "" : "s");
+		    display->broken, display->broken == 1 ? "" : "s",
+		    parity->headings > 0 ? "; slots with other headings in "
+		    "English than in Japanese" : "");
 }
 
 /*
@@ -186,6 +188,7 @@ check_languages(const struct book *book, const char *only,
 		if (!p->has_release || (only != NULL && strcmp(p->id, only) != 0))
 			continue;
 		req.period = p->id;
+		parity_check_headings(pc, p);
 		for (l = 0; l < LANG_MAX; l++) {
 			req.lang = l == LANG_JA ? RENDER_JA : RENDER_EN;
 			/* A release in one language is read back against nothing. */
@@ -297,7 +300,7 @@ cmd_check(int argc, char **argv)
 	struct check_stats stats;
 	struct book *book;
 	const char *period = NULL;
-	struct parity_stats parity = { 0, 0 };
+	struct parity_stats parity = { 0, 0, 0 };
 	struct display_stats display;
 	int c, rc;
 

@@ -55,6 +55,7 @@ struct note_target {
 	const struct node *ref;       /* a NODE_NOTE_REF */
 	const struct node *note;      /* the NODE_FOOTNOTE it names */
 	char id[32];                  /* the marker's own id */
+	int settled;                  /* a block of its style has passed */
 };
 
 struct html {
@@ -180,12 +181,22 @@ collect_notes(struct html *h, const struct node *n, size_t *pending)
 
 		h->blocks = b;
 		b[h->nblocks++] = n;
-		for (i = *pending; i < h->ntargets; i++)
+		/* A block settles the markers of its own style: a table's
+		 * local notes (1) under it leave the document's ¹ pending. */
+		for (i = *pending; i < h->ntargets; i++) {
+			struct note_target *t = &h->targets[i];
+
+			if (t->settled || n->first == NULL ||
+			    t->ref->u.note.style != n->first->u.note.style)
+				continue;
+			t->settled = 1;
 			for (note = n->first; note != NULL; note = note->next)
-				if (note->u.note.number == h->targets[i].ref->u.note.number &&
-				    h->targets[i].note == NULL)
-					h->targets[i].note = note;
-		*pending = h->ntargets;
+				if (note->u.note.number == t->ref->u.note.number &&
+				    t->note == NULL)
+					t->note = note;
+		}
+		while (*pending < h->ntargets && h->targets[*pending].settled)
+			(*pending)++;
 		/* Notes hold no markers of their own: nothing below to walk. */
 		return;
 	}
@@ -272,7 +283,7 @@ inline_content(struct html *h, xmlNodePtr parent, const struct node *n)
 {
 	const struct node *c;
 	xmlNodePtr e;
-	char marker[32];
+	char marker[64];
 	const struct note_target *t;
 
 	switch (n->kind) {
@@ -297,9 +308,10 @@ inline_content(struct html *h, xmlNodePtr parent, const struct node *n)
 		return;
 	case NODE_NOTE_REF:
 		/* The same marker the text backend prints, linked. */
-		note_marker(n->u.note.number, n->u.note.style, marker,
-		    sizeof(marker));
-		e = element(h, parent, "sup");
+		node_note_marker(n, marker, sizeof(marker));
+		/* (1) stands on the line, as the label's own words. */
+		e = element(h, parent, n->u.note.style == NOTE_PARENTHESIZED ?
+		    "span" : "sup");
 		if ((t = target_of_ref(h, n)) != NULL && t->note != NULL) {
 			char href[40];
 			xmlNodePtr a = element(h, e, "a");
@@ -554,7 +566,7 @@ footnotes(struct html *h, xmlNodePtr parent, const struct node *n)
 {
 	const struct node *note;
 	xmlNodePtr aside = element(h, parent, "aside"), p, a;
-	char id[40], href[48], marker[32];
+	char id[40], href[48], marker[64];
 
 	attr(h, aside, "class", "footnotes");
 	mark_lang(h, aside, n);
@@ -566,8 +578,7 @@ footnotes(struct html *h, xmlNodePtr parent, const struct node *n)
 		attr(h, p, "id", id);
 		set_class(h, p, note, NULL);
 		set_anchor(h, p, note);
-		note_marker(note->u.note.number, note->u.note.style, marker,
-		    sizeof(marker));
+		node_note_marker(note, marker, sizeof(marker));
 		if ((t = first_ref_to(h, note)) != NULL) {
 			a = element(h, p, "a");
 			snprintf(href, sizeof(href), "#%s", t->id);

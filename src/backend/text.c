@@ -92,7 +92,7 @@ render_node(const struct node *n, const struct text_ctx *t)
 {
 	struct buffer *out = t->out;
 	const struct node *c;
-	char marker[32], prefix[40];
+	char marker[64], prefix[80];
 	int rc = 0;
 
 	switch (n->kind) {
@@ -135,8 +135,7 @@ render_node(const struct node *n, const struct text_ctx *t)
 	case NODE_FOOTNOTES:
 		buffer_puts(out, "\n");
 		for (c = n->first; c != NULL && rc == 0; c = c->next) {
-			note_marker(c->u.note.number, c->u.note.style, marker,
-			    sizeof(marker));
+			node_note_marker(c, marker, sizeof(marker));
 			snprintf(prefix, sizeof(prefix), "%s ", marker);
 			rc = render_inline_block(c, t, prefix, "  ");
 		}

@@ -68,11 +68,14 @@ static int
 check_unit_word(const struct message *m, const struct catalog *c,
     struct diag_list *diags)
 {
-	const char *word;
-	size_t i;
+	const char *word, *key = m->key;
+	size_t i, len;
 
+	/* a message's own wording of a unit says it as well */
+	if ((word = document_unit_override(m->key, &len)) != NULL)
+		key = word;
 	for (i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++) {
-		if (strcmp(m->key, unit_words[i].key) != 0)
+		if (strcmp(key, unit_words[i].key) != 0)
 			continue;
 		word = unit_words[i].word[c->lang];
 		if (strstr(m->pattern, word) != NULL)
@@ -161,6 +164,26 @@ check_catalogs(const struct template_set *templates,
 	for (key = document_builtin_keys; *key != NULL; key++)
 		check_key(&kc, *key, "kessan", 0, (1u << LANG_MAX) - 1);
 	kc.errors += check_direction_words(templates, catalogs, diags);
+	/* A message's own unit wording is used where the message is. */
+	for (l = 0; l < LANG_MAX; l++)
+		for (i = 0; i < catalogs[l]->nmessages; i++) {
+			const char *unit;
+			char base[256];
+			size_t len;
+
+			m = &catalogs[l]->messages[i];
+			if ((unit = document_unit_override(m->key, &len)) == NULL ||
+			    len >= sizeof(base))
+				continue;
+			memcpy(base, m->key, len);
+			base[len] = '\0';
+			other = catalog_find(catalogs[l], base);
+			if (other == NULL)
+				diag_add(diags, DIAG_WARNING, catalogs[l]->file, m->line,
+				    "message %s words %s for message %s, which this "
+				    "catalog does not have", m->key, unit, base);
+			m->used |= other != NULL && other->used;
+		}
 	for (l = 0; l < LANG_MAX; l++) {
 		for (i = 0; i < catalogs[l]->nmessages; i++) {
 			m = &catalogs[l]->messages[i];

@@ -246,6 +246,68 @@ parity_check_tables(struct parity *pc, const struct node *en,
 	each_table(pc, en, ja);
 }
 
+/* The nth heading block of slot s, or NULL. */
+static const struct narrative_block *
+nth_heading(const struct slot *s, size_t nth)
+{
+	size_t i;
+
+	for (i = 0; i < s->nblocks; i++)
+		if (s->blocks[i].heading_level > 0 && nth-- == 0)
+			return &s->blocks[i];
+	return NULL;
+}
+
+static void
+compare_headings(struct parity *pc, const char *file, const struct slot *en,
+    const struct slot *ja)
+{
+	size_t k;
+
+	for (k = 0;; k++) {
+		const struct narrative_block *a = nth_heading(en, k);
+		const struct narrative_block *b = nth_heading(ja, k);
+
+		if (a == NULL && b == NULL)
+			return;
+		if (a != NULL && b != NULL && a->heading_level == b->heading_level)
+			continue;
+		if (b == NULL)
+			diag_add(pc->diags, DIAG_ERROR, file, ja->line, "slot '%s': "
+			    "the Japanese has no heading %zu, which the English has at "
+			    "level %d: add the heading to the Japanese slot, or remove "
+			    "it from the English", ja->id, k + 1, a->heading_level);
+		else if (a == NULL)
+			diag_add(pc->diags, DIAG_ERROR, file, b->line, "slot '%s': "
+			    "the English has no heading %zu, which the Japanese has at "
+			    "level %d: add the heading to the English slot, or remove "
+			    "it from the Japanese", ja->id, k + 1, b->heading_level);
+		else
+			diag_add(pc->diags, DIAG_ERROR, file, b->line, "slot '%s': "
+			    "heading %zu is level %d in Japanese but level %d in "
+			    "English: give both the same level", ja->id, k + 1,
+			    b->heading_level, a->heading_level);
+		diag_add(pc->diags, DIAG_NOTE, file, a != NULL ? a->line : en->line,
+		    "the English slot '%s'", en->id);
+		pc->stats.headings++;
+		return;
+	}
+}
+
+void
+parity_check_headings(struct parity *pc, const struct period *p)
+{
+	const struct narrative *en = &p->narrative[LANG_EN];
+	const struct narrative *ja = &p->narrative[LANG_JA];
+	size_t i, j;
+
+	for (i = 0; i < en->nslots; i++)
+		for (j = 0; j < ja->nslots; j++)
+			if (strcmp(en->slots[i].id, ja->slots[j].id) == 0)
+				compare_headings(pc, p->file, &en->slots[i],
+				    &ja->slots[j]);
+}
+
 int
 parity_free(struct parity *pc, struct parity_stats *stats)
 {
@@ -253,13 +315,14 @@ parity_free(struct parity *pc, struct parity_stats *stats)
 
 	if (pc == NULL)
 		return 0;
-	rc = pc->stats.mismatches > 0;
+	rc = pc->stats.mismatches > 0 || pc->stats.headings > 0;
 	for (l = 0; l < LANG_MAX; l++)
 		if (pc->parsers[l] != NULL)
 			unum_close(pc->parsers[l]);
 	if (stats != NULL) {
 		stats->figures += pc->stats.figures;
 		stats->mismatches += pc->stats.mismatches;
+		stats->headings += pc->stats.headings;
 	}
 	free(pc);
 	return rc;

@@ -12,11 +12,13 @@
 #include <stddef.h>
 
 #include "../doc/doc.h"
+#include "../model/book.h"
 #include "../util/diag.h"
 
 struct parity_stats {
 	size_t figures;      /* figures read back */
 	size_t mismatches;   /* … that disagreed */
+	size_t headings;     /* slots whose headings differ by language */
 };
 
 /* The checker of one run: its number readers and what it has counted. */
@@ -38,8 +40,13 @@ void parity_check_figures(struct parity *pc, const struct node *doc);
 void parity_check_tables(struct parity *pc, const struct node *en,
     const struct node *ja);
 
+/* A slot both languages of period p fill must have the same headings:
+ * as many, in the same order, at the same levels. A difference is
+ * DIAG_ERROR at the Japanese slot's line, with a note at the English. */
+void parity_check_headings(struct parity *pc, const struct period *p);
+
 /* Adds what pc counted to stats (when not NULL) and frees pc. Returns 1
- * when a figure disagreed, else 0. NULL is a no-op. */
+ * when a figure or a slot's headings disagreed, else 0. NULL is a no-op. */
 int parity_free(struct parity *pc, struct parity_stats *stats);
 
 #endif

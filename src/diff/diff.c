@@ -198,10 +198,9 @@ where_of(const struct node *n)
 		}
 	}
 	if (n->kind == NODE_FOOTNOTE) {
-		char marker[32];
+		char marker[64];
 
-		note_marker(n->u.note.number, n->u.note.style, marker,
-		    sizeof(marker));
+		node_note_marker(n, marker, sizeof(marker));
 		buffer_puts(&b, b.len > 0 ? " \xE2\x80\xBA note " : "note ");
 		buffer_puts(&b, marker);
 	}

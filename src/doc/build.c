@@ -46,6 +46,34 @@ builder_message(struct builder *b, const char *file, int line, const char *key,
 static void add_blocks(struct builder *b, struct node *parent,
     const struct tpl_block *blocks, size_t n);
 
+/*
+ * Whether an authored heading of level `level` at the period's line nests
+ * under the template heading the slot stands under; reports it if not.
+ */
+static int
+heading_nests(struct builder *b, const struct tpl_block *tb, int level,
+    int line)
+{
+	const char *pfile = b->in->period->file;
+
+	if (level > b->heading_level)
+		return 1;
+	if (b->heading_level >= 3)
+		builder_error(b, pfile, line, "a heading in slot '%s' cannot "
+		    "nest under the level-3 heading it stands under (%s:%d; the "
+		    "slot is placed at line %d), the deepest level: write it as a "
+		    "paragraph, or place the slot under a level-2 heading in the "
+		    "template", tb->name, b->heading_file, b->heading_line,
+		    tb->line);
+	else
+		builder_error(b, pfile, line, "a level-%d heading in slot '%s' "
+		    "must be deeper than the level-%d heading it stands under "
+		    "(%s:%d; the slot is placed at line %d): give it level %d",
+		    level, tb->name, b->heading_level, b->heading_file,
+		    b->heading_line, tb->line, b->heading_level + 1);
+	return 0;
+}
+
 static void
 add_slot_blocks(struct builder *b, struct node *parent,
     const struct tpl_block *tb)
@@ -64,14 +92,21 @@ add_slot_blocks(struct builder *b, struct node *parent,
 	}
 	for (i = 0; i < slot->nblocks; i++) {
 		const struct narrative_block *nb = &slot->blocks[i];
-		struct node *block = node_add(parent, nb->is_list ? NODE_LIST :
-		    NODE_PARAGRAPH, b->lang);
+		struct node *block;
+
+		if (nb->heading_level > 0 &&
+		    !heading_nests(b, tb, nb->heading_level, nb->line))
+			return;
+		block = node_add(parent, nb->is_list ? NODE_LIST :
+		    nb->heading_level > 0 ? NODE_HEADING : NODE_PARAGRAPH, b->lang);
 		if (block == NULL) {
 			builder_error(b, pfile, nb->line, "out of memory");
 			return;
 		}
 		block->file = pfile;
 		block->line = nb->line;
+		if (nb->heading_level > 0)
+			block->u.heading.level = nb->heading_level;
 		for (j = 0; j < nb->nitems; j++) {
 			item = nb->is_list ? node_add(block, NODE_ITEM, b->lang) : block;
 			if (item == NULL) {
@@ -107,11 +142,24 @@ add_block(struct builder *b, struct node *parent, const struct tpl_block *tb)
 		}
 		n->file = b->file;
 		n->line = tb->line;
-		add_blocks(b, n, tb->children, tb->nchildren);
+		{
+			/* A heading inside the section heads what follows it there
+			 * only. */
+			int level = b->heading_level, line = b->heading_line;
+			const char *file = b->heading_file;
+
+			add_blocks(b, n, tb->children, tb->nchildren);
+			b->heading_level = level;
+			b->heading_file = file;
+			b->heading_line = line;
+		}
 		return;
 	case TPL_HEADING:
 		if ((text = builder_template_message(b, &tb->message)) == NULL)
 			return;
+		b->heading_level = tb->level;
+		b->heading_file = b->file;
+		b->heading_line = tb->line;
 		if ((n = node_add(parent, NODE_HEADING, b->lang)) != NULL) {
 			n->u.heading.level = tb->level;
 			n->file = b->file;
@@ -170,11 +218,12 @@ add_block(struct builder *b, struct node *parent, const struct tpl_block *tb)
 			struct builder sub = *b;
 			sub.lang = tb->lang;
 			sub.file = inc->file;
-			sub.note_style = inc->notes_per_table ? NOTE_ASTERISK :
-			    NOTE_SUPERSCRIPT;
+			sub.note_style = builder_note_style(inc);
 			sub.notes_per_table = inc->notes_per_table;
+			sub.notes_table_local = inc->notes_table_local;
 			sub.note_count = 0;
 			sub.first_unflushed = b->nnotes;
+			sub.heading_level = 0;
 			add_blocks(&sub, n, inc->blocks, inc->nblocks);
 			builder_flush_notes(&sub, n);
 			b->notes = sub.notes;
@@ -225,8 +274,9 @@ document_build(const struct build_input *in, const char *template_id,
 	b.figures.release = in->period;
 	b.figures.diags = diags;
 	b.figures.deps = in->deps;
-	b.note_style = tpl->notes_per_table ? NOTE_ASTERISK : NOTE_SUPERSCRIPT;
+	b.note_style = builder_note_style(tpl);
 	b.notes_per_table = tpl->notes_per_table;
+	b.notes_table_local = tpl->notes_table_local;
 	if ((doc = node_add(NULL, NODE_DOCUMENT, lang)) == NULL ||
 	    (doc->id = strdup(tpl->id)) == NULL) {
 		diag_add(diags, DIAG_FATAL, tpl->file, 0, "out of memory");

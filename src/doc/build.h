@@ -21,6 +21,16 @@ struct build_input {
 extern const char *const document_builtin_keys[];
 
 /*
+ * The messages that word a figure with its unit (fmt.amount.millions,
+ * fmt.usd.millions, fmt.bandwidth, …). A message MSG may have its own:
+ * "MSG.fmt.bandwidth" words the bandwidth figures MSG's arguments give,
+ * in that catalog, instead of fmt.bandwidth. When key is such an override
+ * of a message, returns the unit message's key and sets *message_len to
+ * the length of MSG in key; else NULL.
+ */
+const char *document_unit_override(const char *key, size_t *message_len);
+
+/*
  * Builds the document of template `template_id` in `lang` for the input's
  * period. Returns the tree (free with node_free) or NULL after fatal
  * diagnostics naming the template or period file and line.

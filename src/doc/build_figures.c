@@ -81,6 +81,29 @@ static const char *const direction_words[3] = {
 };
 static const char *const sign_words[3] = { "negative", "zero", "positive" };
 
+static const char *const unit_keys[] = {
+	"fmt.amount.millions", "fmt.amount.thousands", "fmt.amount.units",
+	"fmt.usd.millions", "fmt.usd.thousands", "fmt.usd.units",
+	"fmt.bandwidth", NULL
+};
+
+const char *
+document_unit_override(const char *key, size_t *message_len)
+{
+	size_t len = strlen(key), i;
+
+	for (i = 0; unit_keys[i] != NULL; i++) {
+		size_t ulen = strlen(unit_keys[i]);
+
+		if (len > ulen + 1 && key[len - ulen - 1] == '.' &&
+		    strcmp(key + len - ulen, unit_keys[i]) == 0) {
+			*message_len = len - ulen - 1;
+			return unit_keys[i];
+		}
+	}
+	return NULL;
+}
+
 /* The catalog message an amount of ref's format is written in, or NULL. */
 static const char *
 unit_key(const struct value_ref *ref)
@@ -130,6 +153,18 @@ builder_figure(struct builder *b, const struct value_ref *ref, int line,
 		snprintf(out, size, "%s", sign_words[1 + fig.sign]);
 		return 0;
 	default:
-		return builder_print_figure(b, &fig, unit_key(ref), line, out, size);
+		break;
+	}
+	{
+		/* The message being formatted may word the unit its own way. */
+		const char *key = unit_key(ref);
+		char own[256];
+
+		if (key != NULL && b->message_key != NULL &&
+		    (size_t)snprintf(own, sizeof(own), "%s.%s", b->message_key,
+		    key) < sizeof(own) &&
+		    catalog_find(b->in->catalogs[b->lang], own) != NULL)
+			key = own;
+		return builder_print_figure(b, &fig, key, line, out, size);
 	}
 }

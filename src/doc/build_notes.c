@@ -11,6 +11,31 @@
 #include "../util/buffer.h"
 
 
+enum note_style
+builder_note_style(const struct tpl_template *tpl)
+{
+	return tpl->notes_per_table ? NOTE_ASTERISK : NOTE_SUPERSCRIPT;
+}
+
+/*
+ * The catalog's words for note number's marker (key: beside what the
+ * note is on, or before the note itself), malloc'd; NULL after an error.
+ */
+static char *
+parenthesized(struct builder *b, const char *key, int number)
+{
+	char digits[32];
+	const char *args[1] = { digits };
+
+	if (format_units(builder_formatter(b), number, 0, NUMBER_YEAR, 0,
+	    digits, sizeof(digits)) != 0) {
+		builder_error(b, b->file, 0, "cannot format note number %d",
+		    number);
+		return NULL;
+	}
+	return builder_message(b, b->file, 0, key, args, 1);
+}
+
 /*
  * Registers a note and returns its number, or -1. The same note (its
  * identity: a catalog key, an authored footnote's id) saying the same
@@ -52,6 +77,9 @@ builder_note_number(struct builder *b, struct node *content,
 	list[b->nnotes].note = content;
 	content->u.note.number = b->note_count;
 	content->u.note.style = b->note_style;
+	if (b->note_style == NOTE_PARENTHESIZED)
+		content->marker = parenthesized(b, "note.label.parenthesized",
+		    b->note_count);
 	return list[b->nnotes++].number;
 }
 
@@ -66,6 +94,8 @@ builder_add_note_ref(struct builder *b, struct node *parent, int number)
 	}
 	ref->u.note.number = number;
 	ref->u.note.style = b->note_style;
+	if (b->note_style == NOTE_PARENTHESIZED)
+		ref->marker = parenthesized(b, "note.marker.parenthesized", number);
 }
 
 void

@@ -92,6 +92,11 @@ builder_add_table(struct builder *b, struct node *parent, const struct tpl_table
 	struct node *table, *caption, *row;
 	struct figure_grid figures;
 	char text[TEXT_SIZE], id[64];
+	/* the document's notes, while a table-local table has its own */
+	struct pending_note *doc_notes = b->notes;
+	size_t doc_nnotes = b->nnotes, doc_unflushed = b->first_unflushed;
+	int doc_count = b->note_count;
+	enum note_style doc_style = b->note_style;
 	char *s;
 	size_t r, c, k;
 
@@ -103,6 +108,14 @@ builder_add_table(struct builder *b, struct node *parent, const struct tpl_table
 	if (figure_table_open(builder_figures(b), t, line, &figures) != 0) {
 		figure_grid_free(&figures);
 		return;
+	}
+	if (b->notes_table_local) {
+		/* The table's notes apart from the document's pending ones:
+		 * numbered from (1), printed right under the table. */
+		b->notes = NULL;
+		b->nnotes = b->first_unflushed = 0;
+		b->note_count = 0;
+		b->note_style = NOTE_PARENTHESIZED;
 	}
 	b->file = t->file;
 	table->file = t->file;
@@ -192,8 +205,20 @@ builder_add_table(struct builder *b, struct node *parent, const struct tpl_table
 			builder_forget_restated(b);
 		}
 	}
-	if (b->notes_per_table)
+	if (b->notes_per_table || b->notes_table_local)
 		builder_flush_notes(b, parent);
+	if (b->notes_table_local) {
+		for (k = 0; k < b->nnotes; k++) {
+			free(b->notes[k].key);
+			node_free(b->notes[k].note);
+		}
+		free(b->notes);
+		b->notes = doc_notes;
+		b->nnotes = doc_nnotes;
+		b->first_unflushed = doc_unflushed;
+		b->note_count = doc_count;
+		b->note_style = doc_style;
+	}
 	figure_grid_free(&figures);
 	b->file = tfile;
 }

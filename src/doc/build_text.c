@@ -17,7 +17,8 @@ const char *const document_builtin_keys[] = {
 	"period.quarter-end", "period.three-months-ended", "period.fiscal-year",
 	"period.fiscal-year-end", "period.ordinal-quarter",
 	"period.ordinal-number", "text.no-break-after", "page.label", "page.ref",
-	"page.ref.unpaged", "note.restated", NULL
+	"page.ref.unpaged", "note.restated", "note.marker.parenthesized",
+	"note.label.parenthesized", NULL
 };
 
 static const char *const period_keys[PERIOD_STYLE_MAX] = {
@@ -320,8 +321,13 @@ format_message(struct builder *b, const struct tpl_message *m,
 	if (sentence != NULL)
 		builder_forget_restated(b);
 	for (i = 0; i < m->nargs; i++) {
+		int rc;
+
 		b->shown.set = 0;
-		if (arg_text(b, &m->args[i], values[i], TEXT_SIZE) != 0)
+		b->message_key = m->key;
+		rc = arg_text(b, &m->args[i], values[i], TEXT_SIZE);
+		b->message_key = NULL;
+		if (rc != 0)
 			return NULL;
 		shown[i] = b->shown;
 		shown[i].set &= m->args[i].source == ARG_VALUE;
@@ -568,6 +574,16 @@ builder_add_sentences(struct builder *b, struct node *parent,
 					    s->line);
 				continue;
 			}
+			for (j = 0; j < slot->nblocks; j++)
+				if (slot->blocks[j].heading_level > 0) {
+					builder_error(b, b->in->period->file,
+					    slot->blocks[j].line, "slot '%s' has a heading, "
+					    "but %s:%d joins the slot into a sentence: write "
+					    "the heading's words as text, or place the slot "
+					    "as a block of its own in the template", s->name,
+					    tfile, s->line);
+					return;
+				}
 			separate(b, parent);
 			for (j = 0; j < slot->nblocks; j++)
 				builder_add_runs(b, parent, &slot->blocks[j].items[0],

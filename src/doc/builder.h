@@ -28,6 +28,7 @@ struct builder {
 	struct figure_env figures;      /* its failed flag is the build's */
 	enum note_style note_style;
 	int notes_per_table;
+	int notes_table_local;          /* a table's notes are its own */
 	int note_count;
 	struct pending_note *notes;
 	size_t nnotes;
@@ -43,6 +44,13 @@ struct builder {
 	/* restatements already reported for want of a reason */
 	const struct restatement *unexplained[FIGURE_MAX_SOURCES];
 	size_t nunexplained;
+	const char *message_key;        /* the message whose arguments are
+	                                   being formatted, or NULL */
+	/* the template heading the blocks being built stand under (level 0:
+	 * none), which an authored heading must nest below */
+	int heading_level;
+	const char *heading_file;
+	int heading_line;
 };
 
 /* build.c: the builder's own. An error at file:line marks the build
@@ -86,6 +94,8 @@ void builder_add_sentences(struct builder *b, struct node *parent,
     const struct tpl_block *blocks, size_t n);
 
 /* build_notes.c */
+/* How template tpl marks its notes. */
+enum note_style builder_note_style(const struct tpl_template *tpl);
 int builder_note_number(struct builder *b, struct node *content,
     const char *identity);
 void builder_add_note_ref(struct builder *b, struct node *parent,

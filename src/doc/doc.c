@@ -94,6 +94,7 @@ node_free(struct node *node)
 	free(node->figures);
 	free(node->id);
 	free(node->anchor);
+	free(node->marker);
 	free(node);
 }
 
@@ -184,6 +185,15 @@ note_marker(int number, enum note_style style, char *buf, size_t size)
 	}
 }
 
+void
+node_note_marker(const struct node *n, char *buf, size_t size)
+{
+	if (n->marker != NULL)
+		snprintf(buf, size, "%s", n->marker);
+	else
+		note_marker(n->u.note.number, n->u.note.style, buf, size);
+}
+
 static void
 collect_text(const struct node *n, enum note_style style, struct buffer *b)
 {
@@ -194,10 +204,9 @@ collect_text(const struct node *n, enum note_style style, struct buffer *b)
 		return;
 	}
 	if (n->kind == NODE_NOTE_REF) {
-		char marker[32];
+		char marker[64];
 
-		note_marker(n->u.note.number, n->u.note.style, marker,
-		    sizeof(marker));
+		node_note_marker(n, marker, sizeof(marker));
 		buffer_puts(b, marker);
 		return;
 	}

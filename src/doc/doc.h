@@ -56,7 +56,9 @@ enum change_mark {
 /* Footnote marker styles */
 enum note_style {
 	NOTE_SUPERSCRIPT,   /* ¹ ² ³ over the whole document */
-	NOTE_ASTERISK       /* *1 *2, restarting per table */
+	NOTE_ASTERISK,      /* *1 *2, restarting per table */
+	NOTE_PARENTHESIZED  /* (1) (2) beside the label, "Note (1):" before
+	                       the note: the catalog's words, in node->marker */
 };
 
 /*
@@ -146,6 +148,8 @@ struct node {
 	int line;
 	enum change_mark change;  /* set by diff */
 	char *anchor;             /* set by diff: a unique id to link to */
+	char *marker;             /* a NOTE_PARENTHESIZED note's or reference's
+	                             marker as the catalog words it */
 	int computed;             /* content derived from facts */
 	int incomplete;           /* on a root: a node under it was lost */
 	struct shown shown;       /* a figure's text: what it must say */
@@ -204,6 +208,10 @@ char *node_plain_text(const struct node *node, enum note_style style);
 
 /* Writes a footnote marker ("¹²", "*3") for number into buf. */
 void note_marker(int number, enum note_style style, char *buf, size_t size);
+
+/* The marker of a NODE_NOTE_REF or NODE_FOOTNOTE into buf: its own
+ * (node->marker), else note_marker's. */
+void node_note_marker(const struct node *n, char *buf, size_t size);
 
 /* Writes the tree with ids, lines and change marks into out (`kessan
  * render --format tree`, for debugging and tests). Returns 0, or -1 when

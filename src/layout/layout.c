@@ -9,6 +9,7 @@
 
 #include "../load/template.h"
 #include "../util/buffer.h"
+#include "keep.h"
 #include "page_refs.h"
 
 /* Type sizes and spacing, in points. */
@@ -274,7 +275,7 @@ shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
     enum font_role role, double size)
 {
 	const struct node *k;
-	char marker[32];
+	char marker[64];
 
 	switch (n->kind) {
 	case NODE_TEXT:
@@ -282,7 +283,13 @@ shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
 		shape(c, s, n->u.text.text, role, size, 0);
 		return;
 	case NODE_NOTE_REF:
-		/* Drawn as raised plain digits, so copied text says "8". */
+		/* Drawn as raised plain digits, so copied text says "8";
+		 * "(1)" on the line, in the catalog's words. */
+		if (n->u.note.style == NOTE_PARENTHESIZED) {
+			node_note_marker(n, marker, sizeof(marker));
+			shape(c, s, marker, role, size, 0);
+			return;
+		}
 		if (n->u.note.style == NOTE_ASTERISK)
 			snprintf(marker, sizeof(marker), "*%d", n->u.note.number);
 		else
@@ -526,12 +533,13 @@ text_block(struct lctx *c, const struct node *n, enum font_role role,
 static void
 layout_heading(struct lctx *c, const struct node *n)
 {
-	double size = n->u.heading.level == 1 ? 14 : n->u.heading.level == 2 ?
-	    11 : 10;
+	double size = heading_size(n->u.heading.level);
 
-	/* A heading keeps three lines of what follows with it. */
-	text_block(c, n, FONT_STRONG, size, ALIGN_LEFT, size * 0.9, size * 0.35,
-	    3 * leading(c, BODY_SIZE));
+	/* A heading keeps three lines of what follows with it, and the
+	 * headings right after it. */
+	text_block(c, n, FONT_STRONG, size, ALIGN_LEFT, heading_before(size),
+	    heading_after(size), heading_keep(n, leading(c, 1),
+	    3 * leading(c, BODY_SIZE)));
 }
 
 static void
@@ -589,13 +597,17 @@ layout_footnotes(struct lctx *c, const struct node *n)
 	c->y -= 4;
 	for (note = n->first; note != NULL && !c->failed; note = note->next) {
 		struct shaped s = { 0 };
-		char marker[32];
+		char marker[64];
 		c->where = note;
-		if (note->u.note.style == NOTE_ASTERISK)
+		if (note->u.note.style == NOTE_PARENTHESIZED) {
+			node_note_marker(note, marker, sizeof(marker) - 1);
+			strcat(marker, " ");
+		} else if (note->u.note.style == NOTE_ASTERISK)
 			snprintf(marker, sizeof(marker), "*%d ", note->u.note.number);
 		else
 			snprintf(marker, sizeof(marker), "%d ", note->u.note.number);
-		shape(c, &s, marker, FONT_BODY, size, 1);
+		shape(c, &s, marker, FONT_BODY, size,
+		    note->u.note.style != NOTE_PARENTHESIZED);
 		shape_inline(c, &s, note, FONT_BODY, size);
 		set_paragraph(c, &s, size, 0, 8, ALIGN_LEFT, 0);
 		c->y -= 1.5;

@@ -212,6 +212,7 @@ add_block(struct nloader *nl, struct slot *s, int is_list, int line)
 	}
 	s->blocks = list;
 	list[s->nblocks].is_list = is_list;
+	list[s->nblocks].heading_level = 0;
 	list[s->nblocks].line = line;
 	return &list[s->nblocks++];
 }
@@ -246,6 +247,7 @@ load_slot(struct nloader *nl, xmlNodePtr n, struct slot *s)
 	}
 	if (xml_element(n->children) == NULL ||
 	    (!xml_is(xml_element(n->children), "p") &&
+	    !xml_is(xml_element(n->children), "h") &&
 	    !xml_is(xml_element(n->children), "ul"))) {
 		/* Inline text, to be joined into a template's sentence. */
 		s->is_inline = 1;
@@ -257,6 +259,16 @@ load_slot(struct nloader *nl, xmlNodePtr n, struct slot *s)
 	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
 		if ((b = add_block(nl, s, xml_is(c, "ul"), xml_line(c))) == NULL)
 			return;
+		if (xml_is(c, "h")) {
+			char *level = xml_get(c, "level");
+
+			/* The schema allows 2 and 3 only. */
+			b->heading_level = level != NULL ? atoi(level) : 0;
+			free(level);
+			if (b->heading_level < 2 || b->heading_level > 3)
+				nerror(nl, b->line, "%s", "a heading's level must be "
+				    "2 or 3");
+		}
 		if (!b->is_list) {
 			if ((item = add_item(nl, b, b->line)) != NULL)
 				load_inline(nl, c->children, item);

@@ -761,6 +761,8 @@ load_file(struct tloader *tl, struct template_set *set, const char *path)
 			tpl->file = strdup(path);
 			v = xml_get(root, "footnotes");
 			tpl->notes_per_table = v != NULL && strcmp(v, "table") == 0;
+			tpl->notes_table_local = v != NULL &&
+			    strcmp(v, "table-local") == 0;
 			free(v);
 			parse_blocks(tl, root->children, &tpl->blocks, &tpl->nblocks);
 		}

@@ -90,6 +90,7 @@ struct tpl_template {
 	char *id;
 	char *file;
 	int notes_per_table;          /* footnotes="table" */
+	int notes_table_local;        /* footnotes="table-local" */
 	struct tpl_block *blocks;
 	size_t nblocks;
 };

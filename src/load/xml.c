@@ -10,6 +10,7 @@
 
 #include "../util/datadir.h"
 #include "../util/readfile.h"
+#include "xml_enum.h"
 
 /* Set by xml_get when a copy fails (see xml_take_out_of_memory). Loading
  * runs on one thread; each of kessan build's workers is a process. */
@@ -135,6 +136,7 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 	xmlDocPtr doc = NULL;
 	unsigned char *bytes;
 	size_t size;
+	struct diag_list rng_diags;
 	char err[256];
 	int valid, doctype_line = 0;
 
@@ -197,16 +199,35 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
 		goto fail;
 	}
+	/* RELAX NG's words go to a list of their own: a value outside an
+	 * attribute's choices has plainer ones (xml_enum.c). */
+	memset(&rng_diags, 0, sizeof(rng_diags));
+	sink.diags = &rng_diags;
 	sink.limit = 0;
 	xmlRelaxNGSetValidStructuredErrors(vctx, sink_error, &sink);
 	valid = xmlRelaxNGValidateDoc(vctx, doc);
 	xmlRelaxNGFreeValidCtxt(vctx);
 	if (valid != 0) {
-		if (sink.count == 0)
-			diag_add(diags, DIAG_FATAL, path, 0,
-			    "does not follow %s", schema_files[schema]);
+		char schema_path[4096];
+		size_t i;
+
+		if (datadir_path(schema_files[schema], schema_path,
+		    sizeof(schema_path)) != 0 ||
+		    xml_enum_check(doc, path, schema_path, diags) == 0) {
+			for (i = 0; i < rng_diags.len; i++)
+				diag_add(diags, rng_diags.items[i].level,
+				    rng_diags.items[i].file, rng_diags.items[i].line,
+				    "%s", rng_diags.items[i].message);
+			if (rng_diags.len == 0 && rng_diags.seen[DIAG_FATAL] > 0)
+				diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
+			else if (rng_diags.len == 0)
+				diag_add(diags, DIAG_FATAL, path, 0,
+				    "does not follow %s", schema_files[schema]);
+		}
+		diag_list_free(&rng_diags);
 		goto fail;
 	}
+	diag_list_free(&rng_diags);
 	return doc;
 fail:
 	xmlFreeDoc(doc);

@@ -252,6 +252,7 @@ struct run {
 
 struct narrative_block {
 	int is_list;
+	int heading_level;        /* 2 or 3: an <h>, its one item the text */
 	struct run *items;        /* RUN_SPANs: one paragraph, or list items */
 	size_t nitems;
 	int line;
