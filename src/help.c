@@ -21,6 +21,7 @@ static const char overview[] =
     "  build BOOK      render every release of a book, in parallel,\n"
     "                  rebuilding only what changed\n"
     "  diff OLD NEW    what changed between two drafts, in each language\n"
+    "  new BOOK        write the next quarter's period file, to fill in\n"
     "\n"
     "  kessan COMMAND --help   the options of one command\n"
     "  -h, --help              show this help\n"
@@ -28,6 +29,24 @@ static const char overview[] =
     "\n"
     "Exit status: 0 clean, 1 a check failed (diff: differences),\n"
     "2 bad input, usage or trouble. See kessan(1).\n";
+
+static const char new_help[] =
+    "usage: kessan new --period ID [--output FILE] BOOK\n"
+    "\n"
+    "Writes the period file of quarter ID (BOOK/periods/ID.xml unless\n"
+    "--output says otherwise; never over an existing file) from the book's\n"
+    "last release before it: every fact that release wrote, empty, with its\n"
+    "label and last value in a comment (the facts an identity derives are\n"
+    "named, to be left out); every narrative slot the templates fill, empty,\n"
+    "with last quarter's text in a comment; and the release element with\n"
+    "dates proposed from the last release's. kessan check names every value\n"
+    "still empty. Then says what the prior and prior-year quarters lack of\n"
+    "the facts the release prints.\n"
+    "\n"
+    "Options:\n"
+    "  -p, --period ID   the new quarter (e.g. 2004-q2); required\n"
+    "  -o, --output FILE write there instead\n"
+    "  -h, --help        show this help\n";
 
 static const char check_help[] =
     "usage: kessan check [--period ID] BOOK\n"
@@ -112,6 +131,7 @@ help_text(const char *command)
 		{ "render", render_help },
 		{ "build", build_help },
 		{ "diff", diff_help },
+		{ "new", new_help },
 	};
 	size_t i;
 

@@ -23,6 +23,7 @@
 #include "check/parity.h"
 #include "check/wording.h"
 #include "drafts.h"
+#include "scaffold.h"
 #include "util/number.h"
 #include "load/load.h"
 #include "font/fonts.h"
@@ -98,7 +99,8 @@ print_summary(const char *dir, const struct book *book,
     const struct display_stats *display)
 {
 	struct number_formatter *f = number_formatter_open("en");
-	char passed[32], periods[32], identities[32], skipped[32];
+	char passed[32], periods[32], identities[32], skipped[32], derived[96];
+	char nderived[32];
 	char decimal[32], read[32], sums[32], off[32], adjusted[32], stated[32];
 	int bilingual = 0;
 	size_t k;
@@ -113,6 +115,11 @@ print_summary(const char *dir, const struct book *book,
 	FMT(periods, stats->periods);
 	FMT(identities, book->nidentities);
 	FMT(skipped, stats->not_applicable);
+	FMT(nderived, stats->derived);
+	snprintf(derived, sizeof(derived), stats->derived == 0 ? "%s" :
+	    "; %s fact%s the period files leave out derived from %s",
+	    stats->derived == 0 ? "" : nderived, stats->derived == 1 ? "" : "s",
+	    stats->derived == 1 ? "its identity" : "their identities");
 	FMT(read, parity->figures);
 	FMT(sums, display->sums - display->unfooted - display->broken);
 	FMT(off, display->unfooted);
@@ -128,11 +135,11 @@ print_summary(const char *dir, const struct book *book,
 	    parity->headings == 0 && display->broken == 0)
 		printf("%s: %s identity checks passed over %s period%s "
 		    "(%s identities; %s checks not applicable where a quarter lacks "
-		    "the facts or a release); %s figures read back %s; %s printed "
+		    "the facts or a release%s); %s figures read back %s; %s printed "
 		    "totals add up (%s a unit off in tables rounded cell by cell); "
 		    "%s display adjustment%s and %s stated change%s listed\n",
 		    dir, passed, periods, stats->periods == 1 ? "" : "s",
-		    identities, skipped, read, bilingual ? "alike in English and "
+		    identities, skipped, derived, read, bilingual ? "alike in English and "
 		    "Japanese" : "as printed", sums, off, adjusted,
 		    display->adjustments == 1 ? "" : "s", stated,
 		    display->stated == 1 ? "" : "s");
@@ -698,6 +705,82 @@ out:
 	return rc;
 }
 
+static int
+cmd_new(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "period", required_argument, NULL, 'p' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct buffer out = { NULL, 0, 0, 0 }, report = { NULL, 0, 0, 0 };
+	struct template_set *templates = NULL;
+	struct diag_list diags;
+	struct book *book = NULL;
+	const char *period = NULL, *output = NULL;
+	char path[4096], err[256];
+	struct date end;
+	struct stat st;
+	int c, year, quarter, rc = EXIT_BAD_INPUT;
+
+	memset(&diags, 0, sizeof(diags));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "p:o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			period = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			return print_help("new");
+		default:
+			return usage_error("new: bad option", NULL);
+		}
+	}
+	if (optind + 1 != argc)
+		return usage_error("new takes one BOOK folder", NULL);
+	if (period == NULL || period_id_parse(period, &year, &quarter) != 0)
+		return usage_error("new needs --period YYYY-qN", NULL);
+	if (output == NULL)
+		snprintf(path, sizeof(path), "%s/periods/%s.xml", argv[optind],
+		    period);
+	else
+		snprintf(path, sizeof(path), "%s", output);
+	/* kessan never writes over a file it did not make. */
+	if (lstat(path, &st) == 0) {
+		diag_add(&diags, DIAG_FATAL, path, 0, "exists already: kessan new "
+		    "writes only a new file (remove it, or give --output)");
+		goto out;
+	}
+	if ((book = book_load(argv[optind], &diags)) == NULL)
+		goto out;
+	/* The templates of the era the quarter will be released in. */
+	fiscal_quarter_end(&book->company.fiscal, year, quarter, &end);
+	if ((templates = templates_load_layout(getenv("KESSAN_TEMPLATES"), book,
+	    book_company_on(book, end)->layout, &diags)) == NULL ||
+	    scaffold_period(book, templates, year, quarter, &out, &report,
+	    &diags) != 0)
+		goto out;
+	if (write_file_atomic(path, out.data, out.len, err, sizeof(err)) != 0) {
+		diag_add(&diags, DIAG_FATAL, path, 0, "cannot write: %s", err);
+		goto out;
+	}
+	printf("kessan new: wrote %s; fill in its values and slots, then run "
+	    "kessan check\n%s", path, report.data != NULL ? report.data : "");
+	rc = EXIT_CLEAN;
+out:
+	print_diags(&diags);
+	diag_list_free(&diags);
+	buffer_free(&out);
+	buffer_free(&report);
+	templates_free(templates);
+	book_free(book);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -722,6 +805,8 @@ main(int argc, char **argv)
 		rc = cmd_build(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "diff") == 0)
 		rc = cmd_diff(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "new") == 0)
+		rc = cmd_new(argc - 1, argv + 1);
 	else
 		rc = usage_error("unknown command:", argv[1]);
 	xml_cleanup();

@@ -16,6 +16,17 @@ struct used_facts {
 	int oom;
 };
 
+/* An identity that does not hold in the period being checked, reported
+ * once every identity of the period has been tried. */
+struct failure {
+	const struct identity *id;
+	struct rat left, right, diff, tolerance;
+	struct used_facts used;
+	long fact;             /* the fact a fix would change, or -1 */
+	struct rat fix;        /* … its value that makes the identity hold */
+	int follows;           /* explained by another failure's fix */
+};
+
 struct checker {
 	const struct book *book;
 	struct diag_list *diags;
@@ -25,6 +36,8 @@ struct checker {
 	/* Quarters already reported missing for the release being checked. */
 	int reported[8];
 	size_t nreported;
+	struct failure *failures;
+	size_t nfailures;
 };
 
 static void
@@ -167,6 +180,185 @@ report_missing(struct checker *ck, const struct identity *id,
 	ck->fatal = 1;
 }
 
+/*
+ * The fix a failure suggests: a side that is one fact written in the
+ * period file takes the other side's value ("is.exp.total = 1234567"):
+ * the left side first, as identities define their left.
+ */
+static void
+suggest_fix(const struct period *p, struct failure *fl)
+{
+	long f;
+
+	fl->fact = -1;
+	if ((f = expr_single_fact(fl->id->left)) >= 0 && p->slots[f].line != 0) {
+		fl->fact = f;
+		fl->fix = fl->right;
+	} else if ((f = expr_single_fact(fl->id->right)) >= 0 &&
+	    p->slots[f].line != 0) {
+		fl->fact = f;
+		fl->fix = fl->left;
+	}
+}
+
+/* Keeps a failed identity for report_failures; 0, or -1 out of memory
+ * (then the caller reports it at once). Takes used on success. */
+static int
+add_failure(struct checker *ck, const struct identity *id,
+    const struct period *p, const struct eval_result *left,
+    const struct eval_result *right, struct rat diff, struct rat tolerance,
+    struct used_facts *used)
+{
+	struct failure *grown, *fl;
+
+	if ((grown = realloc(ck->failures, (ck->nfailures + 1) *
+	    sizeof(*grown))) == NULL)
+		return -1;
+	ck->failures = grown;
+	fl = &grown[ck->nfailures++];
+	memset(fl, 0, sizeof(*fl));
+	fl->id = id;
+	fl->left = left->value;
+	fl->right = right->value;
+	fl->diff = diff;
+	fl->tolerance = tolerance;
+	fl->used = *used;
+	memset(used, 0, sizeof(*used));
+	suggest_fix(p, fl);
+	return 0;
+}
+
+/* Whether failure g holds once fact `fact` of p reads as value. */
+static int
+holds_with(struct checker *ck, const struct period *p,
+    const struct failure *g, long fact, struct rat value)
+{
+	struct eval_ctx ctx = figure_eval_context(ck->book, p->ordinal,
+	    p->ordinal);
+	struct eval_result left, right;
+	struct rat diff;
+	size_t i;
+	int uses = 0;
+
+	for (i = 0; i < g->used.len; i++)
+		uses |= g->used.items[i].fact == (size_t)fact &&
+		    g->used.items[i].ordinal == p->ordinal;
+	if (!uses)
+		return 0;
+	ctx.cumulative = 0;
+	ctx.has_what_if = 1;
+	ctx.what_if_fact = (size_t)fact;
+	ctx.what_if_ordinal = p->ordinal;
+	ctx.what_if_value = value;
+	return expr_eval(g->id->left, &ctx, &left) == EVAL_OK &&
+	    expr_eval(g->id->right, &ctx, &right) == EVAL_OK &&
+	    rat_sub(left.value, right.value, &diff) == RAT_OK &&
+	    rat_cmp(rat_abs(diff), g->tolerance) <= 0;
+}
+
+/* The identities that fail only because of failure i's fact. */
+static size_t
+followers(struct checker *ck, const struct period *p, size_t i, int mark)
+{
+	struct failure *fl = &ck->failures[i];
+	size_t j, n = 0;
+
+	if (fl->fact < 0)
+		return 0;
+	for (j = 0; j < ck->nfailures; j++)
+		if (j != i && !ck->failures[j].follows &&
+		    holds_with(ck, p, &ck->failures[j], fl->fact, fl->fix)) {
+			n++;
+			if (mark)
+				ck->failures[j].follows = 1;
+		}
+	return n;
+}
+
+/* "is.exp.total = 1234567" in the fact's unit of record, as the period
+ * file writes it (no grouping, to copy). */
+static void
+fix_text(const struct checker *ck, const struct failure *fl, char *buf,
+    size_t size)
+{
+	const struct fact_decl *f = &ck->book->facts[fl->fact];
+	struct rat shown;
+	char value[64];
+
+	if (rat_scale10(fl->fix, -f->scale, &shown) != RAT_OK ||
+	    rat_to_exact_decimal(shown, value, sizeof(value)) != RAT_OK)
+		snprintf(value, sizeof(value), "(not a finite decimal)");
+	snprintf(buf, size, "%s = %s", f->id, value);
+}
+
+/*
+ * Reports the period's failed identities. Where one fact's fix makes
+ * several hold, that root is reported once, with its follow-ons named.
+ */
+static void
+report_failures(struct checker *ck, const struct period *p)
+{
+	char l[64], r[64], d[64], t[64], fix[128], also[256];
+	size_t i, j, n, best, most;
+
+	for (;;) {
+		/* The root explaining most of what is left, in order. */
+		for (i = 0, most = 0, best = ck->nfailures; i < ck->nfailures; i++)
+			if (!ck->failures[i].follows && ck->failures[i].fact >= 0 &&
+			    (n = followers(ck, p, i, 0)) > most) {
+				most = n;
+				best = i;
+			}
+		if (best == ck->nfailures)
+			break;
+		(void)followers(ck, p, best, 1);
+		ck->failures[best].follows = -1;  /* a root, reported below */
+	}
+	for (i = 0; i < ck->nfailures; i++) {
+		struct failure *fl = &ck->failures[i];
+		if (fl->follows > 0)
+			continue;
+		fix[0] = also[0] = '\0';
+		if (fl->fact >= 0)
+			fix_text(ck, fl, fix, sizeof(fix));
+		if (fl->follows < 0) {
+			size_t len, count = 0;
+			for (j = 0; j < ck->nfailures; j++)
+				count += ck->failures[j].follows > 0 &&
+				    holds_with(ck, p, &ck->failures[j], fl->fact,
+				    fl->fix);
+			snprintf(also, sizeof(also), ", and with it %zu follow-on "
+			    "identit%s (", count, count == 1 ? "y" : "ies");
+			for (j = 0, n = 0; j < ck->nfailures; j++)
+				if (ck->failures[j].follows > 0 && holds_with(ck, p,
+				    &ck->failures[j], fl->fact, fl->fix)) {
+					len = strlen(also);
+					snprintf(also + len, sizeof(also) - len, "%s%s",
+					    n++ ? ", " : "", ck->failures[j].id->id);
+				}
+			len = strlen(also);
+			snprintf(also + len, sizeof(also) - len, ")");
+		}
+		diag_add(ck->diags, DIAG_ERROR, fl->id->origin.file,
+		    fl->id->origin.line, "%s: identity %s does not hold: %s; left "
+		    "%s, right %s, difference %s, tolerance %s (base units)%s%s%s%s",
+		    p->id, fl->id->id, fl->id->text,
+		    number(ck, fl->left, l, sizeof(l)),
+		    number(ck, fl->right, r, sizeof(r)),
+		    number(ck, fl->diff, d, sizeof(d)),
+		    number(ck, fl->tolerance, t, sizeof(t)),
+		    fix[0] != '\0' ? "; " : "", fix,
+		    fix[0] != '\0' ? " in the period file would make it hold" : "",
+		    also);
+		report_facts(ck, &fl->used);
+	}
+	for (i = 0; i < ck->nfailures; i++)
+		free(ck->failures[i].used.items);
+	free(ck->failures);
+	ck->failures = NULL;
+	ck->nfailures = 0;
+}
+
 static void
 check_identity(struct checker *ck, const struct identity *id,
     const struct period *p)
@@ -178,12 +370,20 @@ check_identity(struct checker *ck, const struct identity *id,
 	struct eval_result left, right;
 	struct rat diff, tolerance = rat_int(0);
 	char l[64], r[64], d[64], t[64];
+	long f;
 
 	ctx.cumulative = 0;
 	ctx.on_fact = record_fact;
 	ctx.arg = &used;
 	if (id->release_only && !p->has_release) {
 		ck->stats->not_applicable++;
+		goto out;
+	}
+	/* A fact derived from this identity meets it by construction. */
+	if (((f = expr_single_fact(id->left)) >= 0 &&
+	    p->slots[f].derived == id) || ((f = expr_single_fact(id->right)) >=
+	    0 && p->slots[f].derived == id)) {
+		ck->stats->derived++;
 		goto out;
 	}
 	if (expr_eval(id->left, &ctx, &left) == EVAL_OK)
@@ -230,6 +430,8 @@ check_identity(struct checker *ck, const struct identity *id,
 		goto out;
 	}
 	ck->stats->failed++;
+	if (add_failure(ck, id, p, &left, &right, diff, tolerance, &used) == 0)
+		return;  /* reported with the period's other failures */
 	diag_add(ck->diags, DIAG_ERROR, id->origin.file, id->origin.line,
 	    "%s: identity %s does not hold: %s; left %s, right %s, difference "
 	    "%s, tolerance %s (base units)", p->id, id->id, id->text,
@@ -301,6 +503,7 @@ check_book(const struct book *book, const char *only,
 		ck.nreported = 0;
 		for (j = 0; j < book->nidentities; j++)
 			check_identity(&ck, &book->identities[j], p);
+		report_failures(&ck, p);
 		/* After the identities, which name a fact needing the quarter. */
 		if (p->has_release)
 			check_comparatives(&ck, p);

@@ -15,6 +15,7 @@ struct check_stats {
 	size_t passed;           /* identity × period checks that held */
 	size_t failed;           /* … that did not */
 	size_t not_applicable;   /* … skipped: facts not recorded there */
+	size_t derived;          /* … that derived a fact the file leaves out */
 };
 
 /*

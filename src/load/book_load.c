@@ -313,7 +313,10 @@ load_release(struct loader *ld, struct period *p, xmlNodePtr n)
 		} else if (xml_is(c, "convenience")) {
 			get_date(ld, p, c, "date", &p->convenience_date);
 			value = xml_get(c, "rate");
-			if (value == NULL ||
+			if (value != NULL && *value == '\0')
+				loader_error(ld, p->file, xml_line(c), "convenience rate: "
+				    "no value yet: write the yen per US$1 of its date");
+			else if (value == NULL ||
 			    rat_parse(value, &p->convenience_rate, NULL) != RAT_OK)
 				loader_error(ld, p->file, xml_line(c),
 				    "convenience rate is not a number");
@@ -332,6 +335,12 @@ parse_value(struct loader *ld, struct period *p, int line,
 {
 	enum rat_status st = rat_parse(text, value, decimals);
 
+	if (*text == '\0') {
+		loader_error(ld, p->file, line, "%s: no value yet: write the "
+		    "quarter's figure in its unit of record (or leave the fact out "
+		    "if an identity derives it)", f->id);
+		return -1;
+	}
 	if (st == RAT_OK)
 		st = rat_scale10(*value, f->scale, value);
 	if (st == RAT_OK)

@@ -232,6 +232,26 @@ add_item(struct nloader *nl, struct narrative_block *b, int line)
 	return &list[b->nitems++];
 }
 
+/* Whether an element holds nothing but white space and comments (as
+ * kessan new leaves a slot). */
+static int
+is_empty(xmlNodePtr n)
+{
+	xmlNodePtr c;
+	const xmlChar *t;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_COMMENT_NODE)
+			continue;
+		if (c->type != XML_TEXT_NODE)
+			return 0;
+		for (t = c->content; t != NULL && *t != '\0'; t++)
+			if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r')
+				return 0;
+	}
+	return 1;
+}
+
 static void
 load_slot(struct nloader *nl, xmlNodePtr n, struct slot *s)
 {
@@ -243,6 +263,11 @@ load_slot(struct nloader *nl, xmlNodePtr n, struct slot *s)
 	s->line = xml_line(n);
 	if (s->id == NULL) {  /* the schema requires it: memory ran out */
 		nerror(nl, s->line, "%s", "out of memory");
+		return;
+	}
+	if (is_empty(n)) {
+		nerror(nl, s->line, "slot '%s' has no text yet: write it (or, "
+		    "for an optional slot, leave the slot out)", s->id);
 		return;
 	}
 	if (xml_element(n->children) == NULL ||
@@ -339,6 +364,10 @@ narrative_load(const struct book *book, const char *file, xmlNodePtr node,
 				break;
 			}
 			list[out->nnotes].line = xml_line(c);
+			if (is_empty(c))
+				nerror(&nl, xml_line(c), "footnote '%s' has no text yet: "
+				    "write it, or leave it out with its markers",
+				    list[out->nnotes].id);
 			list[out->nnotes].content.kind = RUN_SPAN;
 			list[out->nnotes].content.line = xml_line(c);
 			load_inline(&nl, c->children, &list[out->nnotes++].content);

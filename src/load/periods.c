@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../model/expr.h"
 #include "xml.h"
 
 static int
@@ -250,4 +251,10 @@ load_periods(struct loader *ld)
 			    b->periods[k - 1]->file);
 	for (k = 0; k < b->nperiods; k++)
 		set_company(ld, k);
+	/* In quarter order: an identity may read the quarter before. The
+	 * loader, which sets the policy, hands ROUND() the era's rounding. */
+	for (k = 0; k < b->nperiods && !ld->failed; k++)
+		if (book_derive(b, b->periods[k],
+		    b->periods[k]->company->rounding) != 0)
+			loader_error(ld, b->periods[k]->file, 0, "out of memory");
 }

@@ -244,4 +244,15 @@ typedef void (*key_fn)(void *arg, const char *key, const char *file,
     int line, unsigned langs);
 int templates_each_key(const struct template_set *set, key_fn fn, void *arg);
 
+/*
+ * Calls fn for every narrative slot a template kessan renders fills (a
+ * <narrative slot> block or an <arg slot>), with whether it is optional,
+ * where the template names it and the languages (bit 1 << lang) it is
+ * rendered in. Returns 0, or -1 out of memory.
+ */
+typedef void (*slot_fn)(void *arg, const char *slot, int optional,
+    const char *file, int line, unsigned langs);
+int templates_each_slot(const struct template_set *set, slot_fn fn,
+    void *arg);
+
 #endif

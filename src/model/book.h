@@ -166,7 +166,8 @@ struct fact_slot {
 	enum slot_state state;
 	struct rat value;      /* base units (yen, not thousands) */
 	int decimals;          /* digits written after the point */
-	int line;
+	int line;              /* 0: the period file leaves it out */
+	const struct identity *derived;  /* computed from this identity */
 };
 
 struct dateline {

@@ -485,8 +485,17 @@ eval_fact(size_t fact, int at, int offset, const struct eval_ctx *ctx,
 
 	if (book_lookup(ctx->book, at, offset, fact, ctx->viewpoint,
 	    &found) != LOOKUP_OK) {
-		out->missing = found;
-		return out->status = EVAL_MISSING;
+		if (!ctx->has_what_if || ctx->what_if_fact != fact ||
+		    ctx->what_if_ordinal != at + offset) {
+			out->missing = found;
+			return out->status = EVAL_MISSING;
+		}
+		found.status = LOOKUP_OK;
+	}
+	if (ctx->has_what_if && ctx->what_if_fact == fact &&
+	    ctx->what_if_ordinal == at + offset) {
+		found.value = ctx->what_if_value;
+		found.absent = 0;
 	}
 	if (ctx->on_fact != NULL)
 		ctx->on_fact(ctx->arg, &found);

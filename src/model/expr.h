@@ -95,7 +95,34 @@ struct eval_ctx {
 	/* Called for each fact value used, if not NULL. */
 	void (*on_fact)(void *arg, const struct lookup *found);
 	void *arg;
+	/* When has_what_if: fact what_if_fact of quarter what_if_ordinal
+	 * reads as what_if_value (check's "would this fix hold?"). */
+	int has_what_if;
+	size_t what_if_fact;
+	int what_if_ordinal;
+	struct rat what_if_value;
 };
+
+/* The fact one side of an identity is, when it is a single fact of the
+ * quarter evaluated ("is.op_income", "-cf.impairment" is not): its index,
+ * or -1. */
+long expr_single_fact(const struct expr *e);
+
+/*
+ * Derives the facts of period p that one side of an identity names alone
+ * and the period file leaves out: exactly, from the other side, in p seen
+ * from p, ROUND() rounding as `rounding`; again until nothing changes, so
+ * a total follows from subtotals derived before it. A value written in
+ * the file is never replaced (check compares it). A fact whose parts all
+ * do not exist stays absent. Each derived slot names its identity.
+ * Returns 0, or -1 out of memory.
+ */
+int book_derive(struct book *book, struct period *p,
+    enum round_mode rounding);
+
+/* Whether book_derive may derive fact f when left out (in a quarter with
+ * a release or without). */
+int book_fact_derivable(const struct book *book, size_t f, int has_release);
 
 struct eval_result {
 	enum eval_status status;

@@ -112,3 +112,32 @@ period_id_format(int fiscal_year, int quarter, char *buf, unsigned size)
 {
 	snprintf(buf, size, "%04d-q%d", fiscal_year, quarter);
 }
+
+long
+date_days(struct date d)
+{
+	/* Days from 1970-01-01 in the proleptic Gregorian calendar. */
+	long y = d.year - (d.month <= 2), era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 +
+	    d.day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+struct date
+date_from_days(long days)
+{
+	long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) /
+	    153;
+	struct date d;
+
+	d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	d.year = (int)(yoe + era * 400 + (d.month <= 2));
+	return d;
+}

@@ -38,6 +38,10 @@ void fiscal_quarter_end(const struct fiscal_policy *policy, int fiscal_year,
 void fiscal_year_end(const struct fiscal_policy *policy, int fiscal_year,
     struct date *out);
 
+/* A date as days from 1970-01-01, and back (proleptic Gregorian). */
+long date_days(struct date d);
+struct date date_from_days(long days);
+
 /* Days in a calendar month, leap years included. */
 int days_in_month(int year, int month);
 
