@@ -128,6 +128,7 @@ load_officer(struct company_scope *sc, xmlNodePtr n)
 	set_text(sc, n, &o->name[l], "name");
 	set_text(sc, n, &o->title[l], "title");
 }
+
 /* <footing policy="allocate" kind="statement"/>: one rule per kind; the
  * first rule an era states replaces all the rules before it. */
 static void
