@@ -60,12 +60,12 @@ for lang in en ja; do
 		fi
 		printf '  <file id="layout-v2">\n'
 		if [ $lang = en ]; then
-			unit table.capex-v2.caption "Table 7. Capital Expenditure (JPY in millions)"
-			unit table.capex-detail.caption "Table 8. Capital Expenditure by Kind (JPY in millions)"
+			unit table.capex-v2.caption "Table 8. Capital Expenditure (JPY in millions)"
+			unit table.capex-detail.caption "Table 9. Capital Expenditure by Kind (JPY in millions)"
 			unit release.cfo "CFO: {0}, {1}"
 		else
-			unit table.capex-v2.caption "Table 7. Capital Expenditure (JPY in millions)" "表7. 設備投資額"
-			unit table.capex-detail.caption "Table 8. Capital Expenditure by Kind (JPY in millions)" "表8. 種類別設備投資"
+			unit table.capex-v2.caption "Table 8. Capital Expenditure (JPY in millions)" "表8. 設備投資額"
+			unit table.capex-detail.caption "Table 9. Capital Expenditure by Kind (JPY in millions)" "表9. 種類別設備投資"
 		fi
 		printf '  </file>\n</xliff>\n'
 	} >"$v2/locales/$lang.xlf"
@@ -111,8 +111,8 @@ done
 for q in 2004-q3 2004-q4; do
 	lacks $q en txt "Table 6. Other Financial Statistics"
 	lacks $q en txt "Table 8. CAPEX"
-	has $q en txt "Table 7. Capital Expenditure (JPY in millions)"
-	has $q en txt "Table 8. Capital Expenditure by Kind"
+	has $q en txt "Table 8. Capital Expenditure (JPY in millions)"
+	has $q en txt "Table 9. Capital Expenditure by Kind"
 	has $q en txt "IIJNEW"
 	has $q en txt "ir2@example.com"
 	has $q en txt "CFO: Jane Era, Chief Financial Officer"
@@ -120,10 +120,10 @@ for q in 2004-q3 2004-q4; do
 	lacks $q en txt "(745,488)"
 	has $q en txt "-745,488"
 	has $q ja txt "(745,488)"
-	has $q ja txt "表8. 種類別設備投資"
+	has $q ja txt "表9. 種類別設備投資"
 	lacks $q ja txt "表 6. その他"
 	has $q en html "Capital Expenditure by Kind"
-	has $q ja+en txt "表8. 種類別設備投資"
+	has $q ja+en txt "表9. 種類別設備投資"
 done
 if pdftotext "$out/2004-q4/release-en.pdf" - 2>/dev/null |
     grep -q "Capital Expenditure by Kind"; then ok; else
