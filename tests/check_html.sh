@@ -68,7 +68,7 @@ for lang in en ja ja+en; do
 	    "$title" "$shot"
 done
 if (cd "$tools" && node browser.mjs "$@") >"$scratch/browser" 2>&1 &&
-    [ "$(grep -c '^ok - ' "$scratch/browser")" -eq 15 ]; then
+    [ "$(grep -c '^ok - ' "$scratch/browser")" -eq 22 ]; then
 	ok
 else
 	not_ok "in Chromium:"

@@ -10,20 +10,40 @@
 
 #include "../load/template.h"
 
-/* Screen and print: A4 pages, figures in tabular numerals. */
+/*
+ * Screen and print: A4 pages, figures in tabular numerals. No web fonts:
+ * a page stays one small self-contained file, and each family names the
+ * faces kessan's PDF uses, then those of Windows, macOS, iOS and Android
+ * that look like them. An English article inside a Japanese page (the
+ * compilation) is set in its own Latin face, not the page's Mincho.
+ */
+#define LATIN "\"Liberation Sans\",Arial,\"Helvetica Neue\",Helvetica," \
+    "Roboto,sans-serif"
+#define MINCHO "\"IPAexMincho\",\"Hiragino Mincho ProN\",\"Yu Mincho\"," \
+    "YuMincho,\"Noto Serif JP\",\"Noto Serif CJK JP\",serif"
+#define GOTHIC "\"IPAexGothic\",\"Hiragino Kaku Gothic ProN\"," \
+    "\"Yu Gothic\",YuGothic,Meiryo,\"Noto Sans JP\",\"Noto Sans CJK JP\"," \
+    "sans-serif"
 static const char stylesheet[] =
-    "body{font-family:\"Liberation Sans\",Arial,sans-serif;max-width:60em;"
-    "margin:2em auto;padding:0 1em;line-height:1.45;color:#111;}"
-    ":lang(ja){font-family:\"IPAexMincho\",\"IPAexGothic\",serif;"
+    "body{font-family:" LATIN ";max-width:60em;"
+    "margin:2em auto;padding:0 1em;line-height:1.45;color:#111;"
+    "overflow-wrap:break-word;}"
+    ":lang(ja){font-family:" MINCHO ";"
     "line-height:1.7;line-break:strict;}"
+    "article:lang(en){font-family:" LATIN ";line-height:1.45;"
+    "line-break:auto;}"
     "h1,h2,h3,:lang(ja) h1,:lang(ja) h2,:lang(ja) h3{font-family:"
-    "\"Liberation Sans\",\"IPAexGothic\",sans-serif;}"
+    "\"Liberation Sans\"," GOTHIC ";}"
     "h1{font-size:1.35em;text-align:center;}"
     "h2{font-size:1.15em;margin-top:1.6em;}h3{font-size:1em;}"
     ".subtitle{text-align:center;}.letterhead{font-weight:bold;margin:0;}"
     ".note{font-size:.9em;margin:.2em 0;}"
     "table{border-collapse:collapse;margin:1.2em 0;font-size:.85em;"
     "width:100%;}"
+    /* A wide table scrolls in its own box on a phone, not the page. */
+    ".table-scroll{overflow-x:auto;max-width:100%;}"
+    "@media (max-width:40em){body{margin:1em auto;padding:0 .6em;}"
+    "table{font-size:.78em;}th,td{padding:.15em .3em;}}"
     "caption{text-align:left;font-weight:bold;padding-bottom:.3em;}"
     "caption .unit{font-weight:normal;display:block;}"
     "th,td{padding:.15em .5em;vertical-align:top;}"
@@ -376,11 +396,13 @@ static void
 table(struct html *h, xmlNodePtr parent, const struct node *n)
 {
 	const struct node *c, *cell;
-	xmlNodePtr t = element(h, parent, "table"), cap = NULL, head = NULL;
+	xmlNodePtr box = element(h, parent, "div"), t, cap = NULL, head = NULL;
 	xmlNodePtr body = NULL, row, e;
 	char buf[32];
 	int first_caption = 1;
 
+	attr(h, box, "class", "table-scroll");
+	t = element(h, box, "table");
 	mark_lang(h, t, n);
 	set_id(h, t, n->id);
 	set_class(h, t, n, NULL);

@@ -1,7 +1,9 @@
 // Opens rendered HTML releases in Debian's headless Chromium at 1024 px
 // and checks each as a reader's browser shows it: the title, no horizontal
-// overflow, figure cells right-aligned by their computed style, and every
-// table cell equal to the text backend's cell. One browser serves every
+// overflow (nor at a phone's 390 px, where wide tables scroll in their own
+// box), figure cells right-aligned by their computed style, an English
+// article of a Japanese page set in a Latin face, and every table cell
+// equal to the text backend's cell. One browser serves every
 // page. With SHOT given, saves a full-page screenshot and close-ups of the
 // first table and the chart. Prints "ok"/"not ok" lines; exits 1 on any
 // failure.
@@ -49,6 +51,30 @@ async function checkPage(browser, html, txt, title, shot) {
     });
     check(mismatched === 0,
           `${html}: every table cell equals the text backend's (${mismatched} rows differ)`);
+    // An English article inside a Japanese page is set in a Latin face,
+    // not the page's Mincho (computed, as the browser resolves it).
+    const english = await page.evaluate(() => {
+      const p = document.querySelector('article[lang="en"] p');
+      return document.documentElement.lang === 'ja' && p
+        ? getComputedStyle(p).fontFamily : null;
+    });
+    if (english !== null)
+      check(/^"?Liberation Sans"?,/.test(english) && !/Mincho/.test(english.split(',')[0]),
+            `${html}: the English article is set in a Latin face (${english.split(',')[0]})`);
+    // A phone: nothing wider than the screen; wide tables scroll in their
+    // own box.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = await page.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      scrolling: [...document.querySelectorAll('.table-scroll')].filter(b =>
+        b.scrollWidth > b.clientWidth && getComputedStyle(b).overflowX === 'auto').length,
+      boxed: [...document.querySelectorAll('table')].every(t =>
+        t.parentElement.classList.contains('table-scroll')),
+    }));
+    check(phone.overflow <= 0, `${html}: no horizontal overflow at 390 px (${phone.overflow} px)`);
+    check(phone.boxed && phone.scrolling > 0,
+          `${html}: at 390 px every table in a scrolling box, ${phone.scrolling} of them scrolling`);
+    await page.setViewportSize({ width: 1024, height: 768 });
     if (shot !== '-') {
       await page.screenshot({ path: shot, fullPage: true });
       await page.locator('table').first().screenshot({ path: shot.replace(/\.png$/, '-table.png') });
