@@ -115,6 +115,21 @@ else
 	ok
 fi
 
+# No Japanese table header or label breaks inside a word (「対営業|収益 %」,
+# never 「対営業収|益 %」), as ICU's dictionary word breaker reads the
+# cells pdftotext finds wrapped in the PDF (tests/tools/table_words.mjs).
+for lang in ja ja+en; do
+	pdftotext -bbox-layout "$scratch/pdf/release-$lang.pdf" "$scratch/bbox-$lang.html"
+	if ! command -v node >/dev/null 2>&1; then
+		not_ok "node is missing: run ./setup"
+	elif node "${TESTS_SRCDIR:-$(dirname "$0")}/tools/table_words.mjs" \
+	    "$scratch/bbox-$lang.html" "$KESSAN_DATADIR/locales/ja.xlf" >"$scratch/words" 2>&1; then
+		ok
+	else
+		not_ok "$lang: a table cell breaks inside a word: $(grep 'not ok' "$scratch/words")"
+	fi
+done
+
 # The creation date is the release date, or SOURCE_DATE_EPOCH.
 pdfinfo "$scratch/pdf/release-en.pdf" > "$scratch/info"
 if grep -q '^CreationDate: *Tue Aug 10 00:00:00 2004 UTC' "$scratch/info" &&

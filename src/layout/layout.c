@@ -43,6 +43,7 @@ struct lctx {
 	/* one line breaker per language, reused: opening one costs more
 	 * than breaking a paragraph */
 	UBreakIterator *breakers[LANG_MAX];
+	UBreakIterator *words[LANG_MAX];   /* dictionary words (headers) */
 	struct page_refs refs;  /* parts' first pages, references' pages */
 };
 
@@ -402,18 +403,62 @@ struct line {
 	double width;
 };
 
+/* ICU's dictionary word breaker for the language, set to s; NULL after
+ * a failure (reported). */
+static UBreakIterator *
+word_breaker(struct lctx *c, const struct shaped *s)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UBreakIterator *wi = c->words[c->lang];
+
+	if (wi == NULL)
+		wi = c->words[c->lang] = ubrk_open(UBRK_WORD,
+		    c->lang == LANG_JA ? "ja" : "en", NULL, 0, &status);
+	if (U_SUCCESS(status))
+		ubrk_setText(wi, s->u, s->n, &status);
+	if (U_FAILURE(status)) {
+		lfail(c, "ICU cannot find words: %s", u_errorName(status));
+		return NULL;
+	}
+	return wi;
+}
+
+/* The widest dictionary word of s ("営業", "収益"): a column narrower
+ * than it would have to break the word. */
+static double
+widest_word(struct lctx *c, const struct shaped *s)
+{
+	UBreakIterator *wi = word_breaker(c, s);
+	double best = 0, w;
+	int32_t a = 0, b, i;
+
+	if (wi == NULL)
+		return 0;
+	for (b = ubrk_following(wi, 0); b != UBRK_DONE; a = b,
+	    b = ubrk_next(wi)) {
+		for (i = a, w = 0; i < b; i++)
+			if (s->u[i] != ' ' && s->u[i] != 0x3000)
+				w += s->adv[i];
+		if (w > best)
+			best = w;
+	}
+	return best;
+}
+
 /*
  * Breaks shaped text into lines no wider than `first` (the first line) and
  * `rest` (the others), at the opportunities ICU's line breaker gives for
- * the language; a word wider than a line is broken where it must be.
- * Returns the number of lines, stored in *lines (malloc'd).
+ * the language, and with whole_words only where a dictionary word ends
+ * too (a Japanese header breaks 「対営業|収益 %」, never 「対営業収|益」);
+ * a word wider than a line is broken where it must be. Returns the number
+ * of lines, stored in *lines (malloc'd).
  */
 static size_t
 break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
-    struct line **lines)
+    int whole_words, struct line **lines)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	UBreakIterator *bi;
+	UBreakIterator *bi, *wi = NULL;
 	struct line *out = NULL, *grown;
 	size_t n = 0;
 	int32_t start = 0, fit = 0, end;
@@ -430,11 +475,18 @@ break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
 		lfail(c, "ICU cannot break lines: %s", u_errorName(status));
 		return 0;
 	}
+	if (whole_words && c->lang == LANG_JA &&
+	    (wi = word_breaker(c, s)) == NULL)
+		return 0;
 	end = ubrk_following(bi, 0);
 	while (start < s->n && !c->failed) {
 		double max = n == 0 ? first : rest;
 		int32_t cut;
 
+		/* Only where a word ends as well. */
+		while (wi != NULL && end != UBRK_DONE && end < s->n &&
+		    !ubrk_isBoundary(wi, end))
+			end = ubrk_next(bi);
 		if (end != UBRK_DONE && line_width(s, start, end) <= max) {
 			fit = end;
 			end = ubrk_next(bi);
@@ -491,7 +543,7 @@ set_paragraph(struct lctx *c, const struct shaped *s, double size,
 {
 	struct line *lines;
 	double width = c->right - c->left;
-	size_t n = break_lines(c, s, width - indent_first, width - indent_rest,
+	size_t n = break_lines(c, s, width - indent_first, width - indent_rest, 0,
 	    &lines), i;
 	double lh = leading(c, size);
 
@@ -801,8 +853,13 @@ plan_columns(struct lctx *c, struct table_plan *p)
 				w = width_of(&cell->text, 0, cell->text.n);
 				if (w > p->header_cap) {
 					w = longest_spaced_word(&cell->text);
-					if (w > p->header_cap)
-						w = p->header_cap;
+					/* Never narrower than a dictionary word: the
+					 * header would break inside it. */
+					if (w > p->header_cap) {
+						double word = widest_word(c, &cell->text);
+						w = word > p->header_cap ? word :
+						    p->header_cap;
+					}
 				}
 			}
 			if (w > need[col])
@@ -846,7 +903,8 @@ plan_rows(struct lctx *c, struct table_plan *p)
 			    p->col_x[cell->column] - CELL_PAD / 2 -
 			    (cell->column == 0 ? INDENT_STEP * row->node->u.row.indent :
 			    0);
-			n = break_lines(c, &cell->text, w, w, &lines);
+			/* Labels and headers break between words only. */
+			n = break_lines(c, &cell->text, w, w, 1, &lines);
 			if (n * lh > h)
 				h = n * lh;
 			/* Keep the lines of the label (first cell) only; header
@@ -890,7 +948,7 @@ draw_row(struct lctx *c, const struct table_plan *p, const struct trow *row)
 			/* Header cells wrap and center over their columns. */
 			struct line *lines;
 			size_t n = break_lines(c, &cell->text, x1 - x0 - CELL_PAD / 2,
-			    x1 - x0 - CELL_PAD / 2, &lines);
+			    x1 - x0 - CELL_PAD / 2, 1, &lines);
 			for (i = 0; i < n; i++)
 				draw_units(c, &cell->text, lines[i].a, lines[i].b,
 				    x0 + CELL_PAD / 2 + (x1 - x0 - CELL_PAD / 2 -
@@ -1270,9 +1328,12 @@ layout_pass(const struct node *doc, const struct layout_options *o,
 	layout_block(&c, doc);
 	if (!c.failed)
 		add_running(&c);
-	for (i = 0; i < LANG_MAX; i++)
+	for (i = 0; i < LANG_MAX; i++) {
 		if (c.breakers[i] != NULL)
 			ubrk_close(c.breakers[i]);
+		if (c.words[i] != NULL)
+			ubrk_close(c.words[i]);
+	}
 	*refs = c.refs;
 	if (c.failed) {
 		layout_free(c.lay);
