@@ -365,8 +365,11 @@ load_fact_value(struct loader *ld, struct period *p, xmlNodePtr n,
 		goto out;
 	}
 	if ((index = book_fact_index(b, id)) < 0) {
-		loader_error(ld, p->file, line, "unknown fact %s (not declared in %s)", id,
-		    b->accounts_file);
+		char hint[160];
+
+		loader_error(ld, p->file, line,
+		    "unknown fact %s (not declared in %s)%s", id,
+		    b->accounts_file, book_fact_hint(b, id, hint, sizeof(hint)));
 		goto out;
 	}
 	if (b->facts[index].group != group) {

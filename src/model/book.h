@@ -357,6 +357,16 @@ const char *period_layout(const struct book *book, const struct period *p);
 /* Index of the fact with this id, or -1. */
 long book_fact_index(const struct book *book, const char *id);
 
+/* The declared fact id closest to a misspelled id (util/suggest.h), or
+ * NULL when none is close. Borrowed from the book. */
+const char *book_fact_suggest(const struct book *book, const char *id);
+
+/* Writes "; did you mean ID?" for book_fact_suggest's id into buf, or ""
+ * when there is none, for appending to an "unknown fact" message.
+ * Returns buf. */
+const char *book_fact_hint(const struct book *book, const char *id,
+    char *buf, size_t size);
+
 /* The period with this ordinal, or NULL. */
 const struct period *book_period(const struct book *book, int ordinal);
 
