@@ -293,6 +293,7 @@ cmd_check(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "period", required_argument, NULL, 'p' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -302,15 +303,18 @@ cmd_check(int argc, char **argv)
 	const char *period = NULL;
 	struct parity_stats parity = { 0, 0, 0 };
 	struct display_stats display;
-	int c, rc;
+	int c, rc, quiet = 0;
 
 	memset(&diags, 0, sizeof(diags));
 	memset(&display, 0, sizeof(display));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			period = optarg;
+			break;
+		case 'q':
+			quiet = 1;
 			break;
 		case 'h':
 			return print_help("check");
@@ -335,6 +339,8 @@ cmd_check(int argc, char **argv)
 		if (diag_worst(&diags) < DIAG_ERROR)
 			check_languages(book, period, &parity, &diags);
 	}
+	if (quiet)
+		diag_drop_level(&diags, DIAG_NOTE);
 	print_diags(&diags);
 	/* The exit status follows the worst diagnostic. */
 	rc = diag_worst(&diags) == DIAG_FATAL ? EXIT_BAD_INPUT :
