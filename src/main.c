@@ -21,6 +21,7 @@
 #include "check/check.h"
 #include "check/display.h"
 #include "check/parity.h"
+#include "check/slots.h"
 #include "check/wording.h"
 #include "drafts.h"
 #include "util/number.h"
@@ -241,6 +242,14 @@ check_layout_wording(const struct book *book, const char *layout,
 	    layout, diags);
 	if (ok && templates != NULL)
 		check_catalogs(templates, catalogs, !one_layout, diags);
+	/* Each release's narrative against its own layout's templates. */
+	for (k = 0; templates != NULL && k < book->nperiods; k++) {
+		const struct period *p = book->periods[k];
+		if (p->has_release && (period == NULL ||
+		    strcmp(p->id, period) == 0) &&
+		    (one_layout || same_name(period_layout(book, p), layout)))
+			check_slots(templates, book, p, diags);
+	}
 	/* One layout: every release in one pass, as always; several: each
 	 * release under its own. */
 	for (k = 0; templates != NULL && k < book->nperiods; k++) {

@@ -274,6 +274,7 @@ struct authored_note {
 
 struct narrative {
 	int present;
+	int line;                 /* of <narrative lang="…">; 0 when absent */
 	struct slot *slots;
 	size_t nslots;
 	struct authored_note *notes;
