@@ -468,9 +468,7 @@ load_period(struct loader *ld, const char *dir, const char *name,
 	period_id_format(p->fiscal_year, p->quarter, p->id, sizeof(p->id));
 	snprintf(expected, sizeof(expected), "%s.xml", p->id);
 	if (!is_draft && strcmp(name, expected) != 0)
-		loader_error(ld, p->file, p->line,
-		    "the file for fiscal year %d quarter %d must be named %s",
-		    p->fiscal_year, p->quarter, expected);
+		report_misnamed(ld, p, name);
 	for (n = xml_element(root->children); n != NULL; n = xml_element(n->next)) {
 		if (xml_is(n, "release"))
 			load_release(ld, p, n);
@@ -545,7 +543,8 @@ struct book *
 book_load_draft(const char *dir, const char *period_file,
     struct diag_list *diags)
 {
-	struct loader ld = { NULL, diags, period_file, 0, NULL, NULL, NULL };
+	struct loader ld = { NULL, diags, period_file, 0, NULL, NULL, NULL,
+	    NULL, 0 };
 
 	return load_book(&ld, dir, diags);
 }
@@ -555,7 +554,8 @@ book_load_release(const char *dir, const char *period,
     const char *period_file, book_reach_fn reach, void *arg,
     struct diag_list *diags)
 {
-	struct loader ld = { NULL, diags, period_file, 0, period, reach, arg };
+	struct loader ld = { NULL, diags, period_file, 0, period, reach, arg,
+	    NULL, 0 };
 
 	return load_book(&ld, dir, diags);
 }
