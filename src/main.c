@@ -18,6 +18,7 @@
 
 #include "build/build.h"
 #include "check/catalogs.h"
+#include "check/dates.h"
 #include "check/check.h"
 #include "check/display.h"
 #include "check/parity.h"
@@ -341,6 +342,7 @@ cmd_check(int argc, char **argv)
 	}
 	rc = check_book(book, period, &stats, &diags);
 	if (rc != EXIT_BAD_INPUT) {
+		check_dates(book, period, &diags);
 		check_authored_words(book, period, &diags);
 		check_wording(book, period, &display, &diags);
 		/* A table that cannot be shown as recorded would fail every

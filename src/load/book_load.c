@@ -309,8 +309,10 @@ load_release(struct loader *ld, struct period *p, xmlNodePtr n)
 			lines[p->ndatelines].city[LANG_EN] = xml_get(c, "city-en");
 			lines[p->ndatelines].city[LANG_JA] = xml_get(c, "city-ja");
 			get_date(ld, p, c, "date", &lines[p->ndatelines].date);
+			lines[p->ndatelines].line = xml_line(c);
 			p->ndatelines++;
 		} else if (xml_is(c, "convenience")) {
+			p->convenience_line = xml_line(c);
 			get_date(ld, p, c, "date", &p->convenience_date);
 			value = xml_get(c, "rate");
 			if (value == NULL ||

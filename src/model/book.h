@@ -172,6 +172,7 @@ struct fact_slot {
 struct dateline {
 	char *city[LANG_MAX];
 	struct date date;
+	int line;
 };
 
 /*
@@ -295,6 +296,7 @@ struct period {
 	size_t ndatelines;
 	struct rat convenience_rate;  /* JPY per US$1 */
 	struct date convenience_date;
+	int convenience_line;         /* 0: no <convenience> */
 	int release_line;
 	char *layout;                 /* <release layout="…">, or NULL */
 	/* The company as it was when this quarter was released (or, without
