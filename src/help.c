@@ -49,7 +49,7 @@ static const char new_help[] =
     "  -h, --help        show this help\n";
 
 static const char check_help[] =
-    "usage: kessan check [--period ID] BOOK\n"
+    "usage: kessan check [--period ID] [--quiet] BOOK\n"
     "\n"
     "Validates every file of BOOK against its schema, verifies every\n"
     "identity of accounts.xml in every period that has its facts, checks\n"
@@ -58,6 +58,9 @@ static const char check_help[] =
     "\n"
     "Options:\n"
     "  -p, --period ID   check this quarter only (e.g. 2004-q1)\n"
+    "  -q, --quiet       leave out the notes (display adjustments, stated\n"
+    "                    changes, the facts of a failed identity); warnings,\n"
+    "                    errors and the summary line stay\n"
     "  -h, --help        show this help\n"
     "\n"
     "Exit status: 0 clean, 1 a check failed, 2 bad input or usage.\n";

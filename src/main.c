@@ -18,9 +18,11 @@
 
 #include "build/build.h"
 #include "check/catalogs.h"
+#include "check/dates.h"
 #include "check/check.h"
 #include "check/display.h"
 #include "check/parity.h"
+#include "check/slots.h"
 #include "check/wording.h"
 #include "drafts.h"
 #include "scaffold.h"
@@ -248,6 +250,14 @@ check_layout_wording(const struct book *book, const char *layout,
 	    layout, diags);
 	if (ok && templates != NULL)
 		check_catalogs(templates, catalogs, !one_layout, diags);
+	/* Each release's narrative against its own layout's templates. */
+	for (k = 0; templates != NULL && k < book->nperiods; k++) {
+		const struct period *p = book->periods[k];
+		if (p->has_release && (period == NULL ||
+		    strcmp(p->id, period) == 0) &&
+		    (one_layout || same_name(period_layout(book, p), layout)))
+			check_slots(templates, book, p, diags);
+	}
 	/* One layout: every release in one pass, as always; several: each
 	 * release under its own. */
 	for (k = 0; templates != NULL && k < book->nperiods; k++) {
@@ -300,6 +310,7 @@ cmd_check(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "period", required_argument, NULL, 'p' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -309,15 +320,18 @@ cmd_check(int argc, char **argv)
 	const char *period = NULL;
 	struct parity_stats parity = { 0, 0, 0 };
 	struct display_stats display;
-	int c, rc;
+	int c, rc, quiet = 0;
 
 	memset(&diags, 0, sizeof(diags));
 	memset(&display, 0, sizeof(display));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			period = optarg;
+			break;
+		case 'q':
+			quiet = 1;
 			break;
 		case 'h':
 			return print_help("check");
@@ -335,6 +349,7 @@ cmd_check(int argc, char **argv)
 	}
 	rc = check_book(book, period, &stats, &diags);
 	if (rc != EXIT_BAD_INPUT) {
+		check_dates(book, period, &diags);
 		check_authored_words(book, period, &diags);
 		check_wording(book, period, &display, &diags);
 		/* A table that cannot be shown as recorded would fail every
@@ -342,6 +357,8 @@ cmd_check(int argc, char **argv)
 		if (diag_worst(&diags) < DIAG_ERROR)
 			check_languages(book, period, &parity, &diags);
 	}
+	if (quiet)
+		diag_drop_level(&diags, DIAG_NOTE);
 	print_diags(&diags);
 	/* The exit status follows the worst diagnostic. */
 	rc = diag_worst(&diags) == DIAG_FATAL ? EXIT_BAD_INPUT :

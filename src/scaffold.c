@@ -301,7 +301,7 @@ put_narrative(struct buffer *b, const struct template_set *templates,
 	if (list == NULL)
 		return -1;
 	list->lang = lang;
-	if (templates_each_slot(templates, collect_slot, list) != 0) {
+	if (templates_each_slot_lang(templates, collect_slot, list) != 0) {
 		free(list);
 		return -1;
 	}

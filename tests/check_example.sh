@@ -25,6 +25,19 @@ else
 	not_ok "--period 2004-q1: exit $rc, output: $out"
 fi
 
+# --quiet leaves the notes out and keeps the warning and the summary line.
+for q in -q --quiet; do
+	out=$("$KESSAN" check $q "$EXAMPLES/iij" 2>"$scratch/err"); rc=$?
+	if [ $rc -eq 0 ] && ! grep -q ': note: ' "$scratch/err" &&
+	    grep -qF "$authored" "$scratch/err" &&
+	    [ "$(wc -l <"$scratch/err")" -eq 1 ] &&
+	    printf '%s' "$out" | grep -q ': 101 identity checks passed over 5 periods'; then
+		ok
+	else
+		not_ok "check $q: exit $rc, output: $out $(cat "$scratch/err")"
+	fi
+done
+
 # Adds one unit in the last written digit: 1186837 -> 1186838, 18.72 -> 18.73.
 bump() {
 	awk -v id="$2" '

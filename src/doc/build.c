@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/suggest.h"
+
 void
 builder_error(struct builder *b, const char *file, int line,
     const char *fmt, ...)
@@ -19,6 +21,59 @@ builder_error(struct builder *b, const char *file, int line,
 	diag_addv(b->diags, DIAG_FATAL, file, line, fmt, ap);
 	va_end(ap);
 	b->figures.failed = 1;
+}
+
+/* The slots of a narrative that no template of the set uses, by index. */
+struct unused_slots {
+	const struct template_set *set;
+	const struct narrative *n;
+};
+
+static const char *
+unused_slot_at(const void *ctx, size_t i)
+{
+	const struct unused_slots *u = ctx;
+	const char *id = u->n->slots[i].id;
+
+	return id != NULL && !templates_use_slot(u->set, id, 0) ? id : NULL;
+}
+
+void
+builder_missing_slot(struct builder *b, const char *id, int is_inline,
+    int line)
+{
+	const struct period *p = b->in->period;
+	const struct narrative *n = &p->narrative[b->lang];
+	const struct slot *have = period_slot(p, b->lang, id);
+	struct unused_slots u;
+	const char *near;
+	const char *code = lang_code(b->lang);
+
+	if (!n->present) {
+		builder_error(b, p->file, p->line, "%s has no %s narrative: "
+		    "%s:%d needs its slot '%s'", p->id, code, b->file, line, id);
+		return;
+	}
+	if (have != NULL) {
+		/* There, but written as blocks where a sentence joins it. */
+		builder_error(b, p->file, have->line, "the %s narrative's slot "
+		    "'%s' is not inline, but %s:%d joins it into a sentence: "
+		    "write it as text without paragraphs", code, id, b->file, line);
+		return;
+	}
+	u.set = b->in->templates;
+	u.n = n;
+	near = suggest_closest(id, unused_slot_at, &u, n->nslots);
+	if (near != NULL)
+		builder_error(b, p->file, n->line, "the %s narrative has no "
+		    "%sslot '%s' (needed by %s:%d); did you mean its slot '%s' "
+		    "(no template uses it)?", code, is_inline ? "inline " : "",
+		    id, b->file, line, near);
+	else
+		builder_error(b, p->file, n->line, "the %s narrative has no "
+		    "%sslot '%s' (needed by %s:%d): add <slot id=\"%s\"> to the "
+		    "<narrative lang=\"%s\"> here", code, is_inline ? "inline " :
+		    "", id, b->file, line, id, code);
 }
 
 struct formatter *
@@ -85,9 +140,7 @@ add_slot_blocks(struct builder *b, struct node *parent,
 
 	if (slot == NULL) {
 		if (!tb->optional)
-			builder_error(b, pfile, b->in->period->line, "the %s narrative has "
-			    "no slot '%s' (needed by %s:%d)", lang_code(b->lang),
-			    tb->name, b->file, tb->line);
+			builder_missing_slot(b, tb->name, 0, tb->line);
 		return;
 	}
 	for (i = 0; i < slot->nblocks; i++) {

@@ -199,9 +199,7 @@ slot_text(struct builder *b, const char *id, int line, char *out,
 	size_t i;
 
 	if (slot == NULL || !slot->is_inline) {
-		builder_error(b, b->in->period->file, b->in->period->line,
-		    "the %s narrative has no inline slot '%s' (needed by %s:%d)",
-		    lang_code(b->lang), id, tfile, line);
+		builder_missing_slot(b, id, 1, line);
 		return -1;
 	}
 	if ((tmp = node_add(NULL, NODE_PARAGRAPH, b->lang)) == NULL) {
@@ -568,10 +566,7 @@ builder_add_sentences(struct builder *b, struct node *parent,
 			slot = period_slot(b->in->period, b->lang, s->name);
 			if (slot == NULL) {
 				if (!s->optional)
-					builder_error(b, b->in->period->file, b->in->period->line,
-					    "the %s narrative has no slot '%s' (needed by "
-					    "%s:%d)", lang_code(b->lang), s->name, tfile,
-					    s->line);
+					builder_missing_slot(b, s->name, 0, s->line);
 				continue;
 			}
 			for (j = 0; j < slot->nblocks; j++)

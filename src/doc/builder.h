@@ -62,6 +62,13 @@ void builder_error(struct builder *b, const char *file, int line,
 #endif
     ;
 struct formatter *builder_formatter(struct builder *b);
+/* A slot the template at b->file:line places (inline: joined into a
+ * sentence) that the narrative lacks: an error at the period's
+ * <narrative> of this language, where the slot should go, naming the
+ * template's line and any slot of the narrative no template uses that is
+ * close to id (misspelled, most likely). */
+void builder_missing_slot(struct builder *b, const char *id, int is_inline,
+    int line);
 /* Formats catalog message key (malloc'd); NULL after an error. */
 char *builder_message(struct builder *b, const char *file, int line,
     const char *key, const char *const *args, int nargs);

@@ -309,8 +309,10 @@ load_release(struct loader *ld, struct period *p, xmlNodePtr n)
 			lines[p->ndatelines].city[LANG_EN] = xml_get(c, "city-en");
 			lines[p->ndatelines].city[LANG_JA] = xml_get(c, "city-ja");
 			get_date(ld, p, c, "date", &lines[p->ndatelines].date);
+			lines[p->ndatelines].line = xml_line(c);
 			p->ndatelines++;
 		} else if (xml_is(c, "convenience")) {
+			p->convenience_line = xml_line(c);
 			get_date(ld, p, c, "date", &p->convenience_date);
 			value = xml_get(c, "rate");
 			if (value != NULL && *value == '\0')
@@ -374,8 +376,11 @@ load_fact_value(struct loader *ld, struct period *p, xmlNodePtr n,
 		goto out;
 	}
 	if ((index = book_fact_index(b, id)) < 0) {
-		loader_error(ld, p->file, line, "unknown fact %s (not declared in %s)", id,
-		    b->accounts_file);
+		char hint[160];
+
+		loader_error(ld, p->file, line,
+		    "unknown fact %s (not declared in %s)%s", id,
+		    b->accounts_file, book_fact_hint(b, id, hint, sizeof(hint)));
 		goto out;
 	}
 	if (b->facts[index].group != group) {
@@ -474,9 +479,7 @@ load_period(struct loader *ld, const char *dir, const char *name,
 	period_id_format(p->fiscal_year, p->quarter, p->id, sizeof(p->id));
 	snprintf(expected, sizeof(expected), "%s.xml", p->id);
 	if (!is_draft && strcmp(name, expected) != 0)
-		loader_error(ld, p->file, p->line,
-		    "the file for fiscal year %d quarter %d must be named %s",
-		    p->fiscal_year, p->quarter, expected);
+		report_misnamed(ld, p, name);
 	for (n = xml_element(root->children); n != NULL; n = xml_element(n->next)) {
 		if (xml_is(n, "release"))
 			load_release(ld, p, n);
@@ -551,7 +554,8 @@ struct book *
 book_load_draft(const char *dir, const char *period_file,
     struct diag_list *diags)
 {
-	struct loader ld = { NULL, diags, period_file, 0, NULL, NULL, NULL };
+	struct loader ld = { NULL, diags, period_file, 0, NULL, NULL, NULL,
+	    NULL, 0 };
 
 	return load_book(&ld, dir, diags);
 }
@@ -561,7 +565,8 @@ book_load_release(const char *dir, const char *period,
     const char *period_file, book_reach_fn reach, void *arg,
     struct diag_list *diags)
 {
-	struct loader ld = { NULL, diags, period_file, 0, period, reach, arg };
+	struct loader ld = { NULL, diags, period_file, 0, period, reach, arg,
+	    NULL, 0 };
 
 	return load_book(&ld, dir, diags);
 }

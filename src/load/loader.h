@@ -19,6 +19,10 @@ struct loader {
 	const char *release;
 	book_reach_fn reach;
 	void *reach_arg;
+	/* While the periods folder loads: the quarter each file's name gives
+	 * (INT_MIN: not a period name), for report_misnamed. */
+	const int *file_ordinals;
+	size_t nfile_ordinals;
 };
 
 /* Adds a fatal "file:line" diagnostic and marks the load failed. */
@@ -32,6 +36,14 @@ void loader_error(struct loader *ld, const char *file, int line,
 /* Parses a book file under `schema`, refusing a link out of the book. */
 xmlDocPtr load_book_xml(struct loader *ld, const char *file,
     enum schema schema, int is_draft);
+
+/* period_names.c: the ordinal a period file's name ("2004-q1.xml")
+ * gives, or INT_MIN for a name that is not one; and the error for a file
+ * whose name is not its attributes' quarter, saying which of the two the
+ * other files' names suggest fixing. */
+int period_name_ordinal(const char *name);
+void report_misnamed(struct loader *ld, const struct period *p,
+    const char *name);
 
 /* company.xml and its eras into ld->book->company and ->eras (company.c). */
 void load_company(struct loader *ld);

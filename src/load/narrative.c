@@ -341,6 +341,7 @@ narrative_load(const struct book *book, const char *file, xmlNodePtr node,
 		return -1;
 	}
 	out->present = 1;
+	out->line = xml_line(node);
 	for (c = xml_element(node->children); c != NULL; c = xml_element(c->next)) {
 		if (xml_is(c, "slot")) {
 			struct slot *list = array_grow(out->slots, out->nslots,

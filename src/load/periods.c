@@ -82,26 +82,6 @@ place_draft(struct loader *ld, struct period *p)
 	b->draft = p;
 }
 
-/* The ordinal a period file's name gives, or INT_MIN for a name that is
- * not one (it loads, to be reported as always). */
-static int
-name_ordinal(const char *name)
-{
-	char id[16], canonical[16];
-	size_t len = strlen(name);
-	int year, quarter;
-
-	if (len < 4 || len - 4 >= sizeof(id))
-		return INT_MIN;
-	memcpy(id, name, len - 4);
-	id[len - 4] = '\0';
-	if (period_id_parse(id, &year, &quarter) != 0)
-		return INT_MIN;
-	period_id_format(year, quarter, canonical, sizeof(canonical));
-	return strcmp(id, canonical) == 0 ? fiscal_ordinal(year, quarter) :
-	    INT_MIN;
-}
-
 /*
  * For a render of one quarter: loads that quarter's file (or the draft
  * read in its place) and asks ld->reach which quarters around it the
@@ -196,6 +176,7 @@ load_periods(struct loader *ld)
 	struct book *b = ld->book;
 	struct dirent **names = NULL;
 	struct period *p, *release = NULL;
+	int *ordinals;
 	char *dir;
 	int count, i, first = INT_MIN, last = INT_MAX;
 	size_t k;
@@ -211,12 +192,18 @@ load_periods(struct loader *ld)
 	}
 	if (count == 0)
 		loader_error(ld, dir, 0, "no period files (periods/YYYY-qN.xml)");
+	if ((ordinals = calloc((size_t)count + 1, sizeof(*ordinals))) != NULL) {
+		for (i = 0; i < count; i++)
+			ordinals[i] = period_name_ordinal(names[i]->d_name);
+		ld->file_ordinals = ordinals;
+		ld->nfile_ordinals = (size_t)count;
+	}
 	if (ld->reach != NULL)
 		choose_window(ld, dir, names, count, &release, &first, &last);
 	if ((b->periods = calloc((size_t)count + 1, sizeof(*b->periods))) == NULL)
 		loader_error(ld, dir, 0, "out of memory");
 	for (i = 0; i < count; i++) {
-		int o = name_ordinal(names[i]->d_name);
+		int o = period_name_ordinal(names[i]->d_name);
 
 		/* Outside the window a file is not even opened. */
 		if (o != INT_MIN && (o < first || o > last))
@@ -236,6 +223,9 @@ load_periods(struct loader *ld)
 	}
 	free(names);
 	free(dir);
+	ld->file_ordinals = NULL;
+	ld->nfile_ordinals = 0;
+	free(ordinals);
 	if (b->periods == NULL) {
 		period_free(release);
 		return;

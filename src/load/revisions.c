@@ -68,7 +68,10 @@ load_restatement(struct loader *ld, struct period *p, xmlNodePtr n)
 		goto out;
 	}
 	if ((index = book_fact_index(ld->book, id)) < 0) {
-		loader_error(ld, p->file, line, "restate: unknown fact %s", id);
+		char hint[160];
+
+		loader_error(ld, p->file, line, "restate: unknown fact %s%s", id,
+		    book_fact_hint(ld->book, id, hint, sizeof(hint)));
 		goto out;
 	}
 	if ((list = array_grow(p->restatements, p->nrestatements,
@@ -186,9 +189,14 @@ load_stated_change(struct loader *ld, struct period *p, xmlNodePtr n)
 
 	memset(&s, 0, sizeof(s));
 	s.line = xml_line(n);
-	if (index < 0)
-		loader_error(ld, p->file, s.line, "stated-change: unknown fact %s",
-		    fact != NULL ? fact : "");
+	if (index < 0) {
+		char hint[160];
+
+		loader_error(ld, p->file, s.line,
+		    "stated-change: unknown fact %s%s", fact != NULL ? fact : "",
+		    fact != NULL ? book_fact_hint(ld->book, fact, hint,
+		    sizeof(hint)) : "");
+	}
 	free(fact);
 	s.against = quarter_attribute(ld, p, n, "against");
 	if (index < 0 || s.against < 0 ||

@@ -244,15 +244,34 @@ typedef void (*key_fn)(void *arg, const char *key, const char *file,
     int line, unsigned langs);
 int templates_each_key(const struct template_set *set, key_fn fn, void *arg);
 
+/* template_slots.c: the narrative a template reads. */
+enum tpl_slot_kind {
+	TPL_SLOT_BLOCK,      /* <narrative slot="…"> */
+	TPL_SLOT_INLINE,     /* <arg slot="…">, joined into a sentence */
+	TPL_SLOT_FOOTNOTE    /* <fn ref="…">, an authored footnote */
+};
+
+/* Calls fn for every narrative slot and authored footnote any template
+ * or table of the set uses (optional: may be absent from a period). */
+typedef void (*slot_fn)(void *arg, enum tpl_slot_kind kind, const char *id,
+    const char *file, int line, int optional);
+void templates_each_slot(const struct template_set *set, slot_fn fn,
+    void *arg);
+
+/* Whether any template of the set uses slot id (footnote: an authored
+ * footnote id instead). */
+int templates_use_slot(const struct template_set *set, const char *id,
+    int footnote);
+
 /*
  * Calls fn for every narrative slot a template kessan renders fills (a
  * <narrative slot> block or an <arg slot>), with whether it is optional,
  * where the template names it and the languages (bit 1 << lang) it is
  * rendered in. Returns 0, or -1 out of memory.
  */
-typedef void (*slot_fn)(void *arg, const char *slot, int optional,
+typedef void (*slot_lang_fn)(void *arg, const char *slot, int optional,
     const char *file, int line, unsigned langs);
-int templates_each_slot(const struct template_set *set, slot_fn fn,
-    void *arg);
+int templates_each_slot_lang(const struct template_set *set,
+    slot_lang_fn fn, void *arg);
 
 #endif

@@ -168,7 +168,7 @@ templates_each_key(const struct template_set *set, key_fn fn, void *arg)
 
 static void
 each_slot_message(const struct tpl_message *m, const char *file,
-    unsigned langs, slot_fn fn, void *arg)
+    unsigned langs, slot_lang_fn fn, void *arg)
 {
 	size_t i;
 
@@ -180,7 +180,7 @@ each_slot_message(const struct tpl_message *m, const char *file,
 
 static void
 each_slot_blocks(const struct tpl_block *blocks, size_t n, const char *file,
-    unsigned langs, slot_fn fn, void *arg)
+    unsigned langs, slot_lang_fn fn, void *arg)
 {
 	size_t i;
 
@@ -195,7 +195,8 @@ each_slot_blocks(const struct tpl_block *blocks, size_t n, const char *file,
 }
 
 int
-templates_each_slot(const struct template_set *set, slot_fn fn, void *arg)
+templates_each_slot_lang(const struct template_set *set, slot_lang_fn fn,
+    void *arg)
 {
 	struct reach_langs r = { set, NULL, NULL };
 	const struct template_root *root;

@@ -1,9 +1,11 @@
 /* Lookups over the loaded book, and its destruction. */
 #include "book.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/suggest.h"
 #include "expr.h"
 
 static const char *const unit_names[UNIT_MAX] = {
@@ -25,6 +27,32 @@ book_fact_index(const struct book *book, const char *id)
 		if (strcmp(book->facts[i].id, id) == 0)
 			return (long)i;
 	return -1;
+}
+
+static const char *
+fact_id_at(const void *ctx, size_t i)
+{
+	return ((const struct book *)ctx)->facts[i].id;
+}
+
+const char *
+book_fact_suggest(const struct book *book, const char *id)
+{
+	return suggest_closest(id, fact_id_at, book, book->nfacts);
+}
+
+const char *
+book_fact_hint(const struct book *book, const char *id, char *buf,
+    size_t size)
+{
+	const char *near = book_fact_suggest(book, id);
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (near != NULL)
+		snprintf(buf, size, "; did you mean %s?", near);
+	return buf;
 }
 
 const struct period *

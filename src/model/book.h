@@ -173,6 +173,7 @@ struct fact_slot {
 struct dateline {
 	char *city[LANG_MAX];
 	struct date date;
+	int line;
 };
 
 /*
@@ -275,6 +276,7 @@ struct authored_note {
 
 struct narrative {
 	int present;
+	int line;                 /* of <narrative lang="…">; 0 when absent */
 	struct slot *slots;
 	size_t nslots;
 	struct authored_note *notes;
@@ -295,6 +297,7 @@ struct period {
 	size_t ndatelines;
 	struct rat convenience_rate;  /* JPY per US$1 */
 	struct date convenience_date;
+	int convenience_line;         /* 0: no <convenience> */
 	int release_line;
 	char *layout;                 /* <release layout="…">, or NULL */
 	/* The company as it was when this quarter was released (or, without
@@ -357,6 +360,16 @@ const char *period_layout(const struct book *book, const struct period *p);
 
 /* Index of the fact with this id, or -1. */
 long book_fact_index(const struct book *book, const char *id);
+
+/* The declared fact id closest to a misspelled id (util/suggest.h), or
+ * NULL when none is close. Borrowed from the book. */
+const char *book_fact_suggest(const struct book *book, const char *id);
+
+/* Writes "; did you mean ID?" for book_fact_suggest's id into buf, or ""
+ * when there is none, for appending to an "unknown fact" message.
+ * Returns buf. */
+const char *book_fact_hint(const struct book *book, const char *id,
+    char *buf, size_t size);
 
 /* The period with this ordinal, or NULL. */
 const struct period *book_period(const struct book *book, int ordinal);

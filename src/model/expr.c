@@ -306,7 +306,10 @@ parse_name(struct parser *ps)
 		return NULL;
 	}
 	if ((fact = book_fact_index(ps->book, id)) < 0) {
-		fail(ps, start, "unknown fact '%s'", id);
+		char hint[160];
+
+		fail(ps, start, "unknown fact '%s'%s", id,
+		    book_fact_hint(ps->book, id, hint, sizeof(hint)));
 		return NULL;
 	}
 	if (*ps->p == '@' && parse_offset(ps, &offset) != 0)

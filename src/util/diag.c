@@ -90,6 +90,23 @@ diag_format(const struct diag_list *list, struct buffer *out)
 }
 
 void
+diag_drop_level(struct diag_list *list, enum diag_level level)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < list->len; i++) {
+		if (list->items[i].level == level) {
+			free(list->items[i].file);
+			free(list->items[i].message);
+			continue;
+		}
+		list->items[kept++] = list->items[i];
+	}
+	list->len = kept;
+	list->seen[level] = 0;
+}
+
+void
 diag_list_free(struct diag_list *list)
 {
 	size_t i;

@@ -60,6 +60,10 @@ int diag_worst(const struct diag_list *list);
  * line each; main prints them. Returns 0, or -1 when out of memory. */
 int diag_format(const struct diag_list *list, struct buffer *out);
 
+/* Removes every entry of this level (kessan check --quiet drops the
+ * notes), keeping the order of the rest. */
+void diag_drop_level(struct diag_list *list, enum diag_level level);
+
 /* Frees the entries; the list can be reused. NULL is a no-op. */
 void diag_list_free(struct diag_list *list);
 
