@@ -128,7 +128,7 @@ expect "html: the marker on the line, linked to its note" \
     grep -Eq "<th scope=\"row\" class=\"indent-1\">IP Service<span><a href=\"#(note-[0-9-]+)\" id=\"ref-[0-9]+\" class=\"note-ref\">$nbsp\(1\)</a></span></th>" \
     "$scratch/t.html"
 expect "html: the notes right after their table" \
-    grep -Eq '</table><aside class="footnotes"><p id="note-[0-9-]+"><a href="#ref-[0-9]+" class="note-back">Note \(1\):</a> Including IIJ Data Center' \
+    grep -Eq '</table></div><aside class="footnotes"><p id="note-[0-9-]+"><a href="#ref-[0-9]+" class="note-back">Note \(1\):</a> Including IIJ Data Center' \
     "$scratch/t.html"
 # a document note referenced before a table with local notes still links
 # to its own note, not to the table's note of the same number
