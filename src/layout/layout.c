@@ -23,6 +23,10 @@
 #define MARGIN_TOP 72.0
 #define MARGIN_BOTTOM 64.0
 #define CELL_PAD 6.0
+/* Rows a table's first page must hold with its header, or it starts on
+ * the next page (a third of the table when that is more). */
+#define TABLE_FIRST_ROWS 6
+
 /* Column headers wider than this wrap; a table too wide with them wraps
  * them tighter before its type shrinks to the minimum or the page turns. */
 static const double header_caps[] = { 56.0, 30.0 };
@@ -1002,6 +1006,7 @@ layout_table(struct lctx *c, const struct node *n)
 	const struct node *k;
 	double size, need;
 	size_t r, cap = 0;
+	size_t first_rows;
 	int was_landscape = c->landscape;
 
 	/* The largest size at which the columns fit with wide headers, then
@@ -1032,11 +1037,19 @@ layout_table(struct lctx *c, const struct node *n)
 		new_page(c);
 	}
 	plan_rows(c, &p);
-	/* Caption, header and two rows stay together. */
+	/*
+	 * A table starts where its first page holds a fair part of it: its
+	 * caption and header with six rows, or a third of its rows when that
+	 * is more (all of a short one); else on the next page, not as four
+	 * rows at a page's foot.
+	 */
 	need = 0;
+	first_rows = (p.nrows - p.header_rows + 2) / 3;
+	if (first_rows < TABLE_FIRST_ROWS)
+		first_rows = TABLE_FIRST_ROWS;
 	for (k = n->first; k != NULL && k->kind == NODE_CAPTION; k = k->next)
 		need += leading(c, 9);
-	for (r = 0; r < p.nrows && r < p.header_rows + 2; r++)
+	for (r = 0; r < p.nrows && r < p.header_rows + first_rows; r++)
 		need += p.rows[r].height;
 	c->y -= 8;
 	ensure(c, need + 4);
