@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,23 @@ write_plain(int negative, const char *digits, long frac, char *out,
 	return NUMBER_OK;
 }
 
+/* How far apart, in units in the last place, the doubles nearest two
+ * decimals of the same sign are; compared as the integers their bits
+ * are (consecutive doubles of one sign have consecutive bit patterns),
+ * so nothing is computed in floating point. */
+static uint64_t
+ulps_apart(const char *a, const char *b)
+{
+	double x = strtod(a, NULL), y = strtod(b, NULL);
+	uint64_t i, j;
+
+	memcpy(&i, &x, sizeof(i));
+	memcpy(&j, &y, sizeof(j));
+	if ((i >> 63) != (j >> 63) || (i << 1 >> 53) == 0x7ff)
+		return UINT64_MAX;
+	return i > j ? i - j : j - i;
+}
+
 /* Longest digit string kept while reading a number: beyond this it is
  * no figure kessan records. */
 #define CELL_MAX_DIGITS 40
@@ -250,13 +268,15 @@ cell_number(const char *text, int binary, char *out, size_t size)
 			frac--;
 		}
 		/* The spreadsheet stored a double: the 15-digit decimal is what
-		 * was meant only when it reads back as that same double. */
+		 * was meant when its double is the cell's up to arithmetic's
+		 * rounding noise (0.1 + 0.2 is 0.3 and one unit in the last
+		 * place). */
 		if ((st = write_plain(negative, rounded, frac, again,
 		    sizeof(again))) != NUMBER_OK)
 			return st;
 		if (write_plain(negative, digits, frac0, original,
 		    sizeof(original)) != NUMBER_OK ||
-		    strtod(again, NULL) != strtod(original, NULL))
+		    ulps_apart(again, original) > CELL_MAX_ULPS)
 			return NUMBER_INEXACT;
 		if (strlen(again) >= size)
 			return NUMBER_TOO_LONG;

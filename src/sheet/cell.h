@@ -7,6 +7,11 @@
 
 #include <stddef.h>
 
+/* A spreadsheet number of more than 15 significant digits is taken as
+ * its 15-digit rounding when their doubles are at most this many units
+ * in the last place apart: arithmetic's rounding noise, not a figure. */
+#define CELL_MAX_ULPS 4
+
 /* Excel's limits: columns A to XFD, rows 1 to 1048576. */
 #define CELL_MAX_COLUMNS 16384u
 #define CELL_MAX_ROWS 1048576u

@@ -98,6 +98,18 @@ cell_at(const struct grid_page *page, unsigned col, unsigned row)
 	    compare_cells);
 }
 
+/* text without its commas and white space, into out. */
+static void
+ungrouped(const char *text, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *text != '\0' && n + 1 < size; text++)
+		if (*text != ',' && *text != ' ' && *text != '\t')
+			out[n++] = *text;
+	out[n] = '\0';
+}
+
 /* The value cell of fact f: its text as a plain decimal into r->values. */
 static void
 read_value(struct reader *r, const struct grid_page *page,
@@ -131,9 +143,10 @@ read_value(struct reader *r, const struct grid_page *page,
 	case NUMBER_EMPTY:
 		return;
 	case NUMBER_GROUPED:
+		ungrouped(c->text, text, sizeof(text));
 		cell_error(r, page, c->col, c->row, "%s: \"%s\" is a number written "
-		    "with grouping, as text (type it without separators, as a "
-		    "number: 1234567.89)", id, c->text);
+		    "with grouping, as text (type %s, with no separators)", id,
+		    c->text, text);
 		return;
 	case NUMBER_TEXT:
 		cell_error(r, page, c->col, c->row, "%s: \"%.40s\" is text where a "
@@ -368,8 +381,12 @@ import_grid(struct reader *r, struct grid *grid, const char *dir,
 		return -1;
 	}
 	snprintf(target, sizeof(target), "%s/periods/%s.xml", dir, r->period);
-	if (compose(r, target, &text, changed, r->diags) == 0 && !text.failed &&
-	    validate(dir, target, &text, r->diags) == 0) {
+	if (compose(r, target, &text, changed, r->diags) != 0 || text.failed) {
+		if (text.failed)
+			diag_add(r->diags, DIAG_FATAL, target, 0, "out of memory");
+	} else if (*changed == 0)
+		rc = 0;        /* nothing to write: the file stays as it is */
+	else if (validate(dir, target, &text, r->diags) == 0) {
 		char err[256];
 
 		if (write_file_atomic(target, text.data, text.len, err,
@@ -378,8 +395,7 @@ import_grid(struct reader *r, struct grid *grid, const char *dir,
 			    err);
 		else
 			rc = 0;
-	} else if (text.failed)
-		diag_add(r->diags, DIAG_FATAL, target, 0, "out of memory");
+	}
 	buffer_free(&text);
 	return rc;
 }
