@@ -155,7 +155,7 @@ grid_read_csv(const char *path, struct grid *out, struct diag_list *diags)
 		diag_add(diags, DIAG_FATAL, path, 0, "cannot read: %s", err);
 		return -1;
 	}
-	if (len > 0 && !xmlCheckUTF8(data)) {
+	if (len > 0 && (memchr(data, '\0', len) != NULL || !xmlCheckUTF8(data))) {
 		diag_add(diags, DIAG_FATAL, path, 0, "not UTF-8 text (save the CSV "
 		    "as UTF-8)");
 		free(data);

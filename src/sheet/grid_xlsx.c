@@ -121,9 +121,12 @@ parse_part(const char *data, size_t len, const char *name, const char *path,
 	if (len <= INT_MAX)
 		doc = xmlReadMemory(data, (int)len, name, NULL,
 		    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
-		diag_add(diags, DIAG_FATAL, path, 0, "%s is not well-formed XML",
-		    name);
+	/* No part of a workbook has a DTD: refusing one refuses entity
+	 * expansion (a billion laughs) whole. */
+	if (doc == NULL || xmlDocGetRootElement(doc) == NULL ||
+	    doc->intSubset != NULL) {
+		diag_add(diags, DIAG_FATAL, path, 0, "%s is not well-formed XML "
+		    "without a DTD", name);
 		xmlFreeDoc(doc);
 		return NULL;
 	}
@@ -316,7 +319,6 @@ read_sheet(xmlDocPtr doc, const struct strings *s, struct grid_page *page,
 	char *ref;
 	int bad;
 
-	*why = "a bad cell reference";
 	for (r = data != NULL ? data->children : NULL; r != NULL; r = r->next) {
 		if (!is(r, "row"))
 			continue;
@@ -331,11 +333,13 @@ read_sheet(xmlDocPtr doc, const struct strings *s, struct grid_page *page,
 			if ((ref = attr(c, "r")) != NULL) {
 				bad = cell_ref_parse(ref, &col, &rr, NULL) != 0;
 				free(ref);
-				if (bad)
-					return -1;
 				row = rr;
-			} else if (row > CELL_MAX_ROWS || col >= CELL_MAX_COLUMNS)
+			} else
+				bad = row > CELL_MAX_ROWS || col >= CELL_MAX_COLUMNS;
+			if (bad) {
+				*why = "a bad cell reference";
 				return -1;
+			}
 			if (read_cell(c, col, row, s, page, why) != 0)
 				return -1;
 			col++;
