@@ -82,9 +82,11 @@ parse_csv(const char *data, size_t len, struct grid_page *page,
 		buffer_puts(&field, "");
 		if (*p == '"') {
 			for (p++;; p++) {
-				if (p >= end)
+				if (p >= end) {
+					buffer_free(&field);
 					return csv_error(diags, path, col, row, "a quoted "
 					    "field is not closed (a \" is missing)");
+				}
 				if (*p == '"' && p + 1 < end && p[1] == '"')
 					buffer_write(&field, p++, 1);
 				else if (*p == '"')
