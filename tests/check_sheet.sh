@@ -152,6 +152,8 @@ bad inexact 'inexact.xlsx:is!H2: error: is.rev.dedicated: 1234567890123456 has m
     "$sheet1" "$h2" '<c r="H2"><v>1234567890123456</v></c>'
 bad strings 'strings.xlsx: error: sheet is (xl/worksheets/sheet1.xml): a shared string index out of range' \
     "$sheet1" '<c r="A2" t="s"><v>8</v></c>' '<c r="A2" t="s"><v>99999</v></c>'
+bad elsewhere 'elsewhere.xlsx:is!A2: error: bs.cash belongs to group bs, not is (move the row to that sheet)' \
+    "$sheet1" '<c r="A2" t="s"><v>8</v></c>' '<c r="A2" t="inlineStr"><is><t>bs.cash</t></is></c>'
 # Every error of a workbook at once, and still nothing written.
 bad several 'several.xlsx:is!H2: error: is.rev.dedicated: "n/a" is text where a number belongs (type the figure in its unit of record, or clear the cell to leave the fact as it is)
 several.xlsx:is!A3: error: fact is.rev.dedicated appears twice (first at is!A2; keep one row)' \
@@ -165,6 +167,14 @@ sed 's/^\(is,is\.rev\.si,.*\),2694638\r$/\1,"2,694,638"\r/' "$scratch/q1.csv" \
 if [ "$(sed "s|$scratch/||g" "$scratch/csv.err")" = 'grouped.csv:I7: error: is.rev.si: "2,694,638" is a number written with grouping, as text (type 2694638, with no separators)' ] &&
     cmp -s "$period" "$scratch/2004-q1.orig"; then ok; else
 	not_ok "CSV grouping:"; cat "$scratch/csv.err" >&2
+fi
+# The quarter is the column's heading; --period must agree.
+"$KESSAN" sheet import --period 2004-q2 "$book" "$scratch/changed.csv" \
+    >/dev/null 2>"$scratch/period.err"
+if [ $? -eq 2 ] && [ "$(sed "s|$scratch/||g" "$scratch/period.err")" = \
+    'changed.csv: error: the sheet holds 2004-q1, not --period 2004-q2' ] &&
+    cmp -s "$period" "$scratch/2004-q1.orig"; then ok; else
+	not_ok "--period 2004-q2 was not refused:"; cat "$scratch/period.err" >&2
 fi
 printf 'not a zip\n' >"$scratch/junk.xlsx"
 if ! "$KESSAN" sheet import "$book" "$scratch/junk.xlsx" 2>"$scratch/junk.err" &&
