@@ -174,7 +174,7 @@ read_value(struct reader *r, const struct grid_page *page,
 		return;
 	}
 	if ((r->values[f] = strdup(text)) == NULL)
-		r->errors++;
+		cell_error(r, page, c->col, c->row, "out of memory");
 }
 
 static void
@@ -193,10 +193,10 @@ read_row(struct reader *r, const struct grid_page *page, unsigned row,
 		const char *close = fact->kind == CELL_STRING ? cell_closest(fact->text,
 		    r->ids, r->book->nfacts) : NULL;
 		if (close != NULL)
-			cell_error(r, page, fact->col, row, "unknown fact %s (did you "
-			    "mean %s?)", fact->text, close);
+			cell_error(r, page, fact->col, row, "unknown fact %.64s (did "
+			    "you mean %s?)", fact->text, close);
 		else
-			cell_error(r, page, fact->col, row, "unknown fact %s (not "
+			cell_error(r, page, fact->col, row, "unknown fact %.64s (not "
 			    "declared in accounts.xml: declare it there first, or "
 			    "correct the id)", fact->text != NULL ? fact->text : "");
 		return;
@@ -216,7 +216,7 @@ read_row(struct reader *r, const struct grid_page *page, unsigned row,
 	where(r, page, fact->col, row, at, sizeof(at));
 	/* Only SHEET!CELL: the file was said once. */
 	if ((r->seen[f] = strdup(at + strlen(r->path) + 1)) == NULL) {
-		r->errors++;
+		cell_error(r, page, fact->col, row, "out of memory");
 		return;
 	}
 	if (value != NULL)
@@ -365,7 +365,15 @@ import_grid(struct reader *r, struct grid *grid, const char *dir,
 	}
 	if (r->errors > 0)
 		return -1;
-	if (period_id_parse(r->period, &fy, &q) != 0) {
+	if (period_id_parse(r->period, &fy, &q) == 0) {
+		char canon[16];
+
+		period_id_format(fy, q, canon, sizeof(canon));
+		if (strcmp(canon, r->period) != 0)
+			fy = -1;
+	} else
+		fy = -1;
+	if (fy < 0) {
 		char first[16];
 
 		if (cell_ref_format(r->value_col, 1, first, sizeof(first)) != 0)
