@@ -67,6 +67,8 @@ tag_end(const char *p, const char *end, const char *name, char *value,
 	if (value != NULL)
 		value[0] = '\0';
 	*empty = 0;
+	if (p < end)
+		p++;           /* the '<' */
 	for (; p < end; p++) {
 		if (quote != 0) {
 			if (*p == quote)
