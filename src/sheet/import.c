@@ -359,8 +359,9 @@ import_grid(struct reader *r, struct grid *grid, const char *dir,
 	int rc = -1, fy, q;
 
 	for (p = 0; p < grid->npages; p++) {
-		qsort(grid->pages[p].cells, grid->pages[p].ncells,
-		    sizeof(*grid->pages[p].cells), compare_cells);
+		if (grid->pages[p].ncells > 0)
+			qsort(grid->pages[p].cells, grid->pages[p].ncells,
+			    sizeof(*grid->pages[p].cells), compare_cells);
 		read_page(r, &grid->pages[p]);
 	}
 	if (r->errors > 0)

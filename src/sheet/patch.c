@@ -407,7 +407,8 @@ period_patch(const char *text, size_t len, const struct book *book,
 		    "<group ref=\"…\"/> that a fact must be added to (write it "
 		    "<group ref=\"…\"></group>)");
 	else {
-		qsort(edits, nedits, sizeof(*edits), compare_edits);
+		if (nedits > 0)
+			qsort(edits, nedits, sizeof(*edits), compare_edits);
 		for (i = 0; i < nedits; i++) {
 			buffer_write(out, text + from, edits[i].at - from);
 			buffer_puts(out, edits[i].insert);
