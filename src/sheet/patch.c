@@ -316,7 +316,7 @@ plan(const char *text, const struct scan *s, const struct book *book,
     char *const *values, struct edit **edits, size_t *nedits,
     size_t *changed)
 {
-	char indent[64], inner[64];
+	char indent[64], inner[sizeof(indent) + 2];
 	size_t f, g;
 	long at, gi;
 
