@@ -309,7 +309,16 @@ export_xlsx(const struct book *book, const struct sheet_rows *rows,
 	unsigned char *data = NULL;
 	size_t size = 0;
 	int fd, rc = -1;
+	size_t g;
 
+	/* Excel's limit, which libxlsxwriter enforces. */
+	for (g = 0; g < book->ngroups; g++)
+		if (strlen(book->groups[g].id) > 31) {
+			diag_add(diags, DIAG_FATAL, output, 0, "group %s: a sheet's "
+			    "name holds at most 31 characters (export to .csv)",
+			    book->groups[g].id);
+			return -1;
+		}
 	snprintf(scratch, sizeof(scratch), "%s/kessan-sheet.XXXXXX",
 	    tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
 	if ((fd = mkstemp(scratch)) < 0) {
