@@ -13,7 +13,7 @@ book=$src/examples/iij
 rm -rf "$out/seeds"
 seen=
 for t in company accounts period template catalog message narrative diff \
-    ttf fonts pdf_fix; do
+    ttf fonts pdf_fix sheet; do
 	mkdir -p "$out/seeds/$t"
 done
 cp "$book/company.xml" "$out/seeds/company/"
@@ -39,6 +39,14 @@ if [ -n "$kessan" ]; then
 	for lang in en ja; do
 		"$kessan" render "$book" --period 2004-q1 --lang "$lang" \
 		    --format pdf -o "$out/seeds/pdf_fix/release-$lang.pdf"
+	done
+fi
+
+# sheet takes what kessan sheet export writes: the example as XLSX and CSV.
+if [ -n "$kessan" ]; then
+	for f in xlsx csv; do
+		"$kessan" sheet export --period 2004-q1 \
+		    -o "$out/seeds/sheet/2004-q1.$f" "$book"
 	done
 fi
 
@@ -119,3 +127,8 @@ printf '%s\n' '"obj"' '"endobj"' '"stream"' '"endstream"' '"xref"' \
     '"trailer"' '"startxref"' '"/ToUnicode"' '"/Type /Catalog"' '"/Length"' \
     '"/Filter /FlateDecode"' '"begincidrange"' '"endcidrange"' '" 0 R"' \
     '"<<"' '">>"' > "$out/pdf_fix.dict"
+printf '%s\n' '"PK\x03\x04"' '"PK\x01\x02"' '"PK\x05\x06"' '"xl/workbook.xml"' \
+    '"xl/_rels/workbook.xml.rels"' '"xl/sharedStrings.xml"' '"<sheet "' \
+    '"r:id="' '"<c r="' '" t=\"s\""' '" t=\"inlineStr\""' '"<v>"' '"<f>"' \
+    '"<is><t>"' '"<mergeCell ref="' '"<si><t>"' '"<rPh>"' '"E+"' \
+    '"\"\""' '"\x0d\x0a"' > "$out/sheet.dict"

@@ -22,6 +22,8 @@ static const char overview[] =
     "                  rebuilding only what changed\n"
     "  diff OLD NEW    what changed between two drafts, in each language\n"
     "  new BOOK        write the next quarter's period file, to fill in\n"
+    "  sheet export|import BOOK\n"
+    "                  a quarter's facts to and from XLSX or CSV\n"
     "\n"
     "  kessan COMMAND --help   the options of one command\n"
     "  -h, --help              show this help\n"
@@ -123,6 +125,32 @@ static const char diff_help[] =
     "\n"
     "Exit status: 0 no differences, 1 differences, 2 trouble.\n";
 
+static const char sheet_help[] =
+    "usage: kessan sheet export --period ID -o FILE BOOK\n"
+    "       kessan sheet import [--period ID] BOOK FILE\n"
+    "\n"
+    "export writes the facts of quarter ID to FILE, an XLSX workbook (one\n"
+    "sheet per group of accounts.xml) or a CSV file (a group column), by\n"
+    "its extension: fact id, labels in English and Japanese, unit and\n"
+    "scale of record, the prior-year and prior quarters as the release\n"
+    "compares them, and the quarter's own column (empty when the book has\n"
+    "no file for it).\n"
+    "\n"
+    "import reads the quarter's column of FILE back into\n"
+    "BOOK/periods/ID.xml (ID: the column's heading): changed values are\n"
+    "replaced in place, missing facts added to their group, everything\n"
+    "else kept byte for byte; a quarter with no file gets one. A bad cell\n"
+    "is reported as FILE:SHEET!CELL and nothing is written. An empty cell\n"
+    "leaves the fact as it is.\n"
+    "\n"
+    "Options:\n"
+    "  -p, --period ID   the quarter (e.g. 2004-q2); import: must be the\n"
+    "                    sheet's\n"
+    "  -o, --output FILE export: the .xlsx or .csv to write, atomically\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 written, 2 bad input (nothing written) or usage.\n";
+
 const char *
 help_text(const char *command)
 {
@@ -135,6 +163,7 @@ help_text(const char *command)
 		{ "build", build_help },
 		{ "diff", diff_help },
 		{ "new", new_help },
+		{ "sheet", sheet_help },
 	};
 	size_t i;
 

@@ -16,6 +16,7 @@ format 4
 doc 5
 check 6
 diff 7
+sheet 7
 font 8
 layout 9
 backend 10

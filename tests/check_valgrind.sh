@@ -45,4 +45,21 @@ expect 1 "diff html" "$KESSAN" diff --format html -o "$scratch/diff.html" \
 expect 0 "diff of two period files, no change" "$KESSAN" diff \
     "$EXAMPLES/iij/periods/2004-q1.xml" "$EXAMPLES/iij/periods/2004-q1.xml"
 
+# kessan sheet: both formats out, and back in with a changed figure (and
+# once with a bad cell, nothing written).
+sheets=$(fresh_book sheets)
+edit="perl ${TESTS_SRCDIR:-$(dirname "$0")}/sheet_edit.pl"
+for f in xlsx csv; do
+	expect 0 "sheet export $f" "$KESSAN" sheet export --period 2004-q1 \
+	    -o "$scratch/q1.$f" "$sheets"
+done
+$edit "$scratch/q1.xlsx" "$scratch/changed.xlsx" xl/worksheets/sheet1.xml \
+    '<c r="H2"><v>2918488</v></c>' '<c r="H2"><v>2918588</v></c>'
+$edit "$scratch/q1.xlsx" "$scratch/bad.xlsx" xl/worksheets/sheet1.xml \
+    '<c r="H2"><v>2918488</v></c>' '<c r="H2"><f>H3</f></c>'
+expect 0 "sheet import xlsx" "$KESSAN" sheet import "$sheets" "$scratch/changed.xlsx"
+expect 0 "sheet import csv" "$KESSAN" sheet import "$sheets" "$scratch/q1.csv"
+expect 2 "sheet import, a bad cell" "$KESSAN" sheet import "$sheets" \
+    "$scratch/bad.xlsx"
+
 finish
