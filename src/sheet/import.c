@@ -349,6 +349,28 @@ compose(const struct reader *r, const char *target, struct buffer *out,
 	return rc;
 }
 
+/*
+ * A total the period file leaves out is derived from its identity, and
+ * the export shows it: shown back unchanged it stays out of the file (a
+ * figure changed in the sheet is written, and check compares it).
+ */
+static void
+keep_derived(struct reader *r, int fy, int q)
+{
+	const struct period *p = book_period(r->book, fiscal_ordinal(fy, q));
+	struct rat value;
+	size_t f;
+
+	for (f = 0; p != NULL && f < r->book->nfacts; f++)
+		if (r->values[f] != NULL && p->slots[f].derived != NULL &&
+		    rat_parse(r->values[f], &value, NULL) == RAT_OK &&
+		    rat_scale10(value, r->book->facts[f].scale, &value) ==
+		    RAT_OK && rat_cmp(value, p->slots[f].value) == 0) {
+			free(r->values[f]);
+			r->values[f] = NULL;
+		}
+}
+
 static int
 import_grid(struct reader *r, struct grid *grid, const char *dir,
     const char *period, size_t *changed)
@@ -389,6 +411,7 @@ import_grid(struct reader *r, struct grid *grid, const char *dir,
 		    "--period %s", r->period, period);
 		return -1;
 	}
+	keep_derived(r, fy, q);
 	snprintf(target, sizeof(target), "%s/periods/%s.xml", dir, r->period);
 	if (compose(r, target, &text, changed, r->diags) != 0 || text.failed) {
 		if (text.failed)
