@@ -135,7 +135,7 @@ print_summary(const char *dir, const struct book *book,
 		    period_publishes(book, book->periods[k], LANG_EN) &&
 		    period_publishes(book, book->periods[k], LANG_JA);
 	if (stats->failed == 0 && parity->mismatches == 0 &&
-	    parity->headings == 0 && display->broken == 0)
+	    parity->headings == 0 && display->broken == 0 && stats->unwritten == 0)
 		printf("%s: %s identity checks passed over %s period%s "
 		    "(%s identities; %s checks not applicable where a quarter lacks "
 		    "the facts or a release%s); %s figures read back %s; %s printed "
@@ -149,12 +149,15 @@ print_summary(const char *dir, const struct book *book,
 	else
 		printf("%s: %zu identity check%s failed, %s passed, over %s "
 		    "period%s; %zu of %s figures read back differently; %zu "
-		    "printed total%s do not add up%s\n", dir,
+		    "printed total%s do not add up%s; %zu value%s, slot%s or "
+		    "footnote%s still to write\n", dir,
 		    stats->failed, stats->failed == 1 ? "" : "s", passed, periods,
 		    stats->periods == 1 ? "" : "s", parity->mismatches, read,
 		    display->broken, display->broken == 1 ? "" : "s",
 		    parity->headings > 0 ? "; slots with other headings in "
-		    "English than in Japanese" : "");
+		    "English than in Japanese" : "", stats->unwritten,
+		    stats->unwritten == 1 ? "" : "s", stats->unwritten == 1 ? "" :
+		    "s", stats->unwritten == 1 ? "" : "s");
 }
 
 /*
@@ -195,7 +198,9 @@ check_languages(const struct book *book, const char *only,
 		struct node *docs[LANG_MAX] = { NULL, NULL };
 		int built = 1;
 
-		if (!p->has_release || (only != NULL && strcmp(p->id, only) != 0))
+		/* A quarter with figures still to write is not read back yet. */
+		if (!p->has_release || (only != NULL && strcmp(p->id, only) != 0) ||
+		    period_unwritten(p))
 			continue;
 		req.period = p->id;
 		parity_check_headings(pc, p);

@@ -474,6 +474,39 @@ check_comparatives(struct checker *ck, const struct period *p)
 }
 
 int
+period_unwritten(const struct period *p)
+{
+	int l;
+
+	if (p->nunwritten > 0)
+		return 1;
+	for (l = 0; l < LANG_MAX; l++)
+		if (p->narrative[l].nunwritten > 0)
+			return 1;
+	return 0;
+}
+
+/* What kessan new left empty and nobody has written yet: one error each. */
+static void
+report_unwritten(struct checker *ck, const struct period *p)
+{
+	size_t i;
+	int l;
+
+	for (i = 0; i < p->nunwritten; i++)
+		diag_add(ck->diags, DIAG_ERROR, p->file, p->unwritten[i].line, "%s",
+		    p->unwritten[i].message);
+	ck->stats->unwritten += p->nunwritten;
+	for (l = 0; l < LANG_MAX; l++) {
+		const struct narrative *n = &p->narrative[l];
+		for (i = 0; i < n->nunwritten; i++)
+			diag_add(ck->diags, DIAG_ERROR, p->file, n->unwritten[i].line,
+			    "%s", n->unwritten[i].message);
+		ck->stats->unwritten += n->nunwritten;
+	}
+}
+
+int
 check_book(const struct book *book, const char *only,
     struct check_stats *stats, struct diag_list *diags)
 {
@@ -501,6 +534,7 @@ check_book(const struct book *book, const char *only,
 			continue;
 		stats->periods++;
 		ck.nreported = 0;
+		report_unwritten(&ck, p);
 		for (j = 0; j < book->nidentities; j++)
 			check_identity(&ck, &book->identities[j], p);
 		report_failures(&ck, p);
@@ -511,5 +545,5 @@ check_book(const struct book *book, const char *only,
 	number_formatter_close(ck.numbers);
 	if (ck.fatal)
 		return 2;
-	return stats->failed > 0 ? 1 : 0;
+	return stats->failed > 0 || stats->unwritten > 0 ? 1 : 0;
 }

@@ -16,6 +16,8 @@ struct check_stats {
 	size_t failed;           /* … that did not */
 	size_t not_applicable;   /* … skipped: facts not recorded there */
 	size_t derived;          /* … that derived a fact the file leaves out */
+	size_t unwritten;        /* values, rates, slots and footnotes left
+	                            empty (kessan new) */
 };
 
 /*
@@ -24,6 +26,9 @@ struct check_stats {
  * DIAG_FATAL for input that cannot be checked (a missing comparative).
  * Returns 0 when clean, 1 when a check failed, 2 on bad input.
  */
+/* Whether period p still has something to write (struct unwritten). */
+int period_unwritten(const struct period *p);
+
 int check_book(const struct book *book, const char *only,
     struct check_stats *stats, struct diag_list *diags);
 

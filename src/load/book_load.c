@@ -315,9 +315,14 @@ load_release(struct loader *ld, struct period *p, xmlNodePtr n)
 			p->convenience_line = xml_line(c);
 			get_date(ld, p, c, "date", &p->convenience_date);
 			value = xml_get(c, "rate");
-			if (value != NULL && *value == '\0')
-				loader_error(ld, p->file, xml_line(c), "convenience rate: "
-				    "no value yet: write the yen per US$1 of its date");
+			if (value != NULL && *value == '\0') {
+				/* Not yet written: USD figures cannot print until it is. */
+				if (unwritten_add(&p->unwritten, &p->nunwritten,
+				    xml_line(c), "convenience rate: no value yet: write "
+				    "the yen per US$1 of its date") != 0)
+					loader_error(ld, p->file, xml_line(c), "out of memory");
+				p->convenience_rate = rat_int(0);
+			}
 			else if (value == NULL ||
 			    rat_parse(value, &p->convenience_rate, NULL) != RAT_OK)
 				loader_error(ld, p->file, xml_line(c),
@@ -338,10 +343,11 @@ parse_value(struct loader *ld, struct period *p, int line,
 	enum rat_status st = rat_parse(text, value, decimals);
 
 	if (*text == '\0') {
-		loader_error(ld, p->file, line, "%s: no value yet: write the "
-		    "quarter's figure in its unit of record (or leave the fact out "
-		    "if an identity derives it)", f->id);
-		return -1;
+		if (unwritten_add(&p->unwritten, &p->nunwritten, line, "%s: no "
+		    "value yet: write the quarter's figure in its unit of record "
+		    "(or leave the fact out if an identity derives it)", f->id) != 0)
+			loader_error(ld, p->file, line, "out of memory");
+		return 1;
 	}
 	if (st == RAT_OK)
 		st = rat_scale10(*value, f->scale, value);
@@ -394,10 +400,18 @@ load_fact_value(struct loader *ld, struct period *p, xmlNodePtr n,
 		    slot->line);
 		goto out;
 	}
-	if (parse_value(ld, p, line, &b->facts[index], text, &slot->value,
-	    &slot->decimals) == 0) {
+	switch (parse_value(ld, p, line, &b->facts[index], text, &slot->value,
+	    &slot->decimals)) {
+	case 0:
 		slot->state = SLOT_PRESENT;
 		slot->line = line;
+		break;
+	case 1:
+		/* Not yet written: unknown, neither absent nor derived. */
+		slot->line = line;
+		break;
+	default:
+		break;
 	}
 out:
 	free(id);
@@ -507,7 +521,8 @@ load_period(struct loader *ld, const char *dir, const char *name,
 	}
 	/* In a complete group, what is not listed does not exist. */
 	for (i = 0; i < b->nfacts; i++)
-		if (complete[b->facts[i].group] && p->slots[i].state == SLOT_UNKNOWN)
+		if (complete[b->facts[i].group] && p->slots[i].state == SLOT_UNKNOWN &&
+		    p->slots[i].line == 0)
 			p->slots[i].state = SLOT_ABSENT;
 	xmlFreeDoc(doc);
 out:

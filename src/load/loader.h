@@ -61,7 +61,8 @@ struct period *load_period(struct loader *ld, const char *dir,
 void load_periods(struct loader *ld);
 
 /* book_load.c: a value written in the fact's unit of record, into base
- * units. 0, or -1 (reported at p's file and line). */
+ * units. 0; 1 when empty (recorded in p->unwritten for check); or -1
+ * (reported at p's file and line). */
 int parse_value(struct loader *ld, struct period *p, int line,
     const struct fact_decl *f, const char *text, struct rat *value,
     int *decimals);

@@ -17,6 +17,7 @@ struct nloader {
 	const char *file;
 	struct diag_list *diags;
 	int failed;
+	struct narrative *out;
 };
 
 static void
@@ -266,8 +267,10 @@ load_slot(struct nloader *nl, xmlNodePtr n, struct slot *s)
 		return;
 	}
 	if (is_empty(n)) {
-		nerror(nl, s->line, "slot '%s' has no text yet: write it (or, "
-		    "for an optional slot, leave the slot out)", s->id);
+		if (unwritten_add(&nl->out->unwritten, &nl->out->nunwritten,
+		    s->line, "slot '%s' has no text yet: write it (or, for an "
+		    "optional slot, leave the slot out)", s->id) != 0)
+			nerror(nl, s->line, "%s", "out of memory");
 		return;
 	}
 	if (xml_element(n->children) == NULL ||
@@ -331,7 +334,7 @@ int
 narrative_load(const struct book *book, const char *file, xmlNodePtr node,
     struct narrative *out, struct diag_list *diags)
 {
-	struct nloader nl = { book, file, diags, 0 };
+	struct nloader nl = { book, file, diags, 0, out };
 	xmlNodePtr c;
 	size_t i, j, k;
 
@@ -365,10 +368,11 @@ narrative_load(const struct book *book, const char *file, xmlNodePtr node,
 				break;
 			}
 			list[out->nnotes].line = xml_line(c);
-			if (is_empty(c))
-				nerror(&nl, xml_line(c), "footnote '%s' has no text yet: "
-				    "write it, or leave it out with its markers",
-				    list[out->nnotes].id);
+			if (is_empty(c) && unwritten_add(&out->unwritten,
+			    &out->nunwritten, xml_line(c), "footnote '%s' has no "
+			    "text yet: write it, or leave it out with its markers",
+			    list[out->nnotes].id) != 0)
+				nerror(&nl, xml_line(c), "%s", "out of memory");
 			list[out->nnotes].content.kind = RUN_SPAN;
 			list[out->nnotes].content.line = xml_line(c);
 			load_inline(&nl, c->children, &list[out->nnotes++].content);

@@ -2,6 +2,8 @@
 #include "book.h"
 
 #include <stdio.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,6 +210,30 @@ narrative_free(struct narrative *n)
 		run_free(&n->notes[i].content);
 	}
 	free(n->notes);
+	for (i = 0; i < n->nunwritten; i++)
+		free(n->unwritten[i].message);
+	free(n->unwritten);
+}
+
+int
+unwritten_add(struct unwritten **list, size_t *n, int line, const char *fmt,
+    ...)
+{
+	struct unwritten *grown;
+	va_list ap;
+	char text[512];
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if ((grown = realloc(*list, (*n + 1) * sizeof(*grown))) == NULL)
+		return -1;
+	*list = grown;
+	if ((grown[*n].message = strdup(text)) == NULL)
+		return -1;
+	grown[*n].line = line;
+	(*n)++;
+	return 0;
 }
 
 const struct slot *
@@ -244,6 +270,9 @@ period_free(struct period *p)
 		narrative_free(&p->narrative[l]);
 	free(p->file);
 	free(p->layout);
+	for (i = 0; i < p->nunwritten; i++)
+		free(p->unwritten[i].message);
+	free(p->unwritten);
 	for (i = 0; i < p->ndatelines; i++)
 		for (l = 0; l < LANG_MAX; l++)
 			free(p->datelines[i].city[l]);

@@ -274,6 +274,21 @@ struct authored_note {
 	int line;
 };
 
+/* A value, rate, slot or footnote left empty (as kessan new writes
+ * them): loaded as not yet there, and an error in check. */
+struct unwritten {
+	char *message;
+	int line;
+};
+
+/* Adds one; 0, or -1 out of memory. */
+int unwritten_add(struct unwritten **list, size_t *n, int line,
+    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
 struct narrative {
 	int present;
 	int line;                 /* of <narrative lang="…">; 0 when absent */
@@ -281,6 +296,8 @@ struct narrative {
 	size_t nslots;
 	struct authored_note *notes;
 	size_t nnotes;
+	struct unwritten *unwritten;
+	size_t nunwritten;
 };
 
 struct period {
@@ -305,6 +322,8 @@ struct period {
 	const struct company *company;
 
 	struct fact_slot *slots;      /* one per book.facts entry */
+	struct unwritten *unwritten;  /* values and rate left empty */
+	size_t nunwritten;
 	struct restatement *restatements;
 	size_t nrestatements;
 	struct display_adjustment *adjustments;

@@ -281,18 +281,34 @@ read_page(struct reader *r, const struct grid_page *page)
 
 /* The candidate is written to a scratch file and loaded with the book
  * in its quarter's place; diagnostics name the period file. */
+/* Whether the period file as it was already gave this message. */
+static int
+said_before(const struct diag_list *before, const char *message)
+{
+	size_t i;
+
+	/* Memory that ran out is never an old message. */
+	if (strcmp(message, "out of memory") == 0)
+		return 0;
+	for (i = 0; i < before->len; i++)
+		if (strcmp(before->items[i].message, message) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 validate(const char *dir, const char *target, const struct buffer *text,
     struct diag_list *diags)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	char scratch[4096], err[256];
-	struct diag_list found;
+	struct diag_list found, before;
 	struct book *book;
-	size_t i;
-	int fd;
+	size_t i, added = 0;
+	int fd, loaded;
 
 	memset(&found, 0, sizeof(found));
+	memset(&before, 0, sizeof(before));
 	snprintf(scratch, sizeof(scratch), "%s/kessan-import.XXXXXX",
 	    tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
 	if ((fd = mkstemp(scratch)) < 0) {
@@ -308,16 +324,34 @@ validate(const char *dir, const char *target, const struct buffer *text,
 	}
 	book = book_load_draft(dir, scratch, &found);
 	unlink(scratch);
-	for (i = 0; i < found.len; i++)
+	/*
+	 * What the file said before the import is not the import's doing: a
+	 * quarter kessan new wrote still has slots to write, and its figures
+	 * may come in first. Only what the import would add stops it.
+	 */
+	if (access(target, F_OK) == 0) {
+		struct book *old = book_load_draft(dir, target, &before);
+		book_free(old);
+	}
+	for (i = 0; i < found.len; i++) {
+		if (said_before(&before, found.items[i].message))
+			continue;
+		added++;
 		diag_add(diags, found.items[i].level, found.items[i].file != NULL &&
 		    strcmp(found.items[i].file, scratch) == 0 ? target :
 		    found.items[i].file, found.items[i].line, "%s (in the file "
 		    "the import would write; nothing was written)",
 		    found.items[i].message);
-	diag_list_free(&found);
-	if (book == NULL)
-		return -1;
+	}
+	diag_list_free(&before);
+	loaded = book != NULL;
 	book_free(book);
+	/* A book that did not load says why, unless it said so before. */
+	if (added > 0 || (!loaded && found.len == 0)) {
+		diag_list_free(&found);
+		return -1;
+	}
+	diag_list_free(&found);
 	return 0;
 }
 
