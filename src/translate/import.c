@@ -147,6 +147,18 @@ arg_names(unsigned set, char *out, size_t size)
 	return out;
 }
 
+/* The first byte of s that XML 1.0 cannot hold (a control character but
+ * tab, line feed and carriage return), or NULL. */
+static const char *
+not_xml(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' &&
+		    *s != '\r')
+			return s;
+	return NULL;
+}
+
 /* Whether unit u keeps what its English needs. The number of errors. */
 static int
 check_unit(const char *path, const struct xunit *u, const struct message *en,
@@ -159,6 +171,12 @@ check_unit(const char *path, const struct xunit *u, const struct message *en,
 
 	memset(&want, 0, sizeof(want));
 	memset(&got, 0, sizeof(got));
+	if (not_xml(u->target) != NULL) {
+		diag_add(diags, DIAG_ERROR, path, u->line, "%s: the translation "
+		    "holds the control character 0x%02x, which an XLIFF file "
+		    "cannot: remove it", u->key, (unsigned char)*not_xml(u->target));
+		return 1;
+	}
 	if (pattern_shape(en->pattern, &want) != 0)
 		return 0;   /* the English is catalog_load's to report */
 	if (pattern_shape(u->target, &got) != 0 ||

@@ -62,7 +62,7 @@ add_unit(struct reader *r, char *key, char *target, const char *state,
 	units[r->n].key = key;
 	units[r->n].target = target;
 	units[r->n].line = line;
-	units[r->n].skip = skip || target == NULL;
+	units[r->n].skip = skip || target == NULL || target[0] == '\0';
 	r->n++;
 }
 
