@@ -45,4 +45,20 @@ expect 1 "diff html" "$KESSAN" diff --format html -o "$scratch/diff.html" \
 expect 0 "diff of two period files, no change" "$KESSAN" diff \
     "$EXAMPLES/iij/periods/2004-q1.xml" "$EXAMPLES/iij/periods/2004-q1.xml"
 
+# The catalog in each translators' format, and one imported into a copy
+# (a caption changed; then a dropped placeholder refused).
+cp -R "${KESSAN_DATADIR:-$TESTS_SRCDIR/..}/locales" "$scratch/loc"
+for format in po xliff12 xliff2; do
+	expect 0 "catalog export $format" "$KESSAN" catalog export \
+	    --format $format -o "$scratch/ja.$format" "$EXAMPLES/iij"
+done
+sed '/^msgctxt "table.balance-sheet.caption"$/,/^msgstr/ s/^msgstr "\(.*\)"$/msgstr "\1(改訂)"/' \
+    "$scratch/ja.po" >"$scratch/changed.po"
+expect 0 "catalog import" env KESSAN_LOCALES="$scratch/loc" "$KESSAN" \
+    catalog import "$scratch/changed.po"
+sed 's/^msgstr "{0}、{1}、{2}"$/msgstr "{0}、{2}"/' "$scratch/ja.po" \
+    >"$scratch/dropped.po"
+expect 2 "catalog import, a placeholder dropped" env \
+    KESSAN_LOCALES="$scratch/loc" "$KESSAN" catalog import "$scratch/dropped.po"
+
 finish
