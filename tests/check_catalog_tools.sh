@@ -69,6 +69,22 @@ expect "importing the unchanged export changes nothing" sh -c "
     KESSAN_LOCALES='$scratch/loc' '$KESSAN' catalog import '$scratch/again.xlf' \
     >/dev/null && cmp -s '$scratch/before' '$scratch/loc/ja.xlf'"
 
+# A reviewed unit stays reviewed through each format, unchanged.
+cp -R "$locales" "$scratch/rev"
+sed -i '/<unit id="col.yoy">/,/<\/unit>/ s|<segment>|<segment state="reviewed">|' \
+    "$scratch/rev/ja.xlf"
+cp "$scratch/rev/ja.xlf" "$scratch/rev.before"
+for format in po xliff12 xliff2; do
+	expect "a reviewed unit through $format: nothing changes" sh -c "
+	    KESSAN_LOCALES='$scratch/rev' '$KESSAN' catalog export \
+	    --format $format -o '$scratch/rev.$format' &&
+	    KESSAN_LOCALES='$scratch/rev' '$KESSAN' catalog import \
+	    '$scratch/rev.$format' | grep -q ': 0 units' &&
+	    cmp -s '$scratch/rev.before' '$scratch/rev/ja.xlf'"
+done
+expect "XLIFF 2.0 says the unit is reviewed" grep -q 'state="reviewed"' \
+    "$scratch/rev.xliff2"
+
 # (c) A dropped placeholder: exit 2, file:line and key named, ja.xlf as it
 # was.
 cp "$scratch/loc/ja.xlf" "$scratch/before"

@@ -232,9 +232,10 @@ changes(const struct xunit *u, const struct message *en,
 {
 	const char *state = ja->state != NULL ? ja->state : "translated";
 
+	/* a file that says no state (PO) leaves a reviewed unit reviewed */
 	return strcmp(ja->pattern, u->target) != 0 || ja->source == NULL ||
 	    strcmp(ja->source, en->pattern) != 0 ||
-	    strcmp(state, u->state != NULL ? u->state : "translated") != 0;
+	    (u->state != NULL && strcmp(state, u->state) != 0);
 }
 
 /* The catalog's text with the edits made; -1 when two overlap (a key

@@ -143,7 +143,7 @@ read_xliff_unit(struct reader *r, xmlNodePtr unit, int v12)
 {
 	xmlNodePtr n, s, target = NULL;
 	char *key = xml_get(unit, v12 ? "resname" : "id"), *state = NULL;
-	const char *keep = "translated";
+	const char *keep = NULL;   /* no state said: the unit's own stays */
 	int skip = 0;
 
 	if (key == NULL && v12)
@@ -171,6 +171,8 @@ read_xliff_unit(struct reader *r, xmlNodePtr unit, int v12)
 			keep = "reviewed";
 		else if (strcmp(state, "final") == 0)
 			keep = "final";
+		else if (strcmp(state, "translated") == 0)
+			keep = "translated";
 	}
 	free(state);
 	if (target == NULL) {
@@ -228,7 +230,7 @@ po_finish(struct reader *r, struct po_entry *e)
 			free(key);
 			free(str);
 		} else
-			add_unit(r, key, str, "translated", e->line, e->fuzzy);
+			add_unit(r, key, str, NULL, e->line, e->fuzzy);
 	}
 	po_reset(e);
 }

@@ -35,7 +35,8 @@ int translate_export(const struct catalog *en, const struct catalog *ja,
 struct xunit {
 	char *key;
 	char *target;
-	char *state;     /* the state to record: translated, reviewed, final */
+	char *state;     /* the state to record: translated, reviewed, final;
+	                    NULL when the file says none (PO) */
 	int line;
 	int skip;        /* untranslated, fuzzy or awaiting review: not taken */
 };
