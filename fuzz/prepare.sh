@@ -13,7 +13,7 @@ book=$src/examples/iij
 rm -rf "$out/seeds"
 seen=
 for t in company accounts period template catalog message narrative diff \
-    ttf fonts pdf_fix sheet; do
+    ttf fonts pdf_fix sheet translation; do
 	mkdir -p "$out/seeds/$t"
 done
 cp "$book/company.xml" "$out/seeds/company/"
@@ -49,6 +49,21 @@ if [ -n "$kessan" ]; then
 		    -o "$out/seeds/sheet/2004-q1.$f" "$book"
 	done
 fi
+# translation takes what a translator sends back: the Japanese catalog as
+# kessan catalog exports it (no BOOK: no references, smaller), and one
+# unit of each format.
+if [ -n "$kessan" ]; then
+	for f in po xliff12 xliff2; do
+		"$kessan" catalog export --format "$f" \
+		    -o "$out/seeds/translation/ja.$f"
+	done
+fi
+printf 'msgctxt "col.yoy"\nmsgid "YoY %% change"\nmsgstr "前年同期比"\n' \
+    > "$out/seeds/translation/unit.po"
+printf '%s\n' '<xliff version="1.2"><file><body><trans-unit id="appendix.balance.periods">' \
+    '<source>As of <x id="0" equiv-text="{0}"/>, <x id="1"/> and {2}</source>' \
+    '<target state="signed-off"><x id="0"/>、<g><x id="1"/></g>、{2}</target>' \
+    '</trans-unit></body></file></xliff>' > "$out/seeds/translation/unit.xliff12"
 
 # One file per catalog pattern (source or target text), unescaped.
 for f in "$src"/locales/*.xlf; do
@@ -118,6 +133,11 @@ cp "$out/period.dict" "$out/diff.dict"
     > "$out/template.dict"
 { xml_tokens "$src/schemas/xliff.rng"; icu_tokens; } > "$out/catalog.dict"
 icu_tokens > "$out/message.dict"
+{ xml_tokens "$src/schemas/xliff.rng"; icu_tokens
+  printf '%s\n' '"msgctxt \""' '"msgid \""' '"msgstr \""' '"#, fuzzy"' \
+      '"\\n"' '"\\\""' '"<trans-unit id=\""' '"<ph id=\""' '"<x id=\""' \
+      '"equiv-text=\"{"' '"disp=\"{"' '"state=\"final\""' \
+      '"version=\"1.2\""'; } > "$out/translation.dict"
 xml_tokens "$src/schemas/fonts.rng" > "$out/fonts.dict"
 printf '%s\n' '"glyf"' '"loca"' '"cmap"' '"hmtx"' '"hhea"' '"maxp"' '"head"' \
     '"OS/2"' '"post"' '"\x00\x01\x00\x00"' '"\xff\xff"' '"\x00\x04"' \

@@ -24,6 +24,9 @@ static const char overview[] =
     "  new BOOK        write the next quarter's period file, to fill in\n"
     "  sheet export|import BOOK\n"
     "                  a quarter's facts to and from XLSX or CSV\n"
+    "  catalog export  the Japanese catalog as PO or XLIFF, for translators\n"
+    "  catalog import FILE\n"
+    "                  a translated PO or XLIFF file into locales/ja.xlf\n"
     "\n"
     "  kessan COMMAND --help   the options of one command\n"
     "  -h, --help              show this help\n"
@@ -151,6 +154,33 @@ static const char sheet_help[] =
     "\n"
     "Exit status: 0 written, 2 bad input (nothing written) or usage.\n";
 
+static const char catalog_help[] =
+    "usage: kessan catalog export [--format F] [--lang ja] [-o FILE] [BOOK]\n"
+    "       kessan catalog import [--lang ja] FILE\n"
+    "\n"
+    "export writes the Japanese catalog (locales/ja.xlf, or KESSAN_LOCALES's)\n"
+    "for a translator's tool: one unit per message key with its English,\n"
+    "its Japanese, its state (a translation whose English changed since is\n"
+    "fuzzy, or needs review) and its notes; with BOOK, also where the\n"
+    "templates use it. XLIFF protects each simple argument {N} as an inline\n"
+    "code; select arguments stay text.\n"
+    "\n"
+    "import reads a translated PO, XLIFF 1.2 or XLIFF 2.0 file (told apart\n"
+    "by content) and checks that every unit with a translation keeps the\n"
+    "English's arguments and select keywords and is a pattern ICU reads.\n"
+    "Only when all do, it rewrites locales/ja.xlf atomically: the changed\n"
+    "units' targets, sources (the current English) and states; every other\n"
+    "line as it was. Untranslated, fuzzy and needs-review units are left.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format F    po, xliff12 or xliff2 (default)\n"
+    "  -l, --lang L      ja, the one translated language (default)\n"
+    "  -o, --output FILE write there, atomically (export)\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 done, 2 bad input or usage (import: a unit failed its\n"
+    "check, and nothing was written).\n";
+
 const char *
 help_text(const char *command)
 {
@@ -164,6 +194,7 @@ help_text(const char *command)
 		{ "diff", diff_help },
 		{ "new", new_help },
 		{ "sheet", sheet_help },
+		{ "catalog", catalog_help },
 	};
 	size_t i;
 

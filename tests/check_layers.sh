@@ -11,18 +11,19 @@ src="${TESTS_SRCDIR:-$(dirname "$0")}/../src"
 ranks='util 0
 model 1
 load 2
-figure 3
-format 4
-doc 5
-check 6
-diff 7
-sheet 7
-font 8
-layout 9
-backend 10
-top 11
-build 12
-main 13'
+translate 3
+figure 4
+format 5
+doc 6
+check 7
+diff 8
+sheet 8
+font 9
+layout 10
+backend 11
+top 12
+build 13
+main 14'
 
 (cd "$src" && find . -name '*.[ch]' | sed 's|^\./||' | LC_ALL=C sort) \
     >"$scratch/files"

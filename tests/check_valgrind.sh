@@ -61,5 +61,20 @@ expect 0 "sheet import xlsx" "$KESSAN" sheet import "$sheets" "$scratch/changed.
 expect 0 "sheet import csv" "$KESSAN" sheet import "$sheets" "$scratch/q1.csv"
 expect 2 "sheet import, a bad cell" "$KESSAN" sheet import "$sheets" \
     "$scratch/bad.xlsx"
+# The catalog in each translators' format, and one imported into a copy
+# (a caption changed; then a dropped placeholder refused).
+cp -R "${KESSAN_DATADIR:-$TESTS_SRCDIR/..}/locales" "$scratch/loc"
+for format in po xliff12 xliff2; do
+	expect 0 "catalog export $format" "$KESSAN" catalog export \
+	    --format $format -o "$scratch/ja.$format" "$EXAMPLES/iij"
+done
+sed '/^msgctxt "table.balance-sheet.caption"$/,/^msgstr/ s/^msgstr "\(.*\)"$/msgstr "\1(改訂)"/' \
+    "$scratch/ja.po" >"$scratch/changed.po"
+expect 0 "catalog import" env KESSAN_LOCALES="$scratch/loc" "$KESSAN" \
+    catalog import "$scratch/changed.po"
+sed 's/^msgstr "{0}、{1}、{2}"$/msgstr "{0}、{2}"/' "$scratch/ja.po" \
+    >"$scratch/dropped.po"
+expect 2 "catalog import, a placeholder dropped" env \
+    KESSAN_LOCALES="$scratch/loc" "$KESSAN" catalog import "$scratch/dropped.po"
 
 finish

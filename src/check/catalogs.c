@@ -143,6 +143,27 @@ check_translation(const struct message *m, const struct message *other,
 	return errors;
 }
 
+/*
+ * A translation's <source> is the English it was translated from: when the
+ * English catalog now says something else, the translation may say what
+ * the English no longer does. A warning at the translation's line.
+ */
+static void
+check_stale(const struct message *m, const struct catalog *english,
+    struct diag_list *diags)
+{
+	const struct message *en;
+
+	if (m->source == NULL || english == NULL ||
+	    (en = catalog_find(english, m->key)) == NULL ||
+	    strcmp(en->pattern, m->source) == 0)
+		return;
+	diag_add(diags, DIAG_WARNING, m->file, m->line,
+	    "the English of %s changed since it was translated (was: %s; now: "
+	    "%s): update the target, then its source", m->key, m->source,
+	    en->pattern);
+}
+
 int
 check_catalogs(const struct template_set *templates,
     struct catalog *catalogs[LANG_MAX], int only_user,
@@ -210,6 +231,7 @@ check_catalogs(const struct template_set *templates,
 				kc.errors++;
 			}
 			kc.errors += check_unit_word(m, catalogs[l], diags);
+			check_stale(m, catalogs[LANG_EN], diags);
 			for (o = 0; o < LANG_MAX; o++) {
 				if (o != l)
 					kc.errors += check_translation(m,

@@ -284,7 +284,9 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
     int *failed)
 {
 	const char *text_element = c->lang == LANG_EN ? "source" : "target";
-	struct message m = { NULL, NULL, 0, 0, xml_line(unit), 0, 0, 0, NULL };
+	struct message m = { NULL, NULL, 0, 0, xml_line(unit), 0, 0, 0, NULL, NULL,
+	    NULL, NULL };
+	struct buffer notes = { NULL, 0, 0, 0 };
 	struct message *list;
 	xmlNodePtr n, s;
 	char err[256];
@@ -298,17 +300,39 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
 		if (xml_is(n, "notes"))
 			for (s = xml_element(n->children); s != NULL;
 			    s = xml_element(s->next)) {
+				char *category = xml_get(s, "category"),
+				    *text = xml_get(s, NULL);
+
 				m.documented = documented_args(s, m.documented);
 				m.omits = omitted_args(s, m.omits);
+				if (text != NULL)
+					buffer_printf(&notes, "%s%s%s\n",
+					    category != NULL ? category : "",
+					    category != NULL ? ": " : "", text);
+				free(category);
+				free(text);
 			}
-		if (xml_is(n, "segment"))
+		if (xml_is(n, "segment")) {
+			free(m.state);
+			m.state = xml_get(n, "state");
 			for (s = xml_element(n->children); s != NULL;
 			    s = xml_element(s->next))
 				if (xml_is(s, text_element)) {
+					free(m.pattern);
 					m.pattern = xml_get(s, NULL);
 					m.line = xml_line(s);
+				} else if (c->lang != LANG_EN && xml_is(s, "source")) {
+					free(m.source);
+					m.source = xml_get(s, NULL);
 				}
+		}
 	}
+	if (notes.failed) {
+		diag_add(diags, DIAG_FATAL, c->file, m.line, "out of memory");
+		goto fail;
+	}
+	m.notes = notes.data;
+	notes.data = NULL;
 	if ((m.key == NULL || m.pattern == NULL) && xml_memory_ran_out()) {
 		diag_add(diags, DIAG_FATAL, c->file, m.line, "out of memory");
 		goto fail;
@@ -348,6 +372,10 @@ fail:
 	*failed = 1;
 	free(m.key);
 	free(m.pattern);
+	free(m.source);
+	free(m.state);
+	free(m.notes);
+	buffer_free(&notes);
 }
 
 struct catalog *
@@ -432,6 +460,9 @@ merge(struct catalog *c, struct catalog *over)
 		if (m != NULL) {
 			free(m->key);
 			free(m->pattern);
+			free(m->source);
+			free(m->state);
+			free(m->notes);
 		} else
 			m = &c->messages[c->nmessages++];
 		*m = over->messages[i];
@@ -494,6 +525,9 @@ catalog_free(struct catalog *c)
 	for (i = 0; i < c->nmessages; i++) {
 		free(c->messages[i].key);
 		free(c->messages[i].pattern);
+		free(c->messages[i].source);
+		free(c->messages[i].state);
+		free(c->messages[i].notes);
 		if (compiled != NULL && compiled[i] != NULL)
 			umsg_close(compiled[i]);
 	}
@@ -502,6 +536,26 @@ catalog_free(struct catalog *c)
 	free(c->file);
 	free(c->layout_file);
 	free(c);
+}
+
+int
+catalog_check_pattern(const char *pattern, enum lang lang, unsigned *args,
+    char *err, size_t errsize)
+{
+	UParseError where;
+	UErrorCode status = U_ZERO_ERROR;
+	UMessageFormat *f;
+
+	*args = 0;
+	if (scan_arguments(pattern, args, err, errsize) < 0)
+		return -1;
+	if ((f = compile(pattern, lang, &where, &status)) == NULL) {
+		snprintf(err, errsize, "invalid pattern (%s at offset %d)",
+		    icu_reason(status), where.offset);
+		return -1;
+	}
+	umsg_close(f);
+	return 0;
 }
 
 struct message *

@@ -24,6 +24,10 @@ struct message {
 	unsigned args;      /* bit N: the pattern uses argument {N} */
 	unsigned omits;     /* bit N: its "omits" note leaves {N} out on purpose */
 	const char *file;   /* the catalog's file, or its layout's */
+	char *source;       /* a translation's <source>: the English it was
+	                       translated from (NULL in the English catalog) */
+	char *state;        /* its segment's state attribute, or NULL */
+	char *notes;        /* its notes, "category: text" a line each, or NULL */
 };
 
 struct catalog {
@@ -48,6 +52,14 @@ struct catalog *catalog_load(const char *dir, enum lang lang,
 struct catalog *catalog_load_layout(const char *dir, const char *overlay_dir,
     enum lang lang, struct diag_list *diags);
 void catalog_free(struct catalog *catalog);
+
+/*
+ * Checks one pattern as catalog_load checks each unit's (numbered
+ * arguments, balanced braces, accepted by ICU in lang): 0 with bit N of
+ * *args set for each argument {N}, or -1 with a reason in err.
+ */
+int catalog_check_pattern(const char *pattern, enum lang lang,
+    unsigned *args, char *err, size_t errsize);
 
 /* The message with this key, or NULL. */
 struct message *catalog_find(const struct catalog *catalog, const char *key);

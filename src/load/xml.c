@@ -132,7 +132,7 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 	struct xml_sink sink = { diags, path, 0, 1 };
 	xmlParserCtxtPtr pctx = NULL;
 	xmlRelaxNGValidCtxtPtr vctx = NULL;
-	xmlRelaxNGPtr rng;
+	xmlRelaxNGPtr rng = NULL;
 	xmlDocPtr doc = NULL;
 	unsigned char *bytes;
 	size_t size;
@@ -155,7 +155,7 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 		diag_add(diags, DIAG_FATAL, path, 0, "file too large");
 		return NULL;
 	}
-	if ((rng = schema_get(schema, diags)) == NULL) {
+	if (schema != SCHEMA_NONE && (rng = schema_get(schema, diags)) == NULL) {
 		free(bytes);
 		return NULL;
 	}
@@ -195,6 +195,8 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 		    "document type declarations are not allowed");
 		goto fail;
 	}
+	if (schema == SCHEMA_NONE)
+		return doc;
 	if ((vctx = xmlRelaxNGNewValidCtxt(rng)) == NULL) {
 		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
 		goto fail;

@@ -24,6 +24,9 @@ enum schema {
 	SCHEMA_FONTS,
 	SCHEMA_MAX
 };
+/* No schema: a file of another program's format (a translator's XLIFF),
+ * read as safely, only checked well-formed. */
+#define SCHEMA_NONE SCHEMA_MAX
 
 /*
  * Parses path and validates it against schema. Schemas are compiled on
