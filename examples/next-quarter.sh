@@ -38,22 +38,8 @@ sed -i 's/<group ref="\(bs\|cf\)" complete="false">/<group ref="\1">/' \
     "$book/periods/2003-q2.xml"
 
 # The narrative: 1Q04's slots and footnotes into 2Q04's empty ones.
-perl -e '
-	my ($orig, $new) = @ARGV;
-	local $/; open my $o, "<", $orig or die; my $src = <$o>;
-	open my $n, "<", $new or die; my $out = <$n>;
-	for my $lang ("en", "ja") {
-		my ($old) = $src =~ /<narrative lang="$lang">(.*?)<\/narrative>/s;
-		my %slot = $old =~ /<slot id="([^"]+)">(.*?)<\/slot>/gs;
-		my %note = $old =~ /<footnote id="([^"]+)">(.*?)<\/footnote>/gs;
-		$out =~ s{(<narrative lang="$lang">)(.*?)(</narrative>)}{
-			my ($a, $body, $z) = ($1, $2, $3);
-			$body =~ s/^(\s*)<slot id="([^"]+)"><\/slot>$/$1<slot id="$2">$slot{$2}<\/slot>/gm;
-			$body =~ s/^(\s*)<footnote id="([^"]+)"><\/footnote>$/$1<footnote id="$2">$note{$2}<\/footnote>/gm;
-			$a . $body . $z }se;
-	}
-	open my $w, ">", $new or die; print $w $out;
-' "$book/periods/2004-q1.xml" "$book/periods/2004-q2.xml"
+perl "$here/copy-narrative.pl" "$book/periods/2004-q1.xml" \
+    "$book/periods/2004-q2.xml"
 sed -i 's/rate=""/rate="110.25"/' "$book/periods/2004-q2.xml"
 step "narrative and rate written"
 

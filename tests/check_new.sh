@@ -83,18 +83,9 @@ perl -e '
 	my ($own) = $src =~ /.*<\/group>\n(.*?)\n\s*<narrative/s;
 	$out =~ s/(\n\s*<narrative)/\n$own$1/;
 	$out =~ s/rate=""/rate="$rate"/;
-	for my $lang ("en", "ja") {
-		my ($old) = $src =~ /<narrative lang="$lang">(.*?)<\/narrative>/s;
-		my %slot = $old =~ /<slot id="([^"]+)">(.*?)<\/slot>/gs;
-		my %note = $old =~ /<footnote id="([^"]+)">(.*?)<\/footnote>/gs;
-		$out =~ s{(<narrative lang="$lang">)(.*?)(</narrative>)}{
-			my ($a, $body, $z) = ($1, $2, $3);
-			$body =~ s/^(\s*)<slot id="([^"]+)"><\/slot>$/$1<slot id="$2">$slot{$2}<\/slot>/gm;
-			$body =~ s/^(\s*)<footnote id="([^"]+)"><\/footnote>$/$1<footnote id="$2">$note{$2}<\/footnote>/gm;
-			$a . $body . $z }se;
-	}
 	open my $w, ">", $new or die; print $w $out;
 ' "$scratch/2004-q4.xml" "$new"
+perl "$EXAMPLES/copy-narrative.pl" "$scratch/2004-q4.xml" "$new"
 if "$KESSAN" check "$book" >"$scratch/filled.out" 2>"$scratch/filled.err"; then
 	ok
 else

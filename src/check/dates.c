@@ -4,21 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil). */
-static long
-day_number(struct date d)
-{
-	long y = d.year - (d.month <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153L * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 +
-	    d.day - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
 static void
 date_text(struct date d, char *buf, size_t size)
 {
@@ -31,7 +16,7 @@ check_period_dates(const struct period *p, const struct company *company,
 {
 	struct date start, end;
 	char a[16], b[16], c[16];
-	long release = day_number(p->release_date);
+	long release = date_days(p->release_date);
 	size_t i;
 	int n = 0;
 
@@ -39,7 +24,7 @@ check_period_dates(const struct period *p, const struct company *company,
 	    &start);
 	fiscal_quarter_end(&company->fiscal, p->fiscal_year, p->quarter, &end);
 	date_text(end, b, sizeof(b));
-	if (release <= day_number(end)) {
+	if (release <= date_days(end)) {
 		date_text(p->release_date, a, sizeof(a));
 		diag_add(diags, DIAG_WARNING, p->file, p->release_line,
 		    "the release of %s is dated %s, before its quarter ends on "
@@ -49,7 +34,7 @@ check_period_dates(const struct period *p, const struct company *company,
 	}
 	for (i = 0; i < p->ndatelines; i++) {
 		const struct dateline *d = &p->datelines[i];
-		long gap = day_number(d->date) - release;
+		long gap = date_days(d->date) - release;
 
 		if (gap >= -DATELINE_MAX_DAYS && gap <= DATELINE_MAX_DAYS)
 			continue;
@@ -64,8 +49,8 @@ check_period_dates(const struct period *p, const struct company *company,
 		n++;
 	}
 	if (p->convenience_line > 0 &&
-	    (day_number(p->convenience_date) < day_number(start) ||
-	    day_number(p->convenience_date) > day_number(end))) {
+	    (date_days(p->convenience_date) < date_days(start) ||
+	    date_days(p->convenience_date) > date_days(end))) {
 		date_text(p->convenience_date, a, sizeof(a));
 		date_text(start, c, sizeof(c));
 		diag_add(diags, DIAG_WARNING, p->file, p->convenience_line,

@@ -117,26 +117,38 @@ const struct template_root template_roots[] = {
 	{ NULL, LANG_EN }
 };
 
+/* The languages of every template and table, from the roots. 0, or -1
+ * out of memory. */
+static int
+reach_roots(struct reach_langs *r)
+{
+	const struct template_root *root;
+
+	r->templates = calloc(r->set->ntemplates + 1, sizeof(*r->templates));
+	r->tables = calloc(r->set->ntables + 1, sizeof(*r->tables));
+	if (r->templates == NULL || r->tables == NULL) {
+		free(r->templates);
+		free(r->tables);
+		return -1;
+	}
+	for (root = template_roots; root->id != NULL; root++) {
+		const struct tpl_template *tpl = templates_find(r->set, root->id);
+
+		if (tpl != NULL)
+			reach_template(r, (size_t)(tpl - r->set->templates),
+			    root->lang);
+	}
+	return 0;
+}
+
 int
 templates_each_key(const struct template_set *set, key_fn fn, void *arg)
 {
 	struct reach_langs r = { set, NULL, NULL };
-	const struct template_root *root;
 	size_t i, row, c, k;
 
-	r.templates = calloc(set->ntemplates + 1, sizeof(*r.templates));
-	r.tables = calloc(set->ntables + 1, sizeof(*r.tables));
-	if (r.templates == NULL || r.tables == NULL) {
-		free(r.templates);
-		free(r.tables);
+	if (reach_roots(&r) != 0)
 		return -1;
-	}
-	for (root = template_roots; root->id != NULL; root++) {
-		const struct tpl_template *tpl = templates_find(set, root->id);
-
-		if (tpl != NULL)
-			reach_template(&r, (size_t)(tpl - set->templates), root->lang);
-	}
 	for (i = 0; i < set->ntemplates; i++)
 		each_key_blocks(set->templates[i].blocks, set->templates[i].nblocks,
 		    set->templates[i].file, r.templates[i], fn, arg);
@@ -199,22 +211,10 @@ templates_each_slot_lang(const struct template_set *set, slot_lang_fn fn,
     void *arg)
 {
 	struct reach_langs r = { set, NULL, NULL };
-	const struct template_root *root;
 	size_t i;
 
-	r.templates = calloc(set->ntemplates + 1, sizeof(*r.templates));
-	r.tables = calloc(set->ntables + 1, sizeof(*r.tables));
-	if (r.templates == NULL || r.tables == NULL) {
-		free(r.templates);
-		free(r.tables);
+	if (reach_roots(&r) != 0)
 		return -1;
-	}
-	for (root = template_roots; root->id != NULL; root++) {
-		const struct tpl_template *tpl = templates_find(set, root->id);
-
-		if (tpl != NULL)
-			reach_template(&r, (size_t)(tpl - set->templates), root->lang);
-	}
 	for (i = 0; i < set->ntemplates; i++)
 		if (r.templates[i] != 0)
 			each_slot_blocks(set->templates[i].blocks,
