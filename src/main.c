@@ -227,12 +227,6 @@ out:
 
 /* The catalogs and templates of one layout, checked against each other
  * and against the releases that use them. */
-static int
-same_name(const char *a, const char *b)
-{
-	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
-}
-
 static void
 check_layout_wording(const struct book *book, const char *layout,
     const char *period, int one_layout, struct display_stats *display,
@@ -262,7 +256,7 @@ check_layout_wording(const struct book *book, const char *layout,
 		const struct period *p = book->periods[k];
 		if (p->has_release && (period == NULL ||
 		    strcmp(p->id, period) == 0) &&
-		    (one_layout || same_name(period_layout(book, p), layout)))
+		    (one_layout || layout_same(period_layout(book, p), layout)))
 			check_slots(templates, book, p, diags);
 	}
 	/* One layout: every release in one pass, as always; several: each
@@ -275,7 +269,7 @@ check_layout_wording(const struct book *book, const char *layout,
 		}
 		if (p->has_release && (period == NULL ||
 		    strcmp(p->id, period) == 0) &&
-		    same_name(period_layout(book, p), layout))
+		    layout_same(period_layout(book, p), layout))
 			check_display(templates, book, p->id, display, diags);
 	}
 	templates_free(templates);
@@ -299,7 +293,7 @@ check_wording(const struct book *book, const char *period,
 		const char *name = period_layout(book, p);
 		if (!p->has_release || (period != NULL && strcmp(p->id, period) != 0))
 			continue;
-		for (i = 0; i < n && !same_name(layouts[i], name); i++)
+		for (i = 0; i < n && !layout_same(layouts[i], name); i++)
 			;
 		if (i == n)
 			layouts[n++] = name;

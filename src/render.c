@@ -76,18 +76,10 @@ static long long
 creation_epoch(const struct period *p)
 {
 	const char *env = getenv("SOURCE_DATE_EPOCH");
-	long long y = p->release_date.year, m = p->release_date.month;
-	long long d = p->release_date.day, era, yoe, doy, doe;
 
 	if (env != NULL && *env != '\0')
 		return strtoll(env, NULL, 10);
-	/* Days from the civil date (proleptic Gregorian). */
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (era * 146097 + doe - 719468) * 86400;
+	return (long long)date_days(p->release_date) * 86400;
 }
 
 /* One layout's templates and catalogs: kessan's own (name NULL), or one
@@ -164,12 +156,6 @@ out:
 	return rc;
 }
 
-static int
-same_layout(const char *a, const char *b)
-{
-	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
-}
-
 static void
 free_layout(struct env_layout *el)
 {
@@ -196,7 +182,7 @@ env_layout(struct render_env *env, const char *name,
 	int l;
 
 	for (i = 0; i < env->nlayouts; i++)
-		if (same_layout(env->layouts[i].name, name))
+		if (layout_same(env->layouts[i].name, name))
 			return &env->layouts[i];
 	if ((grown = realloc(env->layouts, (env->nlayouts + 1) *
 	    sizeof(*grown))) == NULL) {

@@ -487,9 +487,7 @@ layout_index(const struct planner *pl, const char *name)
 	size_t i;
 
 	for (i = 0; i < pl->nlayouts; i++)
-		if (name == NULL ? pl->layouts[i].name == NULL :
-		    pl->layouts[i].name != NULL &&
-		    strcmp(pl->layouts[i].name, name) == 0)
+		if (layout_same(pl->layouts[i].name, name))
 			break;
 	return i;
 }

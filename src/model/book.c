@@ -428,6 +428,12 @@ period_company(const struct book *book, const struct period *p)
 	return p != NULL && p->company != NULL ? p->company : &book->company;
 }
 
+int
+layout_same(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
 const char *
 period_layout(const struct book *book, const struct period *p)
 {

@@ -377,6 +377,9 @@ const struct company *period_company(const struct book *book,
  * for kessan's (or KESSAN_TEMPLATES') templates. */
 const char *period_layout(const struct book *book, const struct period *p);
 
+/* Whether two layout names (NULL: none) are the same layout. */
+int layout_same(const char *a, const char *b);
+
 /* Index of the fact with this id, or -1. */
 long book_fact_index(const struct book *book, const char *id);
 
