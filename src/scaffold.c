@@ -29,13 +29,14 @@ struct slot_list {
 };
 
 static void
-collect_slot(void *arg, const char *slot, int optional, const char *file,
-    int line, unsigned langs)
+collect_slot(void *arg, enum tpl_slot_kind kind, const char *slot,
+    const char *file, int line, int optional, unsigned langs)
 {
 	struct slot_list *list = arg;
 	size_t i;
 
-	if (!(langs & (1u << list->lang)))
+	/* Authored footnotes are written with the notes, not as slots. */
+	if (kind == TPL_SLOT_FOOTNOTE || !(langs & (1u << list->lang)))
 		return;
 	for (i = 0; i < list->n; i++)
 		if (strcmp(list->items[i].id, slot) == 0) {

@@ -23,11 +23,12 @@ struct wanted_list {
 
 static void
 add_wanted(void *arg, enum tpl_slot_kind kind, const char *id,
-    const char *file, int line, int optional)
+    const char *file, int line, int optional, unsigned langs)
 {
 	struct wanted_list *w = arg;
 
 	(void)optional;
+	(void)langs;
 	if (w->failed)
 		return;
 	if (w->len == w->cap) {

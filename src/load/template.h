@@ -244,6 +244,12 @@ typedef void (*key_fn)(void *arg, const char *key, const char *file,
     int line, unsigned langs);
 int templates_each_key(const struct template_set *set, key_fn fn, void *arg);
 
+/* The languages (bit 1 << lang) each template and table of the set is
+ * rendered in, from the roots: two arrays of ntemplates and ntables,
+ * freed by the caller. Returns 0, or -1 out of memory. */
+int templates_reach(const struct template_set *set, unsigned **templates,
+    unsigned **tables);
+
 /* template_slots.c: the narrative a template reads. */
 enum tpl_slot_kind {
 	TPL_SLOT_BLOCK,      /* <narrative slot="…"> */
@@ -252,9 +258,10 @@ enum tpl_slot_kind {
 };
 
 /* Calls fn for every narrative slot and authored footnote any template
- * or table of the set uses (optional: may be absent from a period). */
+ * or table of the set uses (optional: may be absent from a period), with
+ * the languages it is rendered in (bit 1 << lang; here every bit). */
 typedef void (*slot_fn)(void *arg, enum tpl_slot_kind kind, const char *id,
-    const char *file, int line, int optional);
+    const char *file, int line, int optional, unsigned langs);
 void templates_each_slot(const struct template_set *set, slot_fn fn,
     void *arg);
 
@@ -264,14 +271,11 @@ int templates_use_slot(const struct template_set *set, const char *id,
     int footnote);
 
 /*
- * Calls fn for every narrative slot a template kessan renders fills (a
- * <narrative slot> block or an <arg slot>), with whether it is optional,
- * where the template names it and the languages (bit 1 << lang) it is
- * rendered in. Returns 0, or -1 out of memory.
+ * The same for the templates kessan renders only (templates_reach), each
+ * slot with the languages it is rendered in. Returns 0, or -1 out of
+ * memory.
  */
-typedef void (*slot_lang_fn)(void *arg, const char *slot, int optional,
-    const char *file, int line, unsigned langs);
-int templates_each_slot_lang(const struct template_set *set,
-    slot_lang_fn fn, void *arg);
+int templates_each_slot_lang(const struct template_set *set, slot_fn fn,
+    void *arg);
 
 #endif

@@ -142,6 +142,19 @@ reach_roots(struct reach_langs *r)
 }
 
 int
+templates_reach(const struct template_set *set, unsigned **templates,
+    unsigned **tables)
+{
+	struct reach_langs r = { set, NULL, NULL };
+
+	if (reach_roots(&r) != 0)
+		return -1;
+	*templates = r.templates;
+	*tables = r.tables;
+	return 0;
+}
+
+int
 templates_each_key(const struct template_set *set, key_fn fn, void *arg)
 {
 	struct reach_langs r = { set, NULL, NULL };
@@ -170,65 +183,6 @@ templates_each_key(const struct template_set *set, key_fn fn, void *arg)
 				each_key_message(&t->rows[row].notes[k], t->file, langs,
 				    fn, arg);
 		}
-	}
-	free(r.templates);
-	free(r.tables);
-	return 0;
-}
-
-/* ---- narrative slots ---- */
-
-static void
-each_slot_message(const struct tpl_message *m, const char *file,
-    unsigned langs, slot_lang_fn fn, void *arg)
-{
-	size_t i;
-
-	for (i = 0; i < m->nargs; i++)
-		if (m->args[i].source == ARG_SLOT)
-			fn(arg, m->args[i].name, m->args[i].index != 0, file,
-			    m->args[i].line, langs);
-}
-
-static void
-each_slot_blocks(const struct tpl_block *blocks, size_t n, const char *file,
-    unsigned langs, slot_lang_fn fn, void *arg)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (blocks[i].kind == TPL_NARRATIVE)
-			fn(arg, blocks[i].name, blocks[i].optional, file,
-			    blocks[i].line, langs);
-		each_slot_message(&blocks[i].message, file, langs, fn, arg);
-		each_slot_blocks(blocks[i].children, blocks[i].nchildren, file,
-		    langs, fn, arg);
-	}
-}
-
-int
-templates_each_slot_lang(const struct template_set *set, slot_lang_fn fn,
-    void *arg)
-{
-	struct reach_langs r = { set, NULL, NULL };
-	size_t i;
-
-	if (reach_roots(&r) != 0)
-		return -1;
-	for (i = 0; i < set->ntemplates; i++)
-		if (r.templates[i] != 0)
-			each_slot_blocks(set->templates[i].blocks,
-			    set->templates[i].nblocks, set->templates[i].file,
-			    r.templates[i], fn, arg);
-	/* A table's notes may quote a slot ("4Q03 includes …"). */
-	for (i = 0; i < set->ntables; i++) {
-		const struct tpl_table *t = &set->tables[i];
-		size_t row, k;
-
-		for (row = 0; r.tables[i] != 0 && row < t->nrows; row++)
-			for (k = 0; k < t->rows[row].nnotes; k++)
-				each_slot_message(&t->rows[row].notes[k], t->file,
-				    r.tables[i], fn, arg);
 	}
 	free(r.templates);
 	free(r.tables);
