@@ -261,12 +261,15 @@ add_change_text(struct node *item, const struct change *ch)
 	}
 }
 
-/* One line of the summary: "page 5  IP Service › 1Q04: 2,695 2,795". */
+/*
+ * One line of the summary: "page 5  IP Service › 1Q04: 2,695 2,795", a
+ * paragraph (a list's left edge moves when an item crosses a page).
+ */
 static int
 add_item(struct node *list, const struct change *ch, const char *group,
     int page, const struct render_pdf *setup, struct diag_list *diags)
 {
-	struct node *item = node_add(list, NODE_ITEM, ch->lang);
+	struct node *item = node_add(list, NODE_PARAGRAPH, ch->lang);
 	const char *place = ch->where;
 
 	if (item == NULL)
@@ -373,12 +376,11 @@ build_summary(const struct diff_report *r, const int *pages,
 	 * languages in the redline's order. */
 	for (l = 0; l < LANG_MAX; l++)
 		for (i = 0; i < d->nchanges; i++) {
-			struct node *heading, *list;
+			struct node *heading;
 
 			if (done[i] || d->changes[i].lang != part_order[l])
 				continue;
 			if ((heading = node_add(doc, NODE_HEADING, part_order[l])) ==
-			    NULL || (list = node_add(doc, NODE_LIST, part_order[l])) ==
 			    NULL)
 				goto out;
 			heading->u.heading.level = 2;
@@ -388,7 +390,7 @@ build_summary(const struct diff_report *r, const int *pages,
 				    strcmp(groups[k], groups[i]) != 0)
 					continue;
 				done[k] = 1;
-				if (add_item(list, &d->changes[k], groups[i], pages[k],
+				if (add_item(doc, &d->changes[k], groups[i], pages[k],
 				    setup, diags) != 0)
 					goto fail_reported;
 			}
