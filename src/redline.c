@@ -266,10 +266,10 @@ add_change_text(struct node *item, const struct change *ch)
  * paragraph (a list's left edge moves when an item crosses a page).
  */
 static int
-add_item(struct node *list, const struct change *ch, const char *group,
+add_item(struct node *doc, const struct change *ch, const char *group,
     int page, const struct render_pdf *setup, struct diag_list *diags)
 {
-	struct node *item = node_add(list, NODE_PARAGRAPH, ch->lang);
+	struct node *item = node_add(doc, NODE_PARAGRAPH, ch->lang);
 	const char *place = ch->where;
 
 	if (item == NULL)
