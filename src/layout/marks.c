@@ -81,13 +81,15 @@ draw_page_marks(struct lay_page *pg, int bars)
 	for (i = 0; i < n; i++) {
 		struct lay_op *op = &pg->ops[i], *line;
 		double x, x2, y, size, top, bottom;
+		enum change_mark mark = op->mark;
 		unsigned color;
 
-		if (op->kind != OP_TEXT || op->mark == CHANGE_NONE)
+		if (op->kind != OP_TEXT || mark == CHANGE_NONE)
 			continue;
-		color = LAY_RGB(op->mark == CHANGE_DELETED ? MARK_DELETED_RGB :
+		color = LAY_RGB(mark == CHANGE_DELETED ? MARK_DELETED_RGB :
 		    MARK_INSERTED_RGB);
 		op->color = color;
+		/* Adding operations moves the page's: op is not used after. */
 		x = op->x;
 		x2 = op->x2;
 		y = op->y;
@@ -98,7 +100,7 @@ draw_page_marks(struct lay_page *pg, int bars)
 			return -1;
 		line->x = x;
 		line->x2 = x2;
-		line->y = line->y2 = op->mark == CHANGE_DELETED ? y + size * 0.32 :
+		line->y = line->y2 = mark == CHANGE_DELETED ? y + size * 0.32 :
 		    y - size * 0.14;
 		line->width = size * 0.07;
 		line->color = color;
