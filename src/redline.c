@@ -207,6 +207,42 @@ find_pages(const struct layout *lay, int offset, const struct target *t,
 						pages[t[k].change] = offset + (int)p + 1;
 }
 
+/* Whether n is a chart whose data changed (a change without marked
+ * text). */
+static int
+changed_chart(const struct diff_report *r, const struct target *t,
+    size_t nt, const struct node *n)
+{
+	size_t k;
+
+	for (k = first_target(t, nt, n); k < nt && t[k].node == n; k++)
+		if (r->diff->changes[t[k].change].kind == CHANGE_CHART)
+			return 1;
+	return 0;
+}
+
+/* A bar by each line of text of a chart whose data changed: its caption,
+ * its labels. 0, or -1 when out of memory. */
+static int
+bar_charts(struct layout *lay, const struct diff_report *r,
+    const struct target *t, size_t nt)
+{
+	size_t p, i, n;
+	const struct node *k;
+
+	for (p = 0; p < lay->npages; p++)
+		for (i = 0, n = lay->pages[p].nops; i < n; i++) {
+			if (lay->pages[p].ops[i].kind != OP_TEXT)
+				continue;
+			for (k = lay->pages[p].ops[i].src; k != NULL; k = k->parent)
+				if (k->kind == NODE_CHART && changed_chart(r, t, nt, k))
+					break;
+			if (k != NULL && layout_bar(&lay->pages[p], i) != 0)
+				return -1;
+		}
+	return 0;
+}
+
 /* ---- the summary, a document of its own ---- */
 
 static struct node *
@@ -504,7 +540,8 @@ redline_render(const struct diff_report *r, struct buffer *out,
 
 		if (lay == NULL)
 			goto out;
-		if (layout_draw_marks(lay, 1) != 0) {
+		if (layout_draw_marks(lay, 1) != 0 ||
+		    bar_charts(lay, r, targets, nt) != 0) {
 			layout_free(lay);
 			goto oom;
 		}

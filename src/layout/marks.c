@@ -60,27 +60,51 @@ page_op(struct lay_page *pg, enum op_kind kind)
 	return &ops[pg->nops++];
 }
 
-/* Whether a bar already marks the line whose baseline is y. */
+/* Whether a bar already marks the line between bottom and top. */
 static int
-has_bar(const struct lay_page *pg, size_t from, double top, double bottom)
+has_bar(const struct lay_page *pg, double top, double bottom)
 {
 	size_t i;
 
-	for (i = from; i < pg->nops; i++)
+	for (i = 0; i < pg->nops; i++)
 		if (pg->ops[i].kind == OP_RECT && pg->ops[i].x == BAR_LEFT &&
 		    pg->ops[i].y < top && pg->ops[i].y2 > bottom)
 			return 1;
 	return 0;
 }
 
+/* A bar in the margin of the line of text at baseline y in size. */
+static int
+add_bar(struct lay_page *pg, double y, double size)
+{
+	double top = y + size * 0.85, bottom = y - size * 0.25;
+	struct lay_op *bar;
+
+	if (has_bar(pg, top, bottom))
+		return 0;
+	if ((bar = page_op(pg, OP_RECT)) == NULL)
+		return -1;
+	bar->x = BAR_LEFT;
+	bar->x2 = BAR_LEFT + BAR_WIDTH;
+	bar->y = bottom;
+	bar->y2 = top;
+	return 0;
+}
+
+int
+layout_bar(struct lay_page *pg, size_t op)
+{
+	return add_bar(pg, pg->ops[op].y, pg->ops[op].size);
+}
+
 static int
 draw_page_marks(struct lay_page *pg, int bars)
 {
-	size_t i, n = pg->nops, first_bar = pg->nops;
+	size_t i, n = pg->nops;
 
 	for (i = 0; i < n; i++) {
 		struct lay_op *op = &pg->ops[i], *line;
-		double x, x2, y, size, top, bottom;
+		double x, x2, y, size;
 		enum change_mark mark = op->mark;
 		unsigned color;
 
@@ -104,17 +128,8 @@ draw_page_marks(struct lay_page *pg, int bars)
 		    y - size * 0.14;
 		line->width = size * 0.07;
 		line->color = color;
-		top = y + size * 0.85;
-		bottom = y - size * 0.25;
-		if (!bars || has_bar(pg, first_bar, top, bottom))
-			continue;
-		if ((line = page_op(pg, OP_RECT)) == NULL)
+		if (bars && add_bar(pg, y, size) != 0)
 			return -1;
-		line->x = BAR_LEFT;
-		line->x2 = BAR_LEFT + BAR_WIDTH;
-		line->y = bottom;
-		line->y2 = top;
-		line->gray = 0;
 	}
 	return 0;
 }

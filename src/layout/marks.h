@@ -40,6 +40,10 @@ int marks_need_space(const unsigned char *mark, const UChar *u, int32_t n,
  */
 int layout_draw_marks(struct layout *lay, int bars);
 
+/* A change bar by the line of text operation op of pg (a change drawn
+ * without marked text: a chart's data). 0, or -1 when out of memory. */
+int layout_bar(struct lay_page *pg, size_t op);
+
 /* Moves src's pages after dst's (src is freed). 0, or -1 when out of
  * memory (src is freed all the same, dst unchanged). */
 int layout_append(struct layout *dst, struct layout *src);
