@@ -528,6 +528,7 @@ compare_drafts(const struct diff_request *req, struct diff_run *run,
 	run->report.old_label = run->old.label;
 	run->report.new_label = run->new.label;
 	run->report.period = run->period;
+	run->report.env = run->new.env;
 	run->report.title = run->title != NULL ? run->title : "";
 	return 0;
 }

@@ -660,7 +660,7 @@ cmd_diff(int argc, char **argv)
 		case 'f':
 			if ((format = output_format_find(optarg, OUTPUT_DIFF)) ==
 			    FORMAT_MAX)
-				return usage_error("diff: --format takes txt or html, not",
+				return usage_error("diff: --format takes txt, html or pdf, not",
 				    optarg);
 			break;
 		case 'o':

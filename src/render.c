@@ -1,4 +1,5 @@
 #include "render.h"
+#include "render_pdf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +10,6 @@
 #include "layout/layout.h"
 
 static const char *const lang_names[] = { "en", "ja", "ja+en" };
-
-struct page_labels {
-	struct catalog **catalogs;
-	struct formatter **formatters;
-};
 
 /* "Page 3 of 12" / "3 / 12ページ": numbers through ICU, words from the
  * catalog. */
@@ -105,31 +101,45 @@ struct render_env {
 	const char *fonts_file;
 };
 
+/* The layout options of a PDF of the book's company on paper, with page
+ * labels in the layout's catalogs (labels: their argument). */
+static void
+pdf_options(const struct render_env *env, const struct env_layout *layout,
+    const struct company *co, enum paper paper, struct page_labels *labels,
+    struct layout_options *lo)
+{
+	int l;
+
+	labels->catalogs = (struct catalog **)layout->catalogs;
+	labels->formatters = (struct formatter **)env->formatters;
+	memset(lo, 0, sizeof(*lo));
+	lo->page_width = paper == PAPER_LETTER ? 612 : 595.28;
+	lo->page_height = paper == PAPER_LETTER ? 792 : 841.89;
+	lo->fonts = env->fonts;
+	for (l = 0; l < LANG_MAX; l++) {
+		lo->header[l] = co->name[l];
+		lo->footer_left[l] = co->url[l] != NULL ? co->url[l] :
+		    co->url[LANG_EN];
+	}
+	lo->page_label = page_label;
+	lo->page_ref = page_ref;
+	lo->arg = labels;
+}
+
 static int
 render_pdf(const struct render_request *req, const struct render_env *env,
     const struct env_layout *layout, const struct period *period,
     const struct node *doc, struct buffer *out, struct diag_list *diags)
 {
 	const struct company *co = period_company(req->book, period);
-	struct page_labels labels = { (struct catalog **)layout->catalogs,
-	    (struct formatter **)env->formatters };
+	struct page_labels labels;
 	struct layout_options lo;
 	struct layout *lay = NULL;
 	struct pdf_meta meta;
 	char err[256], *title = NULL, *subject = NULL;
-	int l, rc = -1;
+	int rc = -1;
 
-	memset(&lo, 0, sizeof(lo));
-	lo.page_width = req->paper == PAPER_LETTER ? 612 : 595.28;
-	lo.page_height = req->paper == PAPER_LETTER ? 792 : 841.89;
-	lo.fonts = env->fonts;
-	for (l = 0; l < LANG_MAX; l++) {
-		lo.header[l] = co->name[l];
-		lo.footer_left[l] = co->url[l] != NULL ? co->url[l] : co->url[LANG_EN];
-	}
-	lo.page_label = page_label;
-	lo.page_ref = page_ref;
-	lo.arg = &labels;
+	pdf_options(env, layout, co, req->paper, &labels, &lo);
 	if ((lay = layout_document(doc, &lo, diags)) == NULL)
 		goto out;
 	if (first_text(doc, ROLE_TITLE, &title) != 0 ||
@@ -229,6 +239,29 @@ period_env_layout(struct render_env *env, const struct period *period,
 {
 	return env_layout(env, period != NULL ? period_layout(env->book, period) : NULL,
 	    NULL, diags);
+}
+
+int
+render_pdf_setup(struct render_env *env, const char *period_id,
+    enum paper paper, struct render_pdf *setup, struct diag_list *diags)
+{
+	const struct env_layout *layout;
+
+	memset(setup, 0, sizeof(*setup));
+	if ((setup->period = book_period_by_id(env->book, period_id)) == NULL) {
+		diag_add(diags, DIAG_FATAL, env->book->dir, 0,
+		    "no period %s in this book", period_id);
+		return -1;
+	}
+	if (render_env_load_fonts(env, diags) != 0 ||
+	    (layout = period_env_layout(env, setup->period, diags)) == NULL)
+		return -1;
+	setup->company = period_company(env->book, setup->period);
+	setup->fonts = env->fonts;
+	setup->epoch = creation_epoch(setup->period);
+	pdf_options(env, layout, setup->company, paper, &setup->labels,
+	    &setup->options);
+	return 0;
 }
 
 static int
@@ -516,6 +549,8 @@ static int
 pdf_backend(const struct backend_input *in, struct buffer *out,
     struct diag_list *diags)
 {
+	if (in->report != NULL)
+		return redline_render(in->report, out, diags) != 0 ? REPORTED : 0;
 	if (render_env_load_fonts(in->env, diags) != 0 ||
 	    render_pdf(in->req, in->env, in->layout, book_period_by_id(
 	    in->req->book, in->req->period), in->doc, out, diags) != 0)
@@ -535,7 +570,8 @@ static const struct output_backend {
 	    OUTPUT_RELEASE | OUTPUT_DIFF | OUTPUT_BUILT, text_backend },
 	[FORMAT_TREE] = { "tree", "tree", OUTPUT_RELEASE, tree_backend },
 	[FORMAT_PDF] = { "pdf", "pdf",
-	    OUTPUT_RELEASE | OUTPUT_BUILT | OUTPUT_FONTS, pdf_backend },
+	    OUTPUT_RELEASE | OUTPUT_DIFF | OUTPUT_BUILT | OUTPUT_FONTS,
+	    pdf_backend },
 	[FORMAT_HTML] = { "html", "html",
 	    OUTPUT_RELEASE | OUTPUT_DIFF | OUTPUT_BUILT, html_backend }
 };

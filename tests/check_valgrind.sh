@@ -42,6 +42,8 @@ sed -i -e 's|<f id="is.rev.si">\([0-9]*\)</f>|<f id="is.rev.si">1\1</f>|' \
 expect 1 "diff txt" "$KESSAN" diff "$EXAMPLES/iij" "$new"
 expect 1 "diff html" "$KESSAN" diff --format html -o "$scratch/diff.html" \
     "$EXAMPLES/iij" "$new"
+expect 1 "diff pdf" "$KESSAN" diff --format pdf -o "$scratch/diff.pdf" \
+    "$EXAMPLES/iij" "$new"
 expect 0 "diff of two period files, no change" "$KESSAN" diff \
     "$EXAMPLES/iij/periods/2004-q1.xml" "$EXAMPLES/iij/periods/2004-q1.xml"
 

@@ -15,6 +15,7 @@
 #include <hpdf.h>
 
 #include "pdf_fix.h"
+#include "pdf_redline.h"
 
 struct pdf_error {
 	HPDF_STATUS code;
@@ -138,6 +139,7 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts)
 	/* graphics state as last set, so unchanged lines add no operators */
 	double gray = 0, width = -1;
 	enum dash dash = DASH_SOLID;
+	unsigned fill = 0, stroke = 0;   /* a redline's colours (0: none) */
 
 	if (page == NULL)
 		return;
@@ -150,6 +152,7 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts)
 				HPDF_Page_BeginText(page);
 				in_text = 1;
 			}
+			pdf_redline_fill(page, op, &fill);
 			HPDF_Page_SetFontAndSize(page, fonts[op->face],
 			    (HPDF_REAL)op->size);
 			HPDF_Page_TextOut(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y,
@@ -161,14 +164,18 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts)
 			in_text = 0;
 		}
 		if (op->kind == OP_RECT) {
-			HPDF_Page_SetGrayFill(page, (HPDF_REAL)op->gray);
+			pdf_redline_fill(page, op, &fill);
+			if (op->color == 0)
+				HPDF_Page_SetGrayFill(page, (HPDF_REAL)op->gray);
 			HPDF_Page_Rectangle(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y,
 			    (HPDF_REAL)(op->x2 - op->x), (HPDF_REAL)(op->y2 - op->y));
 			HPDF_Page_Fill(page);
 			HPDF_Page_SetGrayFill(page, 0);
+			fill = 0;
 			continue;
 		}
-		if (op->gray != gray) {
+		pdf_redline_stroke(page, op, &stroke, &gray);
+		if (op->color == 0 && op->gray != gray) {
 			HPDF_Page_SetGrayStroke(page, (HPDF_REAL)op->gray);
 			gray = op->gray;
 		}

@@ -40,6 +40,8 @@ struct diff {
 	int failed;            /* out of memory or ICU failed */
 };
 
+struct render_env;
+
 /* What the diff backends print. */
 struct diff_report {
 	const struct diff *diff;
@@ -48,6 +50,8 @@ struct diff_report {
 	const char *period;              /* "2004-q1" */
 	const char *title;               /* the new release's title */
 	const struct node *docs[LANG_MAX];   /* marked; NULL when not compared */
+	struct render_env *env;          /* the new draft's (render.h), for a
+	                                    redline PDF's fonts and catalogs */
 };
 
 /*

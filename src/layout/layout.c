@@ -10,6 +10,7 @@
 #include "../load/template.h"
 #include "../util/buffer.h"
 #include "keep.h"
+#include "marks.h"
 #include "page_refs.h"
 
 /* Type sizes and spacing, in points. */
@@ -161,6 +162,10 @@ struct shaped {
 	double *adv;
 	double *size;
 	unsigned char *raise;   /* superscript */
+	unsigned char *mark;    /* a diff's change_mark (marks.h) */
+	const struct node **src;   /* the inline node each unit came from */
+	unsigned char cur_mark; /* what shape() gives the next units */
+	const struct node *cur_src;
 };
 
 static void
@@ -171,6 +176,8 @@ shaped_free(struct shaped *s)
 	free(s->adv);
 	free(s->size);
 	free(s->raise);
+	free(s->mark);
+	free(s->src);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -214,6 +221,8 @@ shaped_reserve(struct shaped *s, int32_t more)
 			return -1;
 		s->raise = raise;
 	}
+	if (marks_reserve(&s->mark, &s->src, (size_t)cap) != 0)
+		return -1;
 	s->cap = cap;
 	return 0;
 }
@@ -270,13 +279,18 @@ shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
 		s->adv[s->n] = ttf_advance(f, ttf_glyph(f, cp)) * s->size[s->n] /
 		    ttf_units_per_em(f);
 		s->raise[s->n] = (unsigned char)raise;
+		s->mark[s->n] = s->cur_mark;
+		s->src[s->n] = s->cur_src;
 		s->n++;
 	}
 }
 
+static void shape_inline(struct lctx *c, struct shaped *s,
+    const struct node *n, enum font_role role, double size);
+
 /* Shapes a node's inline content: text, emphasis, footnote markers. */
 static void
-shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
+shape_node(struct lctx *c, struct shaped *s, const struct node *n,
     enum font_role role, double size)
 {
 	const struct node *k;
@@ -335,6 +349,27 @@ shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
 		shape_inline(c, s, k, role, size);
 }
 
+/* The same, each unit remembering its node and a diff's mark on it. */
+static void
+shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
+    enum font_role role, double size)
+{
+	unsigned char mark = s->cur_mark;
+	const struct node *src = s->cur_src;
+	enum change_mark now = marks_of(n);
+
+	s->cur_src = n;
+	/* Old text struck right before new ("1,234 1,240"): apart. */
+	if (marks_need_space(s->mark, s->u, s->n, now, n)) {
+		s->cur_mark = CHANGE_NONE;
+		shape(c, s, " ", role, size, 0);
+	}
+	s->cur_mark = (unsigned char)now;
+	shape_node(c, s, n, role, size);
+	s->cur_mark = mark;
+	s->cur_src = src;
+}
+
 static double
 width_of(const struct shaped *s, int32_t a, int32_t b)
 {
@@ -380,7 +415,7 @@ draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 		UErrorCode status = U_ZERO_ERROR;
 
 		while (e < b && s->face[e] == s->face[a] && s->size[e] == s->size[a] &&
-		    s->raise[e] == s->raise[a])
+		    s->raise[e] == s->raise[a] && s->mark[e] == s->mark[a])
 			e++;
 		if ((op = add_op(c, OP_TEXT)) == NULL)
 			return;
@@ -395,10 +430,13 @@ draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 			return;
 		}
 		u_strToUTF8(op->text, len + 1, NULL, s->u + a, e - a, &status);
+		op->mark = (enum change_mark)s->mark[a];
+		op->src = s->src[a];
 		for (; a < e; a++) {
 			mark_used(c, s->face[a], s->u[a]);
 			x += s->adv[a];
 		}
+		op->x2 = x;
 	}
 }
 

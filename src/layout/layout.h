@@ -46,7 +46,15 @@ struct lay_op {
 	double gray;         /* 0 black … 1 white, for lines and fills */
 	enum dash dash;
 	char *text;          /* OP_TEXT, UTF-8, owned */
+	/* A diff's marks (a redline): what the text's run was marked, the
+	 * inline node it came from, and a colour drawn instead of gray; all
+	 * zero in a release. OP_TEXT's x2 is where its run ends. */
+	enum change_mark mark;
+	const struct node *src;
+	unsigned color;      /* 0, or LAY_RGB(0xRRGGBB) */
 };
+
+#define LAY_RGB(rgb) (0x1000000u | (unsigned)(rgb))
 
 struct lay_page {
 	double width, height;
