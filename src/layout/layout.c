@@ -4,24 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 
 #include "../load/template.h"
 #include "../util/buffer.h"
 #include "keep.h"
-#include "page_refs.h"
+#include "lctx.h"
 
 /* Type sizes and spacing, in points. */
 #define BODY_SIZE 9.5
-#define NOTE_SIZE 7.5
 #define TABLE_SIZE 8.0
 #define TABLE_MIN_SIZE 6.0
 #define LEADING_EN 1.35
 #define LEADING_JA 1.6
-#define MARGIN_SIDE 56.0
-#define MARGIN_TOP 72.0
-#define MARGIN_BOTTOM 64.0
 #define CELL_PAD 6.0
 /* Rows a table's first page must hold with its header, or it starts on
  * the next page (a third of the table when that is more). */
@@ -33,34 +28,10 @@ static const double header_caps[] = { 56.0, 30.0 };
 #define INDENT_STEP 9.0
 #define BULLET_INDENT 12.0
 
-struct lctx {
-	struct layout *lay;
-	const struct layout_options *o;
-	struct diag_list *diags;
-	int failed;
-	struct lay_page *page;
-	int landscape;
-	double y;               /* the next line's top */
-	double left, right;     /* the text column */
-	enum lang lang;
-	const struct node *where;   /* for diagnostics */
-	/* one line breaker per language, reused: opening one costs more
-	 * than breaking a paragraph */
-	UBreakIterator *breakers[LANG_MAX];
-	UBreakIterator *words[LANG_MAX];   /* dictionary words (headers) */
-	struct page_refs refs;  /* parts' first pages, references' pages */
-};
 
 /* ---- pages and operations ---- */
 
-static void
-lfail(struct lctx *c, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void
+void
 lfail(struct lctx *c, const char *fmt, ...)
 {
 	va_list ap;
@@ -84,19 +55,21 @@ page_width(const struct lctx *c)
 	return c->landscape ? c->o->page_height : c->o->page_width;
 }
 
-static double
+double
 bottom(const struct lctx *c)
 {
-	(void)c;   /* the same on every page, portrait or landscape */
-	return MARGIN_BOTTOM;
+	/* The same on every page, portrait or landscape, above the notes
+	 * its lines refer to. */
+	return MARGIN_BOTTOM + c->foot.height;
 }
 
-static void
+void
 new_page(struct lctx *c)
 {
-	struct lay_page *pages = array_grow(c->lay->pages, c->lay->npages,
-	    sizeof(*pages));
+	struct lay_page *pages;
 
+	foot_flush(c);   /* the page being left gets its notes */
+	pages = array_grow(c->lay->pages, c->lay->npages, sizeof(*pages));
 	if (pages == NULL) {
 		lfail(c, "out of memory");
 		return;
@@ -112,7 +85,7 @@ new_page(struct lctx *c)
 }
 
 /* Starts a new page unless `height` more points fit on this one. */
-static void
+void
 ensure(struct lctx *c, double height)
 {
 	if (c->page == NULL || c->y - height < bottom(c))
@@ -138,7 +111,7 @@ add_op(struct lctx *c, enum op_kind kind)
 	return &ops[c->page->nops++];
 }
 
-static void
+void
 add_line(struct lctx *c, double x, double y, double x2, double y2, double w)
 {
 	struct lay_op *op = add_op(c, OP_LINE);
@@ -152,20 +125,12 @@ add_line(struct lctx *c, double x, double y, double x2, double y2, double w)
 	op->width = w;
 }
 
-/* ---- shaped text: UTF-16 with a face, size and width per unit ---- */
+/* ---- shaped text ---- */
 
-struct shaped {
-	UChar *u;
-	int32_t n, cap;
-	int *face;
-	double *adv;
-	double *size;
-	unsigned char *raise;   /* superscript */
-};
-
-static void
+void
 shaped_free(struct shaped *s)
 {
+	free(s->refs);
 	free(s->u);
 	free(s->face);
 	free(s->adv);
@@ -219,7 +184,7 @@ shaped_reserve(struct shaped *s, int32_t more)
 }
 
 /* Appends UTF-8 text in a role and size, choosing a face per character. */
-static void
+void
 shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
     double size, int raise)
 {
@@ -275,7 +240,7 @@ shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
 }
 
 /* Shapes a node's inline content: text, emphasis, footnote markers. */
-static void
+void
 shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
     enum font_role role, double size)
 {
@@ -288,6 +253,19 @@ shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
 		shape(c, s, n->u.text.text, role, size, 0);
 		return;
 	case NODE_NOTE_REF:
+		/* Where the marker starts: a line holding it brings the
+		 * note to its page's foot. */
+		{
+			struct shaped_ref *refs = array_grow(s->refs, s->nrefs,
+			    sizeof(*refs));
+			if (refs == NULL) {
+				lfail(c, "out of memory");
+				return;
+			}
+			s->refs = refs;
+			refs[s->nrefs].at = s->n;
+			refs[s->nrefs++].ref = n;
+		}
 		/* Drawn as raised plain digits, so copied text says "8";
 		 * "(1)" on the line, in the catalog's words. */
 		if (n->u.note.style == NOTE_PARENTHESIZED) {
@@ -367,7 +345,7 @@ mark_used(struct lctx *c, int face, UChar u)
 }
 
 /* Draws units [a, b) with their left edge at x on baseline y. */
-static void
+void
 draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
     double x, double y)
 {
@@ -401,11 +379,6 @@ draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 		}
 	}
 }
-
-struct line {
-	int32_t a, b;
-	double width;
-};
 
 /* ICU's dictionary word breaker for the language, set to s; NULL after
  * a failure (reported). */
@@ -457,7 +430,7 @@ widest_word(struct lctx *c, const struct shaped *s)
  * a word wider than a line is broken where it must be. Returns the number
  * of lines, stored in *lines (malloc'd).
  */
-static size_t
+size_t
 break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
     int whole_words, struct line **lines)
 {
@@ -523,13 +496,7 @@ break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
 	return n;
 }
 
-enum align {
-	ALIGN_LEFT,
-	ALIGN_CENTER,
-	ALIGN_RIGHT
-};
-
-static double
+double
 leading(const struct lctx *c, double size)
 {
 	return size * (c->lang == LANG_JA ? LEADING_JA : LEADING_EN);
@@ -553,7 +520,10 @@ set_paragraph(struct lctx *c, const struct shaped *s, double size,
 
 	for (i = 0; i < n && !c->failed; i++) {
 		double indent = i == 0 ? indent_first : indent_rest, x;
-		ensure(c, lh + (i == 0 ? keep_extra : 0));
+		struct foot_want w = { 0 };
+		foot_want_add(c, &w, s, lines[i].a, lines[i].b);
+		foot_ensure(c, &w, lh + (i == 0 ? keep_extra : 0));
+		foot_want_free(&w);
 		x = c->left + indent;
 		if (align == ALIGN_CENTER)
 			x = c->left + (width - lines[i].width) / 2;
@@ -612,7 +582,7 @@ layout_paragraph(struct lctx *c, const struct node *n)
 		text_block(c, n, FONT_STRONG, 10, ALIGN_LEFT, 2, 0, 0);
 		break;
 	case ROLE_NOTE:
-		text_block(c, n, FONT_BODY, 8.5, ALIGN_LEFT, 1, 1, 0);
+		text_block(c, n, FONT_BODY, NOTE_PARA_SIZE, ALIGN_LEFT, 1, 1, 0);
 		break;
 	default:
 		text_block(c, n, FONT_BODY, BODY_SIZE, ALIGN_LEFT, 3, 3, 0);
@@ -641,31 +611,30 @@ layout_list(struct lctx *c, const struct node *n)
 	}
 }
 
+/* A footnotes block where the template puts it: the notes that did not
+ * go to the foot of their reference's page (a table's own). */
 static void
 layout_footnotes(struct lctx *c, const struct node *n)
 {
 	const struct node *note;
 	double size = NOTE_SIZE;
+	int any = 0;
 
+	for (note = n->first; note != NULL; note = note->next)
+		any |= !foot_moves(&c->foot, note);
+	if (!any)
+		return;
 	ensure(c, 3 * leading(c, size));
 	c->y -= 4;
 	add_line(c, c->left, c->y, c->left + 72, c->y, 0.4);
 	c->y -= 4;
 	for (note = n->first; note != NULL && !c->failed; note = note->next) {
 		struct shaped s = { 0 };
-		char marker[64];
-		c->where = note;
-		if (note->u.note.style == NOTE_PARENTHESIZED) {
-			node_note_marker(note, marker, sizeof(marker) - 1);
-			strcat(marker, " ");
-		} else if (note->u.note.style == NOTE_ASTERISK)
-			snprintf(marker, sizeof(marker), "*%d ", note->u.note.number);
-		else
-			snprintf(marker, sizeof(marker), "%d ", note->u.note.number);
-		shape(c, &s, marker, FONT_BODY, size,
-		    note->u.note.style != NOTE_PARENTHESIZED);
-		shape_inline(c, &s, note, FONT_BODY, size);
-		set_paragraph(c, &s, size, 0, 8, ALIGN_LEFT, 0);
+		if (foot_moves(&c->foot, note))
+			continue;
+		foot_shape_note(c, &s, note);
+		/* A note's first two lines stay together. */
+		set_paragraph(c, &s, size, 0, 8, ALIGN_LEFT, leading(c, size));
 		c->y -= 1.5;
 		shaped_free(&s);
 	}
@@ -923,6 +892,17 @@ plan_rows(struct lctx *c, struct table_plan *p)
 	}
 }
 
+/* The notes a row's cells refer to and no page holds yet. */
+static void
+row_wants(struct lctx *c, struct foot_want *w, const struct trow *row)
+{
+	size_t k;
+
+	for (k = 0; k < row->ncells; k++)
+		foot_want_add(c, w, &row->cells[k].text, 0,
+		    row->cells[k].text.n);
+}
+
 static void
 draw_row(struct lctx *c, const struct table_plan *p, const struct trow *row)
 {
@@ -932,6 +912,13 @@ draw_row(struct lctx *c, const struct table_plan *p, const struct trow *row)
 
 	if (row->node->u.row.flags & ROW_TOTAL)
 		add_line(c, p->col_x[1], top, p->col_x[p->ncols], top, 0.5);
+	{
+		/* Its notes go to this page's foot: the caller made room. */
+		struct foot_want w = { 0 };
+		row_wants(c, &w, row);
+		foot_want_place(c, &w);
+		foot_want_free(&w);
+	}
 	for (k = 0; k < row->ncells; k++) {
 		const struct tcell *cell = &row->cells[k];
 		size_t last = (size_t)(cell->column + cell->span);
@@ -987,18 +974,6 @@ draw_headers(struct lctx *c, const struct table_plan *p)
 		draw_row(c, p, &p->rows[r]);
 }
 
-/* A note right after a table (an appendix's "Note (1)") stays with it. */
-static double
-keep_after(struct lctx *c, const struct node *n)
-{
-	const struct node *next = n->next;
-
-	if (next != NULL && next->kind == NODE_PARAGRAPH &&
-	    next->u.paragraph.role == ROLE_NOTE)
-		return leading(c, 8.5) + 2;
-	return 0;
-}
-
 static void
 layout_table(struct lctx *c, const struct node *n)
 {
@@ -1008,6 +983,7 @@ layout_table(struct lctx *c, const struct node *n)
 	size_t r, cap = 0;
 	size_t first_rows;
 	int was_landscape = c->landscape;
+	struct foot_want w = { 0 };
 
 	/* The largest size at which the columns fit with wide headers, then
 	 * with tighter ones; failing both, turn the page. */
@@ -1049,10 +1025,13 @@ layout_table(struct lctx *c, const struct node *n)
 		first_rows = TABLE_FIRST_ROWS;
 	for (k = n->first; k != NULL && k->kind == NODE_CAPTION; k = k->next)
 		need += leading(c, 9);
-	for (r = 0; r < p.nrows && r < p.header_rows + first_rows; r++)
+	for (r = 0; r < p.nrows && r < p.header_rows + first_rows; r++) {
 		need += p.rows[r].height;
+		row_wants(c, &w, &p.rows[r]);
+	}
 	c->y -= 8;
-	ensure(c, need + 4);
+	ensure(c, need + 4 + foot_want_height(c, &w));
+	foot_want_free(&w);
 	for (k = n->first; k != NULL && k->kind == NODE_CAPTION; k = k->next)
 		text_block(c, k, k == n->first ? FONT_STRONG : FONT_BODY, 9,
 		    ALIGN_LEFT, 0, 1, 0);
@@ -1063,7 +1042,11 @@ layout_table(struct lctx *c, const struct node *n)
 		/* The last two rows go over together with a note that follows,
 		 * rather than leave it alone on a page. */
 		if (r + 2 == p.nrows && r > p.header_rows)
-			h += p.rows[r + 1].height + keep_after(c, n);
+			h += p.rows[r + 1].height + foot_keep_after(c, n);
+		/* A row goes over with the notes it brings to the foot. */
+		row_wants(c, &w, &p.rows[r]);
+		h += foot_want_height(c, &w);
+		foot_want_free(&w);
 		if (c->y - h < bottom(c)) {
 			/* Continue on a new page under the same header. */
 			new_page(c);
@@ -1336,11 +1319,18 @@ layout_pass(const struct node *doc, const struct layout_options *o,
 	c.o = o;
 	c.diags = diags;
 	c.lang = doc->lang;
+	if (foot_index(&c.foot, doc) != 0)
+		lfail(&c, "out of memory");
 	/* The first page exists before anything is measured against it. */
-	new_page(&c);
-	layout_block(&c, doc);
+	if (!c.failed)
+		new_page(&c);
+	if (!c.failed)
+		layout_block(&c, doc);
+	if (!c.failed)
+		foot_flush(&c);   /* the last page's notes */
 	if (!c.failed)
 		add_running(&c);
+	foot_free(&c.foot);
 	for (i = 0; i < LANG_MAX; i++) {
 		if (c.breakers[i] != NULL)
 			ubrk_close(c.breakers[i]);
