@@ -58,6 +58,7 @@ static const char stylesheet[] =
     ".indent-3{padding-left:3.5em;}"
     ".footnotes{font-size:.85em;border-top:1px solid #999;margin-top:1em;}"
     ".footnotes p{margin:.3em 0;}sup{line-height:0;}"
+    "sup a{text-decoration:none;}"
     "figure{margin:1.5em 0;}figcaption{font-weight:bold;}"
     "svg{width:100%;height:auto;max-width:40em;display:block;}"
     ".page-break{border:0;margin:0;}"
