@@ -89,5 +89,16 @@ void draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 size_t break_lines(struct lctx *c, const struct shaped *s, double first,
     double rest, int whole_words, struct line **lines);
 double leading(const struct lctx *c, double size);
+/* The width of units [a, b). */
+double width_of(const struct shaped *s, int32_t a, int32_t b);
+/* The widest dictionary word of s: a narrower column breaks inside it. */
+double widest_word(struct lctx *c, const struct shaped *s);
+/* A paragraph of n's text: `before` and `after` it, its first line
+ * keeping keep_extra more points with it on its page. */
+void text_block(struct lctx *c, const struct node *n, enum font_role role,
+    double size, enum align align, double before, double after,
+    double keep_extra);
+/* Lays out a table (table.c). */
+void layout_table(struct lctx *c, const struct node *n);
 
 #endif
