@@ -79,4 +79,32 @@ XLF
 	fi
 done
 
+# A note of many lines (a third of a page) goes with the line that cites
+# it: both on the next page when they do not fit together, still on one
+# page. One longer than a page is an error that names it.
+for reps in 12 150; do
+	b=$(fresh_book "long$reps")
+	long=$(i=0; while [ $i -lt $reps ]; do printf ' It manages SEIL routers from one place, over the network.'; i=$((i + 1)); done)
+	perl -0pi -e "s{(<footnote id=\"smf\">)}{\$1$long }" "$b/periods/2004-q1.xml"
+	mkdir -p "$b/out"
+	if "$KESSAN" render --period 2004-q1 --lang en --format pdf \
+	    -o "$b/out" "$b" 2>"$scratch/err"; then
+		if [ $reps -gt 100 ]; then
+			not_ok "a note longer than a page: no error"
+			continue
+		fi
+		pdftotext -bbox-layout "$b/out/release-en.pdf" "$scratch/bbox.html"
+		if node "$tools/footnote_pages.mjs" "$scratch/bbox.html" "long note" \
+		    >"$scratch/notes" 2>&1; then
+			ok
+		else
+			not_ok "$(grep -v '^ok' "$scratch/notes" | head -5)"
+		fi
+	elif [ $reps -gt 100 ] && grep -q 'error: footnote [0-9]* does not fit on a page' "$scratch/err"; then
+		ok
+	else
+		not_ok "long note ($reps sentences): $(cat "$scratch/err")"
+	fi
+done
+
 finish
