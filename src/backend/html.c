@@ -58,17 +58,38 @@ static const char stylesheet[] =
     ".indent-3{padding-left:3.5em;}"
     ".footnotes{font-size:.85em;border-top:1px solid #999;margin-top:1em;}"
     ".footnotes p{margin:.3em 0;}sup{line-height:0;}"
+    "sup a{text-decoration:none;}"
     "figure{margin:1.5em 0;}figcaption{font-weight:bold;}"
     "svg{width:100%;height:auto;max-width:40em;display:block;}"
     ".page-break{border:0;margin:0;}"
     "article+article{margin-top:3em;border-top:2px solid #000;}"
-    "@page{size:A4;margin:18mm 16mm;}"
-    "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt;}"
-    "table{page-break-inside:auto;}tr{page-break-inside:avoid;}"
+    /* Print as kessan's PDF sets its pages: its margins (72, 56 and 64
+     * points), type sizes (body 9.5, tables 8, notes 7.5 and 8.5 points,
+     * headings 14, 11 and 10) and leading, so that the browser's print
+     * runs about as many pages. */
+    "@page{size:A4;margin:25.4mm 19.8mm 22.6mm;}"
+    "@media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;"
+    "line-height:1.35;color:#000;}"
+    ":lang(ja){line-height:1.6;}article:lang(en){line-height:1.35;}"
+    "h1{font-size:13pt;margin:.6em 0 .3em;}"
+    "h2{font-size:11pt;margin:.9em 0 .35em;}"
+    "h3{font-size:10pt;margin:.9em 0 .35em;}"
+    "p{margin:.3em 0;}ul{margin:.2em 0;padding-left:1.3em;}"
+    "li{margin:0 0 .3em;}.note{font-size:8.5pt;margin:.1em 0;}"
+    ".footnotes{font-size:7.5pt;margin-top:.6em;}.footnotes p{margin:.15em 0;}"
+    "table{font-size:8pt;margin:.6em 0 .4em;page-break-inside:auto;}"
+    "th,td{padding:.05em .4em;}caption{padding-bottom:.15em;font-size:9pt;}"
+    /* The statements' nine columns and more at the PDF's smaller size. */
+    "table:has(tr>:nth-child(9)){font-size:6.5pt;}"
+    "table:has(tr>:nth-child(9)) td{padding:.05em .25em;}"
+    /* No scroll box on paper: a table is as wide as the page. */
+    ".table-scroll{overflow:visible;}"
+    "tr,caption,figure{break-inside:avoid;page-break-inside:avoid;}"
     "thead{display:table-header-group;}"
-    "h2,h3,caption{page-break-after:avoid;}"
+    "h2,h3,caption{break-after:avoid;page-break-after:avoid;}"
+    "figure{margin:.8em 0;}svg{max-width:32em;}"
     ".page-break{page-break-before:always;}"
-    "article+article{border:0;page-break-before:always;}}";
+    "article+article{border:0;margin-top:0;page-break-before:always;}}";
 
 /* Where each footnote marker points, and each note's back-link. */
 struct note_target {

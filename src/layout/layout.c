@@ -4,64 +4,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 
 #include "../load/template.h"
 #include "../util/buffer.h"
 #include "keep.h"
+#include "lctx.h"
 #include "marks.h"
-#include "page_refs.h"
 
 /* Type sizes and spacing, in points. */
 #define BODY_SIZE 9.5
-#define NOTE_SIZE 7.5
-#define TABLE_SIZE 8.0
-#define TABLE_MIN_SIZE 6.0
 #define LEADING_EN 1.35
 #define LEADING_JA 1.6
-#define MARGIN_SIDE 56.0
-#define MARGIN_TOP 72.0
-#define MARGIN_BOTTOM 64.0
-#define CELL_PAD 6.0
-/* Rows a table's first page must hold with its header, or it starts on
- * the next page (a third of the table when that is more). */
-#define TABLE_FIRST_ROWS 6
-
-/* Column headers wider than this wrap; a table too wide with them wraps
- * them tighter before its type shrinks to the minimum or the page turns. */
-static const double header_caps[] = { 56.0, 30.0 };
-#define INDENT_STEP 9.0
 #define BULLET_INDENT 12.0
 
-struct lctx {
-	struct layout *lay;
-	const struct layout_options *o;
-	struct diag_list *diags;
-	int failed;
-	struct lay_page *page;
-	int landscape;
-	double y;               /* the next line's top */
-	double left, right;     /* the text column */
-	enum lang lang;
-	const struct node *where;   /* for diagnostics */
-	/* one line breaker per language, reused: opening one costs more
-	 * than breaking a paragraph */
-	UBreakIterator *breakers[LANG_MAX];
-	UBreakIterator *words[LANG_MAX];   /* dictionary words (headers) */
-	struct page_refs refs;  /* parts' first pages, references' pages */
-};
 
 /* ---- pages and operations ---- */
 
-static void
-lfail(struct lctx *c, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void
+void
 lfail(struct lctx *c, const char *fmt, ...)
 {
 	va_list ap;
@@ -85,19 +45,21 @@ page_width(const struct lctx *c)
 	return c->landscape ? c->o->page_height : c->o->page_width;
 }
 
-static double
+double
 bottom(const struct lctx *c)
 {
-	(void)c;   /* the same on every page, portrait or landscape */
-	return MARGIN_BOTTOM;
+	/* The same on every page, portrait or landscape, above the notes
+	 * its lines refer to. */
+	return MARGIN_BOTTOM + c->foot.height;
 }
 
-static void
+void
 new_page(struct lctx *c)
 {
-	struct lay_page *pages = array_grow(c->lay->pages, c->lay->npages,
-	    sizeof(*pages));
+	struct lay_page *pages;
 
+	foot_flush(c);   /* the page being left gets its notes */
+	pages = array_grow(c->lay->pages, c->lay->npages, sizeof(*pages));
 	if (pages == NULL) {
 		lfail(c, "out of memory");
 		return;
@@ -113,7 +75,7 @@ new_page(struct lctx *c)
 }
 
 /* Starts a new page unless `height` more points fit on this one. */
-static void
+void
 ensure(struct lctx *c, double height)
 {
 	if (c->page == NULL || c->y - height < bottom(c))
@@ -139,7 +101,7 @@ add_op(struct lctx *c, enum op_kind kind)
 	return &ops[c->page->nops++];
 }
 
-static void
+void
 add_line(struct lctx *c, double x, double y, double x2, double y2, double w)
 {
 	struct lay_op *op = add_op(c, OP_LINE);
@@ -153,24 +115,12 @@ add_line(struct lctx *c, double x, double y, double x2, double y2, double w)
 	op->width = w;
 }
 
-/* ---- shaped text: UTF-16 with a face, size and width per unit ---- */
+/* ---- shaped text ---- */
 
-struct shaped {
-	UChar *u;
-	int32_t n, cap;
-	int *face;
-	double *adv;
-	double *size;
-	unsigned char *raise;   /* superscript */
-	unsigned char *mark;    /* a diff's change_mark (marks.h) */
-	const struct node **src;   /* the inline node each unit came from */
-	unsigned char cur_mark; /* what shape() gives the next units */
-	const struct node *cur_src;
-};
-
-static void
+void
 shaped_free(struct shaped *s)
 {
+	free(s->refs);
 	free(s->u);
 	free(s->face);
 	free(s->adv);
@@ -228,7 +178,7 @@ shaped_reserve(struct shaped *s, int32_t more)
 }
 
 /* Appends UTF-8 text in a role and size, choosing a face per character. */
-static void
+void
 shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
     double size, int raise)
 {
@@ -285,7 +235,7 @@ shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
 	}
 }
 
-static void shape_inline(struct lctx *c, struct shaped *s,
+static void shape_node(struct lctx *c, struct shaped *s,
     const struct node *n, enum font_role role, double size);
 
 /* Shapes a node's inline content: text, emphasis, footnote markers. */
@@ -302,6 +252,19 @@ shape_node(struct lctx *c, struct shaped *s, const struct node *n,
 		shape(c, s, n->u.text.text, role, size, 0);
 		return;
 	case NODE_NOTE_REF:
+		/* Where the marker starts: a line holding it brings the
+		 * note to its page's foot. */
+		{
+			struct shaped_ref *refs = array_grow(s->refs, s->nrefs,
+			    sizeof(*refs));
+			if (refs == NULL) {
+				lfail(c, "out of memory");
+				return;
+			}
+			s->refs = refs;
+			refs[s->nrefs].at = s->n;
+			refs[s->nrefs++].ref = n;
+		}
 		/* Drawn as raised plain digits, so copied text says "8";
 		 * "(1)" on the line, in the catalog's words. */
 		if (n->u.note.style == NOTE_PARENTHESIZED) {
@@ -350,7 +313,7 @@ shape_node(struct lctx *c, struct shaped *s, const struct node *n,
 }
 
 /* The same, each unit remembering its node and a diff's mark on it. */
-static void
+void
 shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
     enum font_role role, double size)
 {
@@ -370,7 +333,7 @@ shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
 	s->cur_src = src;
 }
 
-static double
+double
 width_of(const struct shaped *s, int32_t a, int32_t b)
 {
 	double w = 0;
@@ -402,7 +365,7 @@ mark_used(struct lctx *c, int face, UChar u)
 }
 
 /* Draws units [a, b) with their left edge at x on baseline y. */
-static void
+void
 draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
     double x, double y)
 {
@@ -440,11 +403,6 @@ draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 	}
 }
 
-struct line {
-	int32_t a, b;
-	double width;
-};
-
 /* ICU's dictionary word breaker for the language, set to s; NULL after
  * a failure (reported). */
 static UBreakIterator *
@@ -467,7 +425,7 @@ word_breaker(struct lctx *c, const struct shaped *s)
 
 /* The widest dictionary word of s ("営業", "収益"): a column narrower
  * than it would have to break the word. */
-static double
+double
 widest_word(struct lctx *c, const struct shaped *s)
 {
 	UBreakIterator *wi = word_breaker(c, s);
@@ -495,7 +453,7 @@ widest_word(struct lctx *c, const struct shaped *s)
  * a word wider than a line is broken where it must be. Returns the number
  * of lines, stored in *lines (malloc'd).
  */
-static size_t
+size_t
 break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
     int whole_words, struct line **lines)
 {
@@ -561,13 +519,7 @@ break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
 	return n;
 }
 
-enum align {
-	ALIGN_LEFT,
-	ALIGN_CENTER,
-	ALIGN_RIGHT
-};
-
-static double
+double
 leading(const struct lctx *c, double size)
 {
 	return size * (c->lang == LANG_JA ? LEADING_JA : LEADING_EN);
@@ -591,7 +543,10 @@ set_paragraph(struct lctx *c, const struct shaped *s, double size,
 
 	for (i = 0; i < n && !c->failed; i++) {
 		double indent = i == 0 ? indent_first : indent_rest, x;
-		ensure(c, lh + (i == 0 ? keep_extra : 0));
+		struct foot_want w = { 0 };
+		foot_want_add(c, &w, s, lines[i].a, lines[i].b);
+		foot_ensure(c, &w, lh + (i == 0 ? keep_extra : 0));
+		foot_want_free(&w);
 		x = c->left + indent;
 		if (align == ALIGN_CENTER)
 			x = c->left + (width - lines[i].width) / 2;
@@ -607,7 +562,7 @@ set_paragraph(struct lctx *c, const struct shaped *s, double size,
 
 static void layout_block(struct lctx *c, const struct node *n);
 
-static void
+void
 text_block(struct lctx *c, const struct node *n, enum font_role role,
     double size, enum align align, double before, double after,
     double keep_extra)
@@ -650,7 +605,7 @@ layout_paragraph(struct lctx *c, const struct node *n)
 		text_block(c, n, FONT_STRONG, 10, ALIGN_LEFT, 2, 0, 0);
 		break;
 	case ROLE_NOTE:
-		text_block(c, n, FONT_BODY, 8.5, ALIGN_LEFT, 1, 1, 0);
+		text_block(c, n, FONT_BODY, NOTE_PARA_SIZE, ALIGN_LEFT, 1, 1, 0);
 		break;
 	default:
 		text_block(c, n, FONT_BODY, BODY_SIZE, ALIGN_LEFT, 3, 3, 0);
@@ -679,443 +634,34 @@ layout_list(struct lctx *c, const struct node *n)
 	}
 }
 
+/* A footnotes block where the template puts it: the notes that did not
+ * go to the foot of their reference's page (a table's own). */
 static void
 layout_footnotes(struct lctx *c, const struct node *n)
 {
 	const struct node *note;
 	double size = NOTE_SIZE;
+	int any = 0;
 
+	for (note = n->first; note != NULL; note = note->next)
+		any |= !foot_moves(&c->foot, note);
+	if (!any)
+		return;
 	ensure(c, 3 * leading(c, size));
 	c->y -= 4;
 	add_line(c, c->left, c->y, c->left + 72, c->y, 0.4);
 	c->y -= 4;
 	for (note = n->first; note != NULL && !c->failed; note = note->next) {
 		struct shaped s = { 0 };
-		char marker[64];
-		c->where = note;
-		if (note->u.note.style == NOTE_PARENTHESIZED) {
-			node_note_marker(note, marker, sizeof(marker) - 1);
-			strcat(marker, " ");
-		} else if (note->u.note.style == NOTE_ASTERISK)
-			snprintf(marker, sizeof(marker), "*%d ", note->u.note.number);
-		else
-			snprintf(marker, sizeof(marker), "%d ", note->u.note.number);
-		shape(c, &s, marker, FONT_BODY, size,
-		    note->u.note.style != NOTE_PARENTHESIZED);
-		shape_inline(c, &s, note, FONT_BODY, size);
-		set_paragraph(c, &s, size, 0, 8, ALIGN_LEFT, 0);
+		if (foot_moves(&c->foot, note))
+			continue;
+		foot_shape_note(c, &s, note);
+		/* A note's first two lines stay together. */
+		set_paragraph(c, &s, size, 0, 8, ALIGN_LEFT, leading(c, size));
 		c->y -= 1.5;
 		shaped_free(&s);
 	}
 	c->y -= 4;
-}
-
-/* ---- tables ---- */
-
-struct tcell {
-	const struct node *node;
-	struct shaped text;
-	int span;
-	int column;          /* first column it covers */
-	unsigned flags;
-};
-
-struct trow {
-	const struct node *node;
-	struct tcell *cells;
-	size_t ncells;
-	double height;
-	struct line *lines;  /* the label's lines */
-	size_t nlines;
-};
-
-struct table_plan {
-	struct trow *rows;
-	size_t nrows;
-	size_t header_rows;
-	size_t ncols;
-	double size;
-	double *col_x;       /* left edge of each column; col_x[ncols] = right */
-	double paren;        /* width of ")": figures hang it past the edge */
-	double header_cap;   /* headers wider than this wrap */
-};
-
-static void
-plan_free(struct table_plan *p)
-{
-	size_t r, k;
-
-	for (r = 0; r < p->nrows; r++) {
-		for (k = 0; k < p->rows[r].ncells; k++)
-			shaped_free(&p->rows[r].cells[k].text);
-		free(p->rows[r].cells);
-		free(p->rows[r].lines);
-	}
-	free(p->rows);
-	free(p->col_x);
-	memset(p, 0, sizeof(*p));
-}
-
-static enum font_role
-cell_role(const struct trow *row, const struct tcell *cell)
-{
-	int total = (row->node->u.row.flags & ROW_TOTAL) != 0;
-
-	if (cell->flags & CELL_FIGURE)
-		return total ? FONT_FIGURE_STRONG : FONT_FIGURE;
-	return total ? FONT_STRONG : FONT_LABEL;
-}
-
-static void
-shape_table(struct lctx *c, const struct node *table, struct table_plan *p,
-    double size)
-{
-	const struct node *row, *cell;
-	struct trow *rows, *r;
-
-	p->size = size;
-	p->ncols = table->u.table.columns;
-	for (row = table->first; row != NULL && !c->failed; row = row->next) {
-		int column = 0;
-		if (row->kind != NODE_ROW)
-			continue;
-		if ((rows = array_grow(p->rows, p->nrows, sizeof(*rows))) == NULL) {
-			lfail(c, "out of memory");
-			return;
-		}
-		p->rows = rows;
-		/* Counted at once, so that a failure below still frees it. */
-		r = &rows[p->nrows++];
-		r->node = row;
-		if (row->u.row.flags & ROW_HEADER)
-			p->header_rows++;
-		for (cell = row->first; cell != NULL && !c->failed;
-		    cell = cell->next) {
-			struct tcell *cells = array_grow(r->cells, r->ncells,
-			    sizeof(*cells));
-			if (cells == NULL) {
-				lfail(c, "out of memory");
-				return;
-			}
-			r->cells = cells;
-			cells[r->ncells].node = cell;
-			cells[r->ncells].span = cell->u.cell.span > 0 ?
-			    cell->u.cell.span : 1;
-			cells[r->ncells].column = column;
-			cells[r->ncells].flags = cell->u.cell.flags;
-			column += cells[r->ncells].span;
-			c->where = cell;
-			shape_inline(c, &cells[r->ncells].text, cell,
-			    cell_role(r, &cells[r->ncells]), size);
-			r->ncells++;
-		}
-	}
-}
-
-/* The widest unbreakable word of a cell: its minimum width. */
-static double
-min_word(const struct shaped *s)
-{
-	double best = 0, w = 0;
-	int32_t i;
-
-	for (i = 0; i < s->n; i++) {
-		if (s->u[i] == ' ' || s->u[i] >= 0x3000) {
-			if (w > best)
-				best = w;
-			w = s->u[i] >= 0x3000 ? s->adv[i] : 0;
-		} else
-			w += s->adv[i];
-	}
-	return w > best ? w : best;
-}
-
-/* The widest run between spaces (Japanese runs count as one word). */
-static double
-longest_spaced_word(const struct shaped *s)
-{
-	double best = 0, w = 0;
-	int32_t i;
-
-	for (i = 0; i < s->n; i++) {
-		if (s->u[i] == ' ' || s->u[i] == 0x3000) {
-			w = 0;
-			continue;
-		}
-		w += s->adv[i];
-		if (w > best)
-			best = w;
-	}
-	return best;
-}
-
-/*
- * Column widths from content: each figure column as wide as its widest
- * figure (plus room for a hanging parenthesis) or the widest word of its
- * header; the label column takes the rest. Returns 0, or -1 when the label
- * column would be too narrow at this size.
- */
-static int
-plan_columns(struct lctx *c, struct table_plan *p)
-{
-	double *need = calloc(p->ncols + 1, sizeof(double));
-	double total = 0, label_min = 0, width = c->right - c->left;
-	size_t r, k, col;
-	struct shaped paren = { 0 };
-
-	if (need == NULL || (p->col_x = calloc(p->ncols + 1, sizeof(double))) ==
-	    NULL) {
-		free(need);
-		lfail(c, "out of memory");
-		return -1;
-	}
-	shape(c, &paren, ")", FONT_FIGURE, p->size, 0);
-	p->paren = paren.n > 0 ? paren.adv[0] : 0;
-	shaped_free(&paren);
-	for (r = 0; r < p->nrows; r++)
-		for (k = 0; k < p->rows[r].ncells; k++) {
-			const struct tcell *cell = &p->rows[r].cells[k];
-			double w;
-			col = (size_t)cell->column;
-			if (col == 0) {
-				w = min_word(&cell->text) +
-				    INDENT_STEP * p->rows[r].node->u.row.indent;
-				if (w > label_min)
-					label_min = w;
-				continue;
-			}
-			if (cell->span != 1 || col >= p->ncols)
-				continue;
-			if (cell->flags & CELL_FIGURE)
-				w = width_of(&cell->text, 0, cell->text.n) + p->paren;
-			else {
-				/* A short header stays on one line ("Mar 31, 2004",
-				 * "前年同期比"); a longer one wraps between words, a
-				 * Japanese run counting as one word up to the cap. */
-				w = width_of(&cell->text, 0, cell->text.n);
-				if (w > p->header_cap) {
-					w = longest_spaced_word(&cell->text);
-					/* Never narrower than a dictionary word: the
-					 * header would break inside it. */
-					if (w > p->header_cap) {
-						double word = widest_word(c, &cell->text);
-						w = word > p->header_cap ? word :
-						    p->header_cap;
-					}
-				}
-			}
-			if (w > need[col])
-				need[col] = w;
-		}
-	for (col = 1; col < p->ncols; col++)
-		total += need[col] + CELL_PAD;
-	/* The label column gets the rest, and at least its longest word and
-	 * a quarter of the width. */
-	if (width - total < label_min || width - total < width * 0.25) {
-		free(need);
-		return -1;
-	}
-	p->col_x[0] = c->left;
-	p->col_x[1] = c->right - total;
-	for (col = 1; col < p->ncols; col++)
-		p->col_x[col + 1] = p->col_x[col] + need[col] + CELL_PAD;
-	free(need);
-	return 0;
-}
-
-/* Line-breaks every label and header cell for its column width. */
-static void
-plan_rows(struct lctx *c, struct table_plan *p)
-{
-	double lh = leading(c, p->size);
-	size_t r, k;
-
-	for (r = 0; r < p->nrows; r++) {
-		struct trow *row = &p->rows[r];
-		double h = lh;
-		for (k = 0; k < row->ncells; k++) {
-			struct tcell *cell = &row->cells[k];
-			double w;
-			size_t n;
-			struct line *lines;
-			if (cell->flags & CELL_FIGURE)
-				continue;
-			w = p->col_x[cell->column + cell->span > (int)p->ncols ?
-			    p->ncols : (size_t)(cell->column + cell->span)] -
-			    p->col_x[cell->column] - CELL_PAD / 2 -
-			    (cell->column == 0 ? INDENT_STEP * row->node->u.row.indent :
-			    0);
-			/* Labels and headers break between words only. */
-			n = break_lines(c, &cell->text, w, w, 1, &lines);
-			if (n * lh > h)
-				h = n * lh;
-			/* Keep the lines of the label (first cell) only; header
-			 * cells are broken again when drawn. */
-			if (k == 0 && !(row->node->u.row.flags & ROW_HEADER)) {
-				row->lines = lines;
-				row->nlines = n;
-			} else
-				free(lines);
-		}
-		row->height = h + 2;
-	}
-}
-
-static void
-draw_row(struct lctx *c, const struct table_plan *p, const struct trow *row)
-{
-	double lh = leading(c, p->size), top = c->y;
-	int header = (row->node->u.row.flags & ROW_HEADER) != 0;
-	size_t k, i;
-
-	if (row->node->u.row.flags & ROW_TOTAL)
-		add_line(c, p->col_x[1], top, p->col_x[p->ncols], top, 0.5);
-	for (k = 0; k < row->ncells; k++) {
-		const struct tcell *cell = &row->cells[k];
-		size_t last = (size_t)(cell->column + cell->span);
-		double x0 = p->col_x[cell->column], x1;
-		if (last > p->ncols)
-			last = p->ncols;
-		x1 = p->col_x[last];
-		if (cell->text.n == 0)
-			continue;
-		if (cell->column == 0 && !header) {
-			double indent = INDENT_STEP * row->node->u.row.indent;
-			for (i = 0; i < row->nlines; i++)
-				draw_units(c, &cell->text, row->lines[i].a, row->lines[i].b,
-				    x0 + indent, top - p->size - i * lh);
-			continue;
-		}
-		if (header) {
-			/* Header cells wrap and center over their columns. */
-			struct line *lines;
-			size_t n = break_lines(c, &cell->text, x1 - x0 - CELL_PAD / 2,
-			    x1 - x0 - CELL_PAD / 2, 1, &lines);
-			for (i = 0; i < n; i++)
-				draw_units(c, &cell->text, lines[i].a, lines[i].b,
-				    x0 + CELL_PAD / 2 + (x1 - x0 - CELL_PAD / 2 -
-				    lines[i].width) / 2, top - p->size - i * lh);
-			free(lines);
-			continue;
-		}
-		{
-			/* Figures align on their digits: a closing parenthesis
-			 * hangs past the column's edge. */
-			double w = width_of(&cell->text, 0, cell->text.n);
-			int hangs = cell->text.u[cell->text.n - 1] == ')';
-			double right = x1 - p->paren + (hangs ? p->paren : 0);
-			draw_units(c, &cell->text, 0, cell->text.n, right - w,
-			    top - p->size);
-		}
-	}
-	c->y -= row->height;
-	if (header && row == &p->rows[p->header_rows - 1])
-		add_line(c, p->col_x[0], c->y + 1, p->col_x[p->ncols], c->y + 1,
-		    0.5);
-}
-
-static void
-draw_headers(struct lctx *c, const struct table_plan *p)
-{
-	size_t r;
-
-	add_line(c, p->col_x[0], c->y, p->col_x[p->ncols], c->y, 0.8);
-	c->y -= 2;
-	for (r = 0; r < p->header_rows; r++)
-		draw_row(c, p, &p->rows[r]);
-}
-
-/* A note right after a table (an appendix's "Note (1)") stays with it. */
-static double
-keep_after(struct lctx *c, const struct node *n)
-{
-	const struct node *next = n->next;
-
-	if (next != NULL && next->kind == NODE_PARAGRAPH &&
-	    next->u.paragraph.role == ROLE_NOTE)
-		return leading(c, 8.5) + 2;
-	return 0;
-}
-
-static void
-layout_table(struct lctx *c, const struct node *n)
-{
-	struct table_plan p = { 0 };
-	const struct node *k;
-	double size, need;
-	size_t r, cap = 0;
-	size_t first_rows;
-	int was_landscape = c->landscape;
-
-	/* The largest size at which the columns fit with wide headers, then
-	 * with tighter ones; failing both, turn the page. */
-	for (size = TABLE_SIZE; ; size -= 0.5) {
-		shape_table(c, n, &p, size);
-		p.header_cap = header_caps[cap];
-		if (c->failed) {
-			plan_free(&p);
-			return;
-		}
-		if (plan_columns(c, &p) == 0)
-			break;
-		plan_free(&p);
-		if (size - 0.5 >= TABLE_MIN_SIZE)
-			continue;
-		size = TABLE_SIZE + 0.5;
-		if (++cap < sizeof(header_caps) / sizeof(header_caps[0]))
-			continue;
-		if (c->landscape) {
-			c->where = n;
-			lfail(c, "table %s does not fit even on a landscape page",
-			    n->id != NULL ? n->id : "");
-			return;
-		}
-		c->landscape = 1;
-		cap = 0;
-		new_page(c);
-	}
-	plan_rows(c, &p);
-	/*
-	 * A table starts where its first page holds a fair part of it: its
-	 * caption and header with six rows, or a third of its rows when that
-	 * is more (all of a short one); else on the next page, not as four
-	 * rows at a page's foot.
-	 */
-	need = 0;
-	first_rows = (p.nrows - p.header_rows + 2) / 3;
-	if (first_rows < TABLE_FIRST_ROWS)
-		first_rows = TABLE_FIRST_ROWS;
-	for (k = n->first; k != NULL && k->kind == NODE_CAPTION; k = k->next)
-		need += leading(c, 9);
-	for (r = 0; r < p.nrows && r < p.header_rows + first_rows; r++)
-		need += p.rows[r].height;
-	c->y -= 8;
-	ensure(c, need + 4);
-	for (k = n->first; k != NULL && k->kind == NODE_CAPTION; k = k->next)
-		text_block(c, k, k == n->first ? FONT_STRONG : FONT_BODY, 9,
-		    ALIGN_LEFT, 0, 1, 0);
-	c->y -= 2;
-	draw_headers(c, &p);
-	for (r = p.header_rows; r < p.nrows && !c->failed; r++) {
-		double h = p.rows[r].height;
-		/* The last two rows go over together with a note that follows,
-		 * rather than leave it alone on a page. */
-		if (r + 2 == p.nrows && r > p.header_rows)
-			h += p.rows[r + 1].height + keep_after(c, n);
-		if (c->y - h < bottom(c)) {
-			/* Continue on a new page under the same header. */
-			new_page(c);
-			draw_headers(c, &p);
-		}
-		draw_row(c, &p, &p.rows[r]);
-	}
-	add_line(c, p.col_x[0], c->y, p.col_x[p.ncols], c->y, 0.8);
-	c->y -= 6;
-	plan_free(&p);
-	if (c->landscape != was_landscape) {
-		c->landscape = was_landscape;
-		new_page(c);
-	}
 }
 
 /* ---- charts ---- */
@@ -1374,11 +920,18 @@ layout_pass(const struct node *doc, const struct layout_options *o,
 	c.o = o;
 	c.diags = diags;
 	c.lang = doc->lang;
+	if (foot_index(&c.foot, doc) != 0)
+		lfail(&c, "out of memory");
 	/* The first page exists before anything is measured against it. */
-	new_page(&c);
-	layout_block(&c, doc);
+	if (!c.failed)
+		new_page(&c);
+	if (!c.failed)
+		layout_block(&c, doc);
+	if (!c.failed)
+		foot_flush(&c);   /* the last page's notes */
 	if (!c.failed)
 		add_running(&c);
+	foot_free(&c.foot);
 	for (i = 0; i < LANG_MAX; i++) {
 		if (c.breakers[i] != NULL)
 			ubrk_close(c.breakers[i]);

@@ -2,14 +2,17 @@
 // and checks each as a reader's browser shows it: the title, no horizontal
 // overflow (nor at a phone's 390 px, where wide tables scroll in their own
 // box), figure cells right-aligned by their computed style, an English
-// article of a Japanese page set in a Latin face, and every table cell
-// equal to the text backend's cell. One browser serves every
+// article of a Japanese page set in a Latin face, every table cell
+// equal to the text backend's cell, and, printed to PDF (A4, the page's
+// own print styles), within 15% of the pages of kessan's PDF beside it
+// (RELEASE.pdf, counted by pdfinfo). One browser serves every
 // page. With SHOT given, saves a full-page screenshot and close-ups of the
 // first table and the chart. Prints "ok"/"not ok" lines; exits 1 on any
 // failure.
 //
 //   node browser.mjs RELEASE.html RELEASE.txt "EXPECTED TITLE" [SHOT.png|-] ...
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { check, failures, launch } from './chromium.mjs';
 
@@ -75,6 +78,19 @@ async function checkPage(browser, html, txt, title, shot) {
     check(phone.boxed && phone.scrolling > 0,
           `${html}: at 390 px every table in a scrolling box, ${phone.scrolling} of them scrolling`);
     await page.setViewportSize({ width: 1024, height: 768 });
+    // The browser's print against kessan's PDF of the same release.
+    const pdf = html.replace(/\.html$/, '.pdf');
+    if (existsSync(pdf)) {
+      const printed = html.replace(/\.html$/, '.print.pdf');
+      const pages = f => +/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [f],
+        { encoding: 'utf8' }))[1];
+      await page.emulateMedia({ media: 'print' });
+      await page.pdf({ path: printed, preferCSSPageSize: true });
+      await page.emulateMedia({ media: 'screen' });
+      const want = pages(pdf), got = pages(printed);
+      check(Math.abs(got - want) <= Math.ceil(want * 0.15),
+            `${html}: printed, ${got} pages against the PDF's ${want}`);
+    }
     if (shot !== '-') {
       await page.screenshot({ path: shot, fullPage: true });
       await page.locator('table').first().screenshot({ path: shot.replace(/\.png$/, '-table.png') });
