@@ -5,14 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
-
-/* A release has a few fonts, each with one ToUnicode CMap. */
-#define PDF_FIX_MAX_CMAPS 64
 
 struct object {
 	size_t start, end;   /* "N 0 obj" .. after "endobj" */
-	int tounicode;       /* replace with our CMap */
+	int font;            /* 1 + the index of the font replacing it, or 0 */
 	int catalog;         /* add /Lang */
 };
 
@@ -26,51 +22,6 @@ find(const unsigned char *hay, size_t from, size_t len, const char *needle)
 		if (hay[i] == (unsigned char)needle[0] && memcmp(hay + i, needle, n) == 0)
 			return hay + i;
 	return NULL;
-}
-
-/*
- * The CMap every libharu UTF-8 font needs: its codes are UCS-2 code units,
- * so each maps to itself. A bfrange may not cross a change of its first
- * byte: one range per high byte, surrogates left out, at most 100 per
- * block.
- */
-static void
-identity_cmap(struct buffer *b)
-{
-	char line[64];
-	int hi, in_block = 0, ranges = 0;
-
-	buffer_puts(b, "/CIDInit /ProcSet findresource begin\n"
-	    "12 dict begin\nbegincmap\n"
-	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	    "/Supplement 0 >> def\n"
-	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (hi = 0; hi < 256; hi++) {
-		if (hi >= 0xD8 && hi <= 0xDF)
-			continue;
-		if (!in_block) {
-			int left = 0, k;
-			for (k = hi; k < 256 && left < 100; k++)
-				if (k < 0xD8 || k > 0xDF)
-					left++;
-			snprintf(line, sizeof(line), "%d beginbfrange\n", left);
-			buffer_puts(b, line);
-			in_block = 1;
-			ranges = 0;
-		}
-		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n", hi, hi,
-		    hi);
-		buffer_puts(b, line);
-		if (++ranges == 100) {
-			buffer_puts(b, "endbfrange\n");
-			in_block = 0;
-		}
-	}
-	if (in_block)
-		buffer_puts(b, "endbfrange\n");
-	buffer_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-	    "end\nend\n");
 }
 
 /*
@@ -95,6 +46,12 @@ number(const unsigned char *in, size_t len, size_t *at, size_t *value)
 	*value = v;
 	*at = i;
 	return 0;
+}
+
+static size_t
+fonts_objects(const struct pdf_fix_fonts *fonts)
+{
+	return fonts != NULL ? fonts->per_font : 0;
 }
 
 static int
@@ -174,16 +131,57 @@ object_number_after(const unsigned char *in, size_t from, size_t to,
 	    (int)value : -1;
 }
 
+/* Whether object [start, end) is a font dictionary whose /BaseFont is
+ * exactly name. */
+static int
+is_font_named(const unsigned char *in, size_t start, size_t end,
+    const char *name)
+{
+	const unsigned char *k = find(in, start, end, "/BaseFont /");
+	size_t n = strlen(name), at;
+
+	if (k == NULL || find(in, start, end, "/Type /Font") == NULL)
+		return 0;
+	at = (size_t)(k - in) + 11;
+	return at + n < end && memcmp(in + at, name, n) == 0 &&
+	    strchr(" \r\n/>", in[at + n]) != NULL;
+}
+
+/* Writes the trailer dictionary libharu wrote, [from, to), with /Size
+ * set to size. */
+static int
+write_trailer(const unsigned char *in, size_t from, size_t to, size_t size,
+    struct buffer *out)
+{
+	const unsigned char *k = find(in, from, to, "/Size ");
+	size_t at, old;
+
+	if (k == NULL)
+		return -1;
+	at = (size_t)(k - in) + 6;
+	if (number(in, to, &at, &old) != 0)
+		return -1;
+	buffer_write(out, (const char *)in + from, (size_t)(k - in) - from);
+	buffer_printf(out, "/Size %zu", size);
+	buffer_write(out, (const char *)in + at, to - at);
+	return 0;
+}
+
 int
 pdf_fix(const unsigned char *in, size_t len, const char *lang,
     struct buffer *out, char *err, size_t errsize)
 {
+	return pdf_fix_fonts(in, len, lang, NULL, out, err, errsize);
+}
+
+int
+pdf_fix_fonts(const unsigned char *in, size_t len, const char *lang,
+    const struct pdf_fix_fonts *fonts, struct buffer *out, char *err,
+    size_t errsize)
+{
 	struct object *objs = NULL;
-	struct buffer cmap = { NULL, 0, 0, 0 };
-	unsigned char *packed = NULL;
-	uLongf packed_len;
-	size_t count = 0, trailer, n, cmaps, *offsets = NULL;
-	char line[96];
+	size_t count = 0, trailer, n, k, total, *offsets = NULL;
+	size_t nfonts = fonts != NULL ? fonts->n : 0;
 	int root, rc = -1;
 
 	if (len < 16 || memcmp(in, "%PDF-1.", 7) != 0) {
@@ -198,44 +196,45 @@ pdf_fix(const unsigned char *in, size_t len, const char *lang,
 		goto out;
 	}
 	objs[root].catalog = 1;
-	for (n = 1, cmaps = 0; n < count; n++) {
-		int ref = object_number_after(in, objs[n].start, objs[n].end,
-		    "/ToUnicode ");
-		if (ref > 0 && (size_t)ref < count && !objs[ref].tounicode) {
-			objs[ref].tounicode = 1;
-			cmaps++;
+	for (k = 0; k < nfonts; k++) {
+		for (n = 1; n < count; n++)
+			if (!objs[n].font && is_font_named(in, objs[n].start,
+			    objs[n].end, fonts->names[k]))
+				break;
+		if (n == count) {
+			snprintf(err, errsize, "no font %s to replace",
+			    fonts->names[k]);
+			goto out;
 		}
+		objs[n].font = (int)k + 1;
 	}
-	/* One CMap per font: each is replaced by a 2 KB stream, so a file
-	 * naming thousands would grow a thousandfold (found by fuzz_pdf_fix). */
-	if (cmaps > PDF_FIX_MAX_CMAPS) {
-		snprintf(err, errsize, "more ToUnicode CMaps than fonts libharu "
-		    "writes (%zu)", cmaps);
-		goto out;
-	}
-	identity_cmap(&cmap);
-	packed_len = compressBound((uLong)cmap.len);
-	if (cmap.failed || (packed = malloc(packed_len)) == NULL ||
-	    (offsets = calloc(count, sizeof(*offsets))) == NULL ||
-	    compress2(packed, &packed_len, (const Bytef *)cmap.data,
-	    (uLong)cmap.len, 9) != Z_OK) {
+	total = count + nfonts * fonts_objects(fonts);
+	if ((offsets = calloc(total, sizeof(*offsets))) == NULL) {
 		snprintf(err, errsize, "out of memory");
 		goto out;
 	}
 	/* /Lang needs PDF 1.4; the header's version digit is ours to raise. */
 	buffer_write(out, "%PDF-1.4", 8);
 	buffer_write(out, (const char *)in + 8, objs[1].start - 8);
-	for (n = 1; n < count; n++) {
-		const unsigned char *body = in + objs[n].start;
-		size_t size = objs[n].end - objs[n].start;
+	for (n = 1; n < total; n++) {
+		const unsigned char *body = n < count ? in + objs[n].start : NULL;
+		size_t size = n < count ? objs[n].end - objs[n].start : 0;
 		offsets[n] = out->len;
-		if (objs[n].tounicode) {
-			snprintf(line, sizeof(line), "%zu 0 obj\n<<\n/Length %lu\n"
-			    "/Filter /FlateDecode\n>>\nstream\n", n,
-			    (unsigned long)packed_len);
-			buffer_puts(out, line);
-			buffer_write(out, (const char *)packed, packed_len);
-			buffer_puts(out, "\nendstream\nendobj");
+		if (n >= count) {
+			/* the objects the fonts add, numbered after libharu's */
+			k = (n - count) / fonts->per_font;
+			buffer_printf(out, "%zu 0 obj\n", n);
+			if (fonts->object(fonts->arg, k, (n - count) %
+			    fonts->per_font, count + k * fonts->per_font, out) != 0) {
+				snprintf(err, errsize, "out of memory");
+				goto out;
+			}
+			buffer_puts(out, "\nendobj");
+		} else if (objs[n].font) {
+			k = (size_t)objs[n].font - 1;
+			buffer_printf(out, "%zu 0 obj\n", n);
+			fonts->dict(fonts->arg, k, count + k * fonts->per_font, out);
+			buffer_puts(out, "\nendobj");
 		} else if (objs[n].catalog) {
 			const unsigned char *open = find(in, objs[n].start, objs[n].end,
 			    "<<");
@@ -244,8 +243,7 @@ pdf_fix(const unsigned char *in, size_t len, const char *lang,
 				goto out;
 			}
 			buffer_write(out, (const char *)body, (size_t)(open + 2 - body));
-			snprintf(line, sizeof(line), "\n/Lang (%s)", lang);
-			buffer_puts(out, line);
+			buffer_printf(out, "\n/Lang (%s)", lang);
 			buffer_write(out, (const char *)open + 2,
 			    size - (size_t)(open + 2 - body));
 		} else
@@ -254,25 +252,18 @@ pdf_fix(const unsigned char *in, size_t len, const char *lang,
 	}
 	{
 		size_t xref = out->len;
-		snprintf(line, sizeof(line), "xref\n0 %zu\n0000000000 65535 f\r\n",
-		    count);
-		buffer_puts(out, line);
-		for (n = 1; n < count; n++) {
-			snprintf(line, sizeof(line), "%010zu 00000 n\r\n", offsets[n]);
-			buffer_puts(out, line);
+		const unsigned char *sx = find(in, trailer, len, "startxref");
+		buffer_printf(out, "xref\n0 %zu\n0000000000 65535 f\r\n", total);
+		for (n = 1; n < total; n++)
+			buffer_printf(out, "%010zu 00000 n\r\n", offsets[n]);
+		/* The trailer dictionary as libharu wrote it, with the new
+		 * /Size; a new startxref. */
+		if (sx == NULL || write_trailer(in, trailer, (size_t)(sx - in),
+		    total, out) != 0) {
+			snprintf(err, errsize, "no trailer /Size or startxref");
+			goto out;
 		}
-		/* The trailer dictionary as libharu wrote it; a new startxref. */
-		{
-			const unsigned char *sx = find(in, trailer, len, "startxref");
-			if (sx == NULL) {
-				snprintf(err, errsize, "no startxref");
-				goto out;
-			}
-			buffer_write(out, (const char *)in + trailer,
-			    (size_t)(sx - in) - trailer);
-		}
-		snprintf(line, sizeof(line), "startxref\n%zu\n%%%%EOF\n", xref);
-		buffer_puts(out, line);
+		buffer_printf(out, "startxref\n%zu\n%%%%EOF\n", xref);
 	}
 	if (out->failed) {
 		snprintf(err, errsize, "out of memory");
@@ -282,7 +273,5 @@ pdf_fix(const unsigned char *in, size_t len, const char *lang,
 out:
 	free(objs);
 	free(offsets);
-	free(packed);
-	buffer_free(&cmap);
 	return rc;
 }
