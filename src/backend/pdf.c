@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <libdeflate.h>
 
 #include "pdf_fix.h"
 #include "pdf_font.h"
@@ -44,6 +45,7 @@ struct faces {
 	const char *names[FONTS_MAX_FACES];
 	size_t n;
 	struct buffer text;              /* one string's codes, reused */
+	struct libdeflate_compressor *z; /* the fonts' streams */
 };
 
 static void
@@ -60,7 +62,7 @@ font_object(void *arg, size_t k, size_t which, size_t first,
 {
 	const struct faces *faces = arg;
 
-	return pdf_font_object(&faces->fonts[k], which, first, out);
+	return pdf_font_object(&faces->fonts[k], which, first, faces->z, out);
 }
 
 static void
@@ -94,8 +96,9 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts,
 	size_t i;
 	int in_text = 0;
 	/* graphics state as last set, so unchanged lines add no operators */
-	double gray = 0, width = -1;
+	double gray = 0, width = -1, size = -1;
 	enum dash dash = DASH_SOLID;
+	int face = -1;
 
 	if (page == NULL)
 		return 0;
@@ -108,8 +111,13 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts,
 				HPDF_Page_BeginText(page);
 				in_text = 1;
 			}
-			HPDF_Page_SetFontAndSize(page, fonts[op->face],
-			    (HPDF_REAL)op->size);
+			/* Text state lasts the page: set it only when it changes. */
+			if (op->face != face || op->size != size) {
+				HPDF_Page_SetFontAndSize(page, fonts[op->face],
+				    (HPDF_REAL)op->size);
+				face = op->face;
+				size = op->size;
+			}
 			text->len = 0;
 			if (pdf_font_encode(by_face[op->face], op->text, text) != 0)
 				return -1;
@@ -188,7 +196,13 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 	int rc = -1;
 
 	memset(&faces, 0, sizeof(faces));
+	/* Level 6: as small as zlib's best here, in half zlib's time. */
+	if ((faces.z = libdeflate_alloc_compressor(6)) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		return -1;
+	}
 	if ((pdf = HPDF_New(on_error, &e)) == NULL) {
+		libdeflate_free_compressor(faces.z);
 		snprintf(err, errsize, "libharu cannot start (out of memory)");
 		return -1;
 	}
@@ -261,5 +275,6 @@ out:
 	for (i = 0; i < faces.n; i++)
 		pdf_font_free(&faces.fonts[i]);
 	buffer_free(&faces.text);
+	libdeflate_free_compressor(faces.z);
 	return rc;
 }

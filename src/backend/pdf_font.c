@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include <unicode/utf8.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 /*
  * The bytes of a code: printable ASCII but for the delimiters and the
@@ -174,19 +174,19 @@ pdf_font_dict(const struct pdf_font *f, size_t first, struct buffer *out)
 
 /* Writes a stream object's body holding data deflated. */
 static int
-stream(struct buffer *out, const char *extra, const unsigned char *data,
-    size_t len)
+stream(struct libdeflate_compressor *z, struct buffer *out, const char *extra,
+    const unsigned char *data, size_t len)
 {
-	uLongf packed_len = compressBound((uLong)len);
-	unsigned char *packed = malloc(packed_len);
+	size_t bound = libdeflate_zlib_compress_bound(z, len), packed_len;
+	unsigned char *packed = malloc(bound);
 
-	if (packed == NULL ||
-	    compress2(packed, &packed_len, data, (uLong)len, 6) != Z_OK) {
+	if (packed == NULL || (packed_len = libdeflate_zlib_compress(z, data, len,
+	    packed, bound)) == 0) {
 		free(packed);
 		return -1;
 	}
-	buffer_printf(out, "<<\n/Length %lu\n/Filter /FlateDecode\n%s>>\n"
-	    "stream\n", (unsigned long)packed_len, extra);
+	buffer_printf(out, "<<\n/Length %zu\n/Filter /FlateDecode\n%s>>\n"
+	    "stream\n", packed_len, extra);
 	buffer_write(out, (const char *)packed, packed_len);
 	buffer_puts(out, "\nendstream");
 	free(packed);
@@ -255,7 +255,8 @@ descriptor(const struct pdf_font *f, size_t first, struct buffer *out)
 
 /* code -> subset glyph: two bytes per code up to the last one. */
 static int
-cid_to_gid(const struct pdf_font *f, struct buffer *out)
+cid_to_gid(const struct pdf_font *f, struct libdeflate_compressor *z,
+    struct buffer *out)
 {
 	size_t len = f->n > 0 ? 2 * ((size_t)code_of(f->n - 1) + 1) : 2, i;
 	unsigned char *map = calloc(1, len);
@@ -267,7 +268,7 @@ cid_to_gid(const struct pdf_font *f, struct buffer *out)
 		map[2 * code_of(i)] = (unsigned char)(f->gids[i] >> 8);
 		map[2 * code_of(i) + 1] = (unsigned char)f->gids[i];
 	}
-	rc = stream(out, "", map, len);
+	rc = stream(z, out, "", map, len);
 	free(map);
 	return rc;
 }
@@ -289,7 +290,8 @@ utf16_hex(struct buffer *out, uint32_t c)
  * bfrange; a range stays within one first byte, as CMaps require.
  */
 static int
-to_unicode(const struct pdf_font *f, struct buffer *out)
+to_unicode(const struct pdf_font *f, struct libdeflate_compressor *z,
+    struct buffer *out)
 {
 	struct buffer cmap = { NULL, 0, 0, 0 };
 	size_t i, j, lines = 0, mark = 0;
@@ -329,15 +331,15 @@ to_unicode(const struct pdf_font *f, struct buffer *out)
 	}
 	buffer_puts(&cmap, "endcmap\nCMapName currentdict /CMap defineresource "
 	    "pop\nend\nend\n");
-	rc = cmap.failed ? -1 : stream(out, "", (const unsigned char *)cmap.data,
-	    cmap.len);
+	rc = cmap.failed ? -1 : stream(z, out, "",
+	    (const unsigned char *)cmap.data, cmap.len);
 	buffer_free(&cmap);
 	return rc;
 }
 
 int
 pdf_font_object(const struct pdf_font *f, size_t which, size_t first,
-    struct buffer *out)
+    struct libdeflate_compressor *z, struct buffer *out)
 {
 	char extra[32];
 
@@ -350,11 +352,11 @@ pdf_font_object(const struct pdf_font *f, size_t which, size_t first,
 		break;
 	case 2:
 		snprintf(extra, sizeof(extra), "/Length1 %zu\n", f->program_len);
-		return stream(out, extra, f->program, f->program_len);
+		return stream(z, out, extra, f->program, f->program_len);
 	case 3:
-		return cid_to_gid(f, out);
+		return cid_to_gid(f, z, out);
 	default:
-		return to_unicode(f, out);
+		return to_unicode(f, z, out);
 	}
 	return out->failed ? -1 : 0;
 }

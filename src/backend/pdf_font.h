@@ -54,9 +54,11 @@ int pdf_font_encode(const struct pdf_font *font, const char *text,
  */
 void pdf_font_dict(const struct pdf_font *font, size_t first,
     struct buffer *out);
+struct libdeflate_compressor;
 /* Writes the body of the font's object first + which (which <
- * PDF_FONT_OBJECTS). Returns 0, or -1 when out of memory. */
+ * PDF_FONT_OBJECTS), its streams deflated with z. Returns 0, or -1 when
+ * out of memory. */
 int pdf_font_object(const struct pdf_font *font, size_t which, size_t first,
-    struct buffer *out);
+    struct libdeflate_compressor *z, struct buffer *out);
 
 #endif

@@ -36,7 +36,14 @@ struct ttf {
 	const unsigned char *cmap;
 	uint32_t cmap_length;
 	int cmap_format;
+	const unsigned char *hmtx;
+	/* The glyph of each BMP code point looked up so far, GLYPH_UNKNOWN for
+	 * the rest: layout asks for the same few hundred characters over and
+	 * over. (Builds run documents in processes, never threads.) */
+	uint16_t *bmp;
 };
+
+#define GLYPH_UNKNOWN 0xFFFF   /* never a glyph: maxp counts at most 65535 */
 
 static uint16_t
 u16(const unsigned char *p)
@@ -197,6 +204,12 @@ ttf_parse(struct ttf *f, char *err, size_t errsize)
 		snprintf(err, errsize, "no Unicode character map");
 		return -1;
 	}
+	f->hmtx = table(f, "hmtx")->data;
+	if ((f->bmp = malloc(0x10000 * sizeof(*f->bmp))) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		return -1;
+	}
+	memset(f->bmp, 0xFF, 0x10000 * sizeof(*f->bmp));
 	return 0;
 }
 
@@ -245,6 +258,9 @@ map_file(struct ttf *f, const char *path, char *err, size_t errsize)
 		snprintf(err, errsize, "cannot read: %s", strerror(errno));
 		return -1;
 	}
+	/* A document reads a few hundred scattered glyphs: read-ahead would
+	 * map most of the file in. */
+	(void)madvise(p, (size_t)st.st_size, MADV_RANDOM);
 	f->file = p;
 	f->size = (size_t)st.st_size;
 	f->mapped = 1;
@@ -302,6 +318,7 @@ ttf_close(struct ttf *f)
 		munmap((void *)f->file, f->size);
 	else
 		free((void *)f->file);
+	free(f->bmp);
 	free(f->path);
 	free(f);
 }
@@ -330,8 +347,22 @@ ttf_descender(const struct ttf *f)
 	return f->descender;
 }
 
+static unsigned cmap_glyph(const struct ttf *f, uint32_t c);
+
 unsigned
 ttf_glyph(const struct ttf *f, uint32_t c)
+{
+	if (c < 0x10000) {
+		if (f->bmp[c] == GLYPH_UNKNOWN)
+			f->bmp[c] = (uint16_t)cmap_glyph(f, c);
+		return f->bmp[c];
+	}
+	return cmap_glyph(f, c);
+}
+
+/* The glyph of c as the cmap says. */
+static unsigned
+cmap_glyph(const struct ttf *f, uint32_t c)
 {
 	const unsigned char *m = f->cmap;
 	unsigned segs, i;
@@ -402,11 +433,9 @@ ttf_glyph(const struct ttf *f, uint32_t c)
 unsigned
 ttf_advance(const struct ttf *f, unsigned glyph)
 {
-	const unsigned char *h = table(f, "hmtx")->data;
-
 	if (glyph >= f->metrics)
 		glyph = f->metrics - 1;
-	return u16(h + 4 * glyph);
+	return u16(f->hmtx + 4 * glyph);
 }
 
 /*
