@@ -45,7 +45,7 @@ struct faces {
 	const char *names[FONTS_MAX_FACES];
 	size_t n;
 	struct buffer text;              /* one string's codes, reused */
-	struct libdeflate_compressor *z; /* the fonts' streams */
+	struct libdeflate_compressor *z; /* every stream */
 };
 
 static void
@@ -209,7 +209,8 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 	/* The metadata strings are UTF-8; text is drawn in our own codes. */
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	/* Uncompressed: pdf_fix deflates the page contents with libdeflate. */
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
 	for (i = 0; i < fs->nfaces && i < FONTS_MAX_FACES; i++) {
 		char why[160];
 		struct pdf_font *f = &faces.fonts[faces.n];
@@ -268,7 +269,8 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 	fix.dict = font_dict;
 	fix.object = font_object;
 	fix.arg = &faces;
-	rc = pdf_fix_fonts(raw, size, meta->lang, &fix, out, err, errsize);
+	rc = pdf_fix_fonts(raw, size, meta->lang, &fix, faces.z, out, err,
+	    errsize);
 out:
 	free(raw);
 	HPDF_Free(pdf);

@@ -5,12 +5,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libdeflate.h>
 
 struct object {
 	size_t start, end;   /* "N 0 obj" .. after "endobj" */
 	int font;            /* 1 + the index of the font replacing it, or 0 */
 	int catalog;         /* add /Lang */
+	/* An unfiltered stream, deflated here: its dictionary ends at
+	 * dict_end, its data is packed. */
+	size_t dict_end;
+	unsigned char *packed;
+	size_t packed_len;
+	size_t length_of;    /* 1 + the stream whose /Length this object is */
 };
+
+/* Finds the last needle in haystack[from, len). */
+static const unsigned char *
+find_last(const unsigned char *hay, size_t from, size_t len,
+    const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	for (i = len; i >= from + n; i--)
+		if (memcmp(hay + i - n, needle, n) == 0)
+			return hay + i - n;
+	return NULL;
+}
 
 /* Finds needle in haystack[from, len). */
 static const unsigned char *
@@ -93,22 +113,32 @@ parse_objects(const unsigned char *in, size_t len, struct object **objs,
 		return -1;
 	}
 	for (n = 1; n < entries; n++) {
-		const unsigned char *e = p + 20 * n, *end;
+		const unsigned char *e = p + 20 * n;
 		size_t off = 0;
 		at = (size_t)(e - in);
 		/* libharu writes objects in number order: the first after the
 		 * 8-byte "%PDF-1.x" header (which is copied up to it), each
-		 * after the one before, which keeps the search for "endobj"
-		 * linear. */
+		 * after the one before. */
 		if (number(in, len, &at, &off) != 0 || e[17] != 'n' || off >= xref ||
-		    off < 8 || (n > 1 && off < o[n - 1].end) ||
-		    (end = find(in, off, xref, "endobj")) == NULL) {
+		    off < 8 || (n > 1 && off <= o[n - 1].start)) {
 			snprintf(err, errsize, "object %zu: not where the table says",
 			    n);
 			free(o);
 			return -1;
 		}
 		o[n].start = off;
+	}
+	/* An object ends at the last "endobj" before the next one: a stream's
+	 * bytes may hold the word. */
+	for (n = 1; n < entries; n++) {
+		const unsigned char *end = find_last(in, o[n].start,
+		    n + 1 < entries ? o[n + 1].start : xref, "endobj");
+		if (end == NULL) {
+			snprintf(err, errsize, "object %zu: not where the table says",
+			    n);
+			free(o);
+			return -1;
+		}
 		o[n].end = (size_t)(end - in) + 6;
 	}
 	*trailer = (size_t)(p + 20 * entries - in);
@@ -129,6 +159,61 @@ object_number_after(const unsigned char *in, size_t from, size_t to,
 	at = (size_t)(k - in) + strlen(key);
 	return number(in, to, &at, &value) == 0 && value < 0x7fffffff ?
 	    (int)value : -1;
+}
+
+/*
+ * Deflates each stream libharu left unfiltered (the page contents: libharu
+ * compresses with zlib, in twice libdeflate's time). A stream's /Length is
+ * an object of its own, which is then written with the packed length.
+ */
+static int
+pack_streams(const unsigned char *in, struct object *o, size_t count,
+    struct libdeflate_compressor *z, char *err, size_t errsize)
+{
+	size_t n;
+
+	for (n = 1; n < count; n++) {
+		const unsigned char *kw = find(in, o[n].start, o[n].end,
+		    ">>\nstream"), *obj;
+		size_t dict_end, at, len, data, bound;
+		int k;
+
+		if (kw == NULL)
+			continue;
+		dict_end = (size_t)(kw - in);
+		if (find(in, o[n].start, dict_end, "/Filter") != NULL)
+			continue;
+		k = object_number_after(in, o[n].start, dict_end, "/Length ");
+		if (k <= 0 || (size_t)k >= count || (size_t)k == n ||
+		    o[k].length_of != 0 || o[k].packed != NULL ||
+		    (obj = find(in, o[k].start, o[k].end, "obj")) == NULL ||
+		    (at = (size_t)(obj - in) + 3,
+		    number(in, o[k].end, &at, &len) != 0)) {
+			snprintf(err, errsize, "object %zu: a stream without a "
+			    "length", n);
+			return -1;
+		}
+		data = dict_end + 9;
+		if (data < o[n].end && in[data] == '\r')
+			data++;
+		if (data < o[n].end && in[data] == '\n')
+			data++;
+		if (len > o[n].end - data) {
+			snprintf(err, errsize, "object %zu: a stream longer than its "
+			    "object", n);
+			return -1;
+		}
+		bound = libdeflate_zlib_compress_bound(z, len);
+		if ((o[n].packed = malloc(bound)) == NULL ||
+		    (o[n].packed_len = libdeflate_zlib_compress(z, in + data, len,
+		    o[n].packed, bound)) == 0) {
+			snprintf(err, errsize, "out of memory");
+			return -1;
+		}
+		o[n].dict_end = dict_end;
+		o[k].length_of = n + 1;
+	}
+	return 0;
 }
 
 /* Whether object [start, end) is a font dictionary whose /BaseFont is
@@ -171,13 +256,13 @@ int
 pdf_fix(const unsigned char *in, size_t len, const char *lang,
     struct buffer *out, char *err, size_t errsize)
 {
-	return pdf_fix_fonts(in, len, lang, NULL, out, err, errsize);
+	return pdf_fix_fonts(in, len, lang, NULL, NULL, out, err, errsize);
 }
 
 int
 pdf_fix_fonts(const unsigned char *in, size_t len, const char *lang,
-    const struct pdf_fix_fonts *fonts, struct buffer *out, char *err,
-    size_t errsize)
+    const struct pdf_fix_fonts *fonts, struct libdeflate_compressor *z,
+    struct buffer *out, char *err, size_t errsize)
 {
 	struct object *objs = NULL;
 	size_t count = 0, trailer, n, k, total, *offsets = NULL;
@@ -208,6 +293,8 @@ pdf_fix_fonts(const unsigned char *in, size_t len, const char *lang,
 		}
 		objs[n].font = (int)k + 1;
 	}
+	if (z != NULL && pack_streams(in, objs, count, z, err, errsize) != 0)
+		goto out;
 	total = count + nfonts * fonts_objects(fonts);
 	if ((offsets = calloc(total, sizeof(*offsets))) == NULL) {
 		snprintf(err, errsize, "out of memory");
@@ -235,6 +322,16 @@ pdf_fix_fonts(const unsigned char *in, size_t len, const char *lang,
 			buffer_printf(out, "%zu 0 obj\n", n);
 			fonts->dict(fonts->arg, k, count + k * fonts->per_font, out);
 			buffer_puts(out, "\nendobj");
+		} else if (objs[n].packed != NULL) {
+			buffer_write(out, (const char *)body,
+			    objs[n].dict_end - objs[n].start);
+			buffer_puts(out, "/Filter /FlateDecode\n>>\nstream\r\n");
+			buffer_write(out, (const char *)objs[n].packed,
+			    objs[n].packed_len);
+			buffer_puts(out, "\r\nendstream\nendobj");
+		} else if (objs[n].length_of) {
+			buffer_printf(out, "%zu 0 obj\n%zu\nendobj", n,
+			    objs[objs[n].length_of - 1].packed_len);
 		} else if (objs[n].catalog) {
 			const unsigned char *open = find(in, objs[n].start, objs[n].end,
 			    "<<");
@@ -271,6 +368,8 @@ pdf_fix_fonts(const unsigned char *in, size_t len, const char *lang,
 	}
 	rc = 0;
 out:
+	for (n = 0; objs != NULL && n < count; n++)
+		free(objs[n].packed);
 	free(objs);
 	free(offsets);
 	return rc;

@@ -34,9 +34,11 @@ struct pdf_fix_fonts {
 	void *arg;
 };
 
-/* pdf_fix, replacing fonts (NULL: none) as well. */
+struct libdeflate_compressor;
+/* pdf_fix, replacing fonts (NULL: none) as well, and deflating with z
+ * (NULL: not at all) the streams libharu left unfiltered. */
 int pdf_fix_fonts(const unsigned char *in, size_t len, const char *lang,
-    const struct pdf_fix_fonts *fonts, struct buffer *out, char *err,
-    size_t errsize);
+    const struct pdf_fix_fonts *fonts, struct libdeflate_compressor *z,
+    struct buffer *out, char *err, size_t errsize);
 
 #endif
