@@ -196,8 +196,9 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 	int rc = -1;
 
 	memset(&faces, 0, sizeof(faces));
-	/* Level 6: as small as zlib's best here, in half zlib's time. */
-	if ((faces.z = libdeflate_alloc_compressor(6)) == NULL) {
+	/* Level 5: smaller than libharu's zlib output, in well under half its
+	 * time (level 4 would be 1.5% faster and, for ja, as large). */
+	if ((faces.z = libdeflate_alloc_compressor(5)) == NULL) {
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}

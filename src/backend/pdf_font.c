@@ -35,12 +35,11 @@ pdf_font_init(struct pdf_font *f, const struct ttf *ttf,
 	memset(f, 0, sizeof(*f));
 	f->ttf = ttf;
 	f->tag = tag;
-	for (c = 0; c < 0x10000; c += 8)
-		if (used[c / 8] != 0) {
-			unsigned b;
-			for (b = 0; b < 8; b++)
-				f->n += (used[c / 8] >> b) & 1;
-		}
+	for (c = 0; c < 0x10000; c += 8) {
+		unsigned b;
+		for (b = 0; used[c / 8] != 0 && b < 8; b++)
+			f->n += (used[c / 8] >> b) & 1;
+	}
 	if (f->n > MAX_CODES) {
 		snprintf(err, errsize, "draws %zu different characters; a font "
 		    "can draw at most %zu in one document", f->n,
@@ -48,14 +47,20 @@ pdf_font_init(struct pdf_font *f, const struct ttf *ttf,
 		return -1;
 	}
 	if ((f->cps = malloc((f->n + 1) * sizeof(*f->cps))) == NULL ||
-	    (f->gids = malloc((f->n + 1) * sizeof(*f->gids))) == NULL) {
+	    (f->gids = malloc((f->n + 1) * sizeof(*f->gids))) == NULL ||
+	    (f->index = calloc(0x10000, sizeof(*f->index))) == NULL) {
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}
 	f->n = 0;
-	for (c = 0; c < 0x10000; c++)
-		if (used[c / 8] & (1u << (c % 8)))
-			f->cps[f->n++] = c;
+	for (c = 0; c < 0x10000; c += 8) {
+		unsigned b;
+		for (b = 0; used[c / 8] != 0 && b < 8; b++)
+			if (used[c / 8] & (1u << b)) {
+				f->index[c + b] = (uint16_t)(f->n + 1);
+				f->cps[f->n++] = c + b;
+			}
+	}
 	if ((f->program = ttf_subset_ids(ttf, f->cps, f->n, &f->program_len,
 	    f->gids)) == NULL) {
 		snprintf(err, errsize, "out of memory");
@@ -69,6 +74,7 @@ pdf_font_free(struct pdf_font *f)
 {
 	free(f->cps);
 	free(f->gids);
+	free(f->index);
 	free(f->program);
 	memset(f, 0, sizeof(*f));
 }
@@ -81,21 +87,13 @@ pdf_font_encode(const struct pdf_font *f, const char *text, struct buffer *out)
 
 	while (i < len) {
 		UChar32 c;
-		size_t lo = 0, hi = f->n;
+		size_t lo;
 		char code[2];
 
 		U8_NEXT(s, i, len, c);
-		if (c < 0)
+		if (c < 0 || c > 0xFFFF || f->index[c] == 0)
 			return -1;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (f->cps[mid] < (uint32_t)c)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo == f->n || f->cps[lo] != (uint32_t)c)
-			return -1;
+		lo = (size_t)f->index[c] - 1;
 		code[0] = (char)(code_of(lo) >> 8);
 		code[1] = (char)code_of(lo);
 		buffer_write(out, code, 2);

@@ -28,6 +28,7 @@ struct pdf_font {
 	size_t n;               /* characters, in code point order */
 	uint32_t *cps;          /* the code point of code index i */
 	uint16_t *gids;         /* its glyph in the subset */
+	uint16_t *index;        /* 1 + the code index of each BMP code point */
 	unsigned char *program; /* the subset font */
 	size_t program_len;
 	int tag;                /* which subset this is: names it KSNAAA+... */
