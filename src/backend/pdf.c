@@ -41,7 +41,6 @@ static const char *const placeholders[FONTS_MAX_FACES] = {
 
 struct faces {
 	struct pdf_font fonts[FONTS_MAX_FACES];
-	size_t index[FONTS_MAX_FACES];   /* fonts[i] is face index[i] */
 	const char *names[FONTS_MAX_FACES];
 	size_t n;
 	struct buffer text;              /* one string's codes, reused */
@@ -225,7 +224,6 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 			    ttf_path(fs->faces[i]), why);
 			goto out;
 		}
-		faces.index[faces.n] = i;
 		faces.names[faces.n] = placeholders[faces.n];
 		by_face[i] = f;
 		if ((fonts[i] = HPDF_GetFont(pdf, placeholders[faces.n++],
