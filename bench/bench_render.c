@@ -1,7 +1,7 @@
 /*
  * Renders the three PDFs of a quarter (English, Japanese, compilation) N
- * times in one process and prints the median time per quarter and the size
- * of each PDF. As in a batch build, the book, its templates, catalogs and
+ * times in one process and prints the median time per quarter, and the
+ * median CPU time and the size of each PDF. As in a batch build, the book, its templates, catalogs and
  * fonts are loaded once; each iteration builds, lays out and writes the
  * three documents.
  *
@@ -28,6 +28,15 @@ now_ms(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double
+cpu_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -60,7 +69,7 @@ main(int argc, char **argv)
 	struct diag_list diags;
 	struct book *book;
 	struct render_env *env;
-	double *times;
+	double *times, *cpu[3];
 	size_t bytes[3] = { 0, 0, 0 };
 	int n = 20, i, l, arg = 1;
 
@@ -74,6 +83,9 @@ main(int argc, char **argv)
 		period = argv[arg];
 	if (n < 1 || (times = calloc((size_t)n, sizeof(*times))) == NULL)
 		return 2;
+	for (l = 0; l < 3; l++)
+		if ((cpu[l] = calloc((size_t)n, sizeof(*cpu[l]))) == NULL)
+			return 2;
 	memset(&diags, 0, sizeof(diags));
 	if ((book = book_load(dir, &diags)) == NULL ||
 	    (env = render_env_new(book, NULL, NULL, NULL, &diags)) == NULL) {
@@ -88,6 +100,7 @@ main(int argc, char **argv)
 		for (l = 0; l < 3; l++) {
 			struct render_request req;
 			struct buffer out = { NULL, 0, 0, 0 };
+			double cpu_start = cpu_ms();
 			memset(&req, 0, sizeof(req));
 			req.book = book;
 			req.env = env;
@@ -100,6 +113,7 @@ main(int argc, char **argv)
 			}
 			bytes[l] = out.len;
 			buffer_free(&out);
+			cpu[l][i] = cpu_ms() - cpu_start;
 		}
 		times[i] = now_ms() - start;
 	}
@@ -107,8 +121,12 @@ main(int argc, char **argv)
 	printf("quarter %s of %s, %d runs: median %.1f ms for the three PDFs "
 	    "(fastest %.1f, slowest %.1f)\n", period, dir, n, times[n / 2],
 	    times[0], times[n - 1]);
-	for (l = 0; l < 3; l++)
-		printf("  release-%s.pdf: %zu bytes\n", names[l], bytes[l]);
+	for (l = 0; l < 3; l++) {
+		qsort(cpu[l], (size_t)n, sizeof(*cpu[l]), compare_doubles);
+		printf("  release-%s.pdf: %zu bytes, median %.1f ms CPU\n",
+		    names[l], bytes[l], cpu[l][n / 2]);
+		free(cpu[l]);
+	}
 	free(times);
 	render_env_free(env);
 	book_free(book);

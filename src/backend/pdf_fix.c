@@ -5,16 +5,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
-
-/* A release has a few fonts, each with one ToUnicode CMap. */
-#define PDF_FIX_MAX_CMAPS 64
+#include <libdeflate.h>
 
 struct object {
 	size_t start, end;   /* "N 0 obj" .. after "endobj" */
-	int tounicode;       /* replace with our CMap */
+	int font;            /* 1 + the index of the font replacing it, or 0 */
 	int catalog;         /* add /Lang */
+	/* An unfiltered stream, deflated here: its dictionary ends at
+	 * dict_end, its data is packed. */
+	size_t dict_end;
+	unsigned char *packed;
+	size_t packed_len;
+	size_t length_of;    /* 1 + the stream whose /Length this object is */
 };
+
+/* Finds the last needle in haystack[from, len). */
+static const unsigned char *
+find_last(const unsigned char *hay, size_t from, size_t len,
+    const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	for (i = len; i >= from + n; i--)
+		if (memcmp(hay + i - n, needle, n) == 0)
+			return hay + i - n;
+	return NULL;
+}
 
 /* Finds needle in haystack[from, len). */
 static const unsigned char *
@@ -26,51 +42,6 @@ find(const unsigned char *hay, size_t from, size_t len, const char *needle)
 		if (hay[i] == (unsigned char)needle[0] && memcmp(hay + i, needle, n) == 0)
 			return hay + i;
 	return NULL;
-}
-
-/*
- * The CMap every libharu UTF-8 font needs: its codes are UCS-2 code units,
- * so each maps to itself. A bfrange may not cross a change of its first
- * byte: one range per high byte, surrogates left out, at most 100 per
- * block.
- */
-static void
-identity_cmap(struct buffer *b)
-{
-	char line[64];
-	int hi, in_block = 0, ranges = 0;
-
-	buffer_puts(b, "/CIDInit /ProcSet findresource begin\n"
-	    "12 dict begin\nbegincmap\n"
-	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	    "/Supplement 0 >> def\n"
-	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (hi = 0; hi < 256; hi++) {
-		if (hi >= 0xD8 && hi <= 0xDF)
-			continue;
-		if (!in_block) {
-			int left = 0, k;
-			for (k = hi; k < 256 && left < 100; k++)
-				if (k < 0xD8 || k > 0xDF)
-					left++;
-			snprintf(line, sizeof(line), "%d beginbfrange\n", left);
-			buffer_puts(b, line);
-			in_block = 1;
-			ranges = 0;
-		}
-		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n", hi, hi,
-		    hi);
-		buffer_puts(b, line);
-		if (++ranges == 100) {
-			buffer_puts(b, "endbfrange\n");
-			in_block = 0;
-		}
-	}
-	if (in_block)
-		buffer_puts(b, "endbfrange\n");
-	buffer_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-	    "end\nend\n");
 }
 
 /*
@@ -95,6 +66,12 @@ number(const unsigned char *in, size_t len, size_t *at, size_t *value)
 	*value = v;
 	*at = i;
 	return 0;
+}
+
+static size_t
+fonts_objects(const struct pdf_fix_fonts *fonts)
+{
+	return fonts != NULL ? fonts->per_font : 0;
 }
 
 static int
@@ -136,22 +113,32 @@ parse_objects(const unsigned char *in, size_t len, struct object **objs,
 		return -1;
 	}
 	for (n = 1; n < entries; n++) {
-		const unsigned char *e = p + 20 * n, *end;
+		const unsigned char *e = p + 20 * n;
 		size_t off = 0;
 		at = (size_t)(e - in);
 		/* libharu writes objects in number order: the first after the
 		 * 8-byte "%PDF-1.x" header (which is copied up to it), each
-		 * after the one before, which keeps the search for "endobj"
-		 * linear. */
+		 * after the one before. */
 		if (number(in, len, &at, &off) != 0 || e[17] != 'n' || off >= xref ||
-		    off < 8 || (n > 1 && off < o[n - 1].end) ||
-		    (end = find(in, off, xref, "endobj")) == NULL) {
+		    off < 8 || (n > 1 && off <= o[n - 1].start)) {
 			snprintf(err, errsize, "object %zu: not where the table says",
 			    n);
 			free(o);
 			return -1;
 		}
 		o[n].start = off;
+	}
+	/* An object ends at the last "endobj" before the next one: a stream's
+	 * bytes may hold the word. */
+	for (n = 1; n < entries; n++) {
+		const unsigned char *end = find_last(in, o[n].start,
+		    n + 1 < entries ? o[n + 1].start : xref, "endobj");
+		if (end == NULL) {
+			snprintf(err, errsize, "object %zu: not where the table says",
+			    n);
+			free(o);
+			return -1;
+		}
 		o[n].end = (size_t)(end - in) + 6;
 	}
 	*trailer = (size_t)(p + 20 * entries - in);
@@ -174,16 +161,112 @@ object_number_after(const unsigned char *in, size_t from, size_t to,
 	    (int)value : -1;
 }
 
+/*
+ * Deflates each stream libharu left unfiltered (the page contents: libharu
+ * compresses with zlib, in twice libdeflate's time). A stream's /Length is
+ * an object of its own, which is then written with the packed length.
+ */
+static int
+pack_streams(const unsigned char *in, struct object *o, size_t count,
+    struct libdeflate_compressor *z, char *err, size_t errsize)
+{
+	size_t n;
+
+	for (n = 1; n < count; n++) {
+		const unsigned char *kw = find(in, o[n].start, o[n].end,
+		    ">>\nstream"), *obj;
+		size_t dict_end, at, len, data, bound;
+		int k;
+
+		if (kw == NULL)
+			continue;
+		dict_end = (size_t)(kw - in);
+		if (find(in, o[n].start, dict_end, "/Filter") != NULL)
+			continue;
+		k = object_number_after(in, o[n].start, dict_end, "/Length ");
+		if (k <= 0 || (size_t)k >= count || (size_t)k == n ||
+		    o[k].length_of != 0 || o[k].packed != NULL ||
+		    (obj = find(in, o[k].start, o[k].end, "obj")) == NULL ||
+		    (at = (size_t)(obj - in) + 3,
+		    number(in, o[k].end, &at, &len) != 0)) {
+			snprintf(err, errsize, "object %zu: a stream without a "
+			    "length", n);
+			return -1;
+		}
+		data = dict_end + 9;
+		if (data < o[n].end && in[data] == '\r')
+			data++;
+		if (data < o[n].end && in[data] == '\n')
+			data++;
+		if (len > o[n].end - data) {
+			snprintf(err, errsize, "object %zu: a stream longer than its "
+			    "object", n);
+			return -1;
+		}
+		bound = libdeflate_zlib_compress_bound(z, len);
+		if ((o[n].packed = malloc(bound)) == NULL ||
+		    (o[n].packed_len = libdeflate_zlib_compress(z, in + data, len,
+		    o[n].packed, bound)) == 0) {
+			snprintf(err, errsize, "out of memory");
+			return -1;
+		}
+		o[n].dict_end = dict_end;
+		o[k].length_of = n + 1;
+	}
+	return 0;
+}
+
+/* Whether object [start, end) is a font dictionary whose /BaseFont is
+ * exactly name. */
+static int
+is_font_named(const unsigned char *in, size_t start, size_t end,
+    const char *name)
+{
+	const unsigned char *k = find(in, start, end, "/BaseFont /");
+	size_t n = strlen(name), at;
+
+	if (k == NULL || find(in, start, end, "/Type /Font") == NULL)
+		return 0;
+	at = (size_t)(k - in) + 11;
+	return at + n < end && memcmp(in + at, name, n) == 0 &&
+	    strchr(" \r\n/>", in[at + n]) != NULL;
+}
+
+/* Writes the trailer dictionary libharu wrote, [from, to), with /Size
+ * set to size. */
+static int
+write_trailer(const unsigned char *in, size_t from, size_t to, size_t size,
+    struct buffer *out)
+{
+	const unsigned char *k = find(in, from, to, "/Size ");
+	size_t at, old;
+
+	if (k == NULL)
+		return -1;
+	at = (size_t)(k - in) + 6;
+	if (number(in, to, &at, &old) != 0)
+		return -1;
+	buffer_write(out, (const char *)in + from, (size_t)(k - in) - from);
+	buffer_printf(out, "/Size %zu", size);
+	buffer_write(out, (const char *)in + at, to - at);
+	return 0;
+}
+
 int
 pdf_fix(const unsigned char *in, size_t len, const char *lang,
     struct buffer *out, char *err, size_t errsize)
 {
+	return pdf_fix_fonts(in, len, lang, NULL, NULL, out, err, errsize);
+}
+
+int
+pdf_fix_fonts(const unsigned char *in, size_t len, const char *lang,
+    const struct pdf_fix_fonts *fonts, struct libdeflate_compressor *z,
+    struct buffer *out, char *err, size_t errsize)
+{
 	struct object *objs = NULL;
-	struct buffer cmap = { NULL, 0, 0, 0 };
-	unsigned char *packed = NULL;
-	uLongf packed_len;
-	size_t count = 0, trailer, n, cmaps, *offsets = NULL;
-	char line[96];
+	size_t count = 0, trailer, n, k, total, *offsets = NULL;
+	size_t nfonts = fonts != NULL ? fonts->n : 0;
 	int root, rc = -1;
 
 	if (len < 16 || memcmp(in, "%PDF-1.", 7) != 0) {
@@ -198,44 +281,57 @@ pdf_fix(const unsigned char *in, size_t len, const char *lang,
 		goto out;
 	}
 	objs[root].catalog = 1;
-	for (n = 1, cmaps = 0; n < count; n++) {
-		int ref = object_number_after(in, objs[n].start, objs[n].end,
-		    "/ToUnicode ");
-		if (ref > 0 && (size_t)ref < count && !objs[ref].tounicode) {
-			objs[ref].tounicode = 1;
-			cmaps++;
+	for (k = 0; k < nfonts; k++) {
+		for (n = 1; n < count; n++)
+			if (!objs[n].font && is_font_named(in, objs[n].start,
+			    objs[n].end, fonts->names[k]))
+				break;
+		if (n == count) {
+			snprintf(err, errsize, "no font %s to replace",
+			    fonts->names[k]);
+			goto out;
 		}
+		objs[n].font = (int)k + 1;
 	}
-	/* One CMap per font: each is replaced by a 2 KB stream, so a file
-	 * naming thousands would grow a thousandfold (found by fuzz_pdf_fix). */
-	if (cmaps > PDF_FIX_MAX_CMAPS) {
-		snprintf(err, errsize, "more ToUnicode CMaps than fonts libharu "
-		    "writes (%zu)", cmaps);
+	if (z != NULL && pack_streams(in, objs, count, z, err, errsize) != 0)
 		goto out;
-	}
-	identity_cmap(&cmap);
-	packed_len = compressBound((uLong)cmap.len);
-	if (cmap.failed || (packed = malloc(packed_len)) == NULL ||
-	    (offsets = calloc(count, sizeof(*offsets))) == NULL ||
-	    compress2(packed, &packed_len, (const Bytef *)cmap.data,
-	    (uLong)cmap.len, 9) != Z_OK) {
+	total = count + nfonts * fonts_objects(fonts);
+	if ((offsets = calloc(total, sizeof(*offsets))) == NULL) {
 		snprintf(err, errsize, "out of memory");
 		goto out;
 	}
 	/* /Lang needs PDF 1.4; the header's version digit is ours to raise. */
 	buffer_write(out, "%PDF-1.4", 8);
 	buffer_write(out, (const char *)in + 8, objs[1].start - 8);
-	for (n = 1; n < count; n++) {
-		const unsigned char *body = in + objs[n].start;
-		size_t size = objs[n].end - objs[n].start;
+	for (n = 1; n < total; n++) {
+		const unsigned char *body = n < count ? in + objs[n].start : NULL;
+		size_t size = n < count ? objs[n].end - objs[n].start : 0;
 		offsets[n] = out->len;
-		if (objs[n].tounicode) {
-			snprintf(line, sizeof(line), "%zu 0 obj\n<<\n/Length %lu\n"
-			    "/Filter /FlateDecode\n>>\nstream\n", n,
-			    (unsigned long)packed_len);
-			buffer_puts(out, line);
-			buffer_write(out, (const char *)packed, packed_len);
-			buffer_puts(out, "\nendstream\nendobj");
+		if (n >= count) {
+			/* the objects the fonts add, numbered after libharu's */
+			k = (n - count) / fonts->per_font;
+			buffer_printf(out, "%zu 0 obj\n", n);
+			if (fonts->object(fonts->arg, k, (n - count) %
+			    fonts->per_font, count + k * fonts->per_font, out) != 0) {
+				snprintf(err, errsize, "out of memory");
+				goto out;
+			}
+			buffer_puts(out, "\nendobj");
+		} else if (objs[n].font) {
+			k = (size_t)objs[n].font - 1;
+			buffer_printf(out, "%zu 0 obj\n", n);
+			fonts->dict(fonts->arg, k, count + k * fonts->per_font, out);
+			buffer_puts(out, "\nendobj");
+		} else if (objs[n].packed != NULL) {
+			buffer_write(out, (const char *)body,
+			    objs[n].dict_end - objs[n].start);
+			buffer_puts(out, "/Filter /FlateDecode\n>>\nstream\r\n");
+			buffer_write(out, (const char *)objs[n].packed,
+			    objs[n].packed_len);
+			buffer_puts(out, "\r\nendstream\nendobj");
+		} else if (objs[n].length_of) {
+			buffer_printf(out, "%zu 0 obj\n%zu\nendobj", n,
+			    objs[objs[n].length_of - 1].packed_len);
 		} else if (objs[n].catalog) {
 			const unsigned char *open = find(in, objs[n].start, objs[n].end,
 			    "<<");
@@ -244,8 +340,7 @@ pdf_fix(const unsigned char *in, size_t len, const char *lang,
 				goto out;
 			}
 			buffer_write(out, (const char *)body, (size_t)(open + 2 - body));
-			snprintf(line, sizeof(line), "\n/Lang (%s)", lang);
-			buffer_puts(out, line);
+			buffer_printf(out, "\n/Lang (%s)", lang);
 			buffer_write(out, (const char *)open + 2,
 			    size - (size_t)(open + 2 - body));
 		} else
@@ -254,25 +349,18 @@ pdf_fix(const unsigned char *in, size_t len, const char *lang,
 	}
 	{
 		size_t xref = out->len;
-		snprintf(line, sizeof(line), "xref\n0 %zu\n0000000000 65535 f\r\n",
-		    count);
-		buffer_puts(out, line);
-		for (n = 1; n < count; n++) {
-			snprintf(line, sizeof(line), "%010zu 00000 n\r\n", offsets[n]);
-			buffer_puts(out, line);
+		const unsigned char *sx = find(in, trailer, len, "startxref");
+		buffer_printf(out, "xref\n0 %zu\n0000000000 65535 f\r\n", total);
+		for (n = 1; n < total; n++)
+			buffer_printf(out, "%010zu 00000 n\r\n", offsets[n]);
+		/* The trailer dictionary as libharu wrote it, with the new
+		 * /Size; a new startxref. */
+		if (sx == NULL || write_trailer(in, trailer, (size_t)(sx - in),
+		    total, out) != 0) {
+			snprintf(err, errsize, "no trailer /Size or startxref");
+			goto out;
 		}
-		/* The trailer dictionary as libharu wrote it; a new startxref. */
-		{
-			const unsigned char *sx = find(in, trailer, len, "startxref");
-			if (sx == NULL) {
-				snprintf(err, errsize, "no startxref");
-				goto out;
-			}
-			buffer_write(out, (const char *)in + trailer,
-			    (size_t)(sx - in) - trailer);
-		}
-		snprintf(line, sizeof(line), "startxref\n%zu\n%%%%EOF\n", xref);
-		buffer_puts(out, line);
+		buffer_printf(out, "startxref\n%zu\n%%%%EOF\n", xref);
 	}
 	if (out->failed) {
 		snprintf(err, errsize, "out of memory");
@@ -280,9 +368,9 @@ pdf_fix(const unsigned char *in, size_t len, const char *lang,
 	}
 	rc = 0;
 out:
+	for (n = 0; objs != NULL && n < count; n++)
+		free(objs[n].packed);
 	free(objs);
 	free(offsets);
-	free(packed);
-	buffer_free(&cmap);
 	return rc;
 }

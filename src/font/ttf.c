@@ -1,10 +1,13 @@
 #include "ttf.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "../util/readfile.h"
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The tables libharu requires of a TrueType font, in tag order. */
 static const char *const required_tables[] = {
@@ -20,8 +23,9 @@ struct table {
 
 struct ttf {
 	char *path;
-	unsigned char *file;
+	const unsigned char *file;
 	size_t size;
+	int mapped;                /* file is an mmap of the font, else malloc'd */
 	struct table tables[NREQUIRED];
 	unsigned glyphs;
 	unsigned metrics;          /* numberOfHMetrics */
@@ -32,7 +36,14 @@ struct ttf {
 	const unsigned char *cmap;
 	uint32_t cmap_length;
 	int cmap_format;
+	const unsigned char *hmtx;
+	/* The glyph of each BMP code point looked up so far, GLYPH_UNKNOWN for
+	 * the rest: layout asks for the same few hundred characters over and
+	 * over. (Builds run documents in processes, never threads.) */
+	uint16_t *bmp;
 };
+
+#define GLYPH_UNKNOWN 0xFFFF   /* never a glyph: maxp counts at most 65535 */
 
 static uint16_t
 u16(const unsigned char *p)
@@ -193,6 +204,66 @@ ttf_parse(struct ttf *f, char *err, size_t errsize)
 		snprintf(err, errsize, "no Unicode character map");
 		return -1;
 	}
+	f->hmtx = table(f, "hmtx")->data;
+	if ((f->bmp = malloc(0x10000 * sizeof(*f->bmp))) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		return -1;
+	}
+	memset(f->bmp, 0xFF, 0x10000 * sizeof(*f->bmp));
+	return 0;
+}
+
+/*
+ * Maps the regular file at path read-only: the pages a document touches
+ * are read, not the whole 6 MB of an IPAex face, and they are shared with
+ * the page cache rather than copied onto the heap. Every offset ttf_parse
+ * and the readers take from the file is checked against f->size.
+ */
+static int
+map_file(struct ttf *f, const char *path, char *err, size_t errsize)
+{
+	struct stat st;
+	void *p;
+	int fd;
+
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait for one. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0) {
+		snprintf(err, errsize, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		snprintf(err, errsize, "cannot read: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errsize, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	if (st.st_size < 0 || (unsigned long long)st.st_size > TTF_MAX_FILE_SIZE) {
+		snprintf(err, errsize, "file is larger than the limit of %zu MiB",
+		    TTF_MAX_FILE_SIZE / (1024 * 1024));
+		close(fd);
+		return -1;
+	}
+	if (st.st_size == 0) {   /* mmap refuses length 0 */
+		close(fd);
+		f->size = 0;
+		return 0;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED) {
+		snprintf(err, errsize, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	/* A document reads a few hundred scattered glyphs: read-ahead would
+	 * map most of the file in. */
+	(void)madvise(p, (size_t)st.st_size, MADV_RANDOM);
+	f->file = p;
+	f->size = (size_t)st.st_size;
+	f->mapped = 1;
 	return 0;
 }
 
@@ -205,8 +276,8 @@ ttf_open(const char *path, char *err, size_t errsize)
 		snprintf(err, errsize, "out of memory");
 		goto fail;
 	}
-	if (read_regular_file(path, TTF_MAX_FILE_SIZE, &f->file, &f->size, err,
-	    errsize) != 0 || ttf_parse(f, err, errsize) != 0)
+	if (map_file(f, path, err, errsize) != 0 ||
+	    ttf_parse(f, err, errsize) != 0)
 		goto fail;
 	return f;
 fail:
@@ -219,14 +290,16 @@ ttf_open_memory(const char *name, const unsigned char *data, size_t size,
     char *err, size_t errsize)
 {
 	struct ttf *f = calloc(1, sizeof(*f));
+	unsigned char *copy;
 
 	if (f == NULL || (f->path = strdup(name)) == NULL ||
-	    (f->file = malloc(size + 1)) == NULL) {
+	    (copy = malloc(size + 1)) == NULL) {
 		snprintf(err, errsize, "out of memory");
 		goto fail;
 	}
 	if (size > 0)
-		memcpy(f->file, data, size);
+		memcpy(copy, data, size);
+	f->file = copy;
 	f->size = size;
 	if (ttf_parse(f, err, errsize) != 0)
 		goto fail;
@@ -241,7 +314,11 @@ ttf_close(struct ttf *f)
 {
 	if (f == NULL)
 		return;
-	free(f->file);
+	if (f->mapped)
+		munmap((void *)f->file, f->size);
+	else
+		free((void *)f->file);
+	free(f->bmp);
 	free(f->path);
 	free(f);
 }
@@ -270,8 +347,22 @@ ttf_descender(const struct ttf *f)
 	return f->descender;
 }
 
+static unsigned cmap_glyph(const struct ttf *f, uint32_t c);
+
 unsigned
 ttf_glyph(const struct ttf *f, uint32_t c)
+{
+	if (c < 0x10000) {
+		if (f->bmp[c] == GLYPH_UNKNOWN)
+			f->bmp[c] = (uint16_t)cmap_glyph(f, c);
+		return f->bmp[c];
+	}
+	return cmap_glyph(f, c);
+}
+
+/* The glyph of c as the cmap says. */
+static unsigned
+cmap_glyph(const struct ttf *f, uint32_t c)
 {
 	const unsigned char *m = f->cmap;
 	unsigned segs, i;
@@ -342,11 +433,9 @@ ttf_glyph(const struct ttf *f, uint32_t c)
 unsigned
 ttf_advance(const struct ttf *f, unsigned glyph)
 {
-	const unsigned char *h = table(f, "hmtx")->data;
-
 	if (glyph >= f->metrics)
 		glyph = f->metrics - 1;
-	return u16(h + 4 * glyph);
+	return u16(f->hmtx + 4 * glyph);
 }
 
 /*
@@ -607,6 +696,22 @@ renumber_components(unsigned char *g, uint32_t len, const uint16_t *map,
 unsigned char *
 ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
 {
+	return ttf_subset_ids(f, cps, n, size, NULL);
+}
+
+const unsigned char *
+ttf_table(const struct ttf *f, const char *tag, uint32_t *length)
+{
+	const struct table *t = table(f, tag);
+
+	*length = t != NULL && t->data != NULL ? t->length : 0;
+	return t != NULL ? t->data : NULL;
+}
+
+unsigned char *
+ttf_subset_ids(const struct ttf *f, const uint32_t *cps, size_t n,
+    size_t *size, uint16_t *ids)
+{
 	const struct table *glyf = table(f, "glyf");
 	const struct table *hmtx_old = table(f, "hmtx");
 	unsigned char *used = calloc(f->glyphs + 1, 1);
@@ -660,6 +765,8 @@ ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
 	}
 	put32(loca + 4 * count, offset);
 	glyf_len = offset;
+	for (i = 0; ids != NULL && i < n; i++)
+		ids[i] = map[ttf_glyph(f, cps[i])];
 	/* The cmap maps code points to the new ids. */
 	if ((cmap = build_cmap(f, map, cps, n, &cmap_len)) == NULL ||
 	    (post = calloc(1, 32)) == NULL ||

@@ -3,9 +3,8 @@
  * to glyphs, and a subsetter that writes a small font holding only the
  * glyphs a document uses.
  *
- * libharu 2.3.0 embeds a TrueType font's cmap, loca, hmtx and layout
- * tables whole (about 470 KB for IPAex Gothic); handing it our subset keeps
- * a release's PDF small and libharu's loading fast.
+ * The PDF backend embeds the subset as each font's program (pdf_font.c):
+ * an IPAex face whole is 6 MB.
  */
 #ifndef KESSAN_TTF_H
 #define KESSAN_TTF_H
@@ -19,7 +18,7 @@ struct ttf;
 #define TTF_MAX_FILE_SIZE ((size_t)64 * 1024 * 1024)
 
 /*
- * Reads a TrueType (glyf-outline) font file into memory and checks the
+ * Maps a TrueType (glyf-outline) font file into memory and checks the
  * tables kessan needs. Returns NULL and writes a reason to err on failure
  * (OpenType/CFF fonts are refused: libharu cannot embed them).
  */
@@ -49,5 +48,14 @@ const char *ttf_path(const struct ttf *font);
  */
 unsigned char *ttf_subset(const struct ttf *font, const uint32_t *codepoints,
     size_t n, size_t *size);
+/* The same, and the subset's glyph id of each code point in ids[i] (0 for
+ * one the font lacks). */
+unsigned char *ttf_subset_ids(const struct ttf *font,
+    const uint32_t *codepoints, size_t n, size_t *size, uint16_t *ids);
+
+/* One of the tables the font was checked for ("OS/2", "name", "post"...),
+ * and its length; NULL (length 0) if the font lacks it. */
+const unsigned char *ttf_table(const struct ttf *font, const char *tag,
+    uint32_t *length);
 
 #endif
