@@ -69,7 +69,8 @@ new_page(struct lctx *c)
 	c->page->width = page_width(c);
 	c->page->height = page_height(c);
 	c->page->lang = c->lang;
-	c->left = MARGIN_SIDE;
+	/* A list item crossing the page keeps its indent. */
+	c->left = MARGIN_SIDE + c->indent;
 	c->right = page_width(c) - MARGIN_SIDE;
 	c->y = page_height(c) - MARGIN_TOP;
 }
@@ -625,9 +626,11 @@ layout_list(struct lctx *c, const struct node *n)
 		shape(c, &s, "\xe2\x80\xa2 ", FONT_BODY, BODY_SIZE, 0);   /* • */
 		/* The bullet hangs: text lines up after it. */
 		shape_inline(c, &s, item, FONT_BODY, BODY_SIZE);
+		c->indent += BULLET_INDENT;
 		c->left += BULLET_INDENT;
 		set_paragraph(c, &s, BODY_SIZE, -BULLET_INDENT * 0.75, 0,
 		    ALIGN_LEFT, 0);
+		c->indent -= BULLET_INDENT;
 		c->left -= BULLET_INDENT;
 		c->y -= 3;
 		shaped_free(&s);

@@ -27,6 +27,7 @@ struct lctx {
 	int landscape;
 	double y;               /* the next line's top */
 	double left, right;     /* the text column */
+	double indent;          /* a list's, kept by new_page */
 	enum lang lang;
 	const struct node *where;   /* for diagnostics */
 	/* one line breaker per language, reused: opening one costs more
