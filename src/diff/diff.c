@@ -7,6 +7,11 @@
 #include "../util/buffer.h"
 #include "lcs.h"
 
+const char *const cause_kind_names[CAUSE_MAX] = {
+	"fact", "slot", "footnote", "message", "template", "policy", "combined",
+	"other"
+};
+
 /* Two paragraphs that share less than this part of their words are one
  * removed and one added, not one changed. */
 #define MIN_LIKENESS 0.4
@@ -251,6 +256,9 @@ record(struct ctx *c, enum change_kind kind, struct node *n, char *old_text,
 	ch->ops = ops;
 	ch->nops = nops;
 	ch->anchor = anchor_of(c, n);
+	ch->cause = 0;
+	ch->footing_only = 0;
+	ch->footing_total = NULL;
 	if (ch->where == NULL || ch->old_text == NULL || ch->new_text == NULL)
 		fail(c);
 	if (kind == CHANGE_FIGURE)
@@ -707,7 +715,14 @@ diff_free(struct diff *d)
 		free(d->changes[i].old_text);
 		free(d->changes[i].new_text);
 		free(d->changes[i].ops);
+		free(d->changes[i].footing_total);
 	}
 	free(d->changes);
+	for (i = 0; i < d->ncauses; i++) {
+		free(d->causes[i].name);
+		free(d->causes[i].old_value);
+		free(d->causes[i].new_value);
+	}
+	free(d->causes);
 	memset(d, 0, sizeof(*d));
 }
