@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "causes.h"
 #include "load/load.h"
 #include "load/template.h"
 
@@ -524,6 +525,8 @@ compare_drafts(const struct diff_request *req, struct diff_run *run,
 			run->title = title_of(run->docs[l]);
 		run->report.docs[l] = run->docs[l];
 	}
+	if (diff_causes(req, run, diags) != 0)
+		return -1;
 	run->report.diff = &run->diff;
 	run->report.old_label = run->old.label;
 	run->report.new_label = run->new.label;

@@ -175,8 +175,8 @@ put_row_label(struct buffer *b, const struct node *row)
 }
 
 /* Where n stands: its table, row and column, or its section's heading. */
-static char *
-where_of(const struct node *n)
+char *
+diff_where(const struct node *n)
 {
 	struct buffer b = { NULL, 0, 0, 0 };
 	const struct node *a;
@@ -231,10 +231,12 @@ anchor_of(struct ctx *c, struct node *n)
 	return n->anchor;
 }
 
-/* Records a change at node n; takes ownership of ops. */
+/* Records a change at node n, which was node `was` in the old draft
+ * (NULL: none); takes ownership of ops. */
 static void
-record(struct ctx *c, enum change_kind kind, struct node *n, char *old_text,
-    char *new_text, struct word_op *ops, size_t nops)
+record(struct ctx *c, enum change_kind kind, struct node *n,
+    const struct node *was, char *old_text, char *new_text,
+    struct word_op *ops, size_t nops)
 {
 	struct diff *d = c->d;
 	struct change *all, *ch;
@@ -250,7 +252,8 @@ record(struct ctx *c, enum change_kind kind, struct node *n, char *old_text,
 	ch = &all[d->nchanges++];
 	ch->kind = kind;
 	ch->lang = n->lang;
-	ch->where = where_of(n);
+	ch->where = diff_where(n);
+	ch->old_where = diff_where(was != NULL ? was : n);
 	ch->old_text = old_text != NULL ? old_text : strdup("");
 	ch->new_text = new_text != NULL ? new_text : strdup("");
 	ch->ops = ops;
@@ -259,7 +262,8 @@ record(struct ctx *c, enum change_kind kind, struct node *n, char *old_text,
 	ch->cause = 0;
 	ch->footing_only = 0;
 	ch->footing_total = NULL;
-	if (ch->where == NULL || ch->old_text == NULL || ch->new_text == NULL)
+	if (ch->where == NULL || ch->old_where == NULL || ch->old_text == NULL ||
+	    ch->new_text == NULL)
 		fail(c);
 	if (kind == CHANGE_FIGURE)
 		d->figures++;
@@ -338,7 +342,7 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 				    CHANGE_INSERTED);
 			}
 		}
-		record(c, CHANGE_TEXT, n, os, ns, words, nwords);
+		record(c, CHANGE_TEXT, n, o, os, ns, words, nwords);
 	}
 out:
 	free(ot);
@@ -379,7 +383,7 @@ compare_row(struct ctx *c, const struct node *o, struct node *n)
 			}
 			cell->change = CHANGE_INSERTED;
 			if (nt[0] != '\0')
-				record(c, CHANGE_ADDED, cell, NULL, nt, NULL, 0);
+				record(c, CHANGE_ADDED, cell, NULL, NULL, nt, NULL, 0);
 			else
 				free(nt);
 			continue;
@@ -401,7 +405,7 @@ compare_row(struct ctx *c, const struct node *o, struct node *n)
 		add_run(c, cell, ot, strlen(ot), CHANGE_DELETED);
 		add_run(c, cell, nt, strlen(nt), CHANGE_INSERTED);
 		record(c, (cell->u.cell.flags & CELL_FIGURE) || cell->computed ?
-		    CHANGE_FIGURE : CHANGE_TEXT, cell, ot, nt, NULL, 0);
+		    CHANGE_FIGURE : CHANGE_TEXT, cell, was, ot, nt, NULL, 0);
 	}
 }
 
@@ -556,9 +560,9 @@ mark_block(struct ctx *c, struct node *block, enum change_mark mark)
 		return;
 	}
 	if (mark == CHANGE_INSERTED)
-		record(c, CHANGE_ADDED, block, NULL, text, NULL, 0);
+		record(c, CHANGE_ADDED, block, NULL, NULL, text, NULL, 0);
 	else
-		record(c, CHANGE_REMOVED, block, text, NULL, NULL, 0);
+		record(c, CHANGE_REMOVED, block, block, text, NULL, NULL, 0);
 }
 
 /*
@@ -683,7 +687,7 @@ compare_node(struct ctx *c, struct node *o, struct node *n)
 	case NODE_CHART:
 		compare_children(c, o, n);
 		if (!same_chart(o->u.chart, n->u.chart))
-			record(c, CHANGE_CHART, n, NULL, NULL, NULL, 0);
+			record(c, CHANGE_CHART, n, o, NULL, NULL, NULL, 0);
 		return;
 	case NODE_PAGE_BREAK:
 	case NODE_TEXT:
@@ -712,6 +716,7 @@ diff_free(struct diff *d)
 
 	for (i = 0; i < d->nchanges; i++) {
 		free(d->changes[i].where);
+		free(d->changes[i].old_where);
 		free(d->changes[i].old_text);
 		free(d->changes[i].new_text);
 		free(d->changes[i].ops);

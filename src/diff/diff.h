@@ -51,6 +51,8 @@ struct change {
 	enum change_kind kind;
 	enum lang lang;
 	char *where;       /* "Table 1. … › IP Service › 1Q04", a heading */
+	char *old_where;   /* the same in the old draft: diffs of one old
+	                      draft against several new ones match on it */
 	char *old_text;    /* "" when added */
 	char *new_text;    /* "" when removed */
 	struct word_op *ops;   /* CHANGE_TEXT: old_text → new_text by word */
@@ -93,5 +95,9 @@ int diff_documents(struct diff *d, struct node *old, struct node *new,
     const char *no_break_after);
 
 void diff_free(struct diff *d);
+
+/* Where n stands as a reader names it: "Table 1. … › IP Service › 1Q04",
+ * or its section's heading (malloc'd; NULL when out of memory). */
+char *diff_where(const struct node *n);
 
 #endif

@@ -1,0 +1,973 @@
+#include "causes.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff/group.h"
+#include "load/template.h"
+#include "model/expr.h"
+
+/* How one cause is tried on the old book: a shallow copy of one struct
+ * of it is kept, the struct changed, and the copy put back after. */
+enum try_kind {
+	TRY_FACT,         /* period: slots[of] from new */
+	TRY_RESTATEMENT,  /* period: restatements with one entry from new */
+	TRY_RATE,         /* period: the convenience rate and its date */
+	TRY_RELEASE,      /* period: the release date and datelines */
+	TRY_SLOT,         /* narrative: slots with one from new */
+	TRY_NOTE,         /* narrative: notes with one from new */
+	TRY_POLICY        /* company: one field from new */
+};
+
+enum policy_field {
+	POLICY_ROUNDING,
+	POLICY_PERCENT_ROUNDING,
+	POLICY_NEGATIVES,
+	POLICY_NOT_MEANINGFUL,
+	POLICY_VANISHED,
+	POLICY_FOOTING,
+	POLICY_FIELD_MAX
+};
+
+static const char *const policy_names[POLICY_FIELD_MAX] = {
+	"rounding", "percent rounding", "negatives", "not-meaningful changes",
+	"vanished items", "footing"
+};
+
+struct try {
+	enum try_kind kind;
+	struct period *op;          /* the old book's period */
+	const struct period *np;    /* the new book's */
+	size_t of, nf;              /* a fact in each book */
+	int old_at, new_at;         /* an array entry in each; -1: none */
+	enum lang lang;
+	int field;                  /* enum policy_field */
+	void *target;               /* what is changed, and its copy */
+	void *saved;
+	size_t size;
+	void *temp;                 /* an array made for the try */
+};
+
+struct finder {
+	struct book *old;
+	const struct book *new;
+	struct change_cause *causes;
+	struct try *tries;
+	size_t n;
+	int failed;
+};
+
+static char *
+vformat(const char *fmt, va_list ap)
+{
+	va_list again;
+	int len;
+	char *s;
+
+	va_copy(again, ap);
+	len = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (len < 0 || (s = malloc((size_t)len + 1)) == NULL)
+		return NULL;
+	vsnprintf(s, (size_t)len + 1, fmt, ap);
+	return s;
+}
+
+static char *
+format(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = vformat(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+/* Appends a cause named name (printf) with its values (taken). */
+static struct try *
+add_cause(struct finder *f, enum cause_kind kind, char *old_value,
+    char *new_value, const char *fmt, ...)
+{
+	struct change_cause *c;
+	struct try *t;
+	va_list ap;
+
+	if ((c = array_grow(f->causes, f->n, sizeof(*c))) != NULL)
+		f->causes = c;
+	if ((t = array_grow(f->tries, f->n, sizeof(*t))) != NULL)
+		f->tries = t;
+	if (c == NULL || t == NULL || old_value == NULL || new_value == NULL) {
+		free(old_value);
+		free(new_value);
+		f->failed = 1;
+		return NULL;
+	}
+	c = &f->causes[f->n];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->old_value = old_value;
+	c->new_value = new_value;
+	va_start(ap, fmt);
+	c->name = vformat(fmt, ap);
+	va_end(ap);
+	t = &f->tries[f->n++];
+	memset(t, 0, sizeof(*t));
+	t->old_at = t->new_at = -1;
+	if (c->name == NULL)
+		f->failed = 1;
+	return t;
+}
+
+/* ---- facts ---- */
+
+static char *
+rat_text(struct rat v)
+{
+	char buf[64];
+
+	if (rat_to_exact_decimal(v, buf, sizeof(buf)) != RAT_OK)
+		snprintf(buf, sizeof(buf), "?");
+	return strdup(buf);
+}
+
+/* A fact's value as its file writes it, in its unit of record. */
+static char *
+slot_text(const struct fact_decl *d, const struct fact_slot *s)
+{
+	struct rat v;
+
+	if (s->state == SLOT_PRESENT)
+		return rat_text(rat_scale10(s->value, -d->scale, &v) == RAT_OK ? v :
+		    s->value);
+	return strdup(s->state == SLOT_ABSENT ? "(does not exist)" :
+	    "(not recorded)");
+}
+
+static int
+same_slot(const struct fact_slot *a, const struct fact_slot *b)
+{
+	return a->state == b->state && (a->state != SLOT_PRESENT ||
+	    rat_cmp(a->value, b->value) == 0);
+}
+
+static void
+find_facts(struct finder *f, struct period *op, const struct period *np)
+{
+	size_t i;
+
+	for (i = 0; i < f->new->nfacts; i++) {
+		long k = book_fact_index(f->old, f->new->facts[i].id);
+		const struct fact_slot *a, *b = &np->slots[i];
+		struct try *t;
+
+		if (k < 0)
+			continue;
+		a = &op->slots[k];
+		/* A total derived from its parts is no input of its own. */
+		if ((a->line == 0 && b->line == 0) || same_slot(a, b))
+			continue;
+		if ((t = add_cause(f, CAUSE_FACT, slot_text(&f->old->facts[k], a),
+		    slot_text(&f->new->facts[i], b),
+		    "%s %s", np->id, f->new->facts[i].id)) == NULL)
+			return;
+		t->kind = TRY_FACT;
+		t->op = op;
+		t->np = np;
+		t->of = (size_t)k;
+		t->nf = i;
+	}
+}
+
+static int
+restatement_at(const struct book *book, const struct period *p,
+    const char *fact, int ordinal)
+{
+	size_t i;
+
+	for (i = 0; i < p->nrestatements; i++)
+		if (p->restatements[i].ordinal == ordinal &&
+		    strcmp(book->facts[p->restatements[i].fact].id, fact) == 0)
+			return (int)i;
+	return -1;
+}
+
+static char *
+restated_text(const struct book *b, const struct restatement *r)
+{
+	struct fact_slot s;
+
+	memset(&s, 0, sizeof(s));
+	s.state = SLOT_PRESENT;
+	s.value = r->value;
+	return slot_text(&b->facts[r->fact], &s);
+}
+
+static void
+restatement_cause(struct finder *f, struct period *op,
+    const struct period *np, const char *fact, int ordinal)
+{
+	int a = restatement_at(f->old, op, fact, ordinal);
+	int b = restatement_at(f->new, np, fact, ordinal);
+	const struct period *of = book_period(f->new, ordinal);
+	long k = book_fact_index(f->old, fact);
+	struct try *t;
+
+	if (k < 0 || (a >= 0 && b >= 0 && rat_cmp(op->restatements[a].value,
+	    np->restatements[b].value) == 0))
+		return;
+	if ((t = add_cause(f, CAUSE_FACT,
+	    a >= 0 ? restated_text(f->old, &op->restatements[a]) : strdup(""),
+	    b >= 0 ? restated_text(f->new, &np->restatements[b]) : strdup(""),
+	    "%s %s restated in %s", of != NULL ? of->id : "?", fact,
+	    np->id)) == NULL)
+		return;
+	t->kind = TRY_RESTATEMENT;
+	t->op = op;
+	t->np = np;
+	t->of = (size_t)k;
+	t->old_at = a;
+	t->new_at = b;
+}
+
+static void
+find_restatements(struct finder *f, struct period *op, const struct period *np)
+{
+	size_t i;
+
+	for (i = 0; i < np->nrestatements; i++)
+		restatement_cause(f, op, np, f->new->facts[np->restatements[i].fact].id,
+		    np->restatements[i].ordinal);
+	for (i = 0; i < op->nrestatements; i++) {
+		const char *fact = f->old->facts[op->restatements[i].fact].id;
+
+		if (restatement_at(f->new, np, fact, op->restatements[i].ordinal) < 0)
+			restatement_cause(f, op, np, fact, op->restatements[i].ordinal);
+	}
+}
+
+static char *
+rate_text(const struct period *p)
+{
+	char *rate;
+	char *s;
+
+	if (p->convenience_line == 0)
+		return strdup("");
+	if ((rate = rat_text(p->convenience_rate)) == NULL)
+		return NULL;
+	s = format("%s (%04d-%02d-%02d)", rate, p->convenience_date.year,
+	    p->convenience_date.month, p->convenience_date.day);
+	free(rate);
+	return s;
+}
+
+static int
+date_compare(struct date a, struct date b)
+{
+	long x = date_days(a), y = date_days(b);
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+same_datelines(const struct period *a, const struct period *b)
+{
+	size_t i;
+	int l;
+
+	if (a->ndatelines != b->ndatelines)
+		return 0;
+	for (i = 0; i < a->ndatelines; i++)
+		for (l = 0; l < LANG_MAX; l++) {
+			const char *x = a->datelines[i].city[l];
+			const char *y = b->datelines[i].city[l];
+
+			if ((x == NULL) != (y == NULL) || (x != NULL &&
+			    strcmp(x, y) != 0) || date_compare(a->datelines[i].date,
+			    b->datelines[i].date) != 0)
+				return 0;
+		}
+	return 1;
+}
+
+static char *
+date_text(struct date d)
+{
+	return format("%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+static void
+find_period_fields(struct finder *f, struct period *op,
+    const struct period *np)
+{
+	struct try *t;
+
+	if ((op->convenience_line != 0) != (np->convenience_line != 0) ||
+	    (np->convenience_line != 0 &&
+	    (rat_cmp(op->convenience_rate, np->convenience_rate) != 0 ||
+	    date_compare(op->convenience_date, np->convenience_date) != 0))) {
+		if ((t = add_cause(f, CAUSE_FACT, rate_text(op), rate_text(np),
+		    "%s convenience rate", np->id)) == NULL)
+			return;
+		t->kind = TRY_RATE;
+		t->op = op;
+		t->np = np;
+	}
+	if (op->has_release != np->has_release ||
+	    date_compare(op->release_date, np->release_date) != 0 ||
+	    !same_datelines(op, np)) {
+		if ((t = add_cause(f, CAUSE_FACT, date_text(op->release_date),
+		    date_text(np->release_date), "%s release date and places",
+		    np->id)) == NULL)
+			return;
+		t->kind = TRY_RELEASE;
+		t->op = op;
+		t->np = np;
+	}
+}
+
+/* ---- narrative: slots and footnotes, compared run by run ---- */
+
+static int
+same_expr(const struct book *ba, const struct expr *a, const struct book *bb,
+    const struct expr *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->kind != b->kind)
+		return 0;
+	switch (a->kind) {
+	case EXPR_NUMBER:
+		return rat_cmp(a->u.number, b->u.number) == 0;
+	case EXPR_FACT:
+		return a->u.ref.offset == b->u.ref.offset &&
+		    strcmp(ba->facts[a->u.ref.fact].id, bb->facts[b->u.ref.fact].id)
+		    == 0;
+	case EXPR_NEG:
+		return same_expr(ba, a->u.operand, bb, b->u.operand);
+	case EXPR_CALL:
+		if (a->u.call.func != b->u.call.func ||
+		    a->u.call.nargs != b->u.call.nargs)
+			return 0;
+		for (i = 0; i < a->u.call.nargs; i++)
+			if (!same_expr(ba, a->u.call.args[i], bb, b->u.call.args[i]))
+				return 0;
+		return 1;
+	default:
+		return same_expr(ba, a->u.binary.left, bb, b->u.binary.left) &&
+		    same_expr(ba, a->u.binary.right, bb, b->u.binary.right);
+	}
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+static int
+same_run(const struct book *ba, const struct run *a, const struct book *bb,
+    const struct run *b)
+{
+	size_t i;
+
+	if (a->kind != b->kind || !same_text(a->text, b->text) ||
+	    a->nchildren != b->nchildren)
+		return 0;
+	if (a->kind == RUN_FACT && (a->value.format != b->value.format ||
+	    a->value.decimals != b->value.decimals ||
+	    a->value.scale != b->value.scale ||
+	    !same_expr(ba, a->value.value, bb, b->value.value) ||
+	    !same_expr(ba, a->value.base, bb, b->value.base) ||
+	    !same_expr(ba, a->value.base2, bb, b->value.base2)))
+		return 0;
+	if (a->kind == RUN_PERIOD && (a->period.offset != b->period.offset ||
+	    a->period.style != b->period.style))
+		return 0;
+	for (i = 0; i < a->nchildren; i++)
+		if (!same_run(ba, &a->children[i], bb, &b->children[i]))
+			return 0;
+	return 1;
+}
+
+static int
+same_slot_text(const struct book *ba, const struct slot *a,
+    const struct book *bb, const struct slot *b)
+{
+	size_t i, k;
+
+	if (a->is_inline != b->is_inline || a->nblocks != b->nblocks)
+		return 0;
+	for (i = 0; i < a->nblocks; i++) {
+		const struct narrative_block *x = &a->blocks[i], *y = &b->blocks[i];
+
+		if (x->is_list != y->is_list || x->heading_level != y->heading_level ||
+		    x->nitems != y->nitems)
+			return 0;
+		for (k = 0; k < x->nitems; k++)
+			if (!same_run(ba, &x->items[k], bb, &y->items[k]))
+				return 0;
+	}
+	return 1;
+}
+
+static int
+slot_index(const struct narrative *n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n->nslots; i++)
+		if (strcmp(n->slots[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+note_index(const struct narrative *n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n->nnotes; i++)
+		if (strcmp(n->notes[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+static char *
+presence(int at, const char *word)
+{
+	return strdup(at < 0 ? "(none)" : word);
+}
+
+static void
+narrative_cause(struct finder *f, struct period *op, const struct period *np,
+    enum lang l, const char *id, int a, int b, int is_note)
+{
+	struct try *t = add_cause(f, is_note ? CAUSE_FOOTNOTE : CAUSE_SLOT,
+	    presence(a, "(as it was)"), presence(b, "(rewritten)"),
+	    "%s %s %s %s", np->id, lang_code(l), is_note ? "footnote" : "slot", id);
+
+	if (t == NULL)
+		return;
+	t->kind = is_note ? TRY_NOTE : TRY_SLOT;
+	t->op = op;
+	t->np = np;
+	t->lang = l;
+	t->old_at = a;
+	t->new_at = b;
+}
+
+static void
+find_narrative(struct finder *f, struct period *op, const struct period *np)
+{
+	int l;
+	size_t i;
+
+	for (l = 0; l < LANG_MAX; l++) {
+		const struct narrative *on = &op->narrative[l], *nn = &np->narrative[l];
+
+		for (i = 0; i < nn->nslots; i++) {
+			int a = slot_index(on, nn->slots[i].id);
+
+			if (a < 0 || !same_slot_text(f->old, &on->slots[a], f->new,
+			    &nn->slots[i]))
+				narrative_cause(f, op, np, (enum lang)l, nn->slots[i].id,
+				    a, (int)i, 0);
+		}
+		for (i = 0; i < on->nslots; i++)
+			if (slot_index(nn, on->slots[i].id) < 0)
+				narrative_cause(f, op, np, (enum lang)l, on->slots[i].id,
+				    (int)i, -1, 0);
+		for (i = 0; i < nn->nnotes; i++) {
+			int a = note_index(on, nn->notes[i].id);
+
+			if (a < 0 || !same_run(f->old, &on->notes[a].content, f->new,
+			    &nn->notes[i].content))
+				narrative_cause(f, op, np, (enum lang)l, nn->notes[i].id,
+				    a, (int)i, 1);
+		}
+		for (i = 0; i < on->nnotes; i++)
+			if (note_index(nn, on->notes[i].id) < 0)
+				narrative_cause(f, op, np, (enum lang)l, on->notes[i].id,
+				    (int)i, -1, 1);
+	}
+}
+
+/* ---- the company's policies for the release ---- */
+
+static int
+same_footing(const struct company *a, const struct company *b)
+{
+	size_t i;
+
+	if (a->nfooting != b->nfooting)
+		return 0;
+	for (i = 0; i < a->nfooting; i++)
+		if (!same_text(a->footing[i].kind, b->footing[i].kind) ||
+		    a->footing[i].allocate != b->footing[i].allocate)
+			return 0;
+	return 1;
+}
+
+static int
+policy_value(const struct company *c, int field)
+{
+	switch (field) {
+	case POLICY_ROUNDING:
+		return (int)c->rounding;
+	case POLICY_PERCENT_ROUNDING:
+		return (int)c->percent_rounding;
+	case POLICY_NEGATIVES:
+		return (int)c->negatives[LANG_EN] * NEG_STYLE_MAX +
+		    (int)c->negatives[LANG_JA];
+	case POLICY_NOT_MEANINGFUL:
+		return (int)c->not_meaningful;
+	case POLICY_VANISHED:
+		return (int)c->vanished;
+	default:
+		return 0;
+	}
+}
+
+static void
+find_policies(struct finder *f, const struct period *orel,
+    const struct period *nrel)
+{
+	const struct company *oc = period_company(f->old, orel);
+	const struct company *nc = period_company(f->new, nrel);
+	int k;
+
+	for (k = 0; k < POLICY_FIELD_MAX; k++) {
+		struct try *t;
+
+		if (k == POLICY_FOOTING ? same_footing(oc, nc) :
+		    policy_value(oc, k) == policy_value(nc, k))
+			continue;
+		if ((t = add_cause(f, CAUSE_POLICY, format("%d", policy_value(oc, k)),
+		    format("%d", policy_value(nc, k)), "company.xml %s",
+		    policy_names[k])) == NULL)
+			return;
+		t->kind = TRY_POLICY;
+		t->np = nrel;
+		t->op = (struct period *)orel;
+		t->field = k;
+	}
+}
+
+/* ---- trying one cause on the old book ---- */
+
+/* A copy of array (n of size) with entry `at` (-1: none) taken out and,
+ * when elem is not NULL, elem in its place (or at the end); its count in
+ * *count. */
+static void *
+array_with(const void *array, size_t n, size_t size, int at,
+    const void *elem, size_t *count)
+{
+	char *copy = malloc((n + 1) * size), *to = copy;
+	size_t i;
+
+	if (copy == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if ((int)i == at) {
+			if (elem != NULL) {
+				memcpy(to, elem, size);
+				to += size;
+				elem = NULL;
+			}
+			continue;
+		}
+		memcpy(to, (const char *)array + i * size, size);
+		to += size;
+	}
+	if (elem != NULL) {
+		memcpy(to, elem, size);
+		to += size;
+	}
+	*count = (size_t)(to - copy) / size;
+	return copy;
+}
+
+static int
+keep(struct try *t, void *target, size_t size)
+{
+	t->target = target;
+	t->size = size;
+	if ((t->saved = malloc(size)) == NULL)
+		return -1;
+	memcpy(t->saved, target, size);
+	return 0;
+}
+
+static void
+undo(struct try *t)
+{
+	if (t->saved != NULL)
+		memcpy(t->target, t->saved, t->size);
+	free(t->saved);
+	free(t->temp);
+	t->saved = t->temp = NULL;
+}
+
+/* Facts derived again from what is written, after one was changed. */
+static int
+derive_again(struct book *b, struct period *p)
+{
+	size_t i;
+
+	for (i = 0; i < b->nfacts; i++)
+		if (p->slots[i].derived != NULL) {
+			memset(&p->slots[i], 0, sizeof(p->slots[i]));
+			p->slots[i].state = SLOT_ABSENT;
+		}
+	return book_derive(b, p, period_company(b, p)->rounding);
+}
+
+static int
+apply(struct finder *f, struct try *t)
+{
+	struct narrative *on;
+	const struct narrative *nn;
+	struct company *oc;
+	const struct company *nc;
+
+	switch (t->kind) {
+	case TRY_FACT:
+		if (keep(t, t->op, sizeof(*t->op)) != 0 ||
+		    (t->temp = malloc((f->old->nfacts + 1) *
+		    sizeof(*t->op->slots))) == NULL)
+			return -1;
+		memcpy(t->temp, t->op->slots, f->old->nfacts * sizeof(*t->op->slots));
+		t->op->slots = t->temp;
+		t->op->slots[t->of] = t->np->slots[t->nf];
+		return derive_again(f->old, t->op);
+	case TRY_RESTATEMENT: {
+		struct restatement r;
+
+		if (keep(t, t->op, sizeof(*t->op)) != 0)
+			return -1;
+		if (t->new_at >= 0) {
+			r = t->np->restatements[t->new_at];
+			r.fact = t->of;
+		}
+		if ((t->temp = array_with(t->op->restatements, t->op->nrestatements,
+		    sizeof(r), t->old_at, t->new_at >= 0 ? &r : NULL,
+		    &t->op->nrestatements)) == NULL)
+			return -1;
+		t->op->restatements = t->temp;
+		return 0;
+	}
+	case TRY_RATE:
+		if (keep(t, t->op, sizeof(*t->op)) != 0)
+			return -1;
+		t->op->convenience_rate = t->np->convenience_rate;
+		t->op->convenience_date = t->np->convenience_date;
+		t->op->convenience_line = t->np->convenience_line;
+		return 0;
+	case TRY_RELEASE:
+		if (keep(t, t->op, sizeof(*t->op)) != 0)
+			return -1;
+		t->op->has_release = t->np->has_release;
+		t->op->release_date = t->np->release_date;
+		t->op->datelines = t->np->datelines;
+		t->op->ndatelines = t->np->ndatelines;
+		return 0;
+	case TRY_SLOT:
+	case TRY_NOTE:
+		on = &t->op->narrative[t->lang];
+		nn = &t->np->narrative[t->lang];
+		if (keep(t, on, sizeof(*on)) != 0)
+			return -1;
+		if (t->kind == TRY_SLOT) {
+			t->temp = array_with(on->slots, on->nslots, sizeof(*on->slots),
+			    t->old_at, t->new_at >= 0 ? &nn->slots[t->new_at] : NULL,
+			    &on->nslots);
+			on->slots = t->temp;
+		} else {
+			t->temp = array_with(on->notes, on->nnotes, sizeof(*on->notes),
+			    t->old_at, t->new_at >= 0 ? &nn->notes[t->new_at] : NULL,
+			    &on->nnotes);
+			on->notes = t->temp;
+		}
+		return t->temp != NULL ? 0 : -1;
+	case TRY_POLICY:
+		oc = (struct company *)period_company(f->old, t->op);
+		nc = period_company(f->new, t->np);
+		if (keep(t, oc, sizeof(*oc)) != 0)
+			return -1;
+		switch (t->field) {
+		case POLICY_ROUNDING:
+			oc->rounding = nc->rounding;
+			break;
+		case POLICY_PERCENT_ROUNDING:
+			oc->percent_rounding = nc->percent_rounding;
+			break;
+		case POLICY_NEGATIVES:
+			memcpy(oc->negatives, nc->negatives, sizeof(oc->negatives));
+			break;
+		case POLICY_NOT_MEANINGFUL:
+			oc->not_meaningful = nc->not_meaningful;
+			break;
+		case POLICY_VANISHED:
+			oc->vanished = nc->vanished;
+			break;
+		default:
+			oc->footing = nc->footing;
+			oc->nfooting = nc->nfooting;
+			break;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+/* ---- rendering and comparing ---- */
+
+static struct node *
+render_lang(struct book *book, struct render_env *env, const char *period,
+    int l, struct diag_list *diags)
+{
+	struct render_request rr;
+
+	memset(&rr, 0, sizeof(rr));
+	rr.period = period;
+	rr.format = FORMAT_TEXT;
+	rr.lang = l == LANG_JA ? RENDER_JA : RENDER_EN;
+	rr.book = book;
+	rr.env = env;
+	return render_document(&rr, diags);
+}
+
+/* Compares the old draft with the old draft with cause t alone applied,
+ * into out, in every language asked for. 0, or -1 when the cause cannot
+ * be tried, a render or the diff fails (out->failed set). */
+static int
+try_alone(const struct diff_request *req, struct diff_run *run,
+    struct finder *f, struct try *t, struct diff *out)
+{
+	struct diag_list quiet;
+	int l, rc = 0;
+
+	memset(&quiet, 0, sizeof(quiet));
+	for (l = 0; l < LANG_MAX && rc == 0; l++) {
+		struct node *a, *b = NULL;
+
+		if (!req->langs[l])
+			continue;
+		if ((a = render_lang(run->old.book, run->old.env, run->period, l,
+		    &quiet)) == NULL)
+			rc = -1;
+		else if (apply(f, t) != 0)
+			rc = -1;
+		else if ((b = render_lang(run->old.book, run->old.env, run->period,
+		    l, &quiet)) == NULL)
+			rc = -1;
+		undo(t);
+		if (rc == 0 && diff_documents(out, a, b,
+		    render_env_no_break_after(run->old.env, (enum lang)l)) != 0)
+			rc = -1;
+		/* The changes name nothing in the trees but anchors, which
+		 * matching never reads. */
+		node_free(b);
+		node_free(a);
+	}
+	diag_list_free(&quiet);
+	if (rc != 0)
+		out->failed = 1;
+	return rc;
+}
+
+/* The same two drafts with every cell rounded on its own. */
+static int
+compare_unfooted(const struct diff_request *req, struct diff_run *run,
+    struct diff *out)
+{
+	struct company *oc = (struct company *)period_company(run->old.book,
+	    book_period_by_id(run->old.book, run->period));
+	struct company *nc = (struct company *)period_company(run->new.book,
+	    book_period_by_id(run->new.book, run->period));
+	size_t on = oc->nfooting, nn = nc->nfooting;
+	struct diag_list quiet;
+	int l, rc = 0;
+
+	oc->nfooting = nc->nfooting = 0;
+	memset(&quiet, 0, sizeof(quiet));
+	for (l = 0; l < LANG_MAX && rc == 0; l++) {
+		struct node *a, *b = NULL;
+
+		if (!req->langs[l])
+			continue;
+		if ((a = render_lang(run->old.book, run->old.env, run->period, l,
+		    &quiet)) == NULL || (b = render_lang(run->new.book,
+		    run->new.env, run->period, l, &quiet)) == NULL ||
+		    diff_documents(out, a, b,
+		    render_env_no_break_after(run->new.env, (enum lang)l)) != 0)
+			rc = -1;
+		node_free(b);
+		node_free(a);
+	}
+	diag_list_free(&quiet);
+	oc->nfooting = on;
+	nc->nfooting = nn;
+	return rc;
+}
+
+/* ---- the total that moved a footed figure ---- */
+
+static const struct node *
+find_anchor(const struct node *n, const char *anchor)
+{
+	const struct node *k, *found;
+
+	if (n->anchor != NULL && strcmp(n->anchor, anchor) == 0)
+		return n;
+	for (k = n->first; k != NULL; k = k->next)
+		if ((found = find_anchor(k, anchor)) != NULL)
+			return found;
+	return NULL;
+}
+
+/* The cell of the sum whose part the cell's row is, in its column. */
+static const struct node *
+total_cell(const struct template_set *set, const struct node *cell)
+{
+	const struct node *row = cell->parent, *table = row->parent, *k, *c;
+	const struct tpl_table *t;
+	size_t r, s, p;
+
+	if (set == NULL || cell->kind != NODE_CELL || cell->id == NULL ||
+	    row->id == NULL || table->kind != NODE_TABLE || table->id == NULL ||
+	    (t = templates_table(set, table->id)) == NULL)
+		return NULL;
+	for (r = 0; r < t->nrows; r++)
+		if (t->rows[r].id != NULL && strcmp(t->rows[r].id, row->id) == 0)
+			break;
+	for (s = 0; r < t->nrows && s < t->nrows; s++)
+		for (p = 0; p < t->rows[s].nsum; p++)
+			if (t->rows[s].sum[p].row == r && t->rows[s].id != NULL)
+				for (k = table->first; k != NULL; k = k->next)
+					if (k->kind == NODE_ROW && k->id != NULL &&
+					    strcmp(k->id, t->rows[s].id) == 0)
+						for (c = k->first; c != NULL; c = c->next)
+							if (c->id != NULL &&
+							    strcmp(c->id, cell->id) == 0)
+								return c;
+	return NULL;
+}
+
+/* "Table › Total revenues › USD": the row alone, as the figure it moved
+ * is in the same table and column. */
+static void
+short_total(char *where)
+{
+	static const char sep[] = " \xE2\x80\xBA ";
+	char *first = strstr(where, sep), *last = NULL, *k;
+
+	for (k = where; (k = strstr(k, sep)) != NULL; k += strlen(sep))
+		last = k;
+	if (first == NULL || last == first)
+		return;
+	*last = '\0';
+	memmove(where, first + strlen(sep), strlen(first + strlen(sep)) + 1);
+}
+
+static int
+name_totals(struct diff_run *run)
+{
+	struct diag_list quiet;
+	const struct template_set *set;
+	size_t i;
+
+	memset(&quiet, 0, sizeof(quiet));
+	set = render_env_templates(run->new.env, run->period, &quiet);
+	diag_list_free(&quiet);
+
+	for (i = 0; i < run->diff.nchanges; i++) {
+		struct change *x = &run->diff.changes[i];
+		const struct node *at, *total;
+
+		if (!x->footing_only || x->anchor == NULL ||
+		    run->docs[x->lang] == NULL ||
+		    (at = find_anchor(run->docs[x->lang], x->anchor)) == NULL ||
+		    (total = total_cell(set, at)) == NULL)
+			continue;
+		if ((x->footing_total = diff_where(total)) == NULL)
+			return -1;
+		short_total(x->footing_total);
+	}
+	return 0;
+}
+
+/* ---- all together ---- */
+
+int
+diff_causes(const struct diff_request *req, struct diff_run *run,
+    struct diag_list *diags)
+{
+	struct finder f;
+	struct diff *alone = NULL, unfooted;
+	size_t i, k;
+	int rc = -1;
+
+	memset(&f, 0, sizeof(f));
+	memset(&unfooted, 0, sizeof(unfooted));
+	f.old = run->old.book;
+	f.new = run->new.book;
+	if (run->diff.nchanges == 0)
+		return 0;
+	for (i = 0; i < f.new->nperiods && !f.failed; i++) {
+		struct period *op = (struct period *)book_period_by_id(f.old,
+		    f.new->periods[i]->id);
+
+		if (op == NULL)
+			continue;
+		find_facts(&f, op, f.new->periods[i]);
+		find_restatements(&f, op, f.new->periods[i]);
+		find_period_fields(&f, op, f.new->periods[i]);
+		find_narrative(&f, op, f.new->periods[i]);
+	}
+	if (!f.failed)
+		find_policies(&f, book_period_by_id(f.old, run->period),
+		    book_period_by_id(f.new, run->period));
+	if (f.failed || (alone = calloc(f.n + 1, sizeof(*alone))) == NULL)
+		goto oom;
+	for (k = 0; k < f.n; k++) {
+		/* A cause that cannot be tried leaves its changes to the
+		 * combined and other groups. */
+		(void)try_alone(req, run, &f, &f.tries[k], &alone[k]);
+	}
+	if (diff_group(&run->diff, f.causes, f.n, alone) != 0) {
+		f.causes = NULL;
+		goto oom;
+	}
+	f.causes = NULL;
+	if (compare_unfooted(req, run, &unfooted) == 0 &&
+	    diff_mark_footing(&run->diff, &unfooted) > 0 && name_totals(run) != 0)
+		goto oom;
+	rc = 0;
+	goto out;
+oom:
+	diag_add(diags, DIAG_FATAL, NULL, 0, "cannot group the changes by "
+	    "cause: out of memory");
+out:
+	for (k = 0; alone != NULL && k <= f.n; k++)
+		diff_free(&alone[k]);
+	free(alone);
+	diff_free(&unfooted);
+	if (f.causes != NULL) {
+		for (k = 0; k < f.n; k++) {
+			free(f.causes[k].name);
+			free(f.causes[k].old_value);
+			free(f.causes[k].new_value);
+		}
+		free(f.causes);
+	}
+	free(f.tries);
+	return rc;
+}
