@@ -320,15 +320,17 @@ load_side(struct draft *draft, const char *book_dir, const char *period_file,
 	return draft->env != NULL ? 0 : -1;
 }
 
+/* "REV:PATH", or PATH; `tail` after it ("" for none). */
 static char *
-label_of(const char *rev, const char *path)
+label_of(const char *rev, const char *path, const char *tail)
 {
-	size_t size = strlen(path) + (rev != NULL ? strlen(rev) : 0) + 2;
+	size_t size = strlen(path) + (rev != NULL ? strlen(rev) : 0) +
+	    strlen(tail) + 2;
 	char *label = malloc(size);
 
 	if (label != NULL)
-		snprintf(label, size, "%s%s%s", rev != NULL ? rev : "",
-		    rev != NULL ? ":" : "", path);
+		snprintf(label, size, "%s%s%s%s", rev != NULL ? rev : "",
+		    rev != NULL ? ":" : "", path, tail);
 	return label;
 }
 
@@ -337,8 +339,10 @@ load_drafts(const struct diff_request *req, struct diff_run *run,
     struct diag_list *diags)
 {
 	if ((run->old.label = label_of(req->old_rev, req->old_rev != NULL ?
-	    req->new_path : req->old_path)) == NULL ||
-	    (run->new.label = label_of(req->new_rev, req->new_path)) == NULL) {
+	    req->new_path : req->old_path, "")) == NULL ||
+	    (run->new.label = label_of(req->new_rev, req->new_path,
+	    req->old_rev != NULL && req->new_rev == NULL ? " (working tree)" :
+	    "")) == NULL) {
 		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
 		return -1;
 	}
@@ -351,11 +355,16 @@ load_drafts(const struct diff_request *req, struct diff_run *run,
 			return -1;
 		}
 		if (git_checkout(&run->old, req->new_path, req->old_rev, diags) != 0 ||
-		    git_checkout(&run->new, req->new_path, req->new_rev, diags) != 0)
+		    (req->new_rev != NULL && git_checkout(&run->new, req->new_path,
+		    req->new_rev, diags) != 0))
 			return -1;
 		snprintf(dir, sizeof(dir), "%s/book", run->old.temp_dir);
 		if (load_side(&run->old, dir, NULL, req, diags) != 0)
 			return -1;
+		/* No second revision: the working tree, edits not committed
+		 * included, read where it is. */
+		if (req->new_rev == NULL)
+			return load_side(&run->new, req->new_path, NULL, req, diags);
 		snprintf(dir, sizeof(dir), "%s/book", run->new.temp_dir);
 		return load_side(&run->new, dir, NULL, req, diags);
 	}
@@ -547,8 +556,9 @@ diff_run(const struct diff_request *req, struct diff_run *run,
 	if (req->old_rev != NULL) {
 		name_revision_files(diags, first, &run->old, req->old_rev,
 		    req->new_path);
-		name_revision_files(diags, first, &run->new, req->new_rev,
-		    req->new_path);
+		if (req->new_rev != NULL)
+			name_revision_files(diags, first, &run->new, req->new_rev,
+			    req->new_path);
 	}
 	return rc;
 }

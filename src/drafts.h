@@ -14,7 +14,7 @@ struct diff_request {
 	const char *old_path;     /* a book folder or a period file */
 	const char *new_path;     /* the same kind; with git, the book */
 	const char *old_rev;      /* git revisions of new_path, or NULL */
-	const char *new_rev;
+	const char *new_rev;      /* NULL with old_rev: the working tree */
 	const char *book;         /* the book of period files outside one */
 	const char *period;       /* NULL: the new draft's quarter, or its
 	                             book's latest release */

@@ -679,11 +679,13 @@ cmd_diff(int argc, char **argv)
 		}
 	}
 	if (git) {
-		if (optind + 3 != argc)
-			return usage_error("diff --git takes REV1 REV2 BOOK", NULL);
+		/* REV BOOK: the book as it is on disk against REV. */
+		if (optind + 3 != argc && optind + 2 != argc)
+			return usage_error("diff --git takes REV1 REV2 BOOK, or REV "
+			    "BOOK for the working tree", NULL);
 		req.old_rev = argv[optind];
-		req.new_rev = argv[optind + 1];
-		req.new_path = argv[optind + 2];
+		req.new_rev = optind + 3 == argc ? argv[optind + 1] : NULL;
+		req.new_path = argv[argc - 1];
 	} else {
 		if (optind + 2 != argc)
 			return usage_error("diff takes OLD and NEW (two books or two "

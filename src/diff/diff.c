@@ -288,6 +288,91 @@ add_run(struct ctx *c, struct node *parent, const char *s, size_t len,
 
 /* ---- inline blocks: sentence by sentence, then word by word ---- */
 
+/* A block's footnote references, taken out before its runs are rebuilt
+ * and put back where their markers stand in its new text, so a changed
+ * paragraph keeps its links to its notes. */
+struct refs {
+	struct node **nodes;
+	size_t *at;          /* the marker's offset in the plain text */
+	size_t *len;
+	size_t n, next;
+};
+
+static void
+take_refs(struct ctx *c, struct node *n, size_t *offset, struct refs *r)
+{
+	struct node *k, *next;
+	char marker[64];
+
+	for (k = n->first; k != NULL; k = next) {
+		next = k->next;
+		if (k->kind == NODE_TEXT)
+			*offset += strlen(k->u.text.text);
+		else if (k->kind == NODE_NOTE_REF) {
+			struct node **nodes = array_grow(r->nodes, r->n, sizeof(*nodes));
+			size_t *at = nodes != NULL ? array_grow(r->at, r->n,
+			    sizeof(*at)) : NULL;
+			size_t *len;
+
+			if (nodes != NULL)
+				r->nodes = nodes;
+			if (at != NULL)
+				r->at = at;
+			len = at != NULL ? array_grow(r->len, r->n, sizeof(*len)) : NULL;
+			if (len == NULL) {
+				fail(c);
+				return;
+			}
+			r->len = len;
+			node_note_marker(k, marker, sizeof(marker));
+			node_unlink(k);
+			r->nodes[r->n] = k;
+			r->at[r->n] = *offset;
+			r->len[r->n++] = strlen(marker);
+			*offset += strlen(marker);
+		} else
+			take_refs(c, k, offset, r);
+	}
+}
+
+static void add_run(struct ctx *c, struct node *parent, const char *s,
+    size_t len, enum change_mark mark);
+
+/* Adds nt[from, from + len), a run of the new text, with the references
+ * whose markers lie whole inside it as reference nodes. */
+static void
+add_new_run(struct ctx *c, struct node *parent, const char *nt, size_t from,
+    size_t len, enum change_mark mark, struct refs *r)
+{
+	size_t end = from + len;
+
+	while (r->next < r->n && r->at[r->next] < from)
+		r->next++;
+	while (r->next < r->n && r->at[r->next] + r->len[r->next] <= end) {
+		struct node *ref = r->nodes[r->next];
+
+		add_run(c, parent, nt + from, r->at[r->next] - from, mark);
+		node_insert_before(parent, ref, NULL);
+		ref->change = mark;
+		r->nodes[r->next] = NULL;
+		from = r->at[r->next] + r->len[r->next];
+		r->next++;
+	}
+	add_run(c, parent, nt + from, end - from, mark);
+}
+
+static void
+free_refs(struct refs *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		node_free(r->nodes[i]);
+	free(r->nodes);
+	free(r->at);
+	free(r->len);
+}
+
 static void
 compare_inline(struct ctx *c, const struct node *o, struct node *n)
 {
@@ -295,8 +380,10 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 	char *nt = node_plain_text(n, NOTE_SUPERSCRIPT);
 	struct span *so = NULL, *sn = NULL;
 	struct word_op *sentences = NULL;
-	size_t nso, nsn, nsent, i, k;
+	struct refs refs;
+	size_t nso, nsn, nsent, i, k, offset = 0;
 
+	memset(&refs, 0, sizeof(refs));
 	if (ot == NULL || nt == NULL) {
 		fail(c);
 		goto out;
@@ -309,7 +396,8 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 		fail(c);
 		goto out;
 	}
-	/* The marked text replaces the block's runs (and their markers). */
+	/* The marked text replaces the block's runs; its references stay. */
+	take_refs(c, n, &offset, &refs);
 	node_clear(n);
 	for (i = 0; i < nsent; i++) {
 		const struct word_op *s = &sentences[i];
@@ -318,7 +406,8 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 		size_t nwords;
 
 		if (!s->changed) {
-			add_run(c, n, nt + s->new.start, s->new.len, CHANGE_NONE);
+			add_new_run(c, n, nt, s->new.start, s->new.len, CHANGE_NONE,
+			    &refs);
 			continue;
 		}
 		os = strndup(ot + s->old.start, s->old.len);
@@ -334,17 +423,19 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 			const struct word_op *w = &words[k];
 
 			if (!w->changed)
-				add_run(c, n, ns + w->new.start, w->new.len, CHANGE_NONE);
+				add_new_run(c, n, nt, s->new.start + w->new.start,
+				    w->new.len, CHANGE_NONE, &refs);
 			else {
 				add_run(c, n, os + w->old.start, w->old.len,
 				    CHANGE_DELETED);
-				add_run(c, n, ns + w->new.start, w->new.len,
-				    CHANGE_INSERTED);
+				add_new_run(c, n, nt, s->new.start + w->new.start,
+				    w->new.len, CHANGE_INSERTED, &refs);
 			}
 		}
 		record(c, CHANGE_TEXT, n, o, os, ns, words, nwords);
 	}
 out:
+	free_refs(&refs);
 	free(ot);
 	free(nt);
 	free(so);
