@@ -48,6 +48,8 @@ struct try {
 	void *saved;
 	size_t size;
 	void *temp;                 /* an array made for the try */
+	struct fact_slot **slots;   /* rounding: each period's own slots */
+	size_t nslots;
 };
 
 struct finder {
@@ -535,6 +537,46 @@ policy_value(const struct company *c, int field)
 	}
 }
 
+/* A policy as company.xml writes it. */
+static char *
+policy_text(const struct company *c, int field)
+{
+	static const char *const rounding[] = { "half-up", "truncate" };
+	static const char *const negatives[NEG_STYLE_MAX] = { "parentheses",
+	    "minus", "triangle", "black-triangle" };
+	static const char *const nm[] = { "arithmetic", "not-meaningful" };
+	static const char *const vanished[] = { "arithmetic", "zero",
+	    "not-meaningful", "blank" };
+	static const char *const footing[] = { "independent", "allocate",
+	    "totals" };
+	size_t i;
+	char *s, *more;
+
+	switch (field) {
+	case POLICY_ROUNDING:
+		return strdup(rounding[c->rounding != ROUND_HALF_UP]);
+	case POLICY_PERCENT_ROUNDING:
+		return strdup(rounding[c->percent_rounding != ROUND_HALF_UP]);
+	case POLICY_NEGATIVES:
+		return format("en %s, ja %s", negatives[c->negatives[LANG_EN]],
+		    negatives[c->negatives[LANG_JA]]);
+	case POLICY_NOT_MEANINGFUL:
+		return strdup(nm[c->not_meaningful != NM_ARITHMETIC]);
+	case POLICY_VANISHED:
+		return strdup(vanished[c->vanished]);
+	default:
+		s = strdup("");
+		for (i = 0; s != NULL && i < c->nfooting; i++) {
+			more = format("%s%s%s %s", s, i > 0 ? ", " : "",
+			    c->footing[i].kind != NULL ? c->footing[i].kind :
+			    "default", footing[c->footing[i].allocate]);
+			free(s);
+			s = more;
+		}
+		return s;
+	}
+}
+
 static void
 find_policies(struct finder *f, const struct period *orel,
     const struct period *nrel)
@@ -549,8 +591,8 @@ find_policies(struct finder *f, const struct period *orel,
 		if (k == POLICY_FOOTING ? same_footing(oc, nc) :
 		    policy_value(oc, k) == policy_value(nc, k))
 			continue;
-		if ((t = add_cause(f, CAUSE_POLICY, format("%d", policy_value(oc, k)),
-		    format("%d", policy_value(nc, k)), "company.xml %s",
+		if ((t = add_cause(f, CAUSE_POLICY, policy_text(oc, k),
+		    policy_text(nc, k), "company.xml %s",
 		    policy_names[k])) == NULL)
 			return;
 		t->kind = TRY_POLICY;
@@ -606,8 +648,17 @@ keep(struct try *t, void *target, size_t size)
 }
 
 static void
-undo(struct try *t)
+undo(struct finder *f, struct try *t)
 {
+	size_t i;
+
+	for (i = 0; i < t->nslots; i++) {
+		free(f->old->periods[i]->slots);
+		f->old->periods[i]->slots = t->slots[i];
+	}
+	free(t->slots);
+	t->slots = NULL;
+	t->nslots = 0;
 	if (t->saved != NULL)
 		memcpy(t->target, t->saved, t->size);
 	free(t->saved);
@@ -627,6 +678,33 @@ derive_again(struct book *b, struct period *p)
 			p->slots[i].state = SLOT_ABSENT;
 		}
 	return book_derive(b, p, period_company(b, p)->rounding);
+}
+
+/* Every period's facts derived again under a changed rounding policy
+ * (ROUND() and facts in millions round as the era does): each period
+ * works on a copy of its slots, undo puts the own back. */
+static int
+derive_all_again(struct finder *f, struct try *t)
+{
+	struct book *b = f->old;
+	size_t i;
+
+	if ((t->slots = calloc(b->nperiods + 1, sizeof(*t->slots))) == NULL)
+		return -1;
+	for (i = 0; i < b->nperiods; i++) {
+		struct fact_slot *copy = malloc((b->nfacts + 1) * sizeof(*copy));
+
+		if (copy == NULL)
+			return -1;
+		memcpy(copy, b->periods[i]->slots, b->nfacts * sizeof(*copy));
+		t->slots[i] = b->periods[i]->slots;
+		b->periods[i]->slots = copy;
+		t->nslots = i + 1;
+	}
+	for (i = 0; i < b->nperiods; i++)
+		if (derive_again(b, b->periods[i]) != 0)
+			return -1;
+	return 0;
 }
 
 static int
@@ -704,7 +782,7 @@ apply(struct finder *f, struct try *t)
 		switch (t->field) {
 		case POLICY_ROUNDING:
 			oc->rounding = nc->rounding;
-			break;
+			return derive_all_again(f, t);
 		case POLICY_PERCENT_ROUNDING:
 			oc->percent_rounding = nc->percent_rounding;
 			break;
@@ -768,7 +846,7 @@ try_alone(const struct diff_request *req, struct diff_run *run,
 		else if ((b = render_lang(run->old.book, run->old.env, run->period,
 		    l, &quiet)) == NULL)
 			rc = -1;
-		undo(t);
+		undo(f, t);
 		if (rc == 0 && diff_documents(out, a, b,
 		    render_env_no_break_after(run->old.env, (enum lang)l)) != 0)
 			rc = -1;
