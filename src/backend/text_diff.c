@@ -35,10 +35,10 @@ trim(const char *s, size_t *start, size_t *len)
 static void
 put_head(struct buffer *out, const struct diff *d, const struct change *c)
 {
-	char group[32];
-
 	buffer_puts(out, c->lang == LANG_JA ? "ja  " : "en  ");
 	if (d->ncauses > 0) {
+		char group[32];
+
 		snprintf(group, sizeof(group), "#%zu  ", c->cause + 1);
 		buffer_puts(out, group);
 	}

@@ -6,6 +6,7 @@
 
 #include "../util/buffer.h"
 #include "lcs.h"
+#include "refs.h"
 
 const char *const cause_kind_names[CAUSE_MAX] = {
 	"fact", "slot", "footnote", "message", "template", "policy", "combined",
@@ -273,105 +274,19 @@ static void
 add_run(struct ctx *c, struct node *parent, const char *s, size_t len,
     enum change_mark mark)
 {
-	char *text;
-	struct node *t;
-
-	if (len == 0)
-		return;
-	if ((text = strndup(s, len)) == NULL ||
-	    (t = node_add_text(parent, text, parent->lang)) == NULL)
+	if (marked_run_add(parent, s, len, mark) != 0)
 		fail(c);
-	else
-		t->change = mark;
-	free(text);
+}
+
+static void
+add_new_run(struct ctx *c, struct node *parent, const char *nt, size_t from,
+    size_t len, enum change_mark mark, struct note_refs *r)
+{
+	if (note_refs_put(r, parent, nt, from, len, mark) != 0)
+		fail(c);
 }
 
 /* ---- inline blocks: sentence by sentence, then word by word ---- */
-
-/* A block's footnote references, taken out before its runs are rebuilt
- * and put back where their markers stand in its new text, so a changed
- * paragraph keeps its links to its notes. */
-struct refs {
-	struct node **nodes;
-	size_t *at;          /* the marker's offset in the plain text */
-	size_t *len;
-	size_t n, next;
-};
-
-static void
-take_refs(struct ctx *c, struct node *n, size_t *offset, struct refs *r)
-{
-	struct node *k, *next;
-	char marker[64];
-
-	for (k = n->first; k != NULL; k = next) {
-		next = k->next;
-		if (k->kind == NODE_TEXT)
-			*offset += strlen(k->u.text.text);
-		else if (k->kind == NODE_NOTE_REF) {
-			struct node **nodes = array_grow(r->nodes, r->n, sizeof(*nodes));
-			size_t *at = nodes != NULL ? array_grow(r->at, r->n,
-			    sizeof(*at)) : NULL;
-			size_t *len;
-
-			if (nodes != NULL)
-				r->nodes = nodes;
-			if (at != NULL)
-				r->at = at;
-			len = at != NULL ? array_grow(r->len, r->n, sizeof(*len)) : NULL;
-			if (len == NULL) {
-				fail(c);
-				return;
-			}
-			r->len = len;
-			node_note_marker(k, marker, sizeof(marker));
-			node_unlink(k);
-			r->nodes[r->n] = k;
-			r->at[r->n] = *offset;
-			r->len[r->n++] = strlen(marker);
-			*offset += strlen(marker);
-		} else
-			take_refs(c, k, offset, r);
-	}
-}
-
-static void add_run(struct ctx *c, struct node *parent, const char *s,
-    size_t len, enum change_mark mark);
-
-/* Adds nt[from, from + len), a run of the new text, with the references
- * whose markers lie whole inside it as reference nodes. */
-static void
-add_new_run(struct ctx *c, struct node *parent, const char *nt, size_t from,
-    size_t len, enum change_mark mark, struct refs *r)
-{
-	size_t end = from + len;
-
-	while (r->next < r->n && r->at[r->next] < from)
-		r->next++;
-	while (r->next < r->n && r->at[r->next] + r->len[r->next] <= end) {
-		struct node *ref = r->nodes[r->next];
-
-		add_run(c, parent, nt + from, r->at[r->next] - from, mark);
-		node_insert_before(parent, ref, NULL);
-		ref->change = mark;
-		r->nodes[r->next] = NULL;
-		from = r->at[r->next] + r->len[r->next];
-		r->next++;
-	}
-	add_run(c, parent, nt + from, end - from, mark);
-}
-
-static void
-free_refs(struct refs *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		node_free(r->nodes[i]);
-	free(r->nodes);
-	free(r->at);
-	free(r->len);
-}
 
 static void
 compare_inline(struct ctx *c, const struct node *o, struct node *n)
@@ -380,8 +295,8 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 	char *nt = node_plain_text(n, NOTE_SUPERSCRIPT);
 	struct span *so = NULL, *sn = NULL;
 	struct word_op *sentences = NULL;
-	struct refs refs;
-	size_t nso, nsn, nsent, i, k, offset = 0;
+	struct note_refs refs;
+	size_t nso, nsn, nsent, i, k;
 
 	memset(&refs, 0, sizeof(refs));
 	if (ot == NULL || nt == NULL) {
@@ -397,7 +312,8 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 		goto out;
 	}
 	/* The marked text replaces the block's runs; its references stay. */
-	take_refs(c, n, &offset, &refs);
+	if (note_refs_take(n, &refs) != 0)
+		fail(c);
 	node_clear(n);
 	for (i = 0; i < nsent; i++) {
 		const struct word_op *s = &sentences[i];
@@ -435,7 +351,7 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 		record(c, CHANGE_TEXT, n, o, os, ns, words, nwords);
 	}
 out:
-	free_refs(&refs);
+	note_refs_free(&refs);
 	free(ot);
 	free(nt);
 	free(so);
