@@ -149,19 +149,19 @@ apply(struct finder *f, struct try *t)
 		return 0;
 	}
 	case TRY_RATE:
-		if (keep(t, t->op, sizeof(*t->op)) != 0)
-			return -1;
-		t->op->convenience_rate = t->np->convenience_rate;
-		t->op->convenience_date = t->np->convenience_date;
-		t->op->convenience_line = t->np->convenience_line;
-		return 0;
 	case TRY_RELEASE:
 		if (keep(t, t->op, sizeof(*t->op)) != 0)
 			return -1;
-		t->op->has_release = t->np->has_release;
-		t->op->release_date = t->np->release_date;
-		t->op->datelines = t->np->datelines;
-		t->op->ndatelines = t->np->ndatelines;
+		if (t->kind == TRY_RATE) {
+			t->op->convenience_rate = t->np->convenience_rate;
+			t->op->convenience_date = t->np->convenience_date;
+			t->op->convenience_line = t->np->convenience_line;
+		} else {
+			t->op->has_release = t->np->has_release;
+			t->op->release_date = t->np->release_date;
+			t->op->datelines = t->np->datelines;
+			t->op->ndatelines = t->np->ndatelines;
+		}
 		return 0;
 	case TRY_SLOT:
 	case TRY_NOTE:
@@ -229,13 +229,16 @@ render_lang(struct book *book, struct render_env *env, const char *period,
 	return render_document(&rr, diags);
 }
 
-/* Compares the old draft with the old draft with cause t alone applied,
- * into out, in every language asked for. 0, or -1 when the cause cannot
- * be tried, a render or the diff fails (out->failed set). */
+/* Compares the old draft with the old draft with cause t alone applied
+ * (t NULL: with the new draft) into out, in every language asked for.
+ * 0, or -1 when the cause cannot be tried, a render or the diff fails
+ * (out->failed set). */
 static int
-try_alone(const struct diff_request *req, struct diff_run *run,
+compare_docs(const struct diff_request *req, struct diff_run *run,
     struct finder *f, struct try *t, struct diff *out)
 {
+	struct book *book = t != NULL ? run->old.book : run->new.book;
+	struct render_env *env = t != NULL ? run->old.env : run->new.env;
 	struct diag_list quiet;
 	int l, rc = 0;
 
@@ -248,14 +251,14 @@ try_alone(const struct diff_request *req, struct diff_run *run,
 		if ((a = render_lang(run->old.book, run->old.env, run->period, l,
 		    &quiet)) == NULL)
 			rc = -1;
-		else if (apply(f, t) != 0)
+		else if (t != NULL && apply(f, t) != 0)
 			rc = -1;
-		else if ((b = render_lang(run->old.book, run->old.env, run->period,
-		    l, &quiet)) == NULL)
+		else if ((b = render_lang(book, env, run->period, l, &quiet)) == NULL)
 			rc = -1;
-		undo(f, t);
+		if (t != NULL)
+			undo(f, t);
 		if (rc == 0 && a != NULL && b != NULL && diff_documents(out, a, b,
-		    render_env_no_break_after(run->old.env, (enum lang)l)) != 0)
+		    render_env_no_break_after(env, (enum lang)l)) != 0)
 			rc = -1;
 		/* The changes name nothing in the trees but anchors, which
 		 * matching never reads. */
@@ -268,7 +271,7 @@ try_alone(const struct diff_request *req, struct diff_run *run,
 	return rc;
 }
 
-/* The same two drafts with every cell rounded on its own. */
+/* The two drafts compared with every cell rounded on its own. */
 static int
 compare_unfooted(const struct diff_request *req, struct diff_run *run,
     struct diff *out)
@@ -278,26 +281,10 @@ compare_unfooted(const struct diff_request *req, struct diff_run *run,
 	struct company *nc = (struct company *)period_company(run->new.book,
 	    book_period_by_id(run->new.book, run->period));
 	size_t on = oc->nfooting, nn = nc->nfooting;
-	struct diag_list quiet;
-	int l, rc = 0;
+	int rc;
 
 	oc->nfooting = nc->nfooting = 0;
-	memset(&quiet, 0, sizeof(quiet));
-	for (l = 0; l < LANG_MAX && rc == 0; l++) {
-		struct node *a, *b = NULL;
-
-		if (!req->langs[l])
-			continue;
-		if ((a = render_lang(run->old.book, run->old.env, run->period, l,
-		    &quiet)) == NULL || (b = render_lang(run->new.book,
-		    run->new.env, run->period, l, &quiet)) == NULL ||
-		    diff_documents(out, a, b,
-		    render_env_no_break_after(run->new.env, (enum lang)l)) != 0)
-			rc = -1;
-		node_free(b);
-		node_free(a);
-	}
-	diag_list_free(&quiet);
+	rc = compare_docs(req, run, NULL, NULL, out);
 	oc->nfooting = on;
 	nc->nfooting = nn;
 	return rc;
@@ -415,7 +402,7 @@ diff_causes(const struct diff_request *req, struct diff_run *run,
 	for (k = 0; k < f.n; k++) {
 		/* A cause that cannot be tried leaves its changes to the
 		 * combined and other groups. */
-		(void)try_alone(req, run, &f, &f.tries[k], &alone[k]);
+		(void)compare_docs(req, run, &f, &f.tries[k], &alone[k]);
 	}
 	if (diff_group(&run->diff, f.causes, f.n, alone) != 0) {
 		f.causes = NULL;

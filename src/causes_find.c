@@ -373,26 +373,21 @@ same_slot_text(const struct book *ba, const struct slot *a,
 	return 1;
 }
 
+/* Where period_slot and period_note find id in p's narrative, or -1. */
 static int
-slot_index(const struct narrative *n, const char *id)
+slot_index(const struct period *p, enum lang l, const char *id)
 {
-	size_t i;
+	const struct slot *s = period_slot(p, l, id);
 
-	for (i = 0; i < n->nslots; i++)
-		if (strcmp(n->slots[i].id, id) == 0)
-			return (int)i;
-	return -1;
+	return s != NULL ? (int)(s - p->narrative[l].slots) : -1;
 }
 
 static int
-note_index(const struct narrative *n, const char *id)
+note_index(const struct period *p, enum lang l, const char *id)
 {
-	size_t i;
+	const struct authored_note *n = period_note(p, l, id);
 
-	for (i = 0; i < n->nnotes; i++)
-		if (strcmp(n->notes[i].id, id) == 0)
-			return (int)i;
-	return -1;
+	return n != NULL ? (int)(n - p->narrative[l].notes) : -1;
 }
 
 static char *
@@ -429,7 +424,7 @@ find_narrative(struct finder *f, struct period *op, const struct period *np)
 		const struct narrative *on = &op->narrative[l], *nn = &np->narrative[l];
 
 		for (i = 0; i < nn->nslots; i++) {
-			int a = slot_index(on, nn->slots[i].id);
+			int a = slot_index(op, (enum lang)l, nn->slots[i].id);
 
 			if (a < 0 || !same_slot_text(f->old, &on->slots[a], f->new,
 			    &nn->slots[i]))
@@ -437,11 +432,11 @@ find_narrative(struct finder *f, struct period *op, const struct period *np)
 				    a, (int)i, 0);
 		}
 		for (i = 0; i < on->nslots; i++)
-			if (slot_index(nn, on->slots[i].id) < 0)
+			if (slot_index(np, (enum lang)l, on->slots[i].id) < 0)
 				narrative_cause(f, op, np, (enum lang)l, on->slots[i].id,
 				    (int)i, -1, 0);
 		for (i = 0; i < nn->nnotes; i++) {
-			int a = note_index(on, nn->notes[i].id);
+			int a = note_index(op, (enum lang)l, nn->notes[i].id);
 
 			if (a < 0 || !same_run(f->old, &on->notes[a].content, f->new,
 			    &nn->notes[i].content))
@@ -449,7 +444,7 @@ find_narrative(struct finder *f, struct period *op, const struct period *np)
 				    a, (int)i, 1);
 		}
 		for (i = 0; i < on->nnotes; i++)
-			if (note_index(nn, on->notes[i].id) < 0)
+			if (note_index(np, (enum lang)l, on->notes[i].id) < 0)
 				narrative_cause(f, op, np, (enum lang)l, on->notes[i].id,
 				    (int)i, -1, 1);
 	}
