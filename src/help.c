@@ -112,6 +112,7 @@ static const char diff_help[] =
     "usage: kessan diff [OPTIONS] OLD NEW\n"
     "       kessan diff --git [OPTIONS] REV1 REV2 BOOK\n"
     "       kessan diff --git [OPTIONS] REV BOOK\n"
+    "       kessan diff --built OUT [OPTIONS] BOOK\n"
     "\n"
     "Renders two drafts (two books, two period files, two git revisions\n"
     "of a book, or a revision and the working tree, edits not committed\n"
@@ -131,6 +132,9 @@ static const char diff_help[] =
     "      --book BOOK   the book for period files kept outside one\n"
     "      --git         compare two revisions of BOOK, or one and the\n"
     "                    working tree (needs git and tar)\n"
+    "      --built OUT   compare the last build in OUT (the commit holding\n"
+    "                    the files its manifest records) with BOOK's\n"
+    "                    working tree\n"
     "  -h, --help        show this help\n"
     "\n"
     "Exit status: 0 no differences, 1 differences, 2 trouble.\n";

@@ -627,6 +627,7 @@ cmd_diff(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "book", required_argument, NULL, 'b' },
 		{ "git", no_argument, NULL, 'g' },
+		{ "built", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -672,13 +673,20 @@ cmd_diff(int argc, char **argv)
 		case 'g':
 			git = 1;
 			break;
+		case 'B':
+			req.built = optarg;
+			break;
 		case 'h':
 			return print_help("diff");
 		default:
 			return usage_error("diff: bad option", NULL);
 		}
 	}
-	if (git) {
+	if (req.built != NULL) {
+		if (git || optind + 1 != argc)
+			return usage_error("diff --built OUT takes BOOK", NULL);
+		req.new_path = argv[optind];
+	} else if (git) {
 		/* REV BOOK: the book as it is on disk against REV. */
 		if (optind + 3 != argc && optind + 2 != argc)
 			return usage_error("diff --git takes REV1 REV2 BOOK, or REV "

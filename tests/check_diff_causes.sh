@@ -11,7 +11,8 @@
 # nothing is left to "other". A policy change heads its own group. The
 # HTML page has one section per group, and a changed paragraph keeps its
 # footnote link. `kessan diff --git REV BOOK` compares the working tree,
-# uncommitted edits included, with REV.
+# uncommitted edits included, with REV; `--built OUT BOOK` with the commit
+# whose files the last build's manifest records (refused when none is).
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 tests="${TESTS_SRCDIR:-$(dirname "$0")}"
 
@@ -226,6 +227,32 @@ if command -v git >/dev/null 2>&1; then
 	"$KESSAN" diff --git HEAD HEAD "$repo/book" >"$scratch/tree2.out" 2>&1
 	if [ $? -eq 0 ] && grep -qx "no differences" "$scratch/tree2.out"; then ok; else
 		not_ok "two revisions still compare: $(cat "$scratch/tree2.out")"
+	fi
+	# The last build against the working tree: the commit holding what
+	# it read is found by the manifest's digests.
+	"$KESSAN" build -j 1 --format txt -o "$scratch/out" "$repo/book" >/dev/null 2>&1
+	git -C "$repo" -c user.name=kessan -c user.email=kessan@example.com commit -qam second
+	git -C "$repo" -c user.name=kessan -c user.email=kessan@example.com commit -q --allow-empty -m third
+	cp "$many/periods/2004-q1.xml" "$repo/book/periods/2004-q1.xml"
+	"$KESSAN" diff --built "$scratch/out" "$repo/book" >"$scratch/built.out" 2>"$scratch/built.err"
+	rc=$?
+	"$KESSAN" diff --git HEAD~1 "$repo/book" >"$scratch/head1.out" 2>&1
+	if [ $rc -eq 1 ] && tail -n +2 "$scratch/built.out" | cmp -s - "$(tail -n +2 "$scratch/head1.out" >"$scratch/head1.tail"; echo "$scratch/head1.tail")" &&
+	    head -n 1 "$scratch/built.out" | grep -q "^kessan diff 2004-q1: $(git -C "$repo" rev-parse HEAD~1):$repo/book → $repo/book (working tree)$"; then
+		ok
+	else
+		not_ok "--built: exit $rc, $(head -3 "$scratch/built.err") $(head -1 "$scratch/built.out")"
+	fi
+	# A build of files never committed is refused, not guessed.
+	"$KESSAN" build -j 1 --format txt -o "$scratch/out" "$repo/book" >/dev/null 2>&1
+	"$KESSAN" diff --built "$scratch/out" "$repo/book" >/dev/null 2>"$scratch/built2.err"
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "error: no commit among the book's last 200 holds the files the last build of 2004-q1 read" "$scratch/built2.err"; then ok; else
+		not_ok "--built of uncommitted files: exit $rc, $(cat "$scratch/built2.err")"
+	fi
+	"$KESSAN" diff --built "$scratch/nothing" "$repo/book" >/dev/null 2>"$scratch/built3.err"
+	if [ $? -eq 2 ] && grep -q "$scratch/nothing/manifest.tsv: error: no build manifest here" "$scratch/built3.err"; then ok; else
+		not_ok "--built with no manifest: $(cat "$scratch/built3.err")"
 	fi
 	"$KESSAN" diff --git HEAD >/dev/null 2>"$scratch/tree3.err"
 	if [ $? -eq 2 ] && grep -q "diff --git takes REV1 REV2 BOOK, or REV BOOK for the working tree" "$scratch/tree3.err"; then ok; else
