@@ -63,8 +63,11 @@ groups(void **state)
 	add(&d, CHANGE_TEXT, "Highlights", "Up 1%.", "Up 3%.");  /* c1 and more */
 	add(&d, CHANGE_FIGURE, "T › b › 1Q04", "5", "6");   /* nobody */
 	add(&d, CHANGE_FIGURE, "T › c › 1Q04", "7", "8");   /* c2, not tried */
+	add(&d, CHANGE_TEXT, "Costs", "Cost rose.", "Cost fell.");  /* in c0's */
 	add(&alone[0], CHANGE_FIGURE, "T › a › 1Q04", "1", "2");
 	add(&alone[0], CHANGE_FIGURE, "T › total › 1Q04", "10", "11");
+	add(&alone[0], CHANGE_TEXT, "Costs", "Cost rose. Margin 2%.",
+	    "Cost fell. Margin 1%.");
 	add(&alone[1], CHANGE_FIGURE, "T › a › 1Q04", "1", "2");
 	add(&alone[1], CHANGE_FIGURE, "T › total › 1Q04", "10", "11");
 	add(&alone[1], CHANGE_TEXT, "Highlights", "Up 1%.", "Up 2%.");
@@ -83,7 +86,10 @@ groups(void **state)
 	 * group. */
 	assert_int_equal(d.causes[d.changes[3].cause].kind, CAUSE_OTHER);
 	assert_int_equal(d.changes[4].cause, d.changes[3].cause);
-	assert_int_equal(d.ncauses, 6);
+	/* A sentence within a span c0 alone changed: touched by c0. */
+	assert_string_equal(d.causes[d.changes[5].cause].name,
+	    "c0 with the other changes");
+	assert_int_equal(d.ncauses, 7);
 	assert_int_equal(d.causes[0].nchanges, 1);
 	assert_int_equal(d.causes[1].nchanges, 0);
 	assert_int_equal(d.causes[2].nchanges, 0);

@@ -27,6 +27,28 @@ find_place(const struct diff *a, const struct change *x)
 	return NULL;
 }
 
+/* Whether diff a changes x's place at all: the same place, or, for
+ * sentences, changed words that hold x's or lie in them (a cause alone
+ * may change two neighbouring sentences as one span, or one of two). */
+static int
+touches(const struct diff *a, const struct change *x)
+{
+	size_t i;
+
+	for (i = 0; i < a->nchanges; i++) {
+		const struct change *y = &a->changes[i];
+
+		if (same_place(x, y) || (x->kind == CHANGE_TEXT &&
+		    y->kind == CHANGE_TEXT && x->lang == y->lang &&
+		    strcmp(x->old_where, y->old_where) == 0 &&
+		    x->old_text[0] != '\0' && y->old_text[0] != '\0' &&
+		    (strstr(y->old_text, x->old_text) != NULL ||
+		    strstr(x->old_text, y->old_text) != NULL)))
+			return 1;
+	}
+	return 0;
+}
+
 /* The group called name of kind, appended when new; its index, or
  * (size_t)-1 out of memory. Takes name. */
 static size_t
@@ -73,7 +95,7 @@ combined_group(struct diff *d, size_t ncauses, const struct diff *alone,
 
 	buffer_puts(&b, "");
 	for (i = 0; i < ncauses; i++)
-		if (!alone[i].failed && find_place(&alone[i], x) != NULL) {
+		if (!alone[i].failed && touches(&alone[i], x)) {
 			buffer_puts(&b, n++ > 0 ? " + " : "");
 			buffer_puts(&b, d->causes[i].name);
 		}

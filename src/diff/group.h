@@ -20,7 +20,9 @@
  *     (the same place and old text, the same new text): it explains it
  *     alone, whatever else also would;
  *  2. else a "combined" group, one per set of causes whose own diffs
- *     touch that place (each moves it, none alone to what it became);
+ *     touch that place (each moves it, none alone to what it became; a
+ *     sentence is touched by a change of words that holds it or lies in
+ *     it);
  *  3. else one "other" group: no input tried explains it (never
  *     dropped).
  * Combined and other groups are appended after the causes. Returns 0, or
