@@ -713,6 +713,7 @@ cmd_diff(int argc, char **argv)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGHUP);
+	sigaddset(&stop, SIGPIPE);   /* `kessan diff --git … | head` too */
 	sigprocmask(SIG_BLOCK, &stop, &saved);
 	ran = 1;
 	if (diff_run(&req, &run, &diags) != 0)

@@ -224,6 +224,10 @@ if command -v git >/dev/null 2>&1; then
 	else
 		not_ok "working tree: exit $rc, $(head -3 "$scratch/tree.err") $(head -3 "$scratch/tree.out")"
 	fi
+	# Read in part (a pipe closed early): no temporary folder is left.
+	mkdir -p "$scratch/tmp"
+	TMPDIR="$scratch/tmp" "$KESSAN" diff --git HEAD "$repo/book" 2>/dev/null | true
+	if [ -z "$(ls "$scratch/tmp")" ]; then ok; else not_ok "a closed pipe left $(ls "$scratch/tmp")"; fi
 	"$KESSAN" diff --git HEAD HEAD "$repo/book" >"$scratch/tree2.out" 2>&1
 	if [ $? -eq 0 ] && grep -qx "no differences" "$scratch/tree2.out"; then ok; else
 		not_ok "two revisions still compare: $(cat "$scratch/tree2.out")"
