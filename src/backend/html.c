@@ -981,12 +981,32 @@ changes_list(struct html *h, xmlNodePtr parent, const struct diff *d,
 	}
 }
 
-/* A section per cause: what changed, then every change it explains. */
+/* A section per cause: what changed, then every change it explains;
+ * first a list of the causes, each linked to its section. */
 static void
 cause_groups(struct html *h, xmlNodePtr parent, const struct diff *d)
 {
+	xmlNodePtr nav = element(h, parent, "nav"), ol;
 	size_t g;
 	char line[64];
+
+	text(h, element(h, nav, "h2"), "Causes");
+	ol = element(h, nav, "ul");
+	for (g = 0; g < d->ncauses; g++) {
+		xmlNodePtr a;
+
+		if (d->causes[g].nchanges == 0)
+			continue;
+		a = element(h, element(h, ol, "li"), "a");
+		snprintf(line, sizeof(line), "#cause-%zu", g + 1);
+		attr(h, a, "href", line);
+		snprintf(line, sizeof(line), "#%zu %s: ", g + 1,
+		    cause_kind_names[d->causes[g].kind]);
+		text(h, a, line);
+		text(h, a, d->causes[g].name);
+		snprintf(line, sizeof(line), " (%zu)", d->causes[g].nchanges);
+		text(h, a, line);
+	}
 
 	for (g = 0; g < d->ncauses; g++) {
 		const struct change_cause *c = &d->causes[g];
