@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "built.h"
+#include "causes.h"
 #include "load/load.h"
 #include "load/template.h"
 
@@ -69,13 +71,8 @@ first_line(const char *path, char *buf, size_t size)
 	fclose(f);
 }
 
-/*
- * Runs argv (a program looked up in PATH) with its output into out_file
- * and its errors into err_file. Returns its exit status, or -1 if it
- * could not be run.
- */
-static int
-run(char *const argv[], const char *out_file, const char *err_file)
+int
+program_run(char *const argv[], const char *out_file, const char *err_file)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
@@ -110,10 +107,8 @@ run(char *const argv[], const char *out_file, const char *err_file)
 	return rc;
 }
 
-/* The top of book's git work tree, and where book sits in it
- * ("examples/iij", or "" at the top). */
-static int
-git_where(const char *book, const char *tmp, char *top, size_t top_size,
+int
+git_book_where(const char *book, const char *tmp, char *top, size_t top_size,
     char *prefix, size_t prefix_size, struct diag_list *diags)
 {
 	char out[4096], err[4096];
@@ -124,7 +119,7 @@ git_where(const char *book, const char *tmp, char *top, size_t top_size,
 
 	snprintf(out, sizeof(out), "%s/where", tmp);
 	snprintf(err, sizeof(err), "%s/git.err", tmp);
-	if (run(argv, out, err) != 0) {
+	if (program_run(argv, out, err) != 0) {
 		char msg[512];
 
 		first_line(err, msg, sizeof(msg));
@@ -240,7 +235,7 @@ git_checkout(struct draft *draft, const char *book, const char *rev,
 		    "cannot make a temporary folder");
 		return -1;
 	}
-	if (git_where(book, draft->temp_dir, top, sizeof(top), prefix,
+	if (git_book_where(book, draft->temp_dir, top, sizeof(top), prefix,
 	    sizeof(prefix), diags) != 0)
 		return -1;
 	/* REV:path names the book's folder at that revision; paths in the
@@ -249,14 +244,14 @@ git_checkout(struct draft *draft, const char *book, const char *rev,
 	snprintf(tar, sizeof(tar), "%s/book.tar", draft->temp_dir);
 	snprintf(err, sizeof(err), "%s/git.err", draft->temp_dir);
 	snprintf(dir, sizeof(dir), "%s/book", draft->temp_dir);
-	if (run(git_argv, "/dev/null", err) != 0) {
+	if (program_run(git_argv, "/dev/null", err) != 0) {
 		first_line(err, msg, sizeof(msg));
 		diag_add(diags, DIAG_FATAL, book, 0,
 		    "git cannot give revision %s of this book%s%s", rev,
 		    msg[0] != '\0' ? ": " : "", msg);
 		return -1;
 	}
-	if (mkdir(dir, 0700) != 0 || run(tar_argv, "/dev/null", err) != 0) {
+	if (mkdir(dir, 0700) != 0 || program_run(tar_argv, "/dev/null", err) != 0) {
 		first_line(err, msg, sizeof(msg));
 		diag_add(diags, DIAG_FATAL, book, 0,
 		    "cannot unpack revision %s%s%s", rev, msg[0] != '\0' ? ": " : "",
@@ -319,15 +314,17 @@ load_side(struct draft *draft, const char *book_dir, const char *period_file,
 	return draft->env != NULL ? 0 : -1;
 }
 
+/* "REV:PATH", or PATH; `tail` after it ("" for none). */
 static char *
-label_of(const char *rev, const char *path)
+label_of(const char *rev, const char *path, const char *tail)
 {
-	size_t size = strlen(path) + (rev != NULL ? strlen(rev) : 0) + 2;
+	size_t size = strlen(path) + (rev != NULL ? strlen(rev) : 0) +
+	    strlen(tail) + 2;
 	char *label = malloc(size);
 
 	if (label != NULL)
-		snprintf(label, size, "%s%s%s", rev != NULL ? rev : "",
-		    rev != NULL ? ":" : "", path);
+		snprintf(label, size, "%s%s%s%s", rev != NULL ? rev : "",
+		    rev != NULL ? ":" : "", path, tail);
 	return label;
 }
 
@@ -336,8 +333,10 @@ load_drafts(const struct diff_request *req, struct diff_run *run,
     struct diag_list *diags)
 {
 	if ((run->old.label = label_of(req->old_rev, req->old_rev != NULL ?
-	    req->new_path : req->old_path)) == NULL ||
-	    (run->new.label = label_of(req->new_rev, req->new_path)) == NULL) {
+	    req->new_path : req->old_path, "")) == NULL ||
+	    (run->new.label = label_of(req->new_rev, req->new_path,
+	    req->old_rev != NULL && req->new_rev == NULL ? " (working tree)" :
+	    "")) == NULL) {
 		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
 		return -1;
 	}
@@ -350,11 +349,16 @@ load_drafts(const struct diff_request *req, struct diff_run *run,
 			return -1;
 		}
 		if (git_checkout(&run->old, req->new_path, req->old_rev, diags) != 0 ||
-		    git_checkout(&run->new, req->new_path, req->new_rev, diags) != 0)
+		    (req->new_rev != NULL && git_checkout(&run->new, req->new_path,
+		    req->new_rev, diags) != 0))
 			return -1;
 		snprintf(dir, sizeof(dir), "%s/book", run->old.temp_dir);
 		if (load_side(&run->old, dir, NULL, req, diags) != 0)
 			return -1;
+		/* No second revision: the working tree, edits not committed
+		 * included, read where it is. */
+		if (req->new_rev == NULL)
+			return load_side(&run->new, req->new_path, NULL, req, diags);
 		snprintf(dir, sizeof(dir), "%s/book", run->new.temp_dir);
 		return load_side(&run->new, dir, NULL, req, diags);
 	}
@@ -524,6 +528,8 @@ compare_drafts(const struct diff_request *req, struct diff_run *run,
 			run->title = title_of(run->docs[l]);
 		run->report.docs[l] = run->docs[l];
 	}
+	if (diff_causes(req, run, diags) != 0)
+		return -1;
 	run->report.diff = &run->diff;
 	run->report.old_label = run->old.label;
 	run->report.new_label = run->new.label;
@@ -541,12 +547,30 @@ diff_run(const struct diff_request *req, struct diff_run *run,
 	int rc;
 
 	memset(run, 0, sizeof(*run));
+	/* The last build: the commit holding what it read, against the
+	 * working tree. */
+	if (req->built != NULL) {
+		struct diff_request r = *req;
+		char period[16];
+
+		if (built_revision(req->built, req->new_path, req->period,
+		    run->built_rev, period, diags) != 0)
+			return -1;
+		r.old_rev = run->built_rev;
+		r.new_rev = NULL;
+		r.period = period;
+		rc = compare_drafts(&r, run, diags);
+		name_revision_files(diags, first, &run->old, r.old_rev,
+		    req->new_path);
+		return rc;
+	}
 	rc = compare_drafts(req, run, diags);
 	if (req->old_rev != NULL) {
 		name_revision_files(diags, first, &run->old, req->old_rev,
 		    req->new_path);
-		name_revision_files(diags, first, &run->new, req->new_rev,
-		    req->new_path);
+		if (req->new_rev != NULL)
+			name_revision_files(diags, first, &run->new, req->new_rev,
+			    req->new_path);
 	}
 	return rc;
 }

@@ -14,7 +14,9 @@ struct diff_request {
 	const char *old_path;     /* a book folder or a period file */
 	const char *new_path;     /* the same kind; with git, the book */
 	const char *old_rev;      /* git revisions of new_path, or NULL */
-	const char *new_rev;
+	const char *new_rev;      /* NULL with old_rev: the working tree */
+	const char *built;        /* a build's output folder: its last build
+	                             of new_path against the working tree */
 	const char *book;         /* the book of period files outside one */
 	const char *period;       /* NULL: the new draft's quarter, or its
 	                             book's latest release */
@@ -34,6 +36,7 @@ struct draft {
 struct diff_run {
 	struct draft old, new;
 	char period[16];
+	char built_rev[41];            /* --built: the commit found */
 	struct diff diff;
 	struct node *docs[LANG_MAX];   /* the new drafts, marked */
 	char *title;                   /* the first language's release title */
@@ -50,5 +53,22 @@ int diff_run(const struct diff_request *req, struct diff_run *run,
     struct diag_list *diags);
 
 void diff_run_free(struct diff_run *run);
+
+/*
+ * Runs argv (a program looked up in PATH) with its output into out_file
+ * and its errors into err_file, SIGINT and SIGTERM unblocked. Returns its
+ * exit status, or -1 if it could not be run.
+ */
+int program_run(char *const argv[], const char *out_file,
+    const char *err_file);
+
+/*
+ * The top of book's git work tree into top, and where book sits in it
+ * ("examples/iij", or "" at the top) into prefix; tmp is a folder for
+ * git's output. Returns 0, or -1 after a fatal diagnostic.
+ */
+int git_book_where(const char *book, const char *tmp, char *top,
+    size_t top_size, char *prefix, size_t prefix_size,
+    struct diag_list *diags);
 
 #endif

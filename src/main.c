@@ -627,6 +627,7 @@ cmd_diff(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "book", required_argument, NULL, 'b' },
 		{ "git", no_argument, NULL, 'g' },
+		{ "built", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -672,18 +673,27 @@ cmd_diff(int argc, char **argv)
 		case 'g':
 			git = 1;
 			break;
+		case 'B':
+			req.built = optarg;
+			break;
 		case 'h':
 			return print_help("diff");
 		default:
 			return usage_error("diff: bad option", NULL);
 		}
 	}
-	if (git) {
-		if (optind + 3 != argc)
-			return usage_error("diff --git takes REV1 REV2 BOOK", NULL);
+	if (req.built != NULL) {
+		if (git || optind + 1 != argc)
+			return usage_error("diff --built OUT takes BOOK", NULL);
+		req.new_path = argv[optind];
+	} else if (git) {
+		/* REV BOOK: the book as it is on disk against REV. */
+		if (optind + 3 != argc && optind + 2 != argc)
+			return usage_error("diff --git takes REV1 REV2 BOOK, or REV "
+			    "BOOK for the working tree", NULL);
 		req.old_rev = argv[optind];
-		req.new_rev = argv[optind + 1];
-		req.new_path = argv[optind + 2];
+		req.new_rev = optind + 3 == argc ? argv[optind + 1] : NULL;
+		req.new_path = argv[argc - 1];
 	} else {
 		if (optind + 2 != argc)
 			return usage_error("diff takes OLD and NEW (two books or two "
@@ -703,6 +713,7 @@ cmd_diff(int argc, char **argv)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGHUP);
+	sigaddset(&stop, SIGPIPE);   /* `kessan diff --git … | head` too */
 	sigprocmask(SIG_BLOCK, &stop, &saved);
 	ran = 1;
 	if (diff_run(&req, &run, &diags) != 0)

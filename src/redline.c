@@ -23,18 +23,36 @@
 #define MAX_SUMMARY_PASSES 4
 
 /*
- * The group a change is listed under: its section or table, the first
- * part of where it stands (malloc'd; NULL when out of memory). Grouping
- * by another key (a cause) is a change to this function alone: the
- * summary lists groups in the order their first change comes.
+ * The group a change is listed under (malloc'd; NULL when out of memory):
+ * its cause as the text diff names it ("#2 fact 2004-q1 is.exp.ga:
+ * 620651 → 630651"), or, when the diff is not grouped by cause, its
+ * section or table, the first part of where it stands. The summary lists
+ * groups in the order their first change comes.
  */
 static char *
-change_group(const struct change *ch)
+change_group(const struct diff *d, const struct change *ch)
 {
-	const char *sep = strstr(ch->where, " " PLACE_SEP " ");
+	const struct change_cause *g;
+	const char *sep;
+	char *label;
+	int n, changed;
 
-	return sep != NULL ? strndup(ch->where, (size_t)(sep - ch->where)) :
-	    strdup(ch->where);
+	if (d->ncauses == 0 || ch->cause >= d->ncauses) {
+		sep = strstr(ch->where, " " PLACE_SEP " ");
+		return sep != NULL ? strndup(ch->where, (size_t)(sep - ch->where)) :
+		    strdup(ch->where);
+	}
+	g = &d->causes[ch->cause];
+	changed = g->old_value[0] != '\0' || g->new_value[0] != '\0';
+	n = snprintf(NULL, 0, "#%zu %s %s%s%s%s%s", ch->cause + 1,
+	    cause_kind_names[g->kind], g->name, changed ? ": " : "",
+	    g->old_value, changed ? " \xE2\x86\x92 " : "", g->new_value);
+	if (n < 0 || (label = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	snprintf(label, (size_t)n + 1, "#%zu %s %s%s%s%s%s", ch->cause + 1,
+	    cause_kind_names[g->kind], g->name, changed ? ": " : "",
+	    g->old_value, changed ? " \xE2\x86\x92 " : "", g->new_value);
+	return label;
 }
 
 /* The drafts in the redline's order, as in the compilation. */
@@ -336,6 +354,11 @@ add_item(struct node *doc, const struct change *ch, const char *group,
 	else if (ch->kind == CHANGE_REMOVED)
 		add_text(item, "removed: ", CHANGE_NONE);
 	add_change_text(item, ch);
+	if (ch->footing_only && ch->footing_total != NULL) {
+		add_text(item, "  [footing: ", CHANGE_NONE);
+		add_text(item, ch->footing_total, CHANGE_NONE);
+		add_text(item, "]", CHANGE_NONE);
+	}
 	return 0;
 }
 
@@ -376,11 +399,14 @@ add_preamble(struct node *doc, const struct diff_report *r,
 	    sizeof(count)) != 0)
 		return -1;
 	if ((p = add_paragraph(doc, ROLE_BODY, count)) != NULL) {
-		add_text(p, r->diff->nchanges == 1 ? " change, listed by section "
-		    "with the page it is on. In the pages that follow, text "
-		    "deleted is " : " changes, listed by section with the page "
-		    "each is on. In the pages that follow, text deleted is ",
-		    CHANGE_NONE);
+		const char *by = r->diff->ncauses > 0 ?
+		    "under the input that changed it" : "by section";
+
+		add_text(p, r->diff->nchanges == 1 ? " change, listed " :
+		    " changes, each listed ", CHANGE_NONE);
+		add_text(p, by, CHANGE_NONE);
+		add_text(p, " with the page it is on. In the pages that follow, "
+		    "text deleted is ", CHANGE_NONE);
 		add_text(p, "struck through", CHANGE_DELETED);
 		add_text(p, ", text inserted is ", CHANGE_NONE);
 		add_text(p, "underlined", CHANGE_INSERTED);
@@ -406,7 +432,7 @@ build_summary(const struct diff_report *r, const int *pages,
 	    add_preamble(doc, r, setup) != 0)
 		goto out;
 	for (i = 0; i < d->nchanges; i++)
-		if ((groups[i] = change_group(&d->changes[i])) == NULL)
+		if ((groups[i] = change_group(d, &d->changes[i])) == NULL)
 			goto out;
 	/* Each group where its first change comes, with all of its own; the
 	 * languages in the redline's order. */

@@ -666,3 +666,13 @@ out:
 	render_env_free(own);
 	return rc;
 }
+
+const struct template_set *
+render_env_templates(struct render_env *env, const char *period,
+    struct diag_list *diags)
+{
+	const struct env_layout *layout = period_env_layout(env,
+	    book_period_by_id(env->book, period), diags);
+
+	return layout != NULL ? layout->templates : NULL;
+}

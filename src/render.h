@@ -99,6 +99,11 @@ int render_release(const struct render_request *req, struct buffer *out,
 struct node *render_document(const struct render_request *req,
     struct diag_list *diags);
 
+/* The templates quarter `period` renders with (borrowed from env), or
+ * NULL after diagnostics. */
+const struct template_set *render_env_templates(struct render_env *env,
+    const char *period, struct diag_list *diags);
+
 /* The language's words after which a sentence never ends (sentences.h). */
 const char *render_env_no_break_after(const struct render_env *env,
     enum lang lang);

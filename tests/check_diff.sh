@@ -21,12 +21,18 @@ run_diff() {
 	rc=$?
 }
 
-# The lines of one section of a text diff for one language, unprefixed.
+# The lines of one section of a text diff for one language, without the
+# language, the group column ("#1  ") and a footing mark at the end.
 section() {   # LANG FILE TITLE
 	awk -v lang="$1" -v title="$3" '
 	    /^$/ { inside = 0; next }
 	    $0 == title { inside = 1; next }
-	    inside && substr($0, 1, 4) == lang "  " { print substr($0, 5) }' "$2"
+	    inside && substr($0, 1, 4) == lang "  " {
+		line = substr($0, 5)
+		sub(/^#[0-9]+  /, "", line)
+		sub(/  \[footing[^]]*\]$/, "", line)
+		print line
+	    }' "$2"
 }
 
 # Holds kessan's account of one language against the text renders':
@@ -102,9 +108,9 @@ for lang in en ja; do
 done
 # The figures, as a proofreader reads them.
 for want in \
-    "en  Table 4. Systems Integration and Equipment Sales (JPY in millions) › Systems Integration Revenues › 1Q04: 2,695 → 2,795" \
-    "ja  表 4. システム・インテグレーション及び機器販売 › システム・インテグレーション収入合計 › 1Q04: 2,695 → 2,795" \
-    "en  Highlights of First Quarter FY2004 Results: System integration (\"SI\") revenue increased [-11.9-]{+16.1+}% compared to 1Q03 primarily due to the growth of our operational outsource service."; do
+    "en  #1  Table 4. Systems Integration and Equipment Sales (JPY in millions) › Systems Integration Revenues › 1Q04: 2,695 → 2,795" \
+    "ja  #1  表 4. システム・インテグレーション及び機器販売 › システム・インテグレーション収入合計 › 1Q04: 2,695 → 2,795" \
+    "en  #1  Highlights of First Quarter FY2004 Results: System integration (\"SI\") revenue increased [-11.9-]{+16.1+}% compared to 1Q03 primarily due to the growth of our operational outsource service."; do
 	if grep -qxF -- "$want" "$scratch/is.rev.si.out"; then ok; else not_ok "is.rev.si: no line '$want'"; fi
 done
 
@@ -114,7 +120,7 @@ one_word() {   # LABEL EDIT MARKED
 	words=$(fresh_book "$1")
 	sed -i "$2" "$words/periods/2004-q1.xml"
 	run_diff "$1" "$old" "$words"
-	if [ $rc -eq 1 ] && [ "$(grep -c '^..  ' "$scratch/$1.out")" -eq 1 ] &&
+	if [ $rc -eq 1 ] && [ "$(grep -c '^[a-z][a-z]  ' "$scratch/$1.out")" -eq 1 ] &&
 	    grep -q -- "$3" "$scratch/$1.out" &&
 	    [ "$(grep -o '\[-' "$scratch/$1.out" | wc -l)" -eq 1 ]; then
 		ok
@@ -123,9 +129,9 @@ one_word() {   # LABEL EDIT MARKED
 	fi
 }
 one_word en-word 's|primarily due to the growth|mainly due to the growth|' \
-    '^en  .* 1Q03 \[-primarily-\]{+mainly+} due to the growth'
+    '^en  #1  .* 1Q03 \[-primarily-\]{+mainly+} due to the growth'
 one_word ja-word 's|これを補う形で増加しました|これを補う形で減少しました|' \
-    '^ja  .*これを補う形で\[-増加-\]{+減少+}しました。$'
+    '^ja  #1  .*これを補う形で\[-増加-\]{+減少+}しました。$'
 cross_check ja-word ja "$old" "$words" "$scratch/ja-word.out"
 
 # --lang en: the English release alone.

@@ -30,7 +30,10 @@ if [ -s "$scratch/fonts" ] && ! awk '$(NF-4) != "yes" || $(NF-3) != "yes" { bad 
 # Spaces are dropped on both sides: pdftotext spaces Japanese its own way.
 pdftotext "$scratch/r.pdf" - 2>"$scratch/pdftotext.err" | tr -d ' \n' >"$scratch/all"
 if [ ! -s "$scratch/pdftotext.err" ]; then ok; else not_ok "pdftotext warns: $(head -3 "$scratch/pdftotext.err")"; fi
-sed -n 's/^..  .*: \(.*\) → \(.*\)$/\1\n\2/p' "$scratch/diff.txt" >"$scratch/texts"
+# A change's line starts with its language ("en  #1  "; the causes listed
+# first do not); a figure only footing moved ends "  [footing: TOTAL]".
+sed -n 's/  \[footing: [^]]*\]$//; s/^\(en\|ja\)  .*: \(.*\) → \(.*\)$/\2\n\3/p' \
+    "$scratch/diff.txt" >"$scratch/texts"
 grep -o '{+[^}]*+}\|\[-[^]]*-\]' "$scratch/diff.txt" | sed 's/^..//; s/..$//' >>"$scratch/texts"
 set -- $(awk 'NR == FNR { all = all $0; next }
 	{ t = $0; gsub(/ /, "", t); n++
@@ -41,7 +44,7 @@ if [ "$1" -gt 40 ] && [ "$2" -eq 0 ]; then ok; else not_ok "$2 of $1 texts of th
 # The summary: one line per change, each with a page where pdftotext finds
 # the change's new value (the last word of the line, struck old value
 # before it).
-changes=$(grep -c '^..  ' "$scratch/diff.txt")
+changes=$(grep -c '^\(en\|ja\)  ' "$scratch/diff.txt")
 pdftotext -f 1 -l 3 "$scratch/r.pdf" - | awk '
 	/^(page [0-9]+ |[0-9]+ページ )/ { if (item != "") print item; item = $0; next }
 	/^$/ || /^(Page [0-9]+ of|[0-9]+ \/ [0-9]+ページ)/ { if (item != "") print item; item = ""; next }
@@ -64,6 +67,12 @@ set -- $(awk -v first=3 '
 	}
 	END { print checked + 0, wrong + 0 }' RS='\f' "$scratch/pages" RS='\n' "$scratch/items")
 if [ "$listed" -eq "$changes" ] && [ "$1" -gt 20 ] && [ "$2" -eq 0 ]; then ok; else not_ok "summary: $listed lines for $changes changes, $2 of $1 pages wrong"; fi
+
+# The summary groups by cause, as the text diff does: its one cause heads
+# the group, in each language.
+cause=$(sed -n 's/^#1  fact  \(.*\):.*/#1 fact \1/p' "$scratch/diff.txt")
+heads=$(pdftotext -f 1 -l 3 "$scratch/r.pdf" - | grep -c -F -- "$cause:")
+if [ -n "$cause" ] && [ "$heads" -eq 2 ]; then ok; else not_ok "summary: cause '$cause' heads $heads groups, not 2 (one per language)"; fi
 
 # The marks, seen: red and blue on the summary and the changed pages, bars
 # in the margin of the changed pages only; none in a release.

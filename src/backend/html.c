@@ -821,6 +821,8 @@ static const char diff_style[] =
     ".changes td,.changes th{border-bottom:1px solid #ddd;text-align:left;}"
     ".changes td.num{text-align:right;}"
     ".lang{font-family:monospace;color:#555;padding-right:.5em;}"
+    ".cause h2 .kind{font-family:monospace;font-weight:normal;color:#555;}"
+    ".footing{display:block;font-size:.8em;color:#555;}"
     ".marked-heading{margin-top:3em;border-top:2px solid #000;"
     "padding-top:.5em;}";
 
@@ -882,8 +884,18 @@ marked_words(struct html *h, xmlNodePtr parent, const struct change *c)
 	}
 }
 
+/* Whether c is listed under group (ALL_GROUPS: every change). */
+#define ALL_GROUPS ((size_t)-1)
+
+static int
+in_group(const struct change *c, size_t group)
+{
+	return group == ALL_GROUPS || c->cause == group;
+}
+
 static void
-figures_table(struct html *h, xmlNodePtr parent, const struct diff *d)
+figures_table(struct html *h, xmlNodePtr parent, const struct diff *d,
+    size_t group)
 {
 	xmlNodePtr sec = NULL, body = NULL, tr, td;
 	size_t i;
@@ -891,7 +903,8 @@ figures_table(struct html *h, xmlNodePtr parent, const struct diff *d)
 	for (i = 0; i < d->nchanges; i++) {
 		const struct change *c = &d->changes[i];
 
-		if (c->kind != CHANGE_FIGURE && c->kind != CHANGE_CHART)
+		if ((c->kind != CHANGE_FIGURE && c->kind != CHANGE_CHART) ||
+		    !in_group(c, group))
 			continue;
 		if (sec == NULL) {
 			xmlNodePtr head;
@@ -899,8 +912,10 @@ figures_table(struct html *h, xmlNodePtr parent, const struct diff *d)
 			    "Before", "After" };
 			size_t k;
 
-			sec = element(h, parent, "section");
-			text(h, element(h, sec, "h2"), "Changed figures");
+			sec = group == ALL_GROUPS ? element(h, parent, "section") :
+			    parent;
+			if (group == ALL_GROUPS)
+				text(h, element(h, sec, "h2"), "Changed figures");
 			body = element(h, sec, "table");
 			attr(h, body, "class", "changes");
 			head = element(h, element(h, body, "thead"), "tr");
@@ -931,12 +946,22 @@ figures_table(struct html *h, xmlNodePtr parent, const struct diff *d)
 		attr(h, td, "class", "num");
 		attr(h, td, "lang", lang_tag(c->lang));
 		text(h, element(h, td, "ins"), c->new_text);
+		if (c->footing_only) {
+			xmlNodePtr note = element(h, td, "span");
+
+			attr(h, note, "class", "footing");
+			text(h, note, "footing");
+			if (c->footing_total != NULL) {
+				text(h, note, ": ");
+				text(h, note, c->footing_total);
+			}
+		}
 	}
 }
 
 static void
 changes_list(struct html *h, xmlNodePtr parent, const struct diff *d,
-    int blocks, const char *title)
+    int blocks, const char *title, size_t group)
 {
 	xmlNodePtr ul = NULL, li, span;
 	size_t i;
@@ -945,12 +970,16 @@ changes_list(struct html *h, xmlNodePtr parent, const struct diff *d,
 		const struct change *c = &d->changes[i];
 		int is_block = c->kind == CHANGE_ADDED || c->kind == CHANGE_REMOVED;
 
-		if (blocks ? !is_block : c->kind != CHANGE_TEXT)
+		if ((blocks ? !is_block : c->kind != CHANGE_TEXT) ||
+		    !in_group(c, group))
 			continue;
 		if (ul == NULL) {
-			xmlNodePtr sec = element(h, parent, "section");
+			xmlNodePtr sec = parent;
 
-			text(h, element(h, sec, "h2"), title);
+			if (group == ALL_GROUPS) {
+				sec = element(h, parent, "section");
+				text(h, element(h, sec, "h2"), title);
+			}
 			ul = element(h, sec, "ul");
 			attr(h, ul, "class", "changes");
 		}
@@ -970,6 +999,65 @@ changes_list(struct html *h, xmlNodePtr parent, const struct diff *d,
 			text(h, element(h, span, "del"), c->old_text);
 			text(h, element(h, span, "ins"), c->new_text);
 		}
+	}
+}
+
+/* A section per cause: what changed, then every change it explains;
+ * first a list of the causes, each linked to its section. */
+static void
+cause_groups(struct html *h, xmlNodePtr parent, const struct diff *d)
+{
+	xmlNodePtr nav = element(h, parent, "nav"), ol;
+	size_t g;
+	char line[64];
+
+	text(h, element(h, nav, "h2"), "Causes");
+	ol = element(h, nav, "ul");
+	for (g = 0; g < d->ncauses; g++) {
+		xmlNodePtr a;
+
+		if (d->causes[g].nchanges == 0)
+			continue;
+		a = element(h, element(h, ol, "li"), "a");
+		snprintf(line, sizeof(line), "#cause-%zu", g + 1);
+		attr(h, a, "href", line);
+		snprintf(line, sizeof(line), "#%zu %s: ", g + 1,
+		    cause_kind_names[d->causes[g].kind]);
+		text(h, a, line);
+		text(h, a, d->causes[g].name);
+		snprintf(line, sizeof(line), " (%zu)", d->causes[g].nchanges);
+		text(h, a, line);
+	}
+
+	for (g = 0; g < d->ncauses; g++) {
+		const struct change_cause *c = &d->causes[g];
+		xmlNodePtr sec, head, kind;
+
+		if (c->nchanges == 0)
+			continue;
+		sec = element(h, parent, "section");
+		attr(h, sec, "class", "cause");
+		snprintf(line, sizeof(line), "cause-%zu", g + 1);
+		attr(h, sec, "id", line);
+		head = element(h, sec, "h2");
+		snprintf(line, sizeof(line), "#%zu ", g + 1);
+		text(h, head, line);
+		kind = element(h, head, "span");
+		attr(h, kind, "class", "kind");
+		text(h, kind, cause_kind_names[c->kind]);
+		text(h, head, " ");
+		text(h, head, c->name);
+		if (c->old_value[0] != '\0' || c->new_value[0] != '\0') {
+			text(h, head, ": ");
+			text(h, element(h, head, "del"), c->old_value);
+			text(h, element(h, head, "ins"), c->new_value);
+		}
+		snprintf(line, sizeof(line), "%zu printed change%s", c->nchanges,
+		    c->nchanges == 1 ? "" : "s");
+		text(h, element(h, sec, "p"), line);
+		figures_table(h, sec, d, g);
+		changes_list(h, sec, d, 0, NULL, g);
+		changes_list(h, sec, d, 1, NULL, g);
 	}
 }
 
@@ -1000,9 +1088,13 @@ html_diff_render(const struct diff_report *r, struct buffer *out)
 	text(&h, p, line);
 	if (r->diff->nchanges == 0)
 		text(&h, element(&h, main, "p"), "No differences.");
-	figures_table(&h, main, r->diff);
-	changes_list(&h, main, r->diff, 0, "Changed text");
-	changes_list(&h, main, r->diff, 1, "Added and removed");
+	if (r->diff->ncauses > 0)
+		cause_groups(&h, main, r->diff);
+	else {
+		figures_table(&h, main, r->diff, ALL_GROUPS);
+		changes_list(&h, main, r->diff, 0, "Changed text", ALL_GROUPS);
+		changes_list(&h, main, r->diff, 1, "Added and removed", ALL_GROUPS);
+	}
 	for (l = 0; l < LANG_MAX; l++) {
 		xmlNodePtr article;
 

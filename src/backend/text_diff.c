@@ -1,6 +1,7 @@
 /* The text backend of `kessan diff`: one line a change. */
 #include "backend.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,12 +31,48 @@ trim(const char *s, size_t *start, size_t *len)
 		(*len)--;
 }
 
+/* "en  #2  WHERE: ": the language, the group (when grouped), where. */
 static void
-put_head(struct buffer *out, const struct change *c)
+put_head(struct buffer *out, const struct diff *d, const struct change *c)
 {
 	buffer_puts(out, c->lang == LANG_JA ? "ja  " : "en  ");
+	if (d->ncauses > 0) {
+		char group[32];
+
+		snprintf(group, sizeof(group), "#%zu  ", c->cause + 1);
+		buffer_puts(out, group);
+	}
 	put_flat(out, c->where, strlen(c->where));
 	buffer_puts(out, ": ");
+}
+
+/* The groups: "#1  fact  2004-q1 is.exp.ga: 620651 → 630651  (38)". */
+static void
+put_causes(struct buffer *out, const struct diff *d)
+{
+	size_t i;
+	char line[64];
+
+	if (d->ncauses == 0)
+		return;
+	buffer_puts(out, "\nCauses\n");
+	for (i = 0; i < d->ncauses; i++) {
+		const struct change_cause *g = &d->causes[i];
+
+		snprintf(line, sizeof(line), "#%zu  ", i + 1);
+		buffer_puts(out, line);
+		buffer_puts(out, cause_kind_names[g->kind]);
+		buffer_puts(out, "  ");
+		put_flat(out, g->name, strlen(g->name));
+		if (g->old_value[0] != '\0' || g->new_value[0] != '\0') {
+			buffer_puts(out, ": ");
+			put_flat(out, g->old_value, strlen(g->old_value));
+			buffer_puts(out, " \xE2\x86\x92 ");
+			put_flat(out, g->new_value, strlen(g->new_value));
+		}
+		snprintf(line, sizeof(line), "  (%zu)\n", g->nchanges);
+		buffer_puts(out, line);
+	}
 }
 
 /* The changed sentences with the words marked, trimmed as one line. */
@@ -78,13 +115,15 @@ static void
 put_section(struct buffer *out, const struct diff *d, const char *title,
     int (*wanted)(const struct change *))
 {
-	size_t i, start, len;
+	size_t i, g, start, len;
 	int first = 1;
 
+	/* Group by group, in document order within one. */
+	for (g = 0; g < (d->ncauses > 0 ? d->ncauses : 1); g++)
 	for (i = 0; i < d->nchanges; i++) {
 		const struct change *c = &d->changes[i];
 
-		if (!wanted(c))
+		if (!wanted(c) || (d->ncauses > 0 && c->cause != g))
 			continue;
 		if (first) {
 			buffer_puts(out, "\n");
@@ -92,7 +131,7 @@ put_section(struct buffer *out, const struct diff *d, const char *title,
 			buffer_puts(out, "\n");
 			first = 0;
 		}
-		put_head(out, c);
+		put_head(out, d, c);
 		switch (c->kind) {
 		case CHANGE_FIGURE:
 			put_flat(out, c->old_text, strlen(c->old_text));
@@ -126,6 +165,14 @@ put_section(struct buffer *out, const struct diff *d, const char *title,
 			buffer_puts(out, c->kind == CHANGE_ADDED ? "+}" : "-]");
 			break;
 		}
+		}
+		if (c->footing_only) {
+			buffer_puts(out, "  [footing");
+			if (c->footing_total != NULL) {
+				buffer_puts(out, ": ");
+				put_flat(out, c->footing_total, strlen(c->footing_total));
+			}
+			buffer_puts(out, "]");
 		}
 		buffer_puts(out, "\n");
 	}
@@ -165,6 +212,7 @@ text_diff_render(const struct diff_report *r, struct buffer *out)
 		buffer_puts(out, "no differences\n");
 		return out->failed ? -1 : 0;
 	}
+	put_causes(out, d);
 	put_section(out, d, "Changed figures", is_figure);
 	put_section(out, d, "Changed text", is_text);
 	put_section(out, d, "Added and removed", is_block);

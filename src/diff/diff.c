@@ -6,6 +6,12 @@
 
 #include "../util/buffer.h"
 #include "lcs.h"
+#include "refs.h"
+
+const char *const cause_kind_names[CAUSE_MAX] = {
+	"fact", "slot", "footnote", "message", "template", "policy", "combined",
+	"other"
+};
 
 /* Two paragraphs that share less than this part of their words are one
  * removed and one added, not one changed. */
@@ -170,8 +176,8 @@ put_row_label(struct buffer *b, const struct node *row)
 }
 
 /* Where n stands: its table, row and column, or its section's heading. */
-static char *
-where_of(const struct node *n)
+char *
+diff_where(const struct node *n)
 {
 	struct buffer b = { NULL, 0, 0, 0 };
 	const struct node *a;
@@ -226,10 +232,12 @@ anchor_of(struct ctx *c, struct node *n)
 	return n->anchor;
 }
 
-/* Records a change at node n; takes ownership of ops. */
+/* Records a change at node n, which was node `was` in the old draft
+ * (NULL: none); takes ownership of ops. */
 static void
-record(struct ctx *c, enum change_kind kind, struct node *n, char *old_text,
-    char *new_text, struct word_op *ops, size_t nops)
+record(struct ctx *c, enum change_kind kind, struct node *n,
+    const struct node *was, char *old_text, char *new_text,
+    struct word_op *ops, size_t nops)
 {
 	struct diff *d = c->d;
 	struct change *all, *ch;
@@ -245,13 +253,18 @@ record(struct ctx *c, enum change_kind kind, struct node *n, char *old_text,
 	ch = &all[d->nchanges++];
 	ch->kind = kind;
 	ch->lang = n->lang;
-	ch->where = where_of(n);
+	ch->where = diff_where(n);
+	ch->old_where = diff_where(was != NULL ? was : n);
 	ch->old_text = old_text != NULL ? old_text : strdup("");
 	ch->new_text = new_text != NULL ? new_text : strdup("");
 	ch->ops = ops;
 	ch->nops = nops;
 	ch->anchor = anchor_of(c, n);
-	if (ch->where == NULL || ch->old_text == NULL || ch->new_text == NULL)
+	ch->cause = 0;
+	ch->footing_only = 0;
+	ch->footing_total = NULL;
+	if (ch->where == NULL || ch->old_where == NULL || ch->old_text == NULL ||
+	    ch->new_text == NULL)
 		fail(c);
 	if (kind == CHANGE_FIGURE)
 		d->figures++;
@@ -261,17 +274,16 @@ static void
 add_run(struct ctx *c, struct node *parent, const char *s, size_t len,
     enum change_mark mark)
 {
-	char *text;
-	struct node *t;
-
-	if (len == 0)
-		return;
-	if ((text = strndup(s, len)) == NULL ||
-	    (t = node_add_text(parent, text, parent->lang)) == NULL)
+	if (marked_run_add(parent, s, len, mark) != 0)
 		fail(c);
-	else
-		t->change = mark;
-	free(text);
+}
+
+static void
+add_new_run(struct ctx *c, struct node *parent, const char *nt, size_t from,
+    size_t len, enum change_mark mark, struct note_refs *r)
+{
+	if (note_refs_put(r, parent, nt, from, len, mark) != 0)
+		fail(c);
 }
 
 /* ---- inline blocks: sentence by sentence, then word by word ---- */
@@ -283,8 +295,10 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 	char *nt = node_plain_text(n, NOTE_SUPERSCRIPT);
 	struct span *so = NULL, *sn = NULL;
 	struct word_op *sentences = NULL;
+	struct note_refs refs;
 	size_t nso, nsn, nsent, i, k;
 
+	memset(&refs, 0, sizeof(refs));
 	if (ot == NULL || nt == NULL) {
 		fail(c);
 		goto out;
@@ -297,7 +311,9 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 		fail(c);
 		goto out;
 	}
-	/* The marked text replaces the block's runs (and their markers). */
+	/* The marked text replaces the block's runs; its references stay. */
+	if (note_refs_take(n, &refs) != 0)
+		fail(c);
 	node_clear(n);
 	for (i = 0; i < nsent; i++) {
 		const struct word_op *s = &sentences[i];
@@ -306,7 +322,8 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 		size_t nwords;
 
 		if (!s->changed) {
-			add_run(c, n, nt + s->new.start, s->new.len, CHANGE_NONE);
+			add_new_run(c, n, nt, s->new.start, s->new.len, CHANGE_NONE,
+			    &refs);
 			continue;
 		}
 		os = strndup(ot + s->old.start, s->old.len);
@@ -322,17 +339,19 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 			const struct word_op *w = &words[k];
 
 			if (!w->changed)
-				add_run(c, n, ns + w->new.start, w->new.len, CHANGE_NONE);
+				add_new_run(c, n, nt, s->new.start + w->new.start,
+				    w->new.len, CHANGE_NONE, &refs);
 			else {
 				add_run(c, n, os + w->old.start, w->old.len,
 				    CHANGE_DELETED);
-				add_run(c, n, ns + w->new.start, w->new.len,
-				    CHANGE_INSERTED);
+				add_new_run(c, n, nt, s->new.start + w->new.start,
+				    w->new.len, CHANGE_INSERTED, &refs);
 			}
 		}
-		record(c, CHANGE_TEXT, n, os, ns, words, nwords);
+		record(c, CHANGE_TEXT, n, o, os, ns, words, nwords);
 	}
 out:
+	note_refs_free(&refs);
 	free(ot);
 	free(nt);
 	free(so);
@@ -371,7 +390,7 @@ compare_row(struct ctx *c, const struct node *o, struct node *n)
 			}
 			cell->change = CHANGE_INSERTED;
 			if (nt[0] != '\0')
-				record(c, CHANGE_ADDED, cell, NULL, nt, NULL, 0);
+				record(c, CHANGE_ADDED, cell, NULL, NULL, nt, NULL, 0);
 			else
 				free(nt);
 			continue;
@@ -393,7 +412,7 @@ compare_row(struct ctx *c, const struct node *o, struct node *n)
 		add_run(c, cell, ot, strlen(ot), CHANGE_DELETED);
 		add_run(c, cell, nt, strlen(nt), CHANGE_INSERTED);
 		record(c, (cell->u.cell.flags & CELL_FIGURE) || cell->computed ?
-		    CHANGE_FIGURE : CHANGE_TEXT, cell, ot, nt, NULL, 0);
+		    CHANGE_FIGURE : CHANGE_TEXT, cell, was, ot, nt, NULL, 0);
 	}
 }
 
@@ -548,9 +567,9 @@ mark_block(struct ctx *c, struct node *block, enum change_mark mark)
 		return;
 	}
 	if (mark == CHANGE_INSERTED)
-		record(c, CHANGE_ADDED, block, NULL, text, NULL, 0);
+		record(c, CHANGE_ADDED, block, NULL, NULL, text, NULL, 0);
 	else
-		record(c, CHANGE_REMOVED, block, text, NULL, NULL, 0);
+		record(c, CHANGE_REMOVED, block, block, text, NULL, NULL, 0);
 }
 
 /*
@@ -675,7 +694,7 @@ compare_node(struct ctx *c, struct node *o, struct node *n)
 	case NODE_CHART:
 		compare_children(c, o, n);
 		if (!same_chart(o->u.chart, n->u.chart))
-			record(c, CHANGE_CHART, n, NULL, NULL, NULL, 0);
+			record(c, CHANGE_CHART, n, o, NULL, NULL, NULL, 0);
 		return;
 	case NODE_PAGE_BREAK:
 	case NODE_TEXT:
@@ -704,10 +723,18 @@ diff_free(struct diff *d)
 
 	for (i = 0; i < d->nchanges; i++) {
 		free(d->changes[i].where);
+		free(d->changes[i].old_where);
 		free(d->changes[i].old_text);
 		free(d->changes[i].new_text);
 		free(d->changes[i].ops);
+		free(d->changes[i].footing_total);
 	}
 	free(d->changes);
+	for (i = 0; i < d->ncauses; i++) {
+		free(d->causes[i].name);
+		free(d->causes[i].old_value);
+		free(d->causes[i].new_value);
+	}
+	free(d->causes);
 	memset(d, 0, sizeof(*d));
 }
