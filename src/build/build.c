@@ -385,10 +385,11 @@ manifest_name(const struct build_options *o, char *buf, size_t size)
 		snprintf(buf, size, "%s/manifest.tsv", o->out);
 }
 
-/* Reads a previous manifest; a missing or foreign one means a full build.
- * Returns -1 when out of memory (what was read is kept). */
+/* Reads a previous manifest, with each output's inputs or (inputs 0)
+ * without; a missing or foreign one means a full build. Returns -1 when
+ * out of memory (what was read is kept). */
 static int
-read_manifest(struct planner *pl)
+read_manifest(struct planner *pl, int inputs)
 {
 	char name[4096], line[8192];
 	struct job *grown, *cur = NULL;
@@ -422,7 +423,7 @@ read_manifest(struct planner *pl)
 			cur = &grown[pl->nold++];
 			snprintf(cur->path, sizeof(cur->path), "%s", tab);
 			snprintf(cur->sha, sizeof(cur->sha), "%s", tab2);
-		} else if (strcmp(line, "input") == 0 && cur != NULL &&
+		} else if (inputs && strcmp(line, "input") == 0 && cur != NULL &&
 		    add_input(&cur->inputs, &cur->ninputs, tab, tab2) != 0)
 			rc = -1;
 	}
@@ -1096,7 +1097,7 @@ stamp_up_to_date(struct planner *pl, struct build_summary *s)
 	free(old);
 	buffer_free(&key);
 	if (ok)
-		ok = read_manifest(pl) == 0;
+		ok = read_manifest(pl, 0) == 0;
 	for (i = 0; ok && i < pl->nold; i++) {
 		const char *sha;
 		snprintf(name, sizeof(name), "%s/%s", pl->o->out, pl->old[i].path);
@@ -1210,7 +1211,7 @@ build_run(const struct build_options *o, struct build_summary *s,
 	}
 	s->outputs = pl.njobs;
 	if (!o->force)
-		(void)read_manifest(&pl);   /* what is missing is rebuilt */
+		(void)read_manifest(&pl, 1);   /* what is missing is rebuilt */
 	for (i = 0; i < pl.njobs; i++)
 		if (!o->force && up_to_date(&pl, &pl.jobs[i])) {
 			pl.jobs[i].state = JOB_UP_TO_DATE;
