@@ -25,6 +25,7 @@ put_line(struct buffer *out, const char *prefix, const char *s, size_t len)
 struct text_ctx {
 	struct buffer *out;
 	const struct text_options *options;
+	struct sentence_breakers *breakers;
 };
 
 /*
@@ -38,7 +39,7 @@ put_sentences(const struct text_ctx *t, const char *text, enum lang lang,
 	struct span *spans;
 	size_t count, i;
 
-	if (sentences_split(text, lang, t->options != NULL ?
+	if (sentences_split_with(t->breakers, text, lang, t->options != NULL ?
 	    t->options->no_break_after[lang] : NULL, &spans, &count) != 0)
 		return -1;
 	for (i = 0; i < count; i++)
@@ -170,7 +171,10 @@ int
 text_render(const struct node *doc, const struct text_options *options,
     struct buffer *out)
 {
-	struct text_ctx t = { out, options };
+	struct sentence_breakers breakers = { { NULL } };
+	struct text_ctx t = { out, options, &breakers };
+	int rc = render_node(doc, &t);
 
-	return render_node(doc, &t) != 0 || out->failed ? -1 : 0;
+	sentence_breakers_close(&breakers);
+	return rc != 0 || out->failed ? -1 : 0;
 }

@@ -26,6 +26,7 @@
 #include "../util/readfile.h"
 #include "../util/sha256.h"
 #include "results.h"
+#include "stamp.h"
 
 #ifdef KESSAN_GCOV_DUMP
 void __gcov_dump(void);   /* libgcov, in builds with --coverage */
@@ -95,9 +96,14 @@ struct planner {
 	/* digests of files, each hashed once per run */
 	struct input *cache;
 	size_t ncache;
+	size_t hashed;               /* files hashed this run */
 	/* the data inputs every output of a layout and format has */
 	struct layout_inputs *layouts;
 	size_t nlayouts;
+	/* the data files read (label: path; ours: a file, not its folder,
+	 * is what the stamp records) */
+	struct input *data;
+	size_t ndata;
 	/* the previous manifest */
 	struct job *old;
 	size_t nold;
@@ -136,6 +142,7 @@ digest(struct planner *pl, const char *path)
 		}
 	if (sha256_file(path, hex) != 0)
 		return NULL;
+	pl->hashed++;
 	if (i == pl->ncache) {
 		if ((grown = array_grow(pl->cache, pl->ncache, sizeof(*grown))) ==
 		    NULL)
@@ -178,14 +185,28 @@ remember_output(struct planner *pl, const char *path, const char *sha)
 	pl->cache[i].ours = 1;
 }
 
+/* OUT/.kessan-BASE, or OUT/.kessan-BASE-K-of-N for a shard. */
+static void
+hidden_name(const struct build_options *o, const char *base, char *buf,
+    size_t size)
+{
+	if (o->shards > 1)
+		snprintf(buf, size, "%s/.kessan-%s-%d-of-%d", o->out, base, o->shard,
+		    o->shards);
+	else
+		snprintf(buf, size, "%s/.kessan-%s", o->out, base);
+}
+
 static void
 state_name(const struct build_options *o, char *buf, size_t size)
 {
-	if (o->shards > 1)
-		snprintf(buf, size, "%s/.kessan-state-%d-of-%d", o->out, o->shard,
-		    o->shards);
-	else
-		snprintf(buf, size, "%s/.kessan-state", o->out);
+	hidden_name(o, "state", buf, size);
+}
+
+static void
+stamp_name(const struct build_options *o, char *buf, size_t size)
+{
+	hidden_name(o, "stamp", buf, size);
 }
 
 /* Loads the digests the last run took. The file is a cache: without it a
@@ -314,8 +335,11 @@ collect_common(void *arg, const char *label, const char *path)
 	const char *sha = digest(ca->pl, path);
 
 	if (sha == NULL || add_input(&ca->li->common[ca->format],
-	    &ca->li->ncommon[ca->format], label, sha) != 0)
+	    &ca->li->ncommon[ca->format], label, sha) != 0 ||
+	    add_input(&ca->pl->data, &ca->pl->ndata, path, "") != 0)
 		ca->failed = 1;
+	else   /* a font's folder holds others' files; the rest are kessan's */
+		ca->pl->data[ca->pl->ndata - 1].ours = strncmp(label, "font:", 5) == 0;
 }
 
 /* What the manifest records as a job's layout: its name, or "-". */
@@ -361,21 +385,24 @@ manifest_name(const struct build_options *o, char *buf, size_t size)
 		snprintf(buf, size, "%s/manifest.tsv", o->out);
 }
 
-/* Reads a previous manifest; a missing or foreign one means a full build. */
-static void
-read_manifest(struct planner *pl)
+/* Reads a previous manifest, with each output's inputs or (inputs 0)
+ * without; a missing or foreign one means a full build. Returns -1 when
+ * out of memory (what was read is kept). */
+static int
+read_manifest(struct planner *pl, int inputs)
 {
 	char name[4096], line[8192];
 	struct job *grown, *cur = NULL;
 	FILE *f;
+	int rc = 0;
 
 	manifest_name(pl->o, name, sizeof(name));
 	if ((f = fopen(name, "r")) == NULL)
-		return;
+		return 0;
 	if (fgets(line, sizeof(line), f) == NULL ||
 	    strcmp(line, "kessan-manifest\t1\n") != 0) {
 		fclose(f);
-		return;
+		return 0;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {
 		char *tab, *tab2;
@@ -388,16 +415,20 @@ read_manifest(struct planner *pl)
 		*tab2++ = '\0';
 		if (strcmp(line, "output") == 0) {
 			if ((grown = array_grow(pl->old, pl->nold, sizeof(*grown))) ==
-			    NULL)
+			    NULL) {
+				rc = -1;
 				break;
+			}
 			pl->old = grown;
 			cur = &grown[pl->nold++];
 			snprintf(cur->path, sizeof(cur->path), "%s", tab);
 			snprintf(cur->sha, sizeof(cur->sha), "%s", tab2);
-		} else if (strcmp(line, "input") == 0 && cur != NULL)
-			add_input(&cur->inputs, &cur->ninputs, tab, tab2);
+		} else if (inputs && strcmp(line, "input") == 0 && cur != NULL &&
+		    add_input(&cur->inputs, &cur->ninputs, tab, tab2) != 0)
+			rc = -1;
 	}
 	fclose(f);
+	return rc;
 }
 
 static int
@@ -829,18 +860,20 @@ remove_leftovers(const struct build_options *o)
 {
 	DIR *top = opendir(o->out), *sub;
 	struct dirent *e, *f;
-	char path[4096], manifest[4096], state[4096];
+	char path[4096], manifest[4096], state[4096], stamp[4096];
 
 	if (top == NULL)
 		return;
 	manifest_name(o, manifest, sizeof(manifest));
 	state_name(o, state, sizeof(state));
+	stamp_name(o, stamp, sizeof(stamp));
 	while ((e = readdir(top)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", o->out, e->d_name);
 		if (atomic_is_temp_name(e->d_name, strrchr(manifest, '/') + 1) ||
-		    atomic_is_temp_name(e->d_name, strrchr(state, '/') + 1)) {
+		    atomic_is_temp_name(e->d_name, strrchr(state, '/') + 1) ||
+		    atomic_is_temp_name(e->d_name, strrchr(stamp, '/') + 1)) {
 			unlink(path);
 			continue;
 		}
@@ -1013,12 +1046,129 @@ lock_folder(const struct build_options *o, int fds[2],
 	return 0;
 }
 
+/* ---- the stamp: a no-change build that loads nothing ---- */
+
+/* What besides files decides what a build makes: its options, where it
+ * runs and finds its data, and which kessan; the binary's path is last. */
+static void
+stamp_key(const struct build_options *o, struct buffer *key, char *exe,
+    size_t size)
+{
+	static const char *const vars[] = { "KESSAN_DATADIR",
+	    "KESSAN_TEMPLATES", "KESSAN_LOCALES", "KESSAN_FONTS",
+	    "SOURCE_DATE_EPOCH" };
+	char cwd[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, size - 1);
+	size_t i;
+
+	exe[n > 0 ? n : 0] = '\0';
+	buffer_printf(key, "%s\t%u\t%u\t%d/%d\t%s\t%s\t%s", PACKAGE_VERSION,
+	    o->langs, o->formats, o->shard, o->shards,
+	    getcwd(cwd, sizeof(cwd)) != NULL ? cwd : "", o->book, o->out);
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+		buffer_printf(key, "\t%s=%s", vars[i], getenv(vars[i]) != NULL ?
+		    getenv(vars[i]) : "-");
+	buffer_printf(key, "\t%s", exe);
+	if (n <= 0)
+		key->failed = 1;
+}
+
+/*
+ * Whether the stamp the last complete build left still holds and every
+ * output is as the manifest says: then all is up to date, and the book is
+ * not even loaded.
+ */
+static int
+stamp_up_to_date(struct planner *pl, struct build_summary *s)
+{
+	struct buffer key = { NULL, 0, 0, 0 };
+	char name[4096], exe[4096], err[256];
+	unsigned char *old;
+	size_t size, i;
+	int ok;
+
+	stamp_name(pl->o, name, sizeof(name));
+	if (read_regular_file(name, 1u << 24, &old, &size, err,
+	    sizeof(err)) != 0)
+		return 0;
+	stamp_key(pl->o, &key, exe, sizeof(exe));
+	ok = !key.failed && strlen((char *)old) == size &&
+	    stamp_matches((char *)old, key.data, pl->o->out);
+	free(old);
+	buffer_free(&key);
+	if (ok)
+		ok = read_manifest(pl, 0) == 0;
+	for (i = 0; ok && i < pl->nold; i++) {
+		const char *sha;
+		snprintf(name, sizeof(name), "%s/%s", pl->o->out, pl->old[i].path);
+		ok = (sha = digest(pl, name)) != NULL &&
+		    strcmp(sha, pl->old[i].sha) == 0;
+	}
+	if (!ok) {
+		for (i = 0; i < pl->nold; i++)
+			free_inputs(pl->old[i].inputs, pl->old[i].ninputs);
+		free(pl->old);
+		pl->old = NULL;
+		pl->nold = 0;
+		return 0;
+	}
+	s->outputs = s->up_to_date = pl->nold;
+	return 1;
+}
+
+/* After a build that made every output: what it read, for the next. */
+static void
+write_stamp(struct planner *pl, long long since_ns)
+{
+	struct buffer key = { NULL, 0, 0, 0 };
+	struct stamp st;
+	char name[4096], exe[4096];
+	size_t i, k;
+
+	stamp_key(pl->o, &key, exe, sizeof(exe));
+	stamp_begin(&st, key.data != NULL ? key.data : "", pl->o->out, since_ns);
+	st.failed |= key.failed;
+	buffer_free(&key);
+	stamp_file(&st, exe, 0);
+	stamp_tree(&st, pl->o->book, 1);
+	for (i = 0; i < pl->ndata; i++) {
+		char dir[4096], *slash;
+		int seen = 0;
+		if (pl->data[i].ours) {
+			stamp_file(&st, pl->data[i].label, 0);
+			continue;
+		}
+		snprintf(dir, sizeof(dir), "%s", pl->data[i].label);
+		if ((slash = strrchr(dir, '/')) == NULL)
+			continue;   /* never: data paths have folders */
+		*slash = '\0';
+		/* A file added to a data folder (a template) changes the set. */
+		for (k = 0; k < i && !seen; k++)
+			seen = !pl->data[k].ours && strncmp(pl->data[k].label, dir,
+			    strlen(dir)) == 0 && pl->data[k].label[strlen(dir)] == '/' &&
+			    strchr(pl->data[k].label + strlen(dir) + 1, '/') == NULL;
+		if (!seen)
+			stamp_tree(&st, dir, 0);
+	}
+	manifest_name(pl->o, name, sizeof(name));
+	stamp_file(&st, name, 1);
+	stamp_name(pl->o, name, sizeof(name));
+	if (!st.failed && !st.racy && !st.text.failed) {
+		char err[256];
+		/* A cache: without it, the next build only checks more. */
+		write_if_changed(name, st.text.data, st.text.len, err, sizeof(err));
+	}
+	stamp_free(&st);
+}
+
 int
 build_run(const struct build_options *o, struct build_summary *s,
     struct diag_list *diags)
 {
 	struct planner pl;
 	double started = clock_seconds();
+	struct timespec now;
+	char stamp[4096];
 	size_t i;
 	int rc = 2, locks[2] = { -1, -1 };
 
@@ -1036,6 +1186,16 @@ build_run(const struct build_options *o, struct build_summary *s,
 		goto out;
 	remove_leftovers(o);
 	read_state(&pl);
+	clock_gettime(CLOCK_REALTIME, &now);
+	if (!o->force && stamp_up_to_date(&pl, s)) {
+		if (pl.hashed > 0)   /* not to hash them again next time */
+			write_state(&pl);
+		rc = 0;
+		goto out;
+	}
+	/* Whatever happens next, the old stamp no longer speaks for it. */
+	stamp_name(o, stamp, sizeof(stamp));
+	unlink(stamp);
 	/* Everything workers share is loaded before they fork. */
 	if ((pl.book = book_load(o->book, diags)) == NULL ||
 	    (pl.env = render_env_new(pl.book, getenv("KESSAN_TEMPLATES"),
@@ -1051,7 +1211,7 @@ build_run(const struct build_options *o, struct build_summary *s,
 	}
 	s->outputs = pl.njobs;
 	if (!o->force)
-		read_manifest(&pl);
+		(void)read_manifest(&pl, 1);   /* what is missing is rebuilt */
 	for (i = 0; i < pl.njobs; i++)
 		if (!o->force && up_to_date(&pl, &pl.jobs[i])) {
 			pl.jobs[i].state = JOB_UP_TO_DATE;
@@ -1066,6 +1226,8 @@ build_run(const struct build_options *o, struct build_summary *s,
 	run_workers(&pl, s, started);
 	rc = write_manifest(&pl, diags) != 0 ? 2 : s->failed > 0 ? 1 : 0;
 	write_state(&pl);
+	if (rc == 0)
+		write_stamp(&pl, (long long)now.tv_sec * 1000000000LL + now.tv_nsec);
 out:
 	s->seconds = clock_seconds() - started;
 	planner_free(&pl);
@@ -1086,6 +1248,7 @@ planner_free(struct planner *pl)
 	for (i = 0; i < pl->nold; i++)
 		free_inputs(pl->old[i].inputs, pl->old[i].ninputs);
 	free(pl->old);
+	free_inputs(pl->data, pl->ndata);
 	free_inputs(pl->cache, pl->ncache);
 	for (i = 0; i < pl->nlayouts; i++)
 		for (f = 0; f < FORMAT_MAX; f++)

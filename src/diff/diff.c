@@ -20,6 +20,7 @@ const char *const cause_kind_names[CAUSE_MAX] = {
 struct ctx {
 	struct diff *d;
 	const char *no_break_after;
+	struct sentence_breakers breakers;   /* one open per language */
 };
 
 static void
@@ -305,8 +306,10 @@ compare_inline(struct ctx *c, const struct node *o, struct node *n)
 	}
 	if (strcmp(ot, nt) == 0)
 		goto out;
-	if (sentences_split(ot, n->lang, c->no_break_after, &so, &nso) != 0 ||
-	    sentences_split(nt, n->lang, c->no_break_after, &sn, &nsn) != 0 ||
+	if (sentences_split_with(&c->breakers, ot, n->lang, c->no_break_after,
+	    &so, &nso) != 0 ||
+	    sentences_split_with(&c->breakers, nt, n->lang, c->no_break_after,
+	    &sn, &nsn) != 0 ||
 	    spans_diff(ot, so, nso, nt, sn, nsn, &sentences, &nsent) != 0) {
 		fail(c);
 		goto out;
@@ -710,9 +713,10 @@ int
 diff_documents(struct diff *d, struct node *old, struct node *new,
     const char *no_break_after)
 {
-	struct ctx c = { d, no_break_after };
+	struct ctx c = { d, no_break_after, { { NULL } } };
 
 	compare_node(&c, old, new);
+	sentence_breakers_close(&c.breakers);
 	return d->failed ? -1 : 0;
 }
 

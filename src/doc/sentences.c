@@ -64,9 +64,34 @@ continues_sentence(const char *no_break_after, const UChar *u, int32_t from,
 	return markers;
 }
 
+void
+sentence_breakers_close(struct sentence_breakers *b)
+{
+	int i;
+
+	for (i = 0; i < LANG_MAX; i++) {
+		if (b->bi[i] != NULL)
+			ubrk_close(b->bi[i]);
+		b->bi[i] = NULL;
+	}
+}
+
 int
 sentences_split(const char *text, enum lang lang, const char *no_break_after,
     struct span **spans, size_t *count)
+{
+	struct sentence_breakers b = { { NULL } };
+	int rc = sentences_split_with(&b, text, lang, no_break_after, spans,
+	    count);
+
+	sentence_breakers_close(&b);
+	return rc;
+}
+
+int
+sentences_split_with(struct sentence_breakers *b, const char *text,
+    enum lang lang, const char *no_break_after, struct span **spans,
+    size_t *count)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UBreakIterator *bi;
@@ -85,8 +110,14 @@ sentences_split(const char *text, enum lang lang, const char *no_break_after,
 	    (out = malloc(((size_t)n + 1) * sizeof(*out))) == NULL)
 		goto out;
 	u_strFromUTF8(u, n + 1, NULL, text, -1, &status);
-	bi = ubrk_open(UBRK_SENTENCE, lang == LANG_JA ? "ja" : "en@ss=standard",
-	    u, n, &status);
+	/* Opening a breaker costs far more than splitting a paragraph. */
+	if (b->bi[lang] == NULL)
+		b->bi[lang] = ubrk_open(UBRK_SENTENCE, lang == LANG_JA ? "ja" :
+		    "en@ss=standard", NULL, 0, &status);
+	if (U_FAILURE(status))
+		goto out;
+	bi = b->bi[lang];
+	ubrk_setText(bi, u, n, &status);
 	if (U_FAILURE(status))
 		goto out;
 	start = ubrk_first(bi);
@@ -112,7 +143,6 @@ sentences_split(const char *text, enum lang lang, const char *no_break_after,
 		bytes += (size_t)len;
 		n_out++;
 	}
-	ubrk_close(bi);
 	if (U_FAILURE(status))
 		goto out;
 	if (n_out == 0) {

@@ -27,4 +27,16 @@ struct span {
 int sentences_split(const char *text, enum lang lang,
     const char *no_break_after, struct span **spans, size_t *count);
 
+/* ICU sentence breakers kept open across calls, one a language, opened on
+ * first use. Zero-initialise; close with sentence_breakers_close. */
+struct sentence_breakers {
+	struct UBreakIterator *bi[LANG_MAX];
+};
+
+/* sentences_split with breakers reused from b. */
+int sentences_split_with(struct sentence_breakers *b, const char *text,
+    enum lang lang, const char *no_break_after, struct span **spans,
+    size_t *count);
+void sentence_breakers_close(struct sentence_breakers *b);
+
 #endif

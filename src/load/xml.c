@@ -10,6 +10,8 @@
 
 #include "../util/datadir.h"
 #include "../util/readfile.h"
+#include "../util/sha256.h"
+#include "shipped.h"
 #include "xml_enum.h"
 
 /* Set by xml_get when a copy fails (see xml_take_out_of_memory). Loading
@@ -108,6 +110,34 @@ schema_get(enum schema schema, struct diag_list *diags)
 }
 
 /*
+ * Whether bytes are one of kessan's own data files as built, which the
+ * build validated against this schema (shipped_hashes.sh): validating
+ * them again at every run cost more than parsing them. A user's file is
+ * validated, unless it is byte for byte one of these.
+ */
+static int
+is_shipped(enum schema schema, const unsigned char *bytes, size_t size)
+{
+	struct sha256 h;
+	char hex[65];
+	size_t i;
+
+	for (i = 0; shipped_valid[i].sha != NULL &&
+	    strcmp(shipped_valid[i].schema, schema_files[schema]) != 0; i++)
+		;
+	if (shipped_valid[i].sha == NULL)
+		return 0;   /* no file of this kind: not worth a digest */
+	sha256_init(&h);
+	sha256_update(&h, bytes, size);
+	sha256_final_hex(&h, hex);
+	for (i = 0; shipped_valid[i].sha != NULL; i++)
+		if (strcmp(shipped_valid[i].schema, schema_files[schema]) == 0 &&
+		    strcmp(shipped_valid[i].sha, hex) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * A document type declaration is refused where the parser meets it, before
  * any entity it declares is read (billion laughs), rather than after.
  */
@@ -138,7 +168,7 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 	size_t size;
 	struct diag_list rng_diags;
 	char err[256];
-	int valid, doctype_line = 0;
+	int valid, doctype_line = 0, shipped;
 
 	/*
 	 * kessan reads the bytes itself and libxml2 parses them from memory:
@@ -155,7 +185,9 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 		diag_add(diags, DIAG_FATAL, path, 0, "file too large");
 		return NULL;
 	}
-	if (schema != SCHEMA_NONE && (rng = schema_get(schema, diags)) == NULL) {
+	shipped = schema != SCHEMA_NONE && is_shipped(schema, bytes, size);
+	if (schema != SCHEMA_NONE && !shipped &&
+	    (rng = schema_get(schema, diags)) == NULL) {
 		free(bytes);
 		return NULL;
 	}
@@ -195,7 +227,7 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 		    "document type declarations are not allowed");
 		goto fail;
 	}
-	if (schema == SCHEMA_NONE)
+	if (schema == SCHEMA_NONE || shipped)
 		return doc;
 	if ((vctx = xmlRelaxNGNewValidCtxt(rng)) == NULL) {
 		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
