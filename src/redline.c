@@ -33,12 +33,11 @@ static char *
 change_group(const struct diff *d, const struct change *ch)
 {
 	const struct change_cause *g;
-	const char *sep;
 	char *label;
 	int n, changed;
 
 	if (d->ncauses == 0 || ch->cause >= d->ncauses) {
-		sep = strstr(ch->where, " " PLACE_SEP " ");
+		const char *sep = strstr(ch->where, " " PLACE_SEP " ");
 		return sep != NULL ? strndup(ch->where, (size_t)(sep - ch->where)) :
 		    strdup(ch->where);
 	}
