@@ -6,8 +6,10 @@
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
 
 src="${TESTS_SRCDIR:-$(dirname "$0")}/../src"
-# The ranks, earliest first; "top" is src/*.c and src/*.h but main.c, the
-# command line, which runs every stage, the batch build included.
+# The ranks, earliest first; "top" is src/*.c and src/*.h but main.c. The
+# command line, main.c and the commands in cli/, runs every stage, the batch
+# build included, and is the only place that prints: it may include
+# everything, and nothing else may include cli/.
 ranks='util 0
 model 1
 load 2
@@ -23,7 +25,8 @@ layout 10
 backend 11
 top 12
 build 13
-main 14'
+main 14
+cli 14'
 
 (cd "$src" && find . -name '*.[ch]' | sed 's|^\./||' | LC_ALL=C sort) \
     >"$scratch/files"
