@@ -9,6 +9,7 @@
 #include <libxml/xmlsave.h>
 
 #include "../load/template.h"
+#include "html_page.h"
 
 /*
  * Screen and print: A4 pages, figures in tabular numerals. No web fonts:
@@ -91,27 +92,6 @@ static const char stylesheet[] =
     ".page-break{page-break-before:always;}"
     "article+article{border:0;margin-top:0;page-break-before:always;}}";
 
-/* Where each footnote marker points, and each note's back-link. */
-struct note_target {
-	const struct node *ref;       /* a NODE_NOTE_REF */
-	const struct node *note;      /* the NODE_FOOTNOTE it names */
-	char id[32];                  /* the marker's own id */
-	int settled;                  /* a block of its style has passed */
-};
-
-struct html {
-	xmlDocPtr doc;
-	struct note_target *targets;
-	size_t ntargets;
-	/* footnotes blocks seen, to give note ids unique in the document */
-	const struct node **blocks;
-	size_t nblocks;
-	/* inside a part of a compilation: its language prefixes ids, which
-	 * both parts would otherwise share */
-	const char *prefix;
-	int failed;
-};
-
 static void
 set_id(struct html *h, xmlNodePtr e, const char *id)
 {
@@ -124,41 +104,6 @@ set_id(struct html *h, xmlNodePtr e, const char *id)
 		id = buf;
 	}
 	if (e != NULL && xmlNewProp(e, BAD_CAST "id", BAD_CAST id) == NULL)
-		h->failed = 1;
-}
-
-static const char *
-lang_tag(enum lang l)
-{
-	return lang_code(l);
-}
-
-static xmlNodePtr
-element(struct html *h, xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr e = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-
-	if (e == NULL)
-		h->failed = 1;
-	return e;
-}
-
-static void
-attr(struct html *h, xmlNodePtr e, const char *name, const char *value)
-{
-	if (e != NULL && xmlNewProp(e, BAD_CAST name, BAD_CAST value) == NULL)
-		h->failed = 1;
-}
-
-static void
-text(struct html *h, xmlNodePtr parent, const char *s)
-{
-	xmlNodePtr t;
-
-	if (parent == NULL)
-		return;
-	if ((t = xmlNewText(BAD_CAST s)) == NULL ||
-	    xmlAddChild(parent, t) == NULL)
 		h->failed = 1;
 }
 
@@ -191,8 +136,8 @@ note_id(const struct html *h, const struct node *note, char *buf, size_t size)
 }
 
 /* Walks the tree in reading order, pairing markers with notes. */
-static void
-collect_notes(struct html *h, const struct node *n, size_t *pending)
+void
+html_collect_notes(struct html *h, const struct node *n, size_t *pending)
 {
 	const struct node *c, *note;
 
@@ -242,7 +187,7 @@ collect_notes(struct html *h, const struct node *n, size_t *pending)
 		return;
 	}
 	for (c = n->first; c != NULL; c = c->next)
-		collect_notes(h, c, pending);
+		html_collect_notes(h, c, pending);
 }
 
 static const struct note_target *
@@ -635,8 +580,8 @@ footnotes(struct html *h, xmlNodePtr parent, const struct node *n)
 	}
 }
 
-static void
-children(struct html *h, xmlNodePtr parent, const struct node *n)
+void
+html_children(struct html *h, xmlNodePtr parent, const struct node *n)
 {
 	const struct node *c;
 
@@ -662,7 +607,7 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 		set_class(h, e, n, NULL);
 		set_anchor(h, e, n);
 		mark_lang(h, e, n);
-		children(h, e, n);
+		html_children(h, e, n);
 		return;
 	case NODE_PART:
 		e = element(h, parent, "article");
@@ -674,7 +619,7 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 			attr(h, e, "id", id);
 		}
 		h->prefix = lang_tag(n->lang);
-		children(h, e, n);
+		html_children(h, e, n);
 		h->prefix = NULL;
 		return;
 	case NODE_HEADING:
@@ -714,14 +659,14 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 		attr(h, element(h, parent, "hr"), "class", "page-break");
 		return;
 	default:
-		children(h, parent, n);
+		html_children(h, parent, n);
 		return;
 	}
 }
 
 /* The page: head with title, author and styles; returns <main>. */
-static xmlNodePtr
-page_open(struct html *h, enum lang lang, const char *title,
+xmlNodePtr
+html_page_open(struct html *h, enum lang lang, const char *title,
     const char *author, const char *extra_style)
 {
 	xmlNodePtr html, head, m, style;
@@ -751,8 +696,8 @@ page_open(struct html *h, enum lang lang, const char *title,
 	return element(h, element(h, html, "body"), "main");
 }
 
-static int
-page_save(struct html *h, struct buffer *out)
+int
+html_page_save(struct html *h, struct buffer *out)
 {
 	xmlBufferPtr buf;
 	xmlSaveCtxtPtr save;
@@ -772,8 +717,8 @@ page_save(struct html *h, struct buffer *out)
 	return rc;
 }
 
-static int
-page_new(struct html *h)
+int
+html_page_new(struct html *h)
 {
 	memset(h, 0, sizeof(*h));
 	if ((h->doc = htmlNewDocNoDtD(NULL, NULL)) == NULL)
@@ -782,8 +727,8 @@ page_new(struct html *h)
 	return 0;
 }
 
-static void
-page_free(struct html *h)
+void
+html_page_free(struct html *h)
 {
 	xmlFreeDoc(h->doc);
 	free(h->targets);
@@ -799,318 +744,14 @@ html_render(const struct node *doc, const struct html_meta *meta,
 	size_t pending = 0;
 	int rc = -1;
 
-	if (page_new(&h) != 0)
+	if (html_page_new(&h) != 0)
 		return -1;
-	collect_notes(&h, doc, &pending);
-	if ((main = page_open(&h, doc->lang, meta->title, meta->author,
+	html_collect_notes(&h, doc, &pending);
+	if ((main = html_page_open(&h, doc->lang, meta->title, meta->author,
 	    NULL)) != NULL) {
-		children(&h, main, doc);
-		rc = page_save(&h, out);
+		html_children(&h, main, doc);
+		rc = html_page_save(&h, out);
 	}
-	page_free(&h);
-	return rc;
-}
-
-/* ---- the diff page ---- */
-
-static const char diff_style[] =
-    "del{background:#fbd3d3;color:#7a0000;}del+ins{margin-left:.25em;}"
-    "ins{background:#cdeccd;color:#004d00;text-decoration:none;}"
-    "tr.added,li.added,p.added{background:#eaf6ea;}"
-    "tr.removed,li.removed,p.removed{background:#fbeaea;}"
-    ".changes td,.changes th{border-bottom:1px solid #ddd;text-align:left;}"
-    ".changes td.num{text-align:right;}"
-    ".lang{font-family:monospace;color:#555;padding-right:.5em;}"
-    ".cause h2 .kind{font-family:monospace;font-weight:normal;color:#555;}"
-    ".footing{display:block;font-size:.8em;color:#555;}"
-    ".marked-heading{margin-top:3em;border-top:2px solid #000;"
-    "padding-top:.5em;}";
-
-/* A link to where a change stands, its words in the change's language. */
-static void
-change_link(struct html *h, xmlNodePtr parent, const struct change *c)
-{
-	xmlNodePtr a = element(h, parent, "a");
-	char href[64];
-
-	snprintf(href, sizeof(href), "#%s", c->anchor != NULL ? c->anchor : "");
-	attr(h, a, "href", href);
-	text(h, a, c->where);
-}
-
-static void
-put_lang(struct html *h, xmlNodePtr parent, const struct change *c)
-{
-	xmlNodePtr span = element(h, parent, "span");
-
-	attr(h, span, "class", "lang");
-	text(h, span, lang_tag(c->lang));
-}
-
-/* Text of s[0..len), in a new element `name` unless name is NULL. */
-static void
-text_span(struct html *h, xmlNodePtr parent, const char *name,
-    const char *s, size_t len)
-{
-	char *copy = strndup(s, len);
-
-	if (copy == NULL) {
-		h->failed = 1;
-		return;
-	}
-	text(h, name != NULL ? element(h, parent, name) : parent, copy);
-	free(copy);
-}
-
-static void
-marked_words(struct html *h, xmlNodePtr parent, const struct change *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->nops; i++) {
-		const struct word_op *op = &c->ops[i];
-
-		if (!op->changed) {
-			text_span(h, parent, NULL, c->new_text + op->new.start,
-			    op->new.len);
-			continue;
-		}
-		if (op->old.len > 0)
-			text_span(h, parent, "del", c->old_text + op->old.start,
-			    op->old.len);
-		if (op->new.len > 0)
-			text_span(h, parent, "ins", c->new_text + op->new.start,
-			    op->new.len);
-	}
-}
-
-/* Whether c is listed under group (ALL_GROUPS: every change). */
-#define ALL_GROUPS ((size_t)-1)
-
-static int
-in_group(const struct change *c, size_t group)
-{
-	return group == ALL_GROUPS || c->cause == group;
-}
-
-static void
-figures_table(struct html *h, xmlNodePtr parent, const struct diff *d,
-    size_t group)
-{
-	xmlNodePtr sec = NULL, body = NULL, tr, td;
-	size_t i;
-
-	for (i = 0; i < d->nchanges; i++) {
-		const struct change *c = &d->changes[i];
-
-		if ((c->kind != CHANGE_FIGURE && c->kind != CHANGE_CHART) ||
-		    !in_group(c, group))
-			continue;
-		if (sec == NULL) {
-			xmlNodePtr head;
-			static const char *const cols[] = { "Language", "Where",
-			    "Before", "After" };
-			size_t k;
-
-			sec = group == ALL_GROUPS ? element(h, parent, "section") :
-			    parent;
-			if (group == ALL_GROUPS)
-				text(h, element(h, sec, "h2"), "Changed figures");
-			body = element(h, sec, "table");
-			attr(h, body, "class", "changes");
-			head = element(h, element(h, body, "thead"), "tr");
-			for (k = 0; k < 4; k++) {
-				td = element(h, head, "th");
-				attr(h, td, "scope", "col");
-				text(h, td, cols[k]);
-			}
-			body = element(h, body, "tbody");
-		}
-		tr = element(h, body, "tr");
-		put_lang(h, element(h, tr, "td"), c);
-		td = element(h, tr, "th");
-		attr(h, td, "scope", "row");
-		attr(h, td, "lang", lang_tag(c->lang));
-		change_link(h, td, c);
-		if (c->kind == CHANGE_CHART) {
-			td = element(h, tr, "td");
-			attr(h, td, "colspan", "2");
-			text(h, td, "the chart's data changed");
-			continue;
-		}
-		td = element(h, tr, "td");
-		attr(h, td, "class", "num");
-		attr(h, td, "lang", lang_tag(c->lang));
-		text(h, element(h, td, "del"), c->old_text);
-		td = element(h, tr, "td");
-		attr(h, td, "class", "num");
-		attr(h, td, "lang", lang_tag(c->lang));
-		text(h, element(h, td, "ins"), c->new_text);
-		if (c->footing_only) {
-			xmlNodePtr note = element(h, td, "span");
-
-			attr(h, note, "class", "footing");
-			text(h, note, "footing");
-			if (c->footing_total != NULL) {
-				text(h, note, ": ");
-				text(h, note, c->footing_total);
-			}
-		}
-	}
-}
-
-static void
-changes_list(struct html *h, xmlNodePtr parent, const struct diff *d,
-    int blocks, const char *title, size_t group)
-{
-	xmlNodePtr ul = NULL, li, span;
-	size_t i;
-
-	for (i = 0; i < d->nchanges; i++) {
-		const struct change *c = &d->changes[i];
-		int is_block = c->kind == CHANGE_ADDED || c->kind == CHANGE_REMOVED;
-
-		if ((blocks ? !is_block : c->kind != CHANGE_TEXT) ||
-		    !in_group(c, group))
-			continue;
-		if (ul == NULL) {
-			xmlNodePtr sec = parent;
-
-			if (group == ALL_GROUPS) {
-				sec = element(h, parent, "section");
-				text(h, element(h, sec, "h2"), title);
-			}
-			ul = element(h, sec, "ul");
-			attr(h, ul, "class", "changes");
-		}
-		li = element(h, ul, "li");
-		put_lang(h, li, c);
-		span = element(h, li, "span");
-		attr(h, span, "lang", lang_tag(c->lang));
-		change_link(h, span, c);
-		text(h, span, ": ");
-		if (c->kind == CHANGE_ADDED)
-			text(h, element(h, span, "ins"), c->new_text);
-		else if (c->kind == CHANGE_REMOVED)
-			text(h, element(h, span, "del"), c->old_text);
-		else if (c->ops != NULL)
-			marked_words(h, span, c);
-		else {
-			text(h, element(h, span, "del"), c->old_text);
-			text(h, element(h, span, "ins"), c->new_text);
-		}
-	}
-}
-
-/* A section per cause: what changed, then every change it explains;
- * first a list of the causes, each linked to its section. */
-static void
-cause_groups(struct html *h, xmlNodePtr parent, const struct diff *d)
-{
-	xmlNodePtr nav = element(h, parent, "nav"), ol;
-	size_t g;
-	char line[64];
-
-	text(h, element(h, nav, "h2"), "Causes");
-	ol = element(h, nav, "ul");
-	for (g = 0; g < d->ncauses; g++) {
-		xmlNodePtr a;
-
-		if (d->causes[g].nchanges == 0)
-			continue;
-		a = element(h, element(h, ol, "li"), "a");
-		snprintf(line, sizeof(line), "#cause-%zu", g + 1);
-		attr(h, a, "href", line);
-		snprintf(line, sizeof(line), "#%zu %s: ", g + 1,
-		    cause_kind_names[d->causes[g].kind]);
-		text(h, a, line);
-		text(h, a, d->causes[g].name);
-		snprintf(line, sizeof(line), " (%zu)", d->causes[g].nchanges);
-		text(h, a, line);
-	}
-
-	for (g = 0; g < d->ncauses; g++) {
-		const struct change_cause *c = &d->causes[g];
-		xmlNodePtr sec, head, kind;
-
-		if (c->nchanges == 0)
-			continue;
-		sec = element(h, parent, "section");
-		attr(h, sec, "class", "cause");
-		snprintf(line, sizeof(line), "cause-%zu", g + 1);
-		attr(h, sec, "id", line);
-		head = element(h, sec, "h2");
-		snprintf(line, sizeof(line), "#%zu ", g + 1);
-		text(h, head, line);
-		kind = element(h, head, "span");
-		attr(h, kind, "class", "kind");
-		text(h, kind, cause_kind_names[c->kind]);
-		text(h, head, " ");
-		text(h, head, c->name);
-		if (c->old_value[0] != '\0' || c->new_value[0] != '\0') {
-			text(h, head, ": ");
-			text(h, element(h, head, "del"), c->old_value);
-			text(h, element(h, head, "ins"), c->new_value);
-		}
-		snprintf(line, sizeof(line), "%zu printed change%s", c->nchanges,
-		    c->nchanges == 1 ? "" : "s");
-		text(h, element(h, sec, "p"), line);
-		figures_table(h, sec, d, g);
-		changes_list(h, sec, d, 0, NULL, g);
-		changes_list(h, sec, d, 1, NULL, g);
-	}
-}
-
-int
-html_diff_render(const struct diff_report *r, struct buffer *out)
-{
-	static const char *const names[LANG_MAX] = {
-		"English release, marked", "Japanese release, marked"
-	};
-	struct html h;
-	xmlNodePtr main, p;
-	size_t pending = 0;
-	char line[1024];
-	int l, rc = -1;
-
-	if (page_new(&h) != 0)
-		return -1;
-	for (l = 0; l < LANG_MAX; l++)
-		if (r->docs[l] != NULL)
-			collect_notes(&h, r->docs[l], &pending);
-	snprintf(line, sizeof(line), "Changes: %s", r->title);
-	if ((main = page_open(&h, LANG_EN, line, NULL, diff_style)) == NULL)
-		goto out;
-	text(&h, element(&h, main, "h1"), "Changes between two drafts");
-	p = element(&h, main, "p");
-	snprintf(line, sizeof(line), "%s: %s \xE2\x86\x92 %s", r->period,
-	    r->old_label, r->new_label);
-	text(&h, p, line);
-	if (r->diff->nchanges == 0)
-		text(&h, element(&h, main, "p"), "No differences.");
-	if (r->diff->ncauses > 0)
-		cause_groups(&h, main, r->diff);
-	else {
-		figures_table(&h, main, r->diff, ALL_GROUPS);
-		changes_list(&h, main, r->diff, 0, "Changed text", ALL_GROUPS);
-		changes_list(&h, main, r->diff, 1, "Added and removed", ALL_GROUPS);
-	}
-	for (l = 0; l < LANG_MAX; l++) {
-		xmlNodePtr article;
-
-		if (r->docs[l] == NULL)
-			continue;
-		p = element(&h, main, "h2");
-		attr(&h, p, "class", "marked-heading");
-		text(&h, p, names[l]);
-		article = element(&h, main, "article");
-		attr(&h, article, "lang", lang_tag((enum lang)l));
-		h.prefix = lang_tag((enum lang)l);
-		children(&h, article, r->docs[l]);
-		h.prefix = NULL;
-	}
-	rc = page_save(&h, out);
-out:
-	page_free(&h);
+	html_page_free(&h);
 	return rc;
 }
