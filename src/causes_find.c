@@ -43,9 +43,8 @@ format(const char *fmt, ...)
 	return s;
 }
 
-/* Appends a cause named name (printf) with its values (taken). */
-static struct try *
-add_cause(struct finder *f, enum cause_kind kind, char *old_value,
+struct try *
+causes_add(struct finder *f, enum cause_kind kind, char *old_value,
     char *new_value, const char *fmt, ...)
 {
 	struct change_cause *c;
@@ -126,7 +125,7 @@ find_facts(struct finder *f, struct period *op, const struct period *np)
 		/* A total derived from its parts is no input of its own. */
 		if ((a->line == 0 && b->line == 0) || same_slot(a, b))
 			continue;
-		if ((t = add_cause(f, CAUSE_FACT, slot_text(&f->old->facts[k], a),
+		if ((t = causes_add(f, CAUSE_FACT, slot_text(&f->old->facts[k], a),
 		    slot_text(&f->new->facts[i], b),
 		    "%s %s", np->id, f->new->facts[i].id)) == NULL)
 			return;
@@ -175,7 +174,7 @@ restatement_cause(struct finder *f, struct period *op,
 	if (k < 0 || (a >= 0 && b >= 0 && rat_cmp(op->restatements[a].value,
 	    np->restatements[b].value) == 0))
 		return;
-	if ((t = add_cause(f, CAUSE_FACT,
+	if ((t = causes_add(f, CAUSE_FACT,
 	    a >= 0 ? restated_text(f->old, &op->restatements[a]) : strdup(""),
 	    b >= 0 ? restated_text(f->new, &np->restatements[b]) : strdup(""),
 	    "%s %s restated in %s", of != NULL ? of->id : "?", fact,
@@ -266,7 +265,7 @@ find_period_fields(struct finder *f, struct period *op,
 	    (np->convenience_line != 0 &&
 	    (rat_cmp(op->convenience_rate, np->convenience_rate) != 0 ||
 	    date_compare(op->convenience_date, np->convenience_date) != 0))) {
-		if ((t = add_cause(f, CAUSE_FACT, rate_text(op), rate_text(np),
+		if ((t = causes_add(f, CAUSE_FACT, rate_text(op), rate_text(np),
 		    "%s convenience rate", np->id)) == NULL)
 			return;
 		t->kind = TRY_RATE;
@@ -276,7 +275,7 @@ find_period_fields(struct finder *f, struct period *op,
 	if (op->has_release != np->has_release ||
 	    date_compare(op->release_date, np->release_date) != 0 ||
 	    !same_datelines(op, np)) {
-		if ((t = add_cause(f, CAUSE_FACT, date_text(op->release_date),
+		if ((t = causes_add(f, CAUSE_FACT, date_text(op->release_date),
 		    date_text(np->release_date), "%s release date and places",
 		    np->id)) == NULL)
 			return;
@@ -400,7 +399,7 @@ static void
 narrative_cause(struct finder *f, struct period *op, const struct period *np,
     enum lang l, const char *id, int a, int b, int is_note)
 {
-	struct try *t = add_cause(f, is_note ? CAUSE_FOOTNOTE : CAUSE_SLOT,
+	struct try *t = causes_add(f, is_note ? CAUSE_FOOTNOTE : CAUSE_SLOT,
 	    presence(a, "(as it was)"), presence(b, "(rewritten)"),
 	    "%s %s %s %s", np->id, lang_code(l), is_note ? "footnote" : "slot", id);
 
@@ -540,7 +539,7 @@ find_policies(struct finder *f, const struct period *orel,
 		if (k == POLICY_FOOTING ? same_footing(oc, nc) :
 		    policy_value(oc, k) == policy_value(nc, k))
 			continue;
-		if ((t = add_cause(f, CAUSE_POLICY, policy_text(oc, k),
+		if ((t = causes_add(f, CAUSE_POLICY, policy_text(oc, k),
 		    policy_text(nc, k), "company.xml %s",
 		    policy_names[k])) == NULL)
 			return;
