@@ -205,6 +205,22 @@ apply(struct finder *f, struct try *t)
 		case POLICY_VANISHED:
 			oc->vanished = nc->vanished;
 			break;
+		case POLICY_NAMES:
+			memcpy(oc->name, nc->name, sizeof(oc->name));
+			oc->short_name = nc->short_name;
+			oc->ticker = nc->ticker;
+			oc->market = nc->market;
+			break;
+		case POLICY_URLS:
+			memcpy(oc->url, nc->url, sizeof(oc->url));
+			break;
+		case POLICY_CONTACTS:
+			memcpy(oc->contact, nc->contact, sizeof(oc->contact));
+			break;
+		case POLICY_OFFICERS:
+			oc->officers = nc->officers;
+			oc->nofficers = nc->nofficers;
+			break;
 		default:
 			oc->footing = nc->footing;
 			oc->nfooting = nc->nfooting;

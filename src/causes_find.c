@@ -10,7 +10,7 @@
 
 static const char *const policy_names[POLICY_FIELD_MAX] = {
 	"rounding", "percent rounding", "negatives", "not-meaningful changes",
-	"vanished items", "footing"
+	"vanished items", "footing", "names", "URLs", "contacts", "officers"
 };
 
 
@@ -485,6 +485,59 @@ policy_value(const struct company *c, int field)
 	}
 }
 
+static const char *
+or_none(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/* The company's words of one field, en then ja, " / " between. */
+static char *
+company_text(const struct company *c, int field)
+{
+	struct buffer b = { NULL, 0, 0, 0 };
+	size_t i;
+	int l;
+
+	buffer_puts(&b, "");
+	if (field == POLICY_NAMES)
+		buffer_printf(&b, "%s / %s / %s / %s %s",
+		    or_none(c->name[LANG_EN]), or_none(c->name[LANG_JA]),
+		    or_none(c->short_name), or_none(c->market), or_none(c->ticker));
+	for (l = 0; l < LANG_MAX && field == POLICY_URLS; l++)
+		buffer_printf(&b, "%s%s", l > 0 ? " / " : "", or_none(c->url[l]));
+	for (l = 0; l < LANG_MAX && field == POLICY_CONTACTS; l++)
+		buffer_printf(&b, "%s%s, %s, %s, %s, %s", l > 0 ? " / " : "",
+		    or_none(c->contact[l].person), or_none(c->contact[l].office),
+		    or_none(c->contact[l].email), or_none(c->contact[l].tel),
+		    or_none(c->contact[l].fax));
+	for (i = 0; i < c->nofficers && field == POLICY_OFFICERS; i++)
+		for (l = 0; l < LANG_MAX; l++)
+			buffer_printf(&b, "%s%s %s, %s", i + (size_t)l > 0 ? " / " : "",
+			    or_none(c->officers[i].role),
+			    or_none(c->officers[i].name[l]),
+			    or_none(c->officers[i].title[l]));
+	if (b.failed) {
+		free(b.data);
+		return NULL;
+	}
+	return b.data;
+}
+
+/* Whether two companies say the same in one of the fields of words. */
+static int
+same_company_text(const struct company *a, const struct company *b,
+    int field)
+{
+	char *x = company_text(a, field), *y = company_text(b, field);
+	/* Out of memory: a cause, which then fails to be named. */
+	int same = x != NULL && y != NULL && strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
 /* A policy as company.xml writes it. */
 static char *
 policy_text(const struct company *c, int field)
@@ -500,6 +553,8 @@ policy_text(const struct company *c, int field)
 	size_t i;
 	char *s, *more;
 
+	if (field > POLICY_FOOTING)
+		return company_text(c, field);
 	switch (field) {
 	case POLICY_ROUNDING:
 		return strdup(rounding[c->rounding != ROUND_HALF_UP]);
@@ -536,7 +591,8 @@ find_policies(struct finder *f, const struct period *orel,
 	for (k = 0; k < POLICY_FIELD_MAX; k++) {
 		struct try *t;
 
-		if (k == POLICY_FOOTING ? same_footing(oc, nc) :
+		if (k > POLICY_FOOTING ? same_company_text(oc, nc, k) :
+		    k == POLICY_FOOTING ? same_footing(oc, nc) :
 		    policy_value(oc, k) == policy_value(nc, k))
 			continue;
 		if ((t = causes_add(f, CAUSE_POLICY, policy_text(oc, k),

@@ -32,6 +32,10 @@ enum policy_field {
 	POLICY_NOT_MEANINGFUL,
 	POLICY_VANISHED,
 	POLICY_FOOTING,
+	POLICY_NAMES,            /* the company's names, ticker, market */
+	POLICY_URLS,
+	POLICY_CONTACTS,
+	POLICY_OFFICERS,
 	POLICY_FIELD_MAX
 };
 

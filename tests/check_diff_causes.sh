@@ -354,4 +354,23 @@ else
 	not_ok "two template files: exit $rc, $(sed -n '/^Causes$/,/^$/p' "$scratch/two.out")"
 fi
 
+
+# The company's words: its name, a URL and an IR contact each head a
+# policy group holding the lines they change, none left to "other".
+co=$(fresh_book company)
+sed -i 's|<contact lang="ja" email="ir@iij.ad.jp"|<contact lang="ja" email="ir2@iij.ad.jp"|;
+    s|http://www.iij.ad.jp/en/|https://www.iij.ad.jp/en/|;
+    s|Internet Initiative Japan Inc.</name>|Internet Initiative Japan, Inc.</name>|' "$co/company.xml"
+"$KESSAN" diff "$EXAMPLES/iij" "$co" >"$scratch/co.out" 2>"$scratch/co.err"
+rc=$?
+names=$(sed -n '/^Causes$/,/^$/p' "$scratch/co.out" | sed 1d | awk 'NF { print $2, $3, $4 }' | tr '\n' ';')
+if [ $rc -eq 1 ] && [ "$names" = "policy company.xml names:;policy company.xml URLs:;policy company.xml contacts:;" ] &&
+    lines_of en "$scratch/co.out" | grep -q '^#2	#letterhead: <\[-http-\]{+https+}://www.iij.ad.jp/en/>$' &&
+    lines_of ja "$scratch/co.out" | grep -q '^#3	#letterhead: {+E-mail: ir2@iij.ad.jp+}$' &&
+    [ "$(lines_of en "$scratch/co.out" | grep -c '^#1	.*Japan{+,+} Inc\.')" -ge 2 ]; then
+	ok
+else
+	not_ok "company names, URLs, contacts: exit $rc, groups $names"
+fi
+
 finish
