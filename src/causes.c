@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "causes_find.h"
+#include "causes_layout.h"
 #include "diff/group.h"
 #include "load/template.h"
 #include "model/expr.h"
@@ -59,6 +60,8 @@ undo(struct finder *f, struct try *t)
 {
 	size_t i;
 
+	if (t->kind == TRY_MESSAGE || t->kind == TRY_TEMPLATE)
+		causes_layout_undo(t);
 	for (i = 0; i < t->nslots; i++) {
 		free(f->old->periods[i]->slots);
 		f->old->periods[i]->slots = t->slots[i];
@@ -202,12 +205,33 @@ apply(struct finder *f, struct try *t)
 		case POLICY_VANISHED:
 			oc->vanished = nc->vanished;
 			break;
+		case POLICY_NAMES:
+			memcpy(oc->name, nc->name, sizeof(oc->name));
+			oc->short_name = nc->short_name;
+			oc->ticker = nc->ticker;
+			oc->market = nc->market;
+			break;
+		case POLICY_URLS:
+			memcpy(oc->url, nc->url, sizeof(oc->url));
+			break;
+		case POLICY_CONTACTS:
+			memcpy(oc->contact, nc->contact, sizeof(oc->contact));
+			break;
+		case POLICY_OFFICERS:
+			oc->officers = nc->officers;
+			oc->nofficers = nc->nofficers;
+			break;
 		default:
 			oc->footing = nc->footing;
 			oc->nfooting = nc->nfooting;
 			break;
 		}
 		return 0;
+	case TRY_MESSAGE:
+	case TRY_TEMPLATE:
+		return causes_layout_apply(t);
+	case TRY_NONE:
+		break;
 	}
 	return -1;
 }
@@ -397,12 +421,17 @@ diff_causes(const struct diff_request *req, struct diff_run *run,
 	if (run->diff.nchanges == 0)
 		return 0;
 	causes_find(&f, run->period);
+	if (!f.failed)
+		causes_find_layout(&f, run->old.env, run->new.env, run->period);
 	if (f.failed || (alone = calloc(f.n + 1, sizeof(*alone))) == NULL)
 		goto oom;
 	for (k = 0; k < f.n; k++) {
-		/* A cause that cannot be tried leaves its changes to the
-		 * combined and other groups. */
-		(void)compare_docs(req, run, &f, &f.tries[k], &alone[k]);
+		/* A cause not tried, or that cannot be, is found by
+		 * elimination (diff_group). */
+		if (f.tries[k].kind == TRY_NONE)
+			alone[k].failed = 1;
+		else
+			(void)compare_docs(req, run, &f, &f.tries[k], &alone[k]);
 	}
 	if (diff_group(&run->diff, f.causes, f.n, alone) != 0) {
 		f.causes = NULL;

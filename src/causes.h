@@ -6,9 +6,10 @@
  * per language, and the company's policies in effect for the release.
  * What a cause explains is found by rendering the old draft with that
  * input alone changed and comparing it with the old draft (diff/group.h
- * matches the two comparisons). Catalog messages and templates are the
- * same for both drafts unless a book's layout differs; their changes,
- * not tried alone, fall in the "other" group.
+ * matches the two comparisons). Catalog messages and template files
+ * that differ between the drafts' layouts are causes too
+ * (causes_layout.h); one not tried alone takes what no tried cause
+ * explains, by elimination.
  */
 #ifndef KESSAN_CAUSES_H
 #define KESSAN_CAUSES_H

@@ -10,7 +10,7 @@
 
 static const char *const policy_names[POLICY_FIELD_MAX] = {
 	"rounding", "percent rounding", "negatives", "not-meaningful changes",
-	"vanished items", "footing"
+	"vanished items", "footing", "names", "URLs", "contacts", "officers"
 };
 
 
@@ -43,9 +43,8 @@ format(const char *fmt, ...)
 	return s;
 }
 
-/* Appends a cause named name (printf) with its values (taken). */
-static struct try *
-add_cause(struct finder *f, enum cause_kind kind, char *old_value,
+struct try *
+causes_add(struct finder *f, enum cause_kind kind, char *old_value,
     char *new_value, const char *fmt, ...)
 {
 	struct change_cause *c;
@@ -126,7 +125,7 @@ find_facts(struct finder *f, struct period *op, const struct period *np)
 		/* A total derived from its parts is no input of its own. */
 		if ((a->line == 0 && b->line == 0) || same_slot(a, b))
 			continue;
-		if ((t = add_cause(f, CAUSE_FACT, slot_text(&f->old->facts[k], a),
+		if ((t = causes_add(f, CAUSE_FACT, slot_text(&f->old->facts[k], a),
 		    slot_text(&f->new->facts[i], b),
 		    "%s %s", np->id, f->new->facts[i].id)) == NULL)
 			return;
@@ -175,7 +174,7 @@ restatement_cause(struct finder *f, struct period *op,
 	if (k < 0 || (a >= 0 && b >= 0 && rat_cmp(op->restatements[a].value,
 	    np->restatements[b].value) == 0))
 		return;
-	if ((t = add_cause(f, CAUSE_FACT,
+	if ((t = causes_add(f, CAUSE_FACT,
 	    a >= 0 ? restated_text(f->old, &op->restatements[a]) : strdup(""),
 	    b >= 0 ? restated_text(f->new, &np->restatements[b]) : strdup(""),
 	    "%s %s restated in %s", of != NULL ? of->id : "?", fact,
@@ -266,7 +265,7 @@ find_period_fields(struct finder *f, struct period *op,
 	    (np->convenience_line != 0 &&
 	    (rat_cmp(op->convenience_rate, np->convenience_rate) != 0 ||
 	    date_compare(op->convenience_date, np->convenience_date) != 0))) {
-		if ((t = add_cause(f, CAUSE_FACT, rate_text(op), rate_text(np),
+		if ((t = causes_add(f, CAUSE_FACT, rate_text(op), rate_text(np),
 		    "%s convenience rate", np->id)) == NULL)
 			return;
 		t->kind = TRY_RATE;
@@ -276,7 +275,7 @@ find_period_fields(struct finder *f, struct period *op,
 	if (op->has_release != np->has_release ||
 	    date_compare(op->release_date, np->release_date) != 0 ||
 	    !same_datelines(op, np)) {
-		if ((t = add_cause(f, CAUSE_FACT, date_text(op->release_date),
+		if ((t = causes_add(f, CAUSE_FACT, date_text(op->release_date),
 		    date_text(np->release_date), "%s release date and places",
 		    np->id)) == NULL)
 			return;
@@ -400,7 +399,7 @@ static void
 narrative_cause(struct finder *f, struct period *op, const struct period *np,
     enum lang l, const char *id, int a, int b, int is_note)
 {
-	struct try *t = add_cause(f, is_note ? CAUSE_FOOTNOTE : CAUSE_SLOT,
+	struct try *t = causes_add(f, is_note ? CAUSE_FOOTNOTE : CAUSE_SLOT,
 	    presence(a, "(as it was)"), presence(b, "(rewritten)"),
 	    "%s %s %s %s", np->id, lang_code(l), is_note ? "footnote" : "slot", id);
 
@@ -486,6 +485,59 @@ policy_value(const struct company *c, int field)
 	}
 }
 
+static const char *
+or_none(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/* The company's words of one field, en then ja, " / " between. */
+static char *
+company_text(const struct company *c, int field)
+{
+	struct buffer b = { NULL, 0, 0, 0 };
+	size_t i;
+	int l;
+
+	buffer_puts(&b, "");
+	if (field == POLICY_NAMES)
+		buffer_printf(&b, "%s / %s / %s / %s %s",
+		    or_none(c->name[LANG_EN]), or_none(c->name[LANG_JA]),
+		    or_none(c->short_name), or_none(c->market), or_none(c->ticker));
+	for (l = 0; l < LANG_MAX && field == POLICY_URLS; l++)
+		buffer_printf(&b, "%s%s", l > 0 ? " / " : "", or_none(c->url[l]));
+	for (l = 0; l < LANG_MAX && field == POLICY_CONTACTS; l++)
+		buffer_printf(&b, "%s%s, %s, %s, %s, %s", l > 0 ? " / " : "",
+		    or_none(c->contact[l].person), or_none(c->contact[l].office),
+		    or_none(c->contact[l].email), or_none(c->contact[l].tel),
+		    or_none(c->contact[l].fax));
+	for (i = 0; i < c->nofficers && field == POLICY_OFFICERS; i++)
+		for (l = 0; l < LANG_MAX; l++)
+			buffer_printf(&b, "%s%s %s, %s", i + (size_t)l > 0 ? " / " : "",
+			    or_none(c->officers[i].role),
+			    or_none(c->officers[i].name[l]),
+			    or_none(c->officers[i].title[l]));
+	if (b.failed) {
+		free(b.data);
+		return NULL;
+	}
+	return b.data;
+}
+
+/* Whether two companies say the same in one of the fields of words. */
+static int
+same_company_text(const struct company *a, const struct company *b,
+    int field)
+{
+	char *x = company_text(a, field), *y = company_text(b, field);
+	/* Out of memory: a cause, which then fails to be named. */
+	int same = x != NULL && y != NULL && strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
 /* A policy as company.xml writes it. */
 static char *
 policy_text(const struct company *c, int field)
@@ -501,6 +553,8 @@ policy_text(const struct company *c, int field)
 	size_t i;
 	char *s, *more;
 
+	if (field > POLICY_FOOTING)
+		return company_text(c, field);
 	switch (field) {
 	case POLICY_ROUNDING:
 		return strdup(rounding[c->rounding != ROUND_HALF_UP]);
@@ -537,10 +591,11 @@ find_policies(struct finder *f, const struct period *orel,
 	for (k = 0; k < POLICY_FIELD_MAX; k++) {
 		struct try *t;
 
-		if (k == POLICY_FOOTING ? same_footing(oc, nc) :
+		if (k > POLICY_FOOTING ? same_company_text(oc, nc, k) :
+		    k == POLICY_FOOTING ? same_footing(oc, nc) :
 		    policy_value(oc, k) == policy_value(nc, k))
 			continue;
-		if ((t = add_cause(f, CAUSE_POLICY, policy_text(oc, k),
+		if ((t = causes_add(f, CAUSE_POLICY, policy_text(oc, k),
 		    policy_text(nc, k), "company.xml %s",
 		    policy_names[k])) == NULL)
 			return;

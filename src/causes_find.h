@@ -19,7 +19,10 @@ enum try_kind {
 	TRY_RELEASE,      /* period: the release date and datelines */
 	TRY_SLOT,         /* narrative: slots with one from new */
 	TRY_NOTE,         /* narrative: notes with one from new */
-	TRY_POLICY        /* company: one field from new */
+	TRY_POLICY,       /* company: one field from new */
+	TRY_MESSAGE,      /* a catalog: one message's pattern from new */
+	TRY_TEMPLATE,     /* the layout's templates: the new side's set */
+	TRY_NONE          /* not tried alone: found by elimination */
 };
 
 enum policy_field {
@@ -29,6 +32,10 @@ enum policy_field {
 	POLICY_NOT_MEANINGFUL,
 	POLICY_VANISHED,
 	POLICY_FOOTING,
+	POLICY_NAMES,            /* the company's names, ticker, market */
+	POLICY_URLS,
+	POLICY_CONTACTS,
+	POLICY_OFFICERS,
 	POLICY_FIELD_MAX
 };
 
@@ -46,6 +53,10 @@ struct try {
 	void *temp;                 /* an array made for the try */
 	struct fact_slot **slots;   /* rounding: each period's own slots */
 	size_t nslots;
+	struct catalog *catalog;    /* TRY_MESSAGE: the old side's */
+	const struct message *message;   /* the new side's */
+	struct template_set **templates; /* TRY_TEMPLATE: the old side's */
+	struct template_set *new_templates;
 };
 
 struct finder {
@@ -65,5 +76,11 @@ struct finder {
  * f->failed when out of memory.
  */
 void causes_find(struct finder *f, const char *period);
+
+/* Appends a cause of kind named fmt (printf) with its values (taken,
+ * NULL: out of memory): its try, to be filled, or NULL with f->failed
+ * set. */
+struct try *causes_add(struct finder *f, enum cause_kind kind,
+    char *old_value, char *new_value, const char *fmt, ...);
 
 #endif

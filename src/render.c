@@ -359,6 +359,21 @@ base_name(const char *path)
 	return slash != NULL ? slash + 1 : path;
 }
 
+int
+render_env_parts(struct render_env *env, const char *period,
+    struct template_set ***templates, struct catalog ***catalogs,
+    struct diag_list *diags)
+{
+	struct env_layout *el = period_env_layout(env,
+	    book_period_by_id(env->book, period), diags);
+
+	if (el == NULL)
+		return -1;
+	*templates = &el->templates;
+	*catalogs = el->catalogs;
+	return 0;
+}
+
 /* "templates/release.xml", or "layouts/NAME/templates/release.xml" for
  * a file of the layout's own. */
 static void

@@ -104,6 +104,14 @@ struct node *render_document(const struct render_request *req,
 const struct template_set *render_env_templates(struct render_env *env,
     const char *period, struct diag_list *diags);
 
+/* Where quarter `period` finds its templates and its catalogs (one per
+ * language) in env, loaded if need be: a diff swaps one of them for a
+ * what-if render and puts it back. Returns 0, or -1 after diagnostics. */
+struct catalog;
+int render_env_parts(struct render_env *env, const char *period,
+    struct template_set ***templates, struct catalog ***catalogs,
+    struct diag_list *diags);
+
 /* The language's words after which a sentence never ends (sentences.h). */
 const char *render_env_no_break_after(const struct render_env *env,
     enum lang lang);

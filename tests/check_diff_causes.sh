@@ -266,4 +266,111 @@ else
 	not_ok "git is missing: run ./setup"
 fi
 
+
+# A book's layout: one catalog message changed heads a "message" group
+# holding exactly the one printed heading it words; a template file
+# changed (a row's label key) heads a "template" group with the label's
+# change in each language; two template files changed at once, not tried
+# alone, go together by elimination. Nothing lands in "other".
+lay=$(fresh_book layout)
+sed -i 's|<release date="2004-08-10">|<release date="2004-08-10" layout="v2">|' \
+    "$lay/periods/2004-q1.xml"
+mkdir -p "$lay/layouts/v2/templates" "$lay/layouts/v2/locales"
+cp "${KESSAN_DATADIR:-$tests/..}/templates/tables.xml" "$lay/layouts/v2/templates/"
+cat >"$lay/layouts/v2/locales/en.xlf" <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
+  <file id="layout-v2">
+    <unit id="table.contracts.caption">
+      <segment>
+        <source>Table 2. Number of Contracts for Connectivity Services and Total Contracted Bandwidth</source>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+EOF2
+msg="$scratch/book.layout-msg"
+rm -rf "$msg" && cp -R "$lay" "$msg"
+sed -i 's|Table 2. Number of Contracts|Table 2. Contracts|' "$msg/layouts/v2/locales/en.xlf"
+"$KESSAN" diff "$lay" "$msg" >"$scratch/msg.out" 2>"$scratch/msg.err"
+rc=$?
+"$KESSAN" render --period 2004-q1 --lang en "$lay" >"$scratch/old.txt"
+"$KESSAN" render --period 2004-q1 --lang en "$msg" >"$scratch/new.txt"
+changed=$(diff "$scratch/old.txt" "$scratch/new.txt" | grep -c '^>')
+if [ $rc -eq 1 ] && [ "$changed" -eq 1 ] &&
+    [ "$(sed -n '/^Causes$/,/^$/p' "$scratch/msg.out" | sed '1d;/^$/d')" = \
+    "#1  message  en:table.contracts.caption: Table 2. Number of Contracts for Connectivity Services and Total Contracted Bandwidth → Table 2. Contracts for Connectivity Services and Total Contracted Bandwidth  (1)" ] &&
+    [ "$(lines_of en "$scratch/msg.out")" = \
+    "#1	Table 2. Contracts for Connectivity Services and Total Contracted Bandwidth: [-Number of -]Contracts for Connectivity Services and Total Contracted Bandwidth" ] &&
+    [ -z "$(lines_of ja "$scratch/msg.out")" ]; then
+	ok
+else
+	not_ok "a layout's catalog message: exit $rc, $changed lines rendered differently, $(cat "$scratch/msg.out" "$scratch/msg.err")"
+fi
+
+tpl="$scratch/book.layout-tpl"
+rm -rf "$tpl" && cp -R "$lay" "$tpl"
+sed -i 's|<row id="ip_low" label="row.contracts.ip_low"|<row id="ip_low" label="row.contracts.ip_mid"|' \
+    "$tpl/layouts/v2/templates/tables.xml"
+"$KESSAN" diff "$lay" "$tpl" >"$scratch/tpl.out" 2>"$scratch/tpl.err"
+rc=$?
+n=$(grep -c '^[a-z][a-z]  ' "$scratch/tpl.out")
+if [ $rc -eq 1 ] && [ "$n" -eq 2 ] &&
+    [ "$(sed -n '/^Causes$/,/^$/p' "$scratch/tpl.out" | sed '1d;/^$/d')" = \
+    "#1  template  layouts/v2/templates/tables.xml: (as it was) → (changed)  (2)" ] &&
+    lines_of en "$scratch/tpl.out" | grep -q "^#1	.*\[-IP Service (Low Bandwidth: 64kbps-768kbps)-\]{+IP Service (Medium Bandwidth:1Mbps-100Mbps)+}$" &&
+    lines_of ja "$scratch/tpl.out" | grep -q "^#1	.*\[-IP サービス(低帯域:64kbps-768kbps)-\]{+IP サービス(中帯域:1Mbps-100Mbps)+}$"; then
+	ok
+else
+	not_ok "a layout's template: exit $rc, $(cat "$scratch/tpl.out" "$scratch/tpl.err")"
+fi
+
+# With a message and a fact changed too, each heads its own group.
+sed -i 's|<f id="is.exp.ga">620651<|<f id="is.exp.ga">630651<|' "$tpl/periods/2004-q1.xml"
+cp "$msg/layouts/v2/locales/en.xlf" "$tpl/layouts/v2/locales/en.xlf"
+"$KESSAN" diff "$lay" "$tpl" >"$scratch/three.out" 2>"$scratch/three.err"
+kinds=$(sed -n '/^Causes$/,/^$/p' "$scratch/three.out" | sed 1d | awk 'NF { print $2 }' | tr '\n' ' ')
+if [ "$kinds" = "fact message template " ] &&
+    ! grep -q '^#[0-9]*  other' "$scratch/three.out"; then ok; else
+	not_ok "a fact, a message and a template: groups $kinds"
+fi
+
+two="$scratch/book.layout-two"
+rm -rf "$two" && cp -R "$lay" "$two"
+sed -i 's|<row id="ip_low" label="row.contracts.ip_low"|<row id="ip_low" label="row.contracts.ip_mid"|' \
+    "$two/layouts/v2/templates/tables.xml"
+perl -pe 's{^(\s*)<table ref="other-stats"/>\n}{}' \
+    "${KESSAN_DATADIR:-$tests/..}/templates/release.xml" >"$two/layouts/v2/templates/release.xml"
+"$KESSAN" diff "$lay" "$two" >"$scratch/two.out" 2>"$scratch/two.err"
+rc=$?
+n=$(grep -c '^[a-z][a-z]  ' "$scratch/two.out")
+if [ $rc -eq 1 ] && [ "$(sed -n '/^Causes$/,/^$/p' "$scratch/two.out" | sed '1d;/^$/d')" = \
+"#1  template  layouts/v2/templates/release.xml: templates/release.xml → layouts/v2/templates/release.xml  (0)
+#2  template  layouts/v2/templates/tables.xml: (as it was) → (changed)  (0)
+#3  combined  layouts/v2/templates/release.xml + layouts/v2/templates/tables.xml (not tried alone)  ($n)" ] &&
+    [ "$n" -gt 2 ]; then
+	ok
+else
+	not_ok "two template files: exit $rc, $(sed -n '/^Causes$/,/^$/p' "$scratch/two.out")"
+fi
+
+
+# The company's words: its name, a URL and an IR contact each head a
+# policy group holding the lines they change, none left to "other".
+co=$(fresh_book company)
+sed -i 's|<contact lang="ja" email="ir@iij.ad.jp"|<contact lang="ja" email="ir2@iij.ad.jp"|;
+    s|http://www.iij.ad.jp/en/|https://www.iij.ad.jp/en/|;
+    s|Internet Initiative Japan Inc.</name>|Internet Initiative Japan, Inc.</name>|' "$co/company.xml"
+"$KESSAN" diff "$EXAMPLES/iij" "$co" >"$scratch/co.out" 2>"$scratch/co.err"
+rc=$?
+names=$(sed -n '/^Causes$/,/^$/p' "$scratch/co.out" | sed 1d | awk 'NF { print $2, $3, $4 }' | tr '\n' ';')
+if [ $rc -eq 1 ] && [ "$names" = "policy company.xml names:;policy company.xml URLs:;policy company.xml contacts:;" ] &&
+    lines_of en "$scratch/co.out" | grep -q '^#2	#letterhead: <\[-http-\]{+https+}://www.iij.ad.jp/en/>$' &&
+    lines_of ja "$scratch/co.out" | grep -q '^#3	#letterhead: {+E-mail: ir2@iij.ad.jp+}$' &&
+    [ "$(lines_of en "$scratch/co.out" | grep -c '^#1	.*Japan{+,+} Inc\.')" -ge 2 ]; then
+	ok
+else
+	not_ok "company names, URLs, contacts: exit $rc, groups $names"
+fi
+
 finish

@@ -82,21 +82,48 @@ groups(void **state)
 	assert_int_equal(d.causes[d.changes[2].cause].kind, CAUSE_COMBINED);
 	assert_string_equal(d.causes[d.changes[2].cause].name,
 	    "c1 with the other changes");
-	/* Untouched, and only a cause not tried touches it: other, one
-	 * group. */
-	assert_int_equal(d.causes[d.changes[3].cause].kind, CAUSE_OTHER);
-	assert_int_equal(d.changes[4].cause, d.changes[3].cause);
+	/* No tried cause touches them: by elimination, the one cause not
+	 * tried alone. */
+	assert_int_equal(d.changes[3].cause, 2);
+	assert_int_equal(d.changes[4].cause, 2);
 	/* A sentence within a span c0 alone changed: touched by c0. */
 	assert_string_equal(d.causes[d.changes[5].cause].name,
 	    "c0 with the other changes");
-	assert_int_equal(d.ncauses, 7);
+	assert_int_equal(d.ncauses, 6);
 	assert_int_equal(d.causes[0].nchanges, 1);
 	assert_int_equal(d.causes[1].nchanges, 0);
-	assert_int_equal(d.causes[2].nchanges, 0);
-	assert_int_equal(d.causes[d.changes[3].cause].nchanges, 2);
+	assert_int_equal(d.causes[2].nchanges, 2);
 	for (i = 0; i < 3; i++)
 		diff_free(&alone[i]);
 	diff_free(&d);
+}
+
+/* What no tried cause touches: "other" when every cause was tried, a
+ * combined group of those not tried when several were not. */
+static void
+elimination(void **state)
+{
+	struct diff d, alone[3];
+	int untried;
+
+	(void)state;
+	for (untried = 0; untried < 2; untried++) {
+		memset(&d, 0, sizeof(d));
+		memset(alone, 0, sizeof(alone));
+		add(&d, CHANGE_FIGURE, "T › b › 1Q04", "5", "6");
+		add(&alone[0], CHANGE_FIGURE, "T › a › 1Q04", "1", "2");
+		alone[1].failed = alone[2].failed = untried;
+		assert_int_equal(diff_group(&d, causes(3), 3, alone), 0);
+		assert_int_equal(d.ncauses, 4);
+		assert_int_equal(d.causes[3].kind, untried ? CAUSE_COMBINED :
+		    CAUSE_OTHER);
+		if (untried)
+			assert_string_equal(d.causes[3].name,
+			    "c1 + c2 (not tried alone)");
+		assert_int_equal(d.changes[0].cause, 3);
+		diff_free(&alone[0]);
+		diff_free(&d);
+	}
 }
 
 static void
@@ -125,6 +152,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(groups),
+		cmocka_unit_test(elimination),
 		cmocka_unit_test(footing),
 	};
 

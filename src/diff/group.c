@@ -85,6 +85,33 @@ group_named(struct diff *d, enum cause_kind kind, char *name)
 	return d->ncauses++;
 }
 
+/* What no tried cause touches, by elimination: the cause not tried
+ * alone when there is one, the combined group of those not tried when
+ * several, else "other". */
+static size_t
+untried_group(struct diff *d, size_t ncauses, const struct diff *alone)
+{
+	struct buffer b = { NULL, 0, 0, 0 };
+	size_t i, n = 0, last = 0;
+
+	buffer_puts(&b, "");
+	for (i = 0; i < ncauses; i++)
+		if (alone[i].failed) {
+			buffer_puts(&b, n++ > 0 ? " + " : "");
+			buffer_puts(&b, d->causes[i].name);
+			last = i;
+		}
+	if (n > 1)
+		buffer_puts(&b, " (not tried alone)");
+	if (b.failed || n <= 1) {
+		free(b.data);
+		return b.failed ? (size_t)-1 : n == 1 ? last :
+		    group_named(d, CAUSE_OTHER,
+		    strdup("no input tried alone explains these"));
+	}
+	return group_named(d, CAUSE_COMBINED, b.data);
+}
+
 /* The combined group of the causes whose own diffs touch x: "A + B". */
 static size_t
 combined_group(struct diff *d, size_t ncauses, const struct diff *alone,
@@ -105,8 +132,7 @@ combined_group(struct diff *d, size_t ncauses, const struct diff *alone,
 	}
 	if (n == 0) {
 		free(b.data);
-		return group_named(d, CAUSE_OTHER,
-		    strdup("no input tried alone explains these"));
+		return untried_group(d, ncauses, alone);
 	}
 	/* One cause moved it, but not to what it became: the others did the
 	 * rest (footing across their totals, a figure both feed). */

@@ -23,8 +23,10 @@
  *     touch that place (each moves it, none alone to what it became; a
  *     sentence is touched by a change of words that holds it or lies in
  *     it);
- *  3. else one "other" group: no input tried explains it (never
- *     dropped).
+ *  3. else, by elimination, the one cause not tried alone (alone[i]
+ *     failed), or a "combined" group of the causes not tried when
+ *     several;
+ *  4. else one "other" group: no input explains it (never dropped).
  * Combined and other groups are appended after the causes. Returns 0, or
  * -1 out of memory (d->failed set; d's causes then are what was built).
  */

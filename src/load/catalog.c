@@ -558,6 +558,18 @@ catalog_check_pattern(const char *pattern, enum lang lang, unsigned *args,
 	return 0;
 }
 
+void
+catalog_forget(struct catalog *c, const struct message *m)
+{
+	UMessageFormat **compiled = c->compiled;
+	size_t i = (size_t)(m - c->messages);
+
+	if (compiled != NULL && i < c->nmessages && compiled[i] != NULL) {
+		umsg_close(compiled[i]);
+		compiled[i] = NULL;
+	}
+}
+
 struct message *
 catalog_find(const struct catalog *c, const char *key)
 {

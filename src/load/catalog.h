@@ -53,6 +53,10 @@ struct catalog *catalog_load_layout(const char *dir, const char *overlay_dir,
     enum lang lang, struct diag_list *diags);
 void catalog_free(struct catalog *catalog);
 
+/* Drops message m's compiled pattern after its pattern was changed in
+ * place (a diff's what-if render swaps one message's text). */
+void catalog_forget(struct catalog *c, const struct message *m);
+
 /*
  * Checks one pattern as catalog_load checks each unit's (numbered
  * arguments, balanced braces, accepted by ICU in lang): 0 with bit N of
