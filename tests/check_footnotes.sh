@@ -56,22 +56,23 @@ XLF
 		continue
 	fi
 	pdf="$b/out/release-en.pdf"
+	# Each page's text (pdftotext ends a page with a form feed) without
+	# the running header and footer; a page holding the note's words
+	# and nothing else once they are taken out is the note alone.
+	alone=$(pdftotext "$pdf" - | awk '
+		BEGIN { RS = "\f" }
+		{
+			n = split($0, line, "\n"); body = ""
+			for (i = 2; i <= n; i++)
+				if (line[i] !~ /^http/ && line[i] !~ /^Page [0-9]* of/)
+					body = body line[i]
+			gsub(/ /, "", body)
+			if (body !~ /Strandedwords/) next
+			gsub(/Note\(1\):/, "", body)
+			gsub(/Strandedwords[a-z]*\./, "", body)
+			if (body == "") printf " %d", NR
+		}')
 	pages=$(pdfinfo "$pdf" | awk '/^Pages/ { print $2 }')
-	alone=
-	p=1
-	while [ "$p" -le "$pages" ]; do
-		# The page's text without the running header and footer, and
-		# what is left once the note's words are taken out.
-		body=$(pdftotext -f $p -l $p "$pdf" - | sed -e 1d | \
-		    grep -v -e '^http' -e '^Page [0-9]* of' | tr -d ' \n\f')
-		case "$body" in
-		*Strandedwords*)
-			rest=$(printf '%s' "$body" | \
-			    sed -e 's/Note(1)://g' -e 's/Strandedwords[a-z]*\.//g')
-			[ -n "$rest" ] || alone="$alone $p" ;;
-		esac
-		p=$((p + 1))
-	done
 	if [ -z "$alone" ]; then
 		ok
 	else
