@@ -5,6 +5,12 @@
 # data folders, an output) still sends it through the full check. A file
 # changed just before a build leaves no stamp (its time cannot be trusted).
 . "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
+# strace tells which files a build opened (./setup installs it).
+if ! command -v strace >/dev/null 2>&1; then
+	not_ok "strace is missing: ./setup installs it"
+	finish
+	exit 1
+fi
 
 archive="$scratch/archive"
 out="$scratch/out"
