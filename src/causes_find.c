@@ -15,6 +15,17 @@ static const char *const policy_names[POLICY_FIELD_MAX] = {
 
 
 
+static char *vformat(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 0)))
+#endif
+    ;
+static char *format(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
 static char *
 vformat(const char *fmt, va_list ap)
 {

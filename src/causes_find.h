@@ -81,6 +81,10 @@ void causes_find(struct finder *f, const char *period);
  * NULL: out of memory): its try, to be filled, or NULL with f->failed
  * set. */
 struct try *causes_add(struct finder *f, enum cause_kind kind,
-    char *old_value, char *new_value, const char *fmt, ...);
+    char *old_value, char *new_value, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
 
 #endif
