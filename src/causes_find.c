@@ -15,45 +15,6 @@ static const char *const policy_names[POLICY_FIELD_MAX] = {
 
 
 
-static char *vformat(const char *fmt, va_list ap)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 0)))
-#endif
-    ;
-static char *format(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static char *
-vformat(const char *fmt, va_list ap)
-{
-	va_list again;
-	int len;
-	char *s;
-
-	va_copy(again, ap);
-	len = vsnprintf(NULL, 0, fmt, again);
-	va_end(again);
-	if (len < 0 || (s = malloc((size_t)len + 1)) == NULL)
-		return NULL;
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
-	return s;
-}
-
-static char *
-format(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = vformat(fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 struct try *
 causes_add(struct finder *f, enum cause_kind kind, char *old_value,
     char *new_value, const char *fmt, ...)
@@ -78,7 +39,7 @@ causes_add(struct finder *f, enum cause_kind kind, char *old_value,
 	c->old_value = old_value;
 	c->new_value = new_value;
 	va_start(ap, fmt);
-	c->name = vformat(fmt, ap);
+	c->name = str_vprintf(fmt, ap);
 	va_end(ap);
 	t = &f->tries[f->n++];
 	memset(t, 0, sizeof(*t));
@@ -225,7 +186,7 @@ rate_text(const struct period *p)
 		return strdup("");
 	if ((rate = rat_text(p->convenience_rate)) == NULL)
 		return NULL;
-	s = format("%s (%04d-%02d-%02d)", rate, p->convenience_date.year,
+	s = str_printf("%s (%04d-%02d-%02d)", rate, p->convenience_date.year,
 	    p->convenience_date.month, p->convenience_date.day);
 	free(rate);
 	return s;
@@ -263,7 +224,7 @@ same_datelines(const struct period *a, const struct period *b)
 static char *
 date_text(struct date d)
 {
-	return format("%04d-%02d-%02d", d.year, d.month, d.day);
+	return str_printf("%04d-%02d-%02d", d.year, d.month, d.day);
 }
 
 static void
@@ -572,7 +533,7 @@ policy_text(const struct company *c, int field)
 	case POLICY_PERCENT_ROUNDING:
 		return strdup(rounding[c->percent_rounding != ROUND_HALF_UP]);
 	case POLICY_NEGATIVES:
-		return format("en %s, ja %s", negatives[c->negatives[LANG_EN]],
+		return str_printf("en %s, ja %s", negatives[c->negatives[LANG_EN]],
 		    negatives[c->negatives[LANG_JA]]);
 	case POLICY_NOT_MEANINGFUL:
 		return strdup(nm[c->not_meaningful != NM_ARITHMETIC]);
@@ -581,7 +542,7 @@ policy_text(const struct company *c, int field)
 	default:
 		s = strdup("");
 		for (i = 0; s != NULL && i < c->nfooting; i++) {
-			more = format("%s%s%s %s", s, i > 0 ? ", " : "",
+			more = str_printf("%s%s%s %s", s, i > 0 ? ", " : "",
 			    c->footing[i].kind != NULL ? c->footing[i].kind :
 			    "default", footing[c->footing[i].allocate]);
 			free(s);

@@ -15,6 +15,7 @@
 #include "backend/pdf.h"
 #include "format/format.h"
 #include "layout/marks.h"
+#include "util/buffer.h"
 
 /* " › " between the parts of a change's place. */
 #define PLACE_SEP "\xE2\x80\xBA"
@@ -33,8 +34,7 @@ static char *
 change_group(const struct diff *d, const struct change *ch)
 {
 	const struct change_cause *g;
-	char *label;
-	int n, changed;
+	int changed;
 
 	if (d->ncauses == 0 || ch->cause >= d->ncauses) {
 		const char *sep = strstr(ch->where, " " PLACE_SEP " ");
@@ -43,15 +43,9 @@ change_group(const struct diff *d, const struct change *ch)
 	}
 	g = &d->causes[ch->cause];
 	changed = g->old_value[0] != '\0' || g->new_value[0] != '\0';
-	n = snprintf(NULL, 0, "#%zu %s %s%s%s%s%s", ch->cause + 1,
+	return str_printf("#%zu %s %s%s%s%s%s", ch->cause + 1,
 	    cause_kind_names[g->kind], g->name, changed ? ": " : "",
 	    g->old_value, changed ? " \xE2\x86\x92 " : "", g->new_value);
-	if (n < 0 || (label = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	snprintf(label, (size_t)n + 1, "#%zu %s %s%s%s%s%s", ch->cause + 1,
-	    cause_kind_names[g->kind], g->name, changed ? ": " : "",
-	    g->old_value, changed ? " \xE2\x86\x92 " : "", g->new_value);
-	return label;
 }
 
 /* The drafts in the redline's order, as in the compilation. */

@@ -2,6 +2,7 @@
 #ifndef KESSAN_BUFFER_H
 #define KESSAN_BUFFER_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* A NUL-terminated byte string that grows as it is written. */
@@ -18,6 +19,18 @@ void buffer_puts(struct buffer *b, const char *s);
 void buffer_printf(struct buffer *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* A new string printed from fmt (malloc'd), or NULL when out of memory
+ * or fmt cannot be printed. */
+char *str_printf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+char *str_vprintf(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 0)))
 #endif
     ;
 /* Frees the data; the buffer can be reused. */

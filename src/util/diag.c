@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buffer.h"
+
 static const char *const level_names[DIAG_LEVEL_MAX] = {
 	"note", "warning", "error", "error"
 };
@@ -19,16 +21,10 @@ diag_addv(struct diag_list *list, enum diag_level level, const char *file,
     int line, const char *fmt, va_list ap)
 {
 	struct diag d = { level, NULL, line, NULL };
-	va_list copy;
-	int n;
 
 	list->seen[level]++;
-	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (n < 0 || (d.message = malloc((size_t)n + 1)) == NULL)
+	if ((d.message = str_vprintf(fmt, ap)) == NULL)
 		goto fail;
-	vsnprintf(d.message, (size_t)n + 1, fmt, ap);
 	if (file != NULL && (d.file = strdup(file)) == NULL)
 		goto fail;
 	if (list->len == list->cap) {
