@@ -9,8 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <xlsxwriter.h>
-
 #include "../load/catalog.h"
 #include "../load/load.h"
 #include "../load/template.h"
@@ -18,6 +16,7 @@
 #include "../util/atomic.h"
 #include "../util/readfile.h"
 #include "sheet.h"
+#include "sheet_libs.h"
 #include "sheet_rows.h"
 
 /* Quarter offsets of the value columns, oldest first. */
@@ -214,13 +213,15 @@ significant(const char *text)
 /* A figure as a number cell when a double holds it exactly enough to
  * read back (15 significant digits), else as text. */
 static lxw_error
-write_value(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *text)
+write_value(const struct sheet_xlsxwriter *x, lxw_worksheet *ws, lxw_row_t r,
+    lxw_col_t c, const char *text)
 {
 	if (text[0] == '\0')
 		return LXW_NO_ERROR;
 	if (significant(text) <= 15)
-		return worksheet_write_number(ws, r, c, strtod(text, NULL), NULL);
-	return worksheet_write_string(ws, r, c, text, NULL);
+		return x->worksheet_write_number(ws, r, c, strtod(text, NULL),
+		    NULL);
+	return x->worksheet_write_string(ws, r, c, text, NULL);
 }
 
 /* The creation time written into docProps/core.xml: SOURCE_DATE_EPOCH,
@@ -241,10 +242,10 @@ creation_time(void)
 }
 
 static int
-write_xlsx(const struct book *book, const struct sheet_rows *rows,
-    const char *path)
+write_xlsx(const struct sheet_xlsxwriter *x, const struct book *book,
+    const struct sheet_rows *rows, const char *path)
 {
-	lxw_workbook *wb = workbook_new(path);
+	lxw_workbook *wb = x->workbook_new(path);
 	lxw_doc_properties props;
 	lxw_error err = LXW_NO_ERROR;
 	size_t g, f, k;
@@ -254,46 +255,49 @@ write_xlsx(const struct book *book, const struct sheet_rows *rows,
 	memset(&props, 0, sizeof(props));
 	props.created = creation_time();
 	props.author = (char *)"kessan";
-	workbook_set_properties(wb, &props);
+	x->workbook_set_properties(wb, &props);
 	for (g = 0; g < book->ngroups && err == LXW_NO_ERROR; g++) {
-		lxw_worksheet *ws = workbook_add_worksheet(wb, book->groups[g].id);
+		lxw_worksheet *ws = x->workbook_add_worksheet(wb,
+		    book->groups[g].id);
 		lxw_row_t r = 1;
 
 		if (ws == NULL) {
 			err = LXW_ERROR_MEMORY_MALLOC_FAILED;
 			break;
 		}
-		worksheet_freeze_panes(ws, 1, 0);
-		worksheet_set_column(ws, 0, 0, 30, NULL);
-		worksheet_set_column(ws, 1, 2, 40, NULL);
-		worksheet_set_column(ws, 5, 7, 14, NULL);
+		x->worksheet_freeze_panes(ws, 1, 0);
+		x->worksheet_set_column(ws, 0, 0, 30, NULL);
+		x->worksheet_set_column(ws, 1, 2, 40, NULL);
+		x->worksheet_set_column(ws, 5, 7, 14, NULL);
 		for (k = 0; k < SHEET_NFIXED; k++)
-			err |= worksheet_write_string(ws, 0, (lxw_col_t)k,
+			err |= x->worksheet_write_string(ws, 0, (lxw_col_t)k,
 			    sheet_headings[k], NULL);
 		for (k = 0; k < SHEET_NVALUES; k++)
-			err |= worksheet_write_string(ws, 0,
+			err |= x->worksheet_write_string(ws, 0,
 			    (lxw_col_t)(SHEET_NFIXED + k), rows->headings[k], NULL);
 		for (f = 0; f < book->nfacts; f++) {
 			const struct fact_decl *d = &book->facts[f];
 
 			if (d->group != g)
 				continue;
-			err |= worksheet_write_string(ws, r, 0, d->id, NULL);
+			err |= x->worksheet_write_string(ws, r, 0, d->id, NULL);
 			if (d->label != NULL)
-				err |= worksheet_write_string(ws, r, 1, d->label, NULL);
+				err |= x->worksheet_write_string(ws, r, 1,
+				    d->label, NULL);
 			if (rows->label_ja[f] != NULL)
-				err |= worksheet_write_string(ws, r, 2,
+				err |= x->worksheet_write_string(ws, r, 2,
 				    rows->label_ja[f], NULL);
-			err |= worksheet_write_string(ws, r, 3, unit_name(d->unit),
+			err |= x->worksheet_write_string(ws, r, 3,
+			    unit_name(d->unit), NULL);
+			err |= x->worksheet_write_number(ws, r, 4, d->scale,
 			    NULL);
-			err |= worksheet_write_number(ws, r, 4, d->scale, NULL);
 			for (k = 0; k < SHEET_NVALUES; k++)
-				err |= write_value(ws, r,
+				err |= write_value(x, ws, r,
 				    (lxw_col_t)(SHEET_NFIXED + k), rows->values[f][k]);
 			r++;
 		}
 	}
-	if (workbook_close(wb) != LXW_NO_ERROR)
+	if (x->workbook_close(wb) != LXW_NO_ERROR)
 		err = LXW_ERROR_CREATING_XLSX_FILE;
 	return err == LXW_NO_ERROR ? 0 : -1;
 }
@@ -305,6 +309,7 @@ export_xlsx(const struct book *book, const struct sheet_rows *rows,
     const char *output, struct diag_list *diags)
 {
 	const char *tmpdir = getenv("TMPDIR");
+	const struct sheet_xlsxwriter *x;
 	char scratch[4096], err[256];
 	unsigned char *data = NULL;
 	size_t size = 0;
@@ -319,6 +324,8 @@ export_xlsx(const struct book *book, const struct sheet_rows *rows,
 			    book->groups[g].id);
 			return -1;
 		}
+	if ((x = sheet_xlsxwriter(diags)) == NULL)
+		return -1;
 	snprintf(scratch, sizeof(scratch), "%s/kessan-sheet.XXXXXX",
 	    tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
 	if ((fd = mkstemp(scratch)) < 0) {
@@ -327,7 +334,7 @@ export_xlsx(const struct book *book, const struct sheet_rows *rows,
 		return -1;
 	}
 	close(fd);
-	if (write_xlsx(book, rows, scratch) != 0)
+	if (write_xlsx(x, book, rows, scratch) != 0)
 		diag_add(diags, DIAG_FATAL, output, 0, "libxlsxwriter could not "
 		    "write the workbook");
 	else if (read_regular_file(scratch, (size_t)1 << 30, &data, &size, err,

@@ -11,16 +11,21 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <zip.h>
-
 #include "cell.h"
 #include "grid.h"
+#include "sheet_libs.h"
 
 /* Most one part of the workbook may inflate to. */
 #define PART_LIMIT ((zip_uint64_t)64 << 20)
 
 #define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/" \
     "relationships"
+
+/* The open container and the libzip that reads it. */
+struct container {
+	const struct sheet_libzip *zip;
+	zip_t *z;
+};
 
 struct strings {
 	char **items;
@@ -57,8 +62,8 @@ attr(xmlNodePtr n, const char *name)
 
 /* Reads one part of the container, whole and checked, NUL-terminated. */
 static int
-read_part(zip_t *z, const char *name, int optional, char **data,
-    size_t *len, const char *path, struct diag_list *diags)
+read_part(const struct container *c, const char *name, int optional,
+    char **data, size_t *len, const char *path, struct diag_list *diags)
 {
 	zip_stat_t st;
 	zip_file_t *f;
@@ -69,8 +74,8 @@ read_part(zip_t *z, const char *name, int optional, char **data,
 
 	*data = NULL;
 	*len = 0;
-	zip_stat_init(&st);
-	if (zip_stat(z, name, 0, &st) != 0) {
+	c->zip->zip_stat_init(&st);
+	if (c->zip->zip_stat(c->z, name, 0, &st) != 0) {
 		if (optional)
 			return 0;
 		diag_add(diags, DIAG_FATAL, path, 0, "not a workbook: it has no "
@@ -86,18 +91,18 @@ read_part(zip_t *z, const char *name, int optional, char **data,
 		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
 		return -1;
 	}
-	if ((f = zip_fopen(z, name, 0)) == NULL)
+	if ((f = c->zip->zip_fopen(c->z, name, 0)) == NULL)
 		goto bad;
 	while (at < st.size) {
-		got = zip_fread(f, *data + at, st.size - at);
+		got = c->zip->zip_fread(f, *data + at, st.size - at);
 		if (got <= 0)
 			break;
 		at += (zip_uint64_t)got;
 	}
 	/* One byte more than the directory says is a lie too; closing checks
 	 * the CRC. */
-	ok = at == st.size && zip_fread(f, &extra, 1) == 0;
-	if (zip_fclose(f) != 0)
+	ok = at == st.size && c->zip->zip_fread(f, &extra, 1) == 0;
+	if (c->zip->zip_fclose(f) != 0)
 		ok = 0;
 	if (ok) {
 		(*data)[at] = '\0';
@@ -134,14 +139,14 @@ parse_part(const char *data, size_t len, const char *name, const char *path,
 }
 
 static xmlDocPtr
-load_part(zip_t *z, const char *name, int optional, const char *path,
-    struct diag_list *diags, int *failed)
+load_part(const struct container *c, const char *name, int optional,
+    const char *path, struct diag_list *diags, int *failed)
 {
 	char *data;
 	size_t len;
 	xmlDocPtr doc = NULL;
 
-	if (read_part(z, name, optional, &data, &len, path, diags) != 0)
+	if (read_part(c, name, optional, &data, &len, path, diags) != 0)
 		*failed = 1;
 	else if (data != NULL &&
 	    (doc = parse_part(data, len, name, path, diags)) == NULL)
@@ -377,8 +382,9 @@ sheet_part(xmlDocPtr rels, const char *id, char *out, size_t size)
 }
 
 static int
-read_sheets(zip_t *z, xmlDocPtr wb, xmlDocPtr rels, const struct strings *s,
-    struct grid *out, const char *path, struct diag_list *diags)
+read_sheets(const struct container *c, xmlDocPtr wb, xmlDocPtr rels,
+    const struct strings *s, struct grid *out, const char *path,
+    struct diag_list *diags)
 {
 	xmlNodePtr n;
 	struct grid_page *grown;
@@ -411,7 +417,7 @@ read_sheets(zip_t *z, xmlDocPtr wb, xmlDocPtr rels, const struct strings *s,
 			return -1;
 		}
 		xmlFree(id);
-		if ((doc = load_part(z, part, 0, path, diags, &failed)) == NULL)
+		if ((doc = load_part(c, part, 0, path, diags, &failed)) == NULL)
 			return -1;
 		if (read_sheet(doc, s, page, &why) != 0) {
 			diag_add(diags, DIAG_FATAL, path, 0, "sheet %s (%s): %s",
@@ -428,39 +434,41 @@ grid_read_xlsx(const char *path, struct grid *out, struct diag_list *diags)
 {
 	struct strings s = { NULL, 0 };
 	xmlDocPtr wb = NULL, rels = NULL, sst = NULL;
-	zip_t *z;
+	struct container c;
 	int err = 0, failed = 0, rc = -1;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	if ((z = zip_open(path, ZIP_RDONLY, &err)) == NULL) {
+	if ((c.zip = sheet_libzip(diags)) == NULL)
+		return -1;
+	if ((c.z = c.zip->zip_open(path, ZIP_RDONLY, &err)) == NULL) {
 		zip_error_t ze;
 
-		zip_error_init_with_code(&ze, err);
+		c.zip->zip_error_init_with_code(&ze, err);
 		diag_add(diags, DIAG_FATAL, path, 0, "cannot open the workbook: %s",
-		    zip_error_strerror(&ze));
-		zip_error_fini(&ze);
+		    c.zip->zip_error_strerror(&ze));
+		c.zip->zip_error_fini(&ze);
 		return -1;
 	}
-	wb = load_part(z, "xl/workbook.xml", 0, path, diags, &failed);
+	wb = load_part(&c, "xl/workbook.xml", 0, path, diags, &failed);
 	if (!failed)
-		rels = load_part(z, "xl/_rels/workbook.xml.rels", 0, path, diags,
-		    &failed);
+		rels = load_part(&c, "xl/_rels/workbook.xml.rels", 0, path,
+		    diags, &failed);
 	if (!failed)
-		sst = load_part(z, "xl/sharedStrings.xml", 1, path, diags,
+		sst = load_part(&c, "xl/sharedStrings.xml", 1, path, diags,
 		    &failed);
 	if (!failed && sst != NULL && load_strings(sst, &s) != 0)
 		diag_add(diags, DIAG_FATAL, path, 0, "xl/sharedStrings.xml: too "
 		    "many strings, or out of memory");
 	else if (!failed)
-		rc = read_sheets(z, wb, rels, &s, out, path, diags);
+		rc = read_sheets(&c, wb, rels, &s, out, path, diags);
 	for (i = 0; i < s.n; i++)
 		free(s.items[i]);
 	free(s.items);
 	xmlFreeDoc(sst);
 	xmlFreeDoc(rels);
 	xmlFreeDoc(wb);
-	zip_discard(z);
+	c.zip->zip_discard(c.z);
 	if (rc != 0)
 		grid_free(out);
 	return rc;
