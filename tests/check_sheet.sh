@@ -180,4 +180,31 @@ printf 'not a zip\n' >"$scratch/junk.xlsx"
 if ! "$KESSAN" sheet import "$book" "$scratch/junk.xlsx" 2>"$scratch/junk.err" &&
     grep -q 'junk.xlsx: error: cannot open the workbook: Not a zip archive' \
     "$scratch/junk.err"; then ok; else not_ok "a junk .xlsx was not refused"; fi
+# libxlsxwriter and libzip are loaded only for a workbook. One that does
+# not load (here an empty file found first) is an error naming it and
+# its package, with nothing written; a CSV needs neither.
+mkdir "$scratch/nolibs"
+sonames=$(grep -ao -e 'libxlsxwriter\.so\.[0-9][0-9.]*' \
+    -e 'libzip\.so\.[0-9][0-9.]*' "${KESSAN_BINARY:-$KESSAN}" | sort -u)
+for so in $sonames; do : >"$scratch/nolibs/$so"; done
+unloaded() {
+	printf 'error: cannot load %s: nolibs/%s: file too short (kessan sheet needs it for workbooks: apt-get install %s)' \
+	    "$1" "$1" "$(printf '%s' "$1" | sed 's/\.so\.//')"
+}
+LD_LIBRARY_PATH="$scratch/nolibs" "$KESSAN" sheet export --period 2004-q1 \
+    -o "$scratch/nolibs.xlsx" "$book" 2>"$scratch/nolibs.err"
+if [ $? -eq 2 ] && [ ! -e "$scratch/nolibs.xlsx" ] &&
+    [ "$(sed "s|$scratch/||g" "$scratch/nolibs.err")" = \
+    "$(unloaded "$(printf '%s\n' $sonames | grep xlsxwriter)")" ]; then ok
+else not_ok "libxlsxwriter not loading:"; cat "$scratch/nolibs.err" >&2; fi
+LD_LIBRARY_PATH="$scratch/nolibs" "$KESSAN" sheet import "$book" \
+    "$scratch/q1.xlsx" >/dev/null 2>"$scratch/nolibs.err"
+if [ $? -eq 2 ] && cmp -s "$period" "$scratch/2004-q1.orig" &&
+    [ "$(sed "s|$scratch/||g" "$scratch/nolibs.err")" = \
+    "$(unloaded "$(printf '%s\n' $sonames | grep libzip)")" ]; then ok
+else not_ok "libzip not loading:"; cat "$scratch/nolibs.err" >&2; fi
+if LD_LIBRARY_PATH="$scratch/nolibs" "$KESSAN" sheet export --period 2004-q1 \
+    -o "$scratch/nolibs.csv" "$book" && cmp -s "$scratch/nolibs.csv" \
+    "$scratch/q1.csv"; then ok
+else not_ok "a CSV export needed libxlsxwriter or libzip"; fi
 finish
