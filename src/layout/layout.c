@@ -122,58 +122,57 @@ void
 shaped_free(struct shaped *s)
 {
 	free(s->refs);
-	free(s->u);
-	free(s->face);
-	free(s->adv);
-	free(s->size);
-	free(s->raise);
-	free(s->mark);
-	free(s->src);
+	free(s->adv);   /* the block holding every per-unit array */
 	memset(s, 0, sizeof(*s));
 }
 
+/* The bytes a unit takes across the per-unit arrays. */
+#define UNIT_BYTES (sizeof(double) * 2 + sizeof(const struct node *) + \
+	sizeof(int) + sizeof(UChar) + 2)
+
+/*
+ * Grows the per-unit arrays to hold `more` units: one block for all of
+ * them (the widest first, so each stays aligned), rather than a realloc
+ * of each, as shaping is mostly short strings. A failure leaves the old
+ * block owned.
+ */
 static int
 shaped_reserve(struct shaped *s, int32_t more)
 {
 	int32_t cap;
+	unsigned char *block;
+	struct shaped grown;
 
 	if (s->n + more <= s->cap)
 		return 0;
 	cap = (s->n + more) * 2 + 16;
-	/* Each array is replaced only once its realloc succeeded, so a
-	 * failure leaves every one owned (and sized for at least s->cap). */
-	{
-		UChar *u = realloc(s->u, (size_t)cap * sizeof(*u));
-		if (u == NULL)
-			return -1;
-		s->u = u;
-	}
-	{
-		int *face = realloc(s->face, (size_t)cap * sizeof(*face));
-		if (face == NULL)
-			return -1;
-		s->face = face;
-	}
-	{
-		double *adv = realloc(s->adv, (size_t)cap * sizeof(*adv));
-		if (adv == NULL)
-			return -1;
-		s->adv = adv;
-	}
-	{
-		double *size = realloc(s->size, (size_t)cap * sizeof(*size));
-		if (size == NULL)
-			return -1;
-		s->size = size;
-	}
-	{
-		unsigned char *raise = realloc(s->raise, (size_t)cap);
-		if (raise == NULL)
-			return -1;
-		s->raise = raise;
-	}
-	if (marks_reserve(&s->mark, &s->src, (size_t)cap) != 0)
+	if ((block = malloc((size_t)cap * UNIT_BYTES)) == NULL)
 		return -1;
+	grown.adv = (double *)(void *)block;
+	grown.size = grown.adv + cap;
+	grown.src = (const struct node **)(void *)(grown.size + cap);
+	grown.face = (int *)(void *)(grown.src + cap);
+	grown.u = (UChar *)(void *)(grown.face + cap);
+	grown.raise = (unsigned char *)(grown.u + cap);
+	grown.mark = grown.raise + cap;
+	if (s->n > 0) {
+		size_t n = (size_t)s->n;
+		memcpy(grown.adv, s->adv, n * sizeof(*s->adv));
+		memcpy(grown.size, s->size, n * sizeof(*s->size));
+		memcpy(grown.src, s->src, n * sizeof(*s->src));
+		memcpy(grown.face, s->face, n * sizeof(*s->face));
+		memcpy(grown.u, s->u, n * sizeof(*s->u));
+		memcpy(grown.raise, s->raise, n);
+		memcpy(grown.mark, s->mark, n);
+	}
+	free(s->adv);
+	s->adv = grown.adv;
+	s->size = grown.size;
+	s->src = grown.src;
+	s->face = grown.face;
+	s->u = grown.u;
+	s->raise = grown.raise;
+	s->mark = grown.mark;
 	s->cap = cap;
 	return 0;
 }

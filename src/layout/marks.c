@@ -18,21 +18,6 @@ marks_of(const struct node *n)
 	return CHANGE_NONE;
 }
 
-int
-marks_reserve(unsigned char **mark, const struct node ***src, size_t cap)
-{
-	unsigned char *m = realloc(*mark, cap);
-	const struct node **s;
-
-	if (m == NULL)
-		return -1;
-	*mark = m;
-	if ((s = realloc(*src, cap * sizeof(*s))) == NULL)
-		return -1;
-	*src = s;
-	return 0;
-}
-
 static int
 is_space(UChar u)
 {

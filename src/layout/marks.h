@@ -21,11 +21,6 @@
 /* The mark n's text shows: its own, or the nearest marked block's. */
 enum change_mark marks_of(const struct node *n);
 
-/* Grows the per-unit mark and node arrays of shaped text to cap units.
- * 0, or -1 when out of memory (both stay owned). Private to layout/. */
-int marks_reserve(unsigned char **mark, const struct node ***src,
-    size_t cap);
-
 /* Whether inserted text n, marked now, must be set apart by a space
  * from the n units shaped before it (u, mark): deleted text ending
  * right where it starts. Private to layout/. */

@@ -30,6 +30,13 @@ struct tcell {
 	int span;
 	int column;          /* first column it covers */
 	unsigned flags;
+	/* A label's or header's lines, broken once by plan_rows at
+	 * break_width in break_lang: a header drawn again on every page the
+	 * table crosses reuses them. */
+	struct line *lines;
+	size_t nlines;
+	double break_width;
+	enum lang break_lang;
 };
 
 struct trow {
@@ -37,8 +44,6 @@ struct trow {
 	struct tcell *cells;
 	size_t ncells;
 	double height;
-	struct line *lines;  /* the label's lines */
-	size_t nlines;
 };
 
 struct table_plan {
@@ -58,10 +63,11 @@ plan_free(struct table_plan *p)
 	size_t r, k;
 
 	for (r = 0; r < p->nrows; r++) {
-		for (k = 0; k < p->rows[r].ncells; k++)
+		for (k = 0; k < p->rows[r].ncells; k++) {
 			shaped_free(&p->rows[r].cells[k].text);
+			free(p->rows[r].cells[k].lines);
+		}
 		free(p->rows[r].cells);
-		free(p->rows[r].lines);
 	}
 	free(p->rows);
 	free(p->col_x);
@@ -115,6 +121,9 @@ shape_table(struct lctx *c, const struct node *table, struct table_plan *p,
 			    cell->u.cell.span : 1;
 			cells[r->ncells].column = column;
 			cells[r->ncells].flags = cell->u.cell.flags;
+			cells[r->ncells].lines = NULL;
+			cells[r->ncells].nlines = 0;
+			cells[r->ncells].break_width = -1;
 			column += cells[r->ncells].span;
 			c->where = cell;
 			shape_inline(c, &cells[r->ncells].text, cell,
@@ -249,7 +258,6 @@ plan_rows(struct lctx *c, struct table_plan *p)
 			struct tcell *cell = &row->cells[k];
 			double w;
 			size_t n;
-			struct line *lines;
 			if (cell->flags & CELL_FIGURE)
 				continue;
 			w = p->col_x[cell->column + cell->span > (int)p->ncols ?
@@ -258,16 +266,12 @@ plan_rows(struct lctx *c, struct table_plan *p)
 			    (cell->column == 0 ? INDENT_STEP * row->node->u.row.indent :
 			    0);
 			/* Labels and headers break between words only. */
-			n = break_lines(c, &cell->text, w, w, 1, &lines);
+			n = break_lines(c, &cell->text, w, w, 1, &cell->lines);
+			cell->nlines = n;
+			cell->break_width = w;
+			cell->break_lang = c->lang;
 			if (n * lh > h)
 				h = n * lh;
-			/* Keep the lines of the label (first cell) only; header
-			 * cells are broken again when drawn. */
-			if (k == 0 && !(row->node->u.row.flags & ROW_HEADER)) {
-				row->lines = lines;
-				row->nlines = n;
-			} else
-				free(lines);
 		}
 		row->height = h + 2;
 	}
@@ -310,21 +314,31 @@ draw_row(struct lctx *c, const struct table_plan *p, const struct trow *row)
 		if (cell->text.n == 0)
 			continue;
 		if (cell->column == 0 && !header) {
+			/* The label's lines (a figure there has none). */
 			double indent = INDENT_STEP * row->node->u.row.indent;
-			for (i = 0; i < row->nlines; i++)
-				draw_units(c, &cell->text, row->lines[i].a, row->lines[i].b,
-				    x0 + indent, top - p->size - i * lh);
+			for (i = 0; i < cell->nlines; i++)
+				draw_units(c, &cell->text, cell->lines[i].a,
+				    cell->lines[i].b, x0 + indent,
+				    top - p->size - i * lh);
 			continue;
 		}
 		if (header) {
-			/* Header cells wrap and center over their columns. */
-			struct line *lines;
-			size_t n = break_lines(c, &cell->text, x1 - x0 - CELL_PAD / 2,
-			    x1 - x0 - CELL_PAD / 2, 1, &lines);
+			/* Header cells wrap and center over their columns: at
+			 * plan_rows' width, its lines (an indented first
+			 * column's are broken again, wider). */
+			struct line *lines = NULL;
+			const struct line *use = cell->lines;
+			double w = x1 - x0 - CELL_PAD / 2;
+			size_t n = cell->nlines;
+			if ((cell->flags & CELL_FIGURE) || cell->break_width != w ||
+			    cell->break_lang != c->lang) {
+				n = break_lines(c, &cell->text, w, w, 1, &lines);
+				use = lines;
+			}
 			for (i = 0; i < n; i++)
-				draw_units(c, &cell->text, lines[i].a, lines[i].b,
-				    x0 + CELL_PAD / 2 + (x1 - x0 - CELL_PAD / 2 -
-				    lines[i].width) / 2, top - p->size - i * lh);
+				draw_units(c, &cell->text, use[i].a, use[i].b,
+				    x0 + CELL_PAD / 2 + (w - use[i].width) / 2,
+				    top - p->size - i * lh);
 			free(lines);
 			continue;
 		}
