@@ -128,7 +128,7 @@ shaped_free(struct shaped *s)
 
 /* The bytes a unit takes across the per-unit arrays. */
 #define UNIT_BYTES (sizeof(double) * 2 + sizeof(const struct node *) + \
-	sizeof(int) + sizeof(UChar) + 2)
+	sizeof(int) + sizeof(unsigned) + sizeof(UChar) + 2)
 
 /*
  * Grows the per-unit arrays to hold `more` units: one block for all of
@@ -152,7 +152,8 @@ shaped_reserve(struct shaped *s, int32_t more)
 	grown.size = grown.adv + cap;
 	grown.src = (const struct node **)(void *)(grown.size + cap);
 	grown.face = (int *)(void *)(grown.src + cap);
-	grown.u = (UChar *)(void *)(grown.face + cap);
+	grown.fu = (unsigned *)(void *)(grown.face + cap);
+	grown.u = (UChar *)(void *)(grown.fu + cap);
 	grown.raise = (unsigned char *)(grown.u + cap);
 	grown.mark = grown.raise + cap;
 	if (s->n > 0) {
@@ -161,6 +162,7 @@ shaped_reserve(struct shaped *s, int32_t more)
 		memcpy(grown.size, s->size, n * sizeof(*s->size));
 		memcpy(grown.src, s->src, n * sizeof(*s->src));
 		memcpy(grown.face, s->face, n * sizeof(*s->face));
+		memcpy(grown.fu, s->fu, n * sizeof(*s->fu));
 		memcpy(grown.u, s->u, n * sizeof(*s->u));
 		memcpy(grown.raise, s->raise, n);
 		memcpy(grown.mark, s->mark, n);
@@ -170,6 +172,7 @@ shaped_reserve(struct shaped *s, int32_t more)
 	s->size = grown.size;
 	s->src = grown.src;
 	s->face = grown.face;
+	s->fu = grown.fu;
 	s->u = grown.u;
 	s->raise = grown.raise;
 	s->mark = grown.mark;
@@ -226,12 +229,24 @@ shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
 		s->u[s->n] = (UChar)cp;
 		s->face[s->n] = face;
 		s->size[s->n] = raise ? size * 0.62 : size;
-		s->adv[s->n] = ttf_advance(f, ttf_glyph(f, cp)) * s->size[s->n] /
-		    ttf_units_per_em(f);
+		s->fu[s->n] = ttf_advance(f, ttf_glyph(f, cp));
+		s->adv[s->n] = s->fu[s->n] * s->size[s->n] / ttf_units_per_em(f);
 		s->raise[s->n] = (unsigned char)raise;
 		s->mark[s->n] = s->cur_mark;
 		s->src[s->n] = s->cur_src;
 		s->n++;
+	}
+}
+
+void
+shaped_resize(const struct lctx *c, struct shaped *s, double size)
+{
+	int32_t i;
+
+	for (i = 0; i < s->n; i++) {
+		const struct ttf *f = c->o->fonts->faces[s->face[i]];
+		s->size[i] = s->raise[i] ? size * 0.62 : size;
+		s->adv[i] = s->fu[i] * s->size[i] / ttf_units_per_em(f);
 	}
 }
 
@@ -466,6 +481,19 @@ break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
 	*lines = NULL;
 	if (s->n == 0)
 		return 0;
+	/* Text that fits whole is one line, whatever its break
+	 * opportunities (every prefix is as narrow): no ICU. */
+	if (!c->failed && line_width(s, 0, s->n) <= first) {
+		if ((out = malloc(sizeof(*out))) == NULL) {
+			lfail(c, "out of memory");
+			return 0;
+		}
+		out->a = 0;
+		out->b = s->n;
+		out->width = line_width(s, 0, s->n);
+		*lines = out;
+		return 1;
+	}
 	if ((bi = c->breakers[c->lang]) == NULL)
 		bi = c->breakers[c->lang] = ubrk_open(UBRK_LINE,
 		    c->lang == LANG_JA ? "ja@lb=strict" : "en", NULL, 0, &status);

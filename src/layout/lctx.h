@@ -49,6 +49,7 @@ struct shaped {
 	UChar *u;
 	int32_t n, cap;
 	int *face;
+	unsigned *fu;       /* advance in font units, for shaped_resize */
 	double *adv;
 	double *size;
 	unsigned char *raise;   /* superscript */
@@ -89,6 +90,8 @@ void shape(struct lctx *c, struct shaped *s, const char *text,
 void shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
     enum font_role role, double size);
 void shaped_free(struct shaped *s);
+/* Sets shaped text at another size, as shape() would have set it. */
+void shaped_resize(const struct lctx *c, struct shaped *s, double size);
 void draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
     double x, double y);
 size_t break_lines(struct lctx *c, const struct shaped *s, double first,

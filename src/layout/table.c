@@ -133,6 +133,18 @@ shape_table(struct lctx *c, const struct node *table, struct table_plan *p,
 	}
 }
 
+/* The table set at another size: its units stay, their widths scale. */
+static void
+resize_table(struct lctx *c, struct table_plan *p, double size)
+{
+	size_t r, k;
+
+	p->size = size;
+	for (r = 0; r < p->nrows; r++)
+		for (k = 0; k < p->rows[r].ncells; k++)
+			shaped_resize(c, &p->rows[r].cells[k].text, size);
+}
+
 /* The widest unbreakable word of a cell: its minimum width. */
 static double
 min_word(const struct shaped *s)
@@ -383,7 +395,10 @@ layout_table(struct lctx *c, const struct node *n)
 	/* The largest size at which the columns fit with wide headers, then
 	 * with tighter ones; failing both, turn the page. */
 	for (size = TABLE_SIZE; ; size -= 0.5) {
-		shape_table(c, n, &p, size);
+		if (p.rows == NULL)
+			shape_table(c, n, &p, size);
+		else
+			resize_table(c, &p, size);
 		p.header_cap = header_caps[cap];
 		if (c->failed) {
 			plan_free(&p);
@@ -391,7 +406,8 @@ layout_table(struct lctx *c, const struct node *n)
 		}
 		if (plan_columns(c, &p) == 0)
 			break;
-		plan_free(&p);
+		free(p.col_x);
+		p.col_x = NULL;
 		if (size - 0.5 >= TABLE_MIN_SIZE)
 			continue;
 		size = TABLE_SIZE + 0.5;
@@ -401,6 +417,7 @@ layout_table(struct lctx *c, const struct node *n)
 			c->where = n;
 			lfail(c, "table %s does not fit even on a landscape page",
 			    n->id != NULL ? n->id : "");
+			plan_free(&p);
 			return;
 		}
 		c->landscape = 1;
