@@ -20,6 +20,7 @@ struct formatter {
 	UNumberFormatter *numbers[NUMBER_STYLE_MAX][MAX_DECIMALS + 1];
 	UFormattedNumber *result;
 	UDateFormat *dates[2];
+	UCalendar *calendar;   /* Gregorian, UTC: a date's instant */
 };
 
 struct formatter *
@@ -62,6 +63,8 @@ formatter_close(struct formatter *f)
 	for (s = 0; s < 2; s++)
 		if (f->dates[s] != NULL)
 			udat_close(f->dates[s]);
+	if (f->calendar != NULL)
+		ucal_close(f->calendar);
 	free(f);
 }
 
@@ -220,20 +223,23 @@ format_date(struct formatter *f, const struct date *date,
 	UDateFormat *df = date_formatter(f, style);
 	UErrorCode status = U_ZERO_ERROR;
 	UChar zone[4], u[128];
-	UCalendar *cal;
+	UCalendar *cal = f->calendar;
 	UDate when;
 	int32_t n;
 
 	if (df == NULL)
 		return -1;
-	u_uastrcpy(zone, "UTC");
-	cal = ucal_open(zone, -1, "en", UCAL_GREGORIAN, &status);
-	if (U_FAILURE(status))
-		return -1;
+	/* Opened once: ucal_clear below leaves nothing of the last date. */
+	if (cal == NULL) {
+		u_uastrcpy(zone, "UTC");
+		cal = ucal_open(zone, -1, "en", UCAL_GREGORIAN, &status);
+		if (U_FAILURE(status))
+			return -1;
+		f->calendar = cal;
+	}
 	ucal_clear(cal);
 	ucal_setDate(cal, date->year, date->month - 1, date->day, &status);
 	when = ucal_getMillis(cal, &status);
-	ucal_close(cal);
 	n = udat_format(df, when, u, 128, NULL, &status);
 	if (U_FAILURE(status))
 		return -1;

@@ -191,6 +191,7 @@ shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
 		uint32_t cp;
 		int len, face;
 		const struct ttf *f;
+		struct glyph_memo *memo;
 
 		if (*p < 0x80) {
 			cp = *p;
@@ -215,21 +216,29 @@ shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
 		p += len;
 		if (cp == '\n' || cp == '\t')
 			cp = ' ';
-		face = fonts_face_for(c->o->fonts, c->lang, role, cp);
-		if (face < 0) {
-			lfail(c, "no configured font has U+%04X, used in this text "
-			    "(fonts/fonts.xml)", (unsigned)cp);
-			return;
+		memo = &c->glyphs[c->lang][role][cp & 0xFF];
+		if (memo->cp != cp) {
+			face = fonts_face_for(c->o->fonts, c->lang, role, cp);
+			if (face < 0) {
+				lfail(c, "no configured font has U+%04X, used in this "
+				    "text (fonts/fonts.xml)", (unsigned)cp);
+				return;
+			}
+			f = c->o->fonts->faces[face];
+			memo->cp = cp;
+			memo->face = face;
+			memo->fu = ttf_advance(f, ttf_glyph(f, cp));
 		}
 		if (shaped_reserve(s, 1) != 0) {
 			lfail(c, "out of memory");
 			return;
 		}
+		face = memo->face;
 		f = c->o->fonts->faces[face];
 		s->u[s->n] = (UChar)cp;
 		s->face[s->n] = face;
 		s->size[s->n] = raise ? size * 0.62 : size;
-		s->fu[s->n] = ttf_advance(f, ttf_glyph(f, cp));
+		s->fu[s->n] = memo->fu;
 		s->adv[s->n] = s->fu[s->n] * s->size[s->n] / ttf_units_per_em(f);
 		s->raise[s->n] = (unsigned char)raise;
 		s->mark[s->n] = s->cur_mark;

@@ -34,6 +34,14 @@ struct lctx {
 	 * than breaking a paragraph */
 	UBreakIterator *breakers[LANG_MAX];
 	UBreakIterator *words[LANG_MAX];   /* dictionary words (headers) */
+	/* The face and advance (font units) shape() last found for a
+	 * character in a language and role, by its low byte: a lookup
+	 * through the fallback chain and the cmap once, not per unit. */
+	struct glyph_memo {
+		uint32_t cp;   /* 0: none (shape() never sets U+0000) */
+		int face;
+		unsigned fu;
+	} glyphs[LANG_MAX][FONT_ROLE_MAX][256];
 	struct page_refs refs;  /* parts' first pages, references' pages */
 	struct foot foot;       /* notes set at the foot of their page */
 };
