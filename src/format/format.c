@@ -21,6 +21,9 @@ struct formatter {
 	UFormattedNumber *result;
 	UDateFormat *dates[2];
 	UCalendar *calendar;   /* Gregorian, UTC: a date's instant */
+	/* Opened for the first date style, kept for the other: opening one
+	 * loads the locale's patterns, the most of a date format's cost. */
+	UDateTimePatternGenerator *patterns;
 };
 
 struct formatter *
@@ -65,6 +68,8 @@ formatter_close(struct formatter *f)
 			udat_close(f->dates[s]);
 	if (f->calendar != NULL)
 		ucal_close(f->calendar);
+	if (f->patterns != NULL)
+		udatpg_close(f->patterns);
 	free(f);
 }
 
@@ -196,15 +201,22 @@ date_formatter(struct formatter *f, enum date_style style)
 	static const char *const skeletons[2] = { "yMMMMd", "yMMMd" };
 	UChar skeleton[16], pattern[64], zone[4];
 	UErrorCode status = U_ZERO_ERROR;
-	UDateTimePatternGenerator *gen;
 	int32_t n;
 
 	if (f->dates[style] != NULL)
 		return f->dates[style];
-	gen = udatpg_open(lang_code(f->lang), &status);
+	if (f->patterns == NULL) {
+		f->patterns = udatpg_open(lang_code(f->lang), &status);
+		if (U_FAILURE(status)) {
+			if (f->patterns != NULL)
+				udatpg_close(f->patterns);
+			f->patterns = NULL;
+			return NULL;
+		}
+	}
 	u_uastrcpy(skeleton, skeletons[style]);
-	n = udatpg_getBestPattern(gen, skeleton, -1, pattern, 64, &status);
-	udatpg_close(gen);
+	n = udatpg_getBestPattern(f->patterns, skeleton, -1, pattern, 64,
+	    &status);
 	if (U_FAILURE(status))
 		return NULL;
 	/* Dates are calendar days, not instants: format them in UTC. */
