@@ -12,6 +12,18 @@
 
 
 #define MAX_DECIMALS 6
+/* Numbers ICU formatted, remembered by their low bits: a release shows
+ * most of its figures more than once (its tables and its text, this
+ * quarter's as next quarter's comparatives). */
+#define DIGITS_MEMO 512
+#define DIGITS_MAX 40
+
+struct digits_memo {
+	uint64_t magnitude;
+	signed char style;     /* -1: empty */
+	signed char places;
+	char digits[DIGITS_MAX];
+};
 
 struct formatter {
 	enum lang lang;
@@ -24,6 +36,7 @@ struct formatter {
 	/* Opened for the first date style, kept for the other: opening one
 	 * loads the locale's patterns, the most of a date format's cost. */
 	UDateTimePatternGenerator *patterns;
+	struct digits_memo *memo;   /* DIGITS_MEMO of them, or NULL */
 };
 
 struct formatter *
@@ -70,6 +83,7 @@ formatter_close(struct formatter *f)
 		ucal_close(f->calendar);
 	if (f->patterns != NULL)
 		udatpg_close(f->patterns);
+	free(f->memo);
 	free(f);
 }
 
@@ -139,25 +153,75 @@ units_decimal(int64_t units, int places, char *out, size_t size)
 	return 0;
 }
 
-int
-format_units(struct formatter *f, int64_t units, int places,
-    enum number_style style, unsigned flags, char *out, size_t size)
+/* The memo's slot for a magnitude in a style at places. */
+static struct digits_memo *
+memo_slot(struct formatter *f, uint64_t magnitude, enum number_style style,
+    int places)
+{
+	uint64_t h = (magnitude * 0x9E3779B97F4A7C15u) ^
+	    ((uint64_t)style << 8 | (uint64_t)places);
+
+	if (f->memo == NULL) {
+		size_t i;
+		/* Without memory for it, every number goes to ICU. */
+		if ((f->memo = malloc(DIGITS_MEMO * sizeof(*f->memo))) == NULL)
+			return NULL;
+		for (i = 0; i < DIGITS_MEMO; i++)
+			f->memo[i].style = -1;
+	}
+	return &f->memo[(h >> 32) % DIGITS_MEMO];
+}
+
+/* The magnitude of units * 10^-places in a style, as ICU writes it for
+ * the formatter's language ("1,287.5"): digits only, no sign. */
+static int
+format_digits(struct formatter *f, int64_t units, int places,
+    enum number_style style, char *digits, size_t size)
 {
 	UNumberFormatter *nf;
 	UErrorCode status = U_ZERO_ERROR;
-	char decimal[64], digits[128];
+	char decimal[64];
 	UChar u[128];
 	int32_t n;
-	int negative = units < 0 || (flags & FORMAT_NEGATIVE), zero = units == 0;
-	const char *open = "", *close = "";
+	uint64_t magnitude = units < 0 ? -(uint64_t)units : (uint64_t)units;
+	struct digits_memo *m = memo_slot(f, magnitude, style, places);
+	size_t len;
 
-	if (places < 0 || places > MAX_DECIMALS ||
-	    (nf = number_formatter(f, style, places)) == NULL ||
+	if (m != NULL && m->style == (signed char)style &&
+	    m->places == (signed char)places && m->magnitude == magnitude) {
+		len = strlen(m->digits);
+		if (len >= size)
+			return -1;
+		memcpy(digits, m->digits, len + 1);
+		return 0;
+	}
+	if ((nf = number_formatter(f, style, places)) == NULL ||
 	    units_decimal(units, places, decimal, sizeof(decimal)) != 0)
 		return -1;
 	unumf_formatDecimal(nf, decimal, -1, f->result, &status);
 	n = unumf_resultToString(f->result, u, 128, &status);
-	if (U_FAILURE(status) || utf16_out(u, n, digits, sizeof(digits)) != 0)
+	if (U_FAILURE(status) || utf16_out(u, n, digits, size) != 0)
+		return -1;
+	if (m != NULL && (len = strlen(digits)) < DIGITS_MAX) {
+		m->magnitude = magnitude;
+		m->style = (signed char)style;
+		m->places = (signed char)places;
+		memcpy(m->digits, digits, len + 1);
+	}
+	return 0;
+}
+
+int
+format_units(struct formatter *f, int64_t units, int places,
+    enum number_style style, unsigned flags, char *out, size_t size)
+{
+	char digits[128];
+	int n;
+	int negative = units < 0 || (flags & FORMAT_NEGATIVE), zero = units == 0;
+	const char *open = "", *close = "";
+
+	if (places < 0 || places > MAX_DECIMALS ||
+	    format_digits(f, units, places, style, digits, sizeof(digits)) != 0)
 		return -1;
 	if (negative && !(flags & FORMAT_MAGNITUDE)) {
 		switch (f->negatives) {
