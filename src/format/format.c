@@ -137,11 +137,20 @@ static int
 units_decimal(int64_t units, int places, char *out, size_t size)
 {
 	uint64_t magnitude = units < 0 ? -(uint64_t)units : (uint64_t)units;
-	char digits[32];
-	int n = snprintf(digits, sizeof(digits), "%0*llu", places + 1,
-	    (unsigned long long)magnitude);
+	char digits[32], *p = digits + sizeof(digits) - 1;
+	int n;
 
-	if (n < 0 || (size_t)n + 2 > size)
+	/* "%0*llu" of places + 1, without printf's cost */
+	*p = '\0';
+	do {
+		*--p = (char)('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude != 0);
+	while (digits + sizeof(digits) - 1 - p < places + 1)
+		*--p = '0';
+	n = (int)(digits + sizeof(digits) - 1 - p);
+	memmove(digits, p, (size_t)n + 1);
+	if ((size_t)n + 2 > size)
 		return -1;
 	if (places == 0) {
 		memcpy(out, digits, (size_t)n + 1);
@@ -211,12 +220,33 @@ format_digits(struct formatter *f, int64_t units, int places,
 	return 0;
 }
 
+/* snprintf(out, size, "%s%s%s", a, b, c) without printf's cost: 0, or
+ * -1 when it does not fit (out then holding what does). */
+static int
+concat3(char *out, size_t size, const char *a, const char *b, const char *c)
+{
+	const char *parts[3];
+	size_t i, at = 0;
+
+	parts[0] = a;
+	parts[1] = b;
+	parts[2] = c;
+	for (i = 0; i < 3; i++) {
+		size_t len = strlen(parts[i]), room = at < size ? size - at : 0;
+		if (room > 0)
+			memcpy(out + at, parts[i], len < room ? len : room - 1);
+		at += len;
+	}
+	if (size > 0)
+		out[at < size ? at : size - 1] = '\0';
+	return at >= size ? -1 : 0;
+}
+
 int
 format_units(struct formatter *f, int64_t units, int places,
     enum number_style style, unsigned flags, char *out, size_t size)
 {
 	char digits[128];
-	int n;
 	int negative = units < 0 || (flags & FORMAT_NEGATIVE), zero = units == 0;
 	const char *open = "", *close = "";
 
@@ -245,8 +275,7 @@ format_units(struct formatter *f, int64_t units, int places,
 			break;
 		}
 	}
-	n = snprintf(out, size, "%s%s%s", open, digits, close);
-	return n < 0 || (size_t)n >= size ? -1 : 0;
+	return concat3(out, size, open, digits, close);
 }
 
 int
