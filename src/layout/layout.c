@@ -86,20 +86,15 @@ ensure(struct lctx *c, double height)
 static struct lay_op *
 add_op(struct lctx *c, enum op_kind kind)
 {
-	struct lay_op *ops;
+	struct lay_op *op;
 
 	if (c->page == NULL)
 		new_page(c);
 	if (c->failed)
 		return NULL;
-	ops = array_grow(c->page->ops, c->page->nops, sizeof(*ops));
-	if (ops == NULL) {
+	if ((op = page_op(c->page, kind)) == NULL)
 		lfail(c, "out of memory");
-		return NULL;
-	}
-	c->page->ops = ops;
-	ops[c->page->nops].kind = kind;
-	return &ops[c->page->nops++];
+	return op;
 }
 
 void
@@ -388,6 +383,46 @@ mark_used(struct lctx *c, int face, UChar u)
 	(*bits)[u / 8] |= (unsigned char)(1u << (u % 8));
 }
 
+/* Units as UTF-8, malloc'd (NULL when out of memory): by hand for the
+ * BMP characters shape() makes, through ICU for anything else. */
+static char *
+units_utf8(const UChar *u, int32_t n)
+{
+	int32_t i, len = 0;
+	char *out, *p;
+	UErrorCode status = U_ZERO_ERROR;
+
+	for (i = 0; i < n; i++) {
+		if (u[i] >= 0xD800 && u[i] <= 0xDFFF)
+			break;
+		len += u[i] < 0x80 ? 1 : u[i] < 0x800 ? 2 : 3;
+	}
+	if (i < n) {
+		len = 0;
+		u_strToUTF8(NULL, 0, &len, u, n, &status);
+		status = U_ZERO_ERROR;
+		if ((out = malloc((size_t)len + 1)) != NULL)
+			u_strToUTF8(out, len + 1, NULL, u, n, &status);
+		return out;
+	}
+	if ((out = p = malloc((size_t)len + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (u[i] < 0x80)
+			*p++ = (char)u[i];
+		else if (u[i] < 0x800) {
+			*p++ = (char)(0xC0 | u[i] >> 6);
+			*p++ = (char)(0x80 | (u[i] & 0x3F));
+		} else {
+			*p++ = (char)(0xE0 | u[i] >> 12);
+			*p++ = (char)(0x80 | (u[i] >> 6 & 0x3F));
+			*p++ = (char)(0x80 | (u[i] & 0x3F));
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
 /* Draws units [a, b) with their left edge at x on baseline y. */
 void
 draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
@@ -398,8 +433,6 @@ draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 	while (a < b && !c->failed) {
 		int32_t e = a;
 		struct lay_op *op;
-		int32_t len = 0;
-		UErrorCode status = U_ZERO_ERROR;
 
 		while (e < b && s->face[e] == s->face[a] && s->size[e] == s->size[a] &&
 		    s->raise[e] == s->raise[a] && s->mark[e] == s->mark[a])
@@ -410,13 +443,10 @@ draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 		op->size = s->size[a];
 		op->x = x;
 		op->y = y + (s->raise[a] ? s->size[a] * 0.75 : 0);
-		u_strToUTF8(NULL, 0, &len, s->u + a, e - a, &status);
-		status = U_ZERO_ERROR;
-		if ((op->text = malloc((size_t)len + 1)) == NULL) {
+		if ((op->text = units_utf8(s->u + a, e - a)) == NULL) {
 			lfail(c, "out of memory");
 			return;
 		}
-		u_strToUTF8(op->text, len + 1, NULL, s->u + a, e - a, &status);
 		op->mark = (enum change_mark)s->mark[a];
 		op->src = s->src[a];
 		for (; a < e; a++) {

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/buffer.h"
 
 /* Type sizes and spacing, in points. */
 #define TABLE_SIZE 8.0
@@ -93,29 +92,35 @@ shape_table(struct lctx *c, const struct node *table, struct table_plan *p,
 
 	p->size = size;
 	p->ncols = table->u.table.columns;
+	size_t n = 0;
+
+	/* The rows and each row's cells allocated once, at their count. */
+	for (row = table->first; row != NULL; row = row->next)
+		n += row->kind == NODE_ROW;
+	if (n > 0 && (p->rows = calloc(n, sizeof(*rows))) == NULL) {
+		lfail(c, "out of memory");
+		return;
+	}
+	rows = p->rows;
 	for (row = table->first; row != NULL && !c->failed; row = row->next) {
 		int column = 0;
+		struct tcell *cells;
 		if (row->kind != NODE_ROW)
 			continue;
-		if ((rows = array_grow(p->rows, p->nrows, sizeof(*rows))) == NULL) {
-			lfail(c, "out of memory");
-			return;
-		}
-		p->rows = rows;
 		/* Counted at once, so that a failure below still frees it. */
 		r = &rows[p->nrows++];
 		r->node = row;
 		if (row->u.row.flags & ROW_HEADER)
 			p->header_rows++;
+		for (n = 0, cell = row->first; cell != NULL; cell = cell->next)
+			n++;
+		if (n > 0 && (r->cells = calloc(n, sizeof(*cells))) == NULL) {
+			lfail(c, "out of memory");
+			return;
+		}
+		cells = r->cells;
 		for (cell = row->first; cell != NULL && !c->failed;
 		    cell = cell->next) {
-			struct tcell *cells = array_grow(r->cells, r->ncells,
-			    sizeof(*cells));
-			if (cells == NULL) {
-				lfail(c, "out of memory");
-				return;
-			}
-			r->cells = cells;
 			cells[r->ncells].node = cell;
 			cells[r->ncells].span = cell->u.cell.span > 0 ?
 			    cell->u.cell.span : 1;
