@@ -31,6 +31,8 @@ cell_text(struct builder *b, struct node *row, const char *text,
 		t->shown = b->shown;
 }
 
+#define KEPT_IDS 16
+
 static void
 column_id(const struct tpl_column *c, char *buf, size_t size)
 {
@@ -92,6 +94,8 @@ builder_add_table(struct builder *b, struct node *parent, const struct tpl_table
 	struct node *table, *caption, *row;
 	struct figure_grid figures;
 	char text[TEXT_SIZE], id[64];
+	/* the first columns' ids, written once rather than per row */
+	char ids[KEPT_IDS][64];
 	/* the document's notes, while a table-local table has its own */
 	struct pending_note *doc_notes = b->notes;
 	size_t doc_nnotes = b->nnotes, doc_unflushed = b->first_unflushed;
@@ -148,6 +152,8 @@ builder_add_table(struct builder *b, struct node *parent, const struct tpl_table
 			cell_text(b, row, text, 0, h->span > 0 ? h->span : 1, NULL);
 		}
 	}
+	for (c = 0; c < t->ncolumns && c < KEPT_IDS; c++)
+		column_id(&t->columns[c], ids[c], sizeof(ids[c]));
 	for (r = 0; r < t->nrows; r++) {
 		const struct tpl_row *tr = &t->rows[r];
 		struct node *label;
@@ -189,13 +195,17 @@ builder_add_table(struct builder *b, struct node *parent, const struct tpl_table
 		(void)figure_table_row(builder_figures(b), &figures, r);
 		for (c = 0; c < t->ncolumns; c++) {
 			enum column_kind kind = t->columns[c].kind;
-			column_id(&t->columns[c], id, sizeof(id));
+			const char *cid = id;
+			if (c < KEPT_IDS)
+				cid = ids[c];
+			else
+				column_id(&t->columns[c], id, sizeof(id));
 			text[0] = '\0';
 			builder_forget_restated(b);
 			if (tr->value != NULL)
 				table_cell(b, t, tr, &t->columns[c],
 				    figure_at(&figures, r, c), text, sizeof(text));
-			cell_text(b, row, text, CELL_FIGURE, 1, id);
+			cell_text(b, row, text, CELL_FIGURE, 1, cid);
 			/* A quarter's figure (in yen or dollars) that a later
 			 * release restated carries the restatement's note; a
 			 * change or share computed from it does not repeat it. */

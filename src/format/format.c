@@ -12,6 +12,18 @@
 
 
 #define MAX_DECIMALS 6
+/* Numbers ICU formatted, remembered by their low bits: a release shows
+ * most of its figures more than once (its tables and its text, this
+ * quarter's as next quarter's comparatives). */
+#define DIGITS_MEMO 512
+#define DIGITS_MAX 40
+
+struct digits_memo {
+	uint64_t magnitude;
+	signed char style;     /* -1: empty */
+	signed char places;
+	char digits[DIGITS_MAX];
+};
 
 struct formatter {
 	enum lang lang;
@@ -20,6 +32,11 @@ struct formatter {
 	UNumberFormatter *numbers[NUMBER_STYLE_MAX][MAX_DECIMALS + 1];
 	UFormattedNumber *result;
 	UDateFormat *dates[2];
+	UCalendar *calendar;   /* Gregorian, UTC: a date's instant */
+	/* Opened for the first date style, kept for the other: opening one
+	 * loads the locale's patterns, the most of a date format's cost. */
+	UDateTimePatternGenerator *patterns;
+	struct digits_memo *memo;   /* DIGITS_MEMO of them, or NULL */
 };
 
 struct formatter *
@@ -62,6 +79,11 @@ formatter_close(struct formatter *f)
 	for (s = 0; s < 2; s++)
 		if (f->dates[s] != NULL)
 			udat_close(f->dates[s]);
+	if (f->calendar != NULL)
+		ucal_close(f->calendar);
+	if (f->patterns != NULL)
+		udatpg_close(f->patterns);
+	free(f->memo);
 	free(f);
 }
 
@@ -115,11 +137,20 @@ static int
 units_decimal(int64_t units, int places, char *out, size_t size)
 {
 	uint64_t magnitude = units < 0 ? -(uint64_t)units : (uint64_t)units;
-	char digits[32];
-	int n = snprintf(digits, sizeof(digits), "%0*llu", places + 1,
-	    (unsigned long long)magnitude);
+	char digits[32], *p = digits + sizeof(digits) - 1;
+	int n;
 
-	if (n < 0 || (size_t)n + 2 > size)
+	/* "%0*llu" of places + 1, without printf's cost */
+	*p = '\0';
+	do {
+		*--p = (char)('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude != 0);
+	while (digits + sizeof(digits) - 1 - p < places + 1)
+		*--p = '0';
+	n = (int)(digits + sizeof(digits) - 1 - p);
+	memmove(digits, p, (size_t)n + 1);
+	if ((size_t)n + 2 > size)
 		return -1;
 	if (places == 0) {
 		memcpy(out, digits, (size_t)n + 1);
@@ -131,25 +162,96 @@ units_decimal(int64_t units, int places, char *out, size_t size)
 	return 0;
 }
 
-int
-format_units(struct formatter *f, int64_t units, int places,
-    enum number_style style, unsigned flags, char *out, size_t size)
+/* The memo's slot for a magnitude in a style at places. */
+static struct digits_memo *
+memo_slot(struct formatter *f, uint64_t magnitude, enum number_style style,
+    int places)
+{
+	uint64_t h = (magnitude * 0x9E3779B97F4A7C15u) ^
+	    ((uint64_t)style << 8 | (uint64_t)places);
+
+	if (f->memo == NULL) {
+		size_t i;
+		/* Without memory for it, every number goes to ICU. */
+		if ((f->memo = malloc(DIGITS_MEMO * sizeof(*f->memo))) == NULL)
+			return NULL;
+		for (i = 0; i < DIGITS_MEMO; i++)
+			f->memo[i].style = -1;
+	}
+	return &f->memo[(h >> 32) % DIGITS_MEMO];
+}
+
+/* The magnitude of units * 10^-places in a style, as ICU writes it for
+ * the formatter's language ("1,287.5"): digits only, no sign. */
+static int
+format_digits(struct formatter *f, int64_t units, int places,
+    enum number_style style, char *digits, size_t size)
 {
 	UNumberFormatter *nf;
 	UErrorCode status = U_ZERO_ERROR;
-	char decimal[64], digits[128];
+	char decimal[64];
 	UChar u[128];
 	int32_t n;
-	int negative = units < 0 || (flags & FORMAT_NEGATIVE), zero = units == 0;
-	const char *open = "", *close = "";
+	uint64_t magnitude = units < 0 ? -(uint64_t)units : (uint64_t)units;
+	struct digits_memo *m = memo_slot(f, magnitude, style, places);
+	size_t len;
 
-	if (places < 0 || places > MAX_DECIMALS ||
-	    (nf = number_formatter(f, style, places)) == NULL ||
+	if (m != NULL && m->style == (signed char)style &&
+	    m->places == (signed char)places && m->magnitude == magnitude) {
+		len = strlen(m->digits);
+		if (len >= size)
+			return -1;
+		memcpy(digits, m->digits, len + 1);
+		return 0;
+	}
+	if ((nf = number_formatter(f, style, places)) == NULL ||
 	    units_decimal(units, places, decimal, sizeof(decimal)) != 0)
 		return -1;
 	unumf_formatDecimal(nf, decimal, -1, f->result, &status);
 	n = unumf_resultToString(f->result, u, 128, &status);
-	if (U_FAILURE(status) || utf16_out(u, n, digits, sizeof(digits)) != 0)
+	if (U_FAILURE(status) || utf16_out(u, n, digits, size) != 0)
+		return -1;
+	if (m != NULL && (len = strlen(digits)) < DIGITS_MAX) {
+		m->magnitude = magnitude;
+		m->style = (signed char)style;
+		m->places = (signed char)places;
+		memcpy(m->digits, digits, len + 1);
+	}
+	return 0;
+}
+
+/* snprintf(out, size, "%s%s%s", a, b, c) without printf's cost: 0, or
+ * -1 when it does not fit (out then holding what does). */
+static int
+concat3(char *out, size_t size, const char *a, const char *b, const char *c)
+{
+	const char *parts[3];
+	size_t i, at = 0;
+
+	parts[0] = a;
+	parts[1] = b;
+	parts[2] = c;
+	for (i = 0; i < 3; i++) {
+		size_t len = strlen(parts[i]), room = at < size ? size - at : 0;
+		if (room > 0)
+			memcpy(out + at, parts[i], len < room ? len : room - 1);
+		at += len;
+	}
+	if (size > 0)
+		out[at < size ? at : size - 1] = '\0';
+	return at >= size ? -1 : 0;
+}
+
+int
+format_units(struct formatter *f, int64_t units, int places,
+    enum number_style style, unsigned flags, char *out, size_t size)
+{
+	char digits[128];
+	int negative = units < 0 || (flags & FORMAT_NEGATIVE), zero = units == 0;
+	const char *open = "", *close = "";
+
+	if (places < 0 || places > MAX_DECIMALS ||
+	    format_digits(f, units, places, style, digits, sizeof(digits)) != 0)
 		return -1;
 	if (negative && !(flags & FORMAT_MAGNITUDE)) {
 		switch (f->negatives) {
@@ -173,8 +275,7 @@ format_units(struct formatter *f, int64_t units, int places,
 			break;
 		}
 	}
-	n = snprintf(out, size, "%s%s%s", open, digits, close);
-	return n < 0 || (size_t)n >= size ? -1 : 0;
+	return concat3(out, size, open, digits, close);
 }
 
 int
@@ -193,15 +294,22 @@ date_formatter(struct formatter *f, enum date_style style)
 	static const char *const skeletons[2] = { "yMMMMd", "yMMMd" };
 	UChar skeleton[16], pattern[64], zone[4];
 	UErrorCode status = U_ZERO_ERROR;
-	UDateTimePatternGenerator *gen;
 	int32_t n;
 
 	if (f->dates[style] != NULL)
 		return f->dates[style];
-	gen = udatpg_open(lang_code(f->lang), &status);
+	if (f->patterns == NULL) {
+		f->patterns = udatpg_open(lang_code(f->lang), &status);
+		if (U_FAILURE(status)) {
+			if (f->patterns != NULL)
+				udatpg_close(f->patterns);
+			f->patterns = NULL;
+			return NULL;
+		}
+	}
 	u_uastrcpy(skeleton, skeletons[style]);
-	n = udatpg_getBestPattern(gen, skeleton, -1, pattern, 64, &status);
-	udatpg_close(gen);
+	n = udatpg_getBestPattern(f->patterns, skeleton, -1, pattern, 64,
+	    &status);
 	if (U_FAILURE(status))
 		return NULL;
 	/* Dates are calendar days, not instants: format them in UTC. */
@@ -220,20 +328,23 @@ format_date(struct formatter *f, const struct date *date,
 	UDateFormat *df = date_formatter(f, style);
 	UErrorCode status = U_ZERO_ERROR;
 	UChar zone[4], u[128];
-	UCalendar *cal;
+	UCalendar *cal = f->calendar;
 	UDate when;
 	int32_t n;
 
 	if (df == NULL)
 		return -1;
-	u_uastrcpy(zone, "UTC");
-	cal = ucal_open(zone, -1, "en", UCAL_GREGORIAN, &status);
-	if (U_FAILURE(status))
-		return -1;
+	/* Opened once: ucal_clear below leaves nothing of the last date. */
+	if (cal == NULL) {
+		u_uastrcpy(zone, "UTC");
+		cal = ucal_open(zone, -1, "en", UCAL_GREGORIAN, &status);
+		if (U_FAILURE(status))
+			return -1;
+		f->calendar = cal;
+	}
 	ucal_clear(cal);
 	ucal_setDate(cal, date->year, date->month - 1, date->day, &status);
 	when = ucal_getMillis(cal, &status);
-	ucal_close(cal);
 	n = udat_format(df, when, u, 128, NULL, &status);
 	if (U_FAILURE(status))
 		return -1;

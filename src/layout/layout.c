@@ -86,20 +86,15 @@ ensure(struct lctx *c, double height)
 static struct lay_op *
 add_op(struct lctx *c, enum op_kind kind)
 {
-	struct lay_op *ops;
+	struct lay_op *op;
 
 	if (c->page == NULL)
 		new_page(c);
 	if (c->failed)
 		return NULL;
-	ops = array_grow(c->page->ops, c->page->nops, sizeof(*ops));
-	if (ops == NULL) {
+	if ((op = page_op(c->page, kind)) == NULL)
 		lfail(c, "out of memory");
-		return NULL;
-	}
-	c->page->ops = ops;
-	ops[c->page->nops].kind = kind;
-	return &ops[c->page->nops++];
+	return op;
 }
 
 void
@@ -122,58 +117,60 @@ void
 shaped_free(struct shaped *s)
 {
 	free(s->refs);
-	free(s->u);
-	free(s->face);
-	free(s->adv);
-	free(s->size);
-	free(s->raise);
-	free(s->mark);
-	free(s->src);
+	free(s->adv);   /* the block holding every per-unit array */
 	memset(s, 0, sizeof(*s));
 }
 
+/* The bytes a unit takes across the per-unit arrays. */
+#define UNIT_BYTES (sizeof(double) * 2 + sizeof(const struct node *) + \
+	sizeof(int) + sizeof(unsigned) + sizeof(UChar) + 2)
+
+/*
+ * Grows the per-unit arrays to hold `more` units: one block for all of
+ * them (the widest first, so each stays aligned), rather than a realloc
+ * of each, as shaping is mostly short strings. A failure leaves the old
+ * block owned.
+ */
 static int
 shaped_reserve(struct shaped *s, int32_t more)
 {
 	int32_t cap;
+	unsigned char *block;
+	struct shaped grown;
 
 	if (s->n + more <= s->cap)
 		return 0;
 	cap = (s->n + more) * 2 + 16;
-	/* Each array is replaced only once its realloc succeeded, so a
-	 * failure leaves every one owned (and sized for at least s->cap). */
-	{
-		UChar *u = realloc(s->u, (size_t)cap * sizeof(*u));
-		if (u == NULL)
-			return -1;
-		s->u = u;
-	}
-	{
-		int *face = realloc(s->face, (size_t)cap * sizeof(*face));
-		if (face == NULL)
-			return -1;
-		s->face = face;
-	}
-	{
-		double *adv = realloc(s->adv, (size_t)cap * sizeof(*adv));
-		if (adv == NULL)
-			return -1;
-		s->adv = adv;
-	}
-	{
-		double *size = realloc(s->size, (size_t)cap * sizeof(*size));
-		if (size == NULL)
-			return -1;
-		s->size = size;
-	}
-	{
-		unsigned char *raise = realloc(s->raise, (size_t)cap);
-		if (raise == NULL)
-			return -1;
-		s->raise = raise;
-	}
-	if (marks_reserve(&s->mark, &s->src, (size_t)cap) != 0)
+	if ((block = malloc((size_t)cap * UNIT_BYTES)) == NULL)
 		return -1;
+	grown.adv = (double *)(void *)block;
+	grown.size = grown.adv + cap;
+	grown.src = (const struct node **)(void *)(grown.size + cap);
+	grown.face = (int *)(void *)(grown.src + cap);
+	grown.fu = (unsigned *)(void *)(grown.face + cap);
+	grown.u = (UChar *)(void *)(grown.fu + cap);
+	grown.raise = (unsigned char *)(grown.u + cap);
+	grown.mark = grown.raise + cap;
+	if (s->n > 0) {
+		size_t n = (size_t)s->n;
+		memcpy(grown.adv, s->adv, n * sizeof(*s->adv));
+		memcpy(grown.size, s->size, n * sizeof(*s->size));
+		memcpy(grown.src, s->src, n * sizeof(*s->src));
+		memcpy(grown.face, s->face, n * sizeof(*s->face));
+		memcpy(grown.fu, s->fu, n * sizeof(*s->fu));
+		memcpy(grown.u, s->u, n * sizeof(*s->u));
+		memcpy(grown.raise, s->raise, n);
+		memcpy(grown.mark, s->mark, n);
+	}
+	free(s->adv);
+	s->adv = grown.adv;
+	s->size = grown.size;
+	s->src = grown.src;
+	s->face = grown.face;
+	s->fu = grown.fu;
+	s->u = grown.u;
+	s->raise = grown.raise;
+	s->mark = grown.mark;
 	s->cap = cap;
 	return 0;
 }
@@ -189,6 +186,7 @@ shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
 		uint32_t cp;
 		int len, face;
 		const struct ttf *f;
+		struct glyph_memo *memo;
 
 		if (*p < 0x80) {
 			cp = *p;
@@ -213,26 +211,46 @@ shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
 		p += len;
 		if (cp == '\n' || cp == '\t')
 			cp = ' ';
-		face = fonts_face_for(c->o->fonts, c->lang, role, cp);
-		if (face < 0) {
-			lfail(c, "no configured font has U+%04X, used in this text "
-			    "(fonts/fonts.xml)", (unsigned)cp);
-			return;
+		memo = &c->glyphs[c->lang][role][cp & 0xFF];
+		if (memo->cp != cp) {
+			face = fonts_face_for(c->o->fonts, c->lang, role, cp);
+			if (face < 0) {
+				lfail(c, "no configured font has U+%04X, used in this "
+				    "text (fonts/fonts.xml)", (unsigned)cp);
+				return;
+			}
+			f = c->o->fonts->faces[face];
+			memo->cp = cp;
+			memo->face = face;
+			memo->fu = ttf_advance(f, ttf_glyph(f, cp));
 		}
 		if (shaped_reserve(s, 1) != 0) {
 			lfail(c, "out of memory");
 			return;
 		}
+		face = memo->face;
 		f = c->o->fonts->faces[face];
 		s->u[s->n] = (UChar)cp;
 		s->face[s->n] = face;
 		s->size[s->n] = raise ? size * 0.62 : size;
-		s->adv[s->n] = ttf_advance(f, ttf_glyph(f, cp)) * s->size[s->n] /
-		    ttf_units_per_em(f);
+		s->fu[s->n] = memo->fu;
+		s->adv[s->n] = s->fu[s->n] * s->size[s->n] / ttf_units_per_em(f);
 		s->raise[s->n] = (unsigned char)raise;
 		s->mark[s->n] = s->cur_mark;
 		s->src[s->n] = s->cur_src;
 		s->n++;
+	}
+}
+
+void
+shaped_resize(const struct lctx *c, struct shaped *s, double size)
+{
+	int32_t i;
+
+	for (i = 0; i < s->n; i++) {
+		const struct ttf *f = c->o->fonts->faces[s->face[i]];
+		s->size[i] = s->raise[i] ? size * 0.62 : size;
+		s->adv[i] = s->fu[i] * s->size[i] / ttf_units_per_em(f);
 	}
 }
 
@@ -365,6 +383,46 @@ mark_used(struct lctx *c, int face, UChar u)
 	(*bits)[u / 8] |= (unsigned char)(1u << (u % 8));
 }
 
+/* Units as UTF-8, malloc'd (NULL when out of memory): by hand for the
+ * BMP characters shape() makes, through ICU for anything else. */
+static char *
+units_utf8(const UChar *u, int32_t n)
+{
+	int32_t i, len = 0;
+	char *out, *p;
+	UErrorCode status = U_ZERO_ERROR;
+
+	for (i = 0; i < n; i++) {
+		if (u[i] >= 0xD800 && u[i] <= 0xDFFF)
+			break;
+		len += u[i] < 0x80 ? 1 : u[i] < 0x800 ? 2 : 3;
+	}
+	if (i < n) {
+		len = 0;
+		u_strToUTF8(NULL, 0, &len, u, n, &status);
+		status = U_ZERO_ERROR;
+		if ((out = malloc((size_t)len + 1)) != NULL)
+			u_strToUTF8(out, len + 1, NULL, u, n, &status);
+		return out;
+	}
+	if ((out = p = malloc((size_t)len + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (u[i] < 0x80)
+			*p++ = (char)u[i];
+		else if (u[i] < 0x800) {
+			*p++ = (char)(0xC0 | u[i] >> 6);
+			*p++ = (char)(0x80 | (u[i] & 0x3F));
+		} else {
+			*p++ = (char)(0xE0 | u[i] >> 12);
+			*p++ = (char)(0x80 | (u[i] >> 6 & 0x3F));
+			*p++ = (char)(0x80 | (u[i] & 0x3F));
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
 /* Draws units [a, b) with their left edge at x on baseline y. */
 void
 draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
@@ -375,8 +433,6 @@ draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 	while (a < b && !c->failed) {
 		int32_t e = a;
 		struct lay_op *op;
-		int32_t len = 0;
-		UErrorCode status = U_ZERO_ERROR;
 
 		while (e < b && s->face[e] == s->face[a] && s->size[e] == s->size[a] &&
 		    s->raise[e] == s->raise[a] && s->mark[e] == s->mark[a])
@@ -387,13 +443,10 @@ draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 		op->size = s->size[a];
 		op->x = x;
 		op->y = y + (s->raise[a] ? s->size[a] * 0.75 : 0);
-		u_strToUTF8(NULL, 0, &len, s->u + a, e - a, &status);
-		status = U_ZERO_ERROR;
-		if ((op->text = malloc((size_t)len + 1)) == NULL) {
+		if ((op->text = units_utf8(s->u + a, e - a)) == NULL) {
 			lfail(c, "out of memory");
 			return;
 		}
-		u_strToUTF8(op->text, len + 1, NULL, s->u + a, e - a, &status);
 		op->mark = (enum change_mark)s->mark[a];
 		op->src = s->src[a];
 		for (; a < e; a++) {
@@ -467,6 +520,19 @@ break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
 	*lines = NULL;
 	if (s->n == 0)
 		return 0;
+	/* Text that fits whole is one line, whatever its break
+	 * opportunities (every prefix is as narrow): no ICU. */
+	if (!c->failed && line_width(s, 0, s->n) <= first) {
+		if ((out = malloc(sizeof(*out))) == NULL) {
+			lfail(c, "out of memory");
+			return 0;
+		}
+		out->a = 0;
+		out->b = s->n;
+		out->width = line_width(s, 0, s->n);
+		*lines = out;
+		return 1;
+	}
 	if ((bi = c->breakers[c->lang]) == NULL)
 		bi = c->breakers[c->lang] = ubrk_open(UBRK_LINE,
 		    c->lang == LANG_JA ? "ja@lb=strict" : "en", NULL, 0, &status);

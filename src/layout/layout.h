@@ -61,6 +61,7 @@ struct lay_page {
 	enum lang lang;      /* the language of its first content */
 	struct lay_op *ops;
 	size_t nops;
+	size_t ops_cap;      /* ops allocated (layout's own bookkeeping) */
 };
 
 struct layout {

@@ -34,6 +34,14 @@ struct lctx {
 	 * than breaking a paragraph */
 	UBreakIterator *breakers[LANG_MAX];
 	UBreakIterator *words[LANG_MAX];   /* dictionary words (headers) */
+	/* The face and advance (font units) shape() last found for a
+	 * character in a language and role, by its low byte: a lookup
+	 * through the fallback chain and the cmap once, not per unit. */
+	struct glyph_memo {
+		uint32_t cp;   /* 0: none (shape() never sets U+0000) */
+		int face;
+		unsigned fu;
+	} glyphs[LANG_MAX][FONT_ROLE_MAX][256];
 	struct page_refs refs;  /* parts' first pages, references' pages */
 	struct foot foot;       /* notes set at the foot of their page */
 };
@@ -49,6 +57,7 @@ struct shaped {
 	UChar *u;
 	int32_t n, cap;
 	int *face;
+	unsigned *fu;       /* advance in font units, for shaped_resize */
 	double *adv;
 	double *size;
 	unsigned char *raise;   /* superscript */
@@ -89,6 +98,8 @@ void shape(struct lctx *c, struct shaped *s, const char *text,
 void shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
     enum font_role role, double size);
 void shaped_free(struct shaped *s);
+/* Sets shaped text at another size, as shape() would have set it. */
+void shaped_resize(const struct lctx *c, struct shaped *s, double size);
 void draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
     double x, double y);
 size_t break_lines(struct lctx *c, const struct shaped *s, double first,

@@ -18,21 +18,6 @@ marks_of(const struct node *n)
 	return CHANGE_NONE;
 }
 
-int
-marks_reserve(unsigned char **mark, const struct node ***src, size_t cap)
-{
-	unsigned char *m = realloc(*mark, cap);
-	const struct node **s;
-
-	if (m == NULL)
-		return -1;
-	*mark = m;
-	if ((s = realloc(*src, cap * sizeof(*s))) == NULL)
-		return -1;
-	*src = s;
-	return 0;
-}
-
 static int
 is_space(UChar u)
 {
@@ -48,16 +33,24 @@ marks_need_space(const unsigned char *mark, const UChar *u, int32_t n,
 	    text->u.text.text[0] != ' ' && text->u.text.text[0] != '\0';
 }
 
-static struct lay_op *
+struct lay_op *
 page_op(struct lay_page *pg, enum op_kind kind)
 {
-	struct lay_op *ops = array_grow(pg->ops, pg->nops, sizeof(*ops));
+	struct lay_op *op;
 
-	if (ops == NULL)
-		return NULL;
-	pg->ops = ops;
-	ops[pg->nops].kind = kind;
-	return &ops[pg->nops++];
+	/* Doubling: a page holds hundreds of ops, added one at a time. */
+	if (pg->nops == pg->ops_cap) {
+		size_t cap = pg->ops_cap > 0 ? pg->ops_cap * 2 : 32;
+		struct lay_op *ops = realloc(pg->ops, cap * sizeof(*ops));
+		if (ops == NULL)
+			return NULL;
+		pg->ops = ops;
+		pg->ops_cap = cap;
+	}
+	op = &pg->ops[pg->nops++];
+	memset(op, 0, sizeof(*op));
+	op->kind = kind;
+	return op;
 }
 
 /* Whether a bar already marks the line between bottom and top. */

@@ -21,10 +21,9 @@
 /* The mark n's text shows: its own, or the nearest marked block's. */
 enum change_mark marks_of(const struct node *n);
 
-/* Grows the per-unit mark and node arrays of shaped text to cap units.
- * 0, or -1 when out of memory (both stay owned). Private to layout/. */
-int marks_reserve(unsigned char **mark, const struct node ***src,
-    size_t cap);
+/* A new op of kind on page pg, zeroed but for its kind; NULL when out of
+ * memory. Private to layout/. */
+struct lay_op *page_op(struct lay_page *pg, enum op_kind kind);
 
 /* Whether inserted text n, marked now, must be set apart by a space
  * from the n units shaped before it (u, mark): deleted text ending

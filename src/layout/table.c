@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/buffer.h"
 
 /* Type sizes and spacing, in points. */
 #define TABLE_SIZE 8.0
@@ -30,6 +29,13 @@ struct tcell {
 	int span;
 	int column;          /* first column it covers */
 	unsigned flags;
+	/* A label's or header's lines, broken once by plan_rows at
+	 * break_width in break_lang: a header drawn again on every page the
+	 * table crosses reuses them. */
+	struct line *lines;
+	size_t nlines;
+	double break_width;
+	enum lang break_lang;
 };
 
 struct trow {
@@ -37,8 +43,6 @@ struct trow {
 	struct tcell *cells;
 	size_t ncells;
 	double height;
-	struct line *lines;  /* the label's lines */
-	size_t nlines;
 };
 
 struct table_plan {
@@ -58,10 +62,11 @@ plan_free(struct table_plan *p)
 	size_t r, k;
 
 	for (r = 0; r < p->nrows; r++) {
-		for (k = 0; k < p->rows[r].ncells; k++)
+		for (k = 0; k < p->rows[r].ncells; k++) {
 			shaped_free(&p->rows[r].cells[k].text);
+			free(p->rows[r].cells[k].lines);
+		}
 		free(p->rows[r].cells);
-		free(p->rows[r].lines);
 	}
 	free(p->rows);
 	free(p->col_x);
@@ -87,34 +92,43 @@ shape_table(struct lctx *c, const struct node *table, struct table_plan *p,
 
 	p->size = size;
 	p->ncols = table->u.table.columns;
+	size_t n = 0;
+
+	/* The rows and each row's cells allocated once, at their count. */
+	for (row = table->first; row != NULL; row = row->next)
+		n += row->kind == NODE_ROW;
+	if (n > 0 && (p->rows = calloc(n, sizeof(*rows))) == NULL) {
+		lfail(c, "out of memory");
+		return;
+	}
+	rows = p->rows;
 	for (row = table->first; row != NULL && !c->failed; row = row->next) {
 		int column = 0;
+		struct tcell *cells;
 		if (row->kind != NODE_ROW)
 			continue;
-		if ((rows = array_grow(p->rows, p->nrows, sizeof(*rows))) == NULL) {
-			lfail(c, "out of memory");
-			return;
-		}
-		p->rows = rows;
 		/* Counted at once, so that a failure below still frees it. */
 		r = &rows[p->nrows++];
 		r->node = row;
 		if (row->u.row.flags & ROW_HEADER)
 			p->header_rows++;
+		for (n = 0, cell = row->first; cell != NULL; cell = cell->next)
+			n++;
+		if (n > 0 && (r->cells = calloc(n, sizeof(*cells))) == NULL) {
+			lfail(c, "out of memory");
+			return;
+		}
+		cells = r->cells;
 		for (cell = row->first; cell != NULL && !c->failed;
 		    cell = cell->next) {
-			struct tcell *cells = array_grow(r->cells, r->ncells,
-			    sizeof(*cells));
-			if (cells == NULL) {
-				lfail(c, "out of memory");
-				return;
-			}
-			r->cells = cells;
 			cells[r->ncells].node = cell;
 			cells[r->ncells].span = cell->u.cell.span > 0 ?
 			    cell->u.cell.span : 1;
 			cells[r->ncells].column = column;
 			cells[r->ncells].flags = cell->u.cell.flags;
+			cells[r->ncells].lines = NULL;
+			cells[r->ncells].nlines = 0;
+			cells[r->ncells].break_width = -1;
 			column += cells[r->ncells].span;
 			c->where = cell;
 			shape_inline(c, &cells[r->ncells].text, cell,
@@ -122,6 +136,18 @@ shape_table(struct lctx *c, const struct node *table, struct table_plan *p,
 			r->ncells++;
 		}
 	}
+}
+
+/* The table set at another size: its units stay, their widths scale. */
+static void
+resize_table(struct lctx *c, struct table_plan *p, double size)
+{
+	size_t r, k;
+
+	p->size = size;
+	for (r = 0; r < p->nrows; r++)
+		for (k = 0; k < p->rows[r].ncells; k++)
+			shaped_resize(c, &p->rows[r].cells[k].text, size);
 }
 
 /* The widest unbreakable word of a cell: its minimum width. */
@@ -249,7 +275,6 @@ plan_rows(struct lctx *c, struct table_plan *p)
 			struct tcell *cell = &row->cells[k];
 			double w;
 			size_t n;
-			struct line *lines;
 			if (cell->flags & CELL_FIGURE)
 				continue;
 			w = p->col_x[cell->column + cell->span > (int)p->ncols ?
@@ -258,16 +283,12 @@ plan_rows(struct lctx *c, struct table_plan *p)
 			    (cell->column == 0 ? INDENT_STEP * row->node->u.row.indent :
 			    0);
 			/* Labels and headers break between words only. */
-			n = break_lines(c, &cell->text, w, w, 1, &lines);
+			n = break_lines(c, &cell->text, w, w, 1, &cell->lines);
+			cell->nlines = n;
+			cell->break_width = w;
+			cell->break_lang = c->lang;
 			if (n * lh > h)
 				h = n * lh;
-			/* Keep the lines of the label (first cell) only; header
-			 * cells are broken again when drawn. */
-			if (k == 0 && !(row->node->u.row.flags & ROW_HEADER)) {
-				row->lines = lines;
-				row->nlines = n;
-			} else
-				free(lines);
 		}
 		row->height = h + 2;
 	}
@@ -310,21 +331,31 @@ draw_row(struct lctx *c, const struct table_plan *p, const struct trow *row)
 		if (cell->text.n == 0)
 			continue;
 		if (cell->column == 0 && !header) {
+			/* The label's lines (a figure there has none). */
 			double indent = INDENT_STEP * row->node->u.row.indent;
-			for (i = 0; i < row->nlines; i++)
-				draw_units(c, &cell->text, row->lines[i].a, row->lines[i].b,
-				    x0 + indent, top - p->size - i * lh);
+			for (i = 0; i < cell->nlines; i++)
+				draw_units(c, &cell->text, cell->lines[i].a,
+				    cell->lines[i].b, x0 + indent,
+				    top - p->size - i * lh);
 			continue;
 		}
 		if (header) {
-			/* Header cells wrap and center over their columns. */
-			struct line *lines;
-			size_t n = break_lines(c, &cell->text, x1 - x0 - CELL_PAD / 2,
-			    x1 - x0 - CELL_PAD / 2, 1, &lines);
+			/* Header cells wrap and center over their columns: at
+			 * plan_rows' width, its lines (an indented first
+			 * column's are broken again, wider). */
+			struct line *lines = NULL;
+			const struct line *use = cell->lines;
+			double w = x1 - x0 - CELL_PAD / 2;
+			size_t n = cell->nlines;
+			if ((cell->flags & CELL_FIGURE) || cell->break_width != w ||
+			    cell->break_lang != c->lang) {
+				n = break_lines(c, &cell->text, w, w, 1, &lines);
+				use = lines;
+			}
 			for (i = 0; i < n; i++)
-				draw_units(c, &cell->text, lines[i].a, lines[i].b,
-				    x0 + CELL_PAD / 2 + (x1 - x0 - CELL_PAD / 2 -
-				    lines[i].width) / 2, top - p->size - i * lh);
+				draw_units(c, &cell->text, use[i].a, use[i].b,
+				    x0 + CELL_PAD / 2 + (w - use[i].width) / 2,
+				    top - p->size - i * lh);
 			free(lines);
 			continue;
 		}
@@ -369,7 +400,10 @@ layout_table(struct lctx *c, const struct node *n)
 	/* The largest size at which the columns fit with wide headers, then
 	 * with tighter ones; failing both, turn the page. */
 	for (size = TABLE_SIZE; ; size -= 0.5) {
-		shape_table(c, n, &p, size);
+		if (p.rows == NULL)
+			shape_table(c, n, &p, size);
+		else
+			resize_table(c, &p, size);
 		p.header_cap = header_caps[cap];
 		if (c->failed) {
 			plan_free(&p);
@@ -377,7 +411,8 @@ layout_table(struct lctx *c, const struct node *n)
 		}
 		if (plan_columns(c, &p) == 0)
 			break;
-		plan_free(&p);
+		free(p.col_x);
+		p.col_x = NULL;
 		if (size - 0.5 >= TABLE_MIN_SIZE)
 			continue;
 		size = TABLE_SIZE + 0.5;
@@ -387,6 +422,7 @@ layout_table(struct lctx *c, const struct node *n)
 			c->where = n;
 			lfail(c, "table %s does not fit even on a landscape page",
 			    n->id != NULL ? n->id : "");
+			plan_free(&p);
 			return;
 		}
 		c->landscape = 1;
