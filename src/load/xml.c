@@ -285,8 +285,10 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 	pctx->_private = &doctype_line;
 	pctx->sax->internalSubset = refuse_doctype;
 	xmlSetStructuredErrorFunc(&sink, sink_error);
+	/* COMPACT keeps short text inside its node (fewer allocations): the
+	 * loaders only read the tree */
 	doc = xmlCtxtReadMemory(pctx, (const char *)bytes, (int)size, path, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	    XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(pctx);
 	free(bytes);
