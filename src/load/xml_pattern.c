@@ -57,13 +57,15 @@ struct xml_patterns {
 	 * period file, and libxml2's regexps backtrack (thousands of
 	 * instructions a value) */
 	struct matched {
+		uint32_t hash;
 		size_t alt;
 		xmlChar *value;
-	} *matched;               /* MATCHED_SLOTS, open addressing */
-	size_t nmatched;
+	} *matched;               /* open addressing, at most half full */
+	size_t nslots, nmatched;
 };
 
-#define MATCHED_SLOTS 8192    /* a power of two */
+#define MATCHED_MIN_SLOTS 256     /* powers of two */
+#define MATCHED_MAX_SLOTS 16384
 #define MATCHED_MAX_LEN 64
 
 /* The schema's defines and refs, and what is being gathered from it. */
@@ -428,7 +430,7 @@ xml_patterns_free(struct xml_patterns *p)
 		if (p->regexps[i] != NULL)
 			xmlRegFreeRegexp(p->regexps[i]);
 	}
-	for (i = 0; p->matched != NULL && i < MATCHED_SLOTS; i++)
+	for (i = 0; i < p->nslots; i++)
 		xmlFree(p->matched[i].value);
 	free(p->matched);
 	free(p->rules);
@@ -533,24 +535,60 @@ done:
 	return rc;
 }
 
-/* The slot of (alt, value) in p->matched: where it is, or the empty
- * slot where it would go; NULL when the table is full. */
-static struct matched *
-matched_slot(struct xml_patterns *p, size_t alt, const xmlChar *value)
+static uint32_t
+matched_hash(size_t alt, const xmlChar *value)
 {
-	uint32_t hash = 2166136261u ^ (uint32_t)alt;
-	const xmlChar *c;
-	size_t i, n;
+	uint32_t hash = 2166136261u ^ (uint32_t)alt;   /* FNV-1a */
 
-	for (c = value; *c != '\0'; c++)
-		hash = (hash ^ *c) * 16777619u;
-	for (n = 0, i = hash & (MATCHED_SLOTS - 1); n < MATCHED_SLOTS;
-	    n++, i = (i + 1) & (MATCHED_SLOTS - 1))
-		if (p->matched[i].value == NULL ||
-		    (p->matched[i].alt == alt &&
-		    xmlStrEqual(p->matched[i].value, value)))
-			return &p->matched[i];
-	return NULL;
+	for (; *value != '\0'; value++)
+		hash = (hash ^ *value) * 16777619u;
+	return hash;
+}
+
+/* The slot of (alt, value) in table: where it is, or the empty slot
+ * where it would go (the table is never full). */
+static struct matched *
+matched_slot(struct matched *table, size_t nslots, uint32_t hash,
+    size_t alt, const xmlChar *value)
+{
+	size_t i;
+
+	for (i = hash & (nslots - 1);; i = (i + 1) & (nslots - 1))
+		if (table[i].value == NULL || (table[i].hash == hash &&
+		    table[i].alt == alt && xmlStrEqual(table[i].value, value)))
+			return &table[i];
+}
+
+/* Remembers that value matched alt, growing the table to keep it half
+ * empty; past MATCHED_MAX_SLOTS, or out of memory, forgets instead. */
+static void
+remember(struct xml_patterns *p, uint32_t hash, size_t alt,
+    const xmlChar *value)
+{
+	struct matched *m;
+
+	if (p->nmatched + 1 > p->nslots / 2) {
+		size_t n = p->nslots > 0 ? 2 * p->nslots : MATCHED_MIN_SLOTS, i;
+		struct matched *grown;
+
+		if (n > MATCHED_MAX_SLOTS ||
+		    (grown = calloc(n, sizeof(*grown))) == NULL)
+			return;
+		for (i = 0; i < p->nslots; i++)
+			if (p->matched[i].value != NULL)
+				*matched_slot(grown, n, p->matched[i].hash,
+				    p->matched[i].alt, p->matched[i].value) =
+				    p->matched[i];
+		free(p->matched);
+		p->matched = grown;
+		p->nslots = n;
+	}
+	m = matched_slot(p->matched, p->nslots, hash, alt, value);
+	if ((m->value = xmlStrdup(value)) != NULL) {
+		m->hash = hash;
+		m->alt = alt;
+		p->nmatched++;
+	}
 }
 
 /* Whether value matches every regexp of alt. */
@@ -558,24 +596,18 @@ static int
 alt_matches(struct xml_patterns *p, size_t alt, const xmlChar *value)
 {
 	const struct alt *a = &p->alts[alt];
-	struct matched *m = NULL;
+	int known = xmlStrlen(value) <= MATCHED_MAX_LEN;
+	uint32_t hash = known ? matched_hash(alt, value) : 0;
 	size_t j;
 
-	if (p->matched == NULL && (p->matched = calloc(MATCHED_SLOTS,
-	    sizeof(*p->matched))) == NULL)
-		return 0;
-	if (xmlStrlen(value) <= MATCHED_MAX_LEN &&
-	    (m = matched_slot(p, alt, value)) != NULL && m->value != NULL)
+	if (known && p->nslots > 0 && matched_slot(p->matched, p->nslots,
+	    hash, alt, value)->value != NULL)
 		return 1;
 	for (j = 0; j < a->count; j++)
 		if (xmlRegexpExec(p->alt_re[a->first + j], value) != 1)
 			return 0;
-	/* kept while the table is three quarters empty, else forgotten */
-	if (m != NULL && p->nmatched < MATCHED_SLOTS / 4 &&
-	    (m->value = xmlStrdup(value)) != NULL) {
-		m->alt = alt;
-		p->nmatched++;
-	}
+	if (known)
+		remember(p, hash, alt, value);
 	return 1;
 }
 
