@@ -38,11 +38,35 @@ test_vectors(void **state)
 	    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+/* The same million in pieces of many blocks, some of them after a
+ * partial block: whole blocks are hashed straight from the input. */
+static void
+test_long_pieces(void **state)
+{
+	static char a[1000 * 1000 + 1];   /* and a NUL */
+	const size_t n = sizeof(a) - 1;
+	struct sha256 h;
+	char hex[65];
+	size_t done, piece = 1;
+
+	(void)state;
+	memset(a, 'a', n);
+	assert_digest(a, 1,
+	    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	sha256_init(&h);
+	for (done = 0; done < n; done += piece, piece = piece * 3 + 1)
+		sha256_update(&h, a + done, piece < n - done ? piece : n - done);
+	sha256_final_hex(&h, hex);
+	assert_string_equal(hex,
+	    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vectors),
+		cmocka_unit_test(test_long_pieces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,7 @@
 #include "../util/sha256.h"
 #include "shipped.h"
 #include "xml_enum.h"
+#include "xml_pattern.h"
 
 /* Set by xml_get when a copy fails (see xml_take_out_of_memory). Loading
  * runs on one thread; each of kessan build's workers is a process. */
@@ -25,6 +26,18 @@ static const char *const schema_files[SCHEMA_MAX] = {
 
 /* The compiled schemas, for the life of the process. */
 static xmlRelaxNGPtr compiled[SCHEMA_MAX];
+
+/*
+ * Each schema less the patterns xml_pattern.c checks, and those checks: a
+ * document valid against the one and passing the other is valid, and is
+ * never validated against the full schema (whose pattern checks compile
+ * a regexp per value). tried: attempted, successfully or not.
+ */
+static struct {
+	int tried;
+	xmlRelaxNGPtr rng;
+	struct xml_patterns *patterns;
+} fast[SCHEMA_MAX];
 
 struct xml_sink {
 	struct diag_list *diags;
@@ -71,11 +84,16 @@ xml_cleanup(void)
 {
 	int i;
 
-	for (i = 0; i < SCHEMA_MAX; i++)
+	for (i = 0; i < SCHEMA_MAX; i++) {
 		if (compiled[i] != NULL) {
 			xmlRelaxNGFree(compiled[i]);
 			compiled[i] = NULL;
 		}
+		if (fast[i].rng != NULL)
+			xmlRelaxNGFree(fast[i].rng);
+		xml_patterns_free(fast[i].patterns);
+		memset(&fast[i], 0, sizeof(fast[i]));
+	}
 	xmlCleanupParser();
 }
 
@@ -107,6 +125,70 @@ schema_get(enum schema schema, struct diag_list *diags)
 		diag_add(diags, DIAG_FATAL, path, 0,
 		    "cannot load schema (set KESSAN_DATADIR to kessan's data directory)");
 	return compiled[schema];
+}
+
+/* libxml2's words while compiling or trying the fast schema: not ours to
+ * show (the full schema says what is wrong). */
+static void
+discard_error(void *arg, xmlErrorPtr error)
+{
+	(void)arg;
+	(void)error;
+}
+
+/*
+ * The schema without the patterns xml_pattern.c checks, compiled on first
+ * use; NULL when it could not be made (the full schema then serves, and
+ * says why if it cannot either).
+ */
+static xmlRelaxNGPtr
+fast_get(enum schema schema)
+{
+	char path[4096];
+	xmlDocPtr doc;
+	xmlRelaxNGParserCtxtPtr pctx = NULL;
+
+	if (fast[schema].tried)
+		return fast[schema].rng;
+	fast[schema].tried = 1;
+	if (datadir_path(schema_files[schema], path, sizeof(path)) != 0)
+		return NULL;
+	xmlSetStructuredErrorFunc(NULL, discard_error);
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING);
+	if (doc != NULL &&
+	    xml_patterns_take(doc, &fast[schema].patterns) == 0 &&
+	    fast[schema].patterns != NULL &&
+	    (pctx = xmlRelaxNGNewDocParserCtxt(doc)) != NULL) {
+		xmlRelaxNGSetParserStructuredErrors(pctx, discard_error, NULL);
+		fast[schema].rng = xmlRelaxNGParse(pctx);
+		xmlRelaxNGFreeParserCtxt(pctx);
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeDoc(doc);
+	if (fast[schema].rng == NULL) {
+		xml_patterns_free(fast[schema].patterns);
+		fast[schema].patterns = NULL;
+	}
+	return fast[schema].rng;
+}
+
+/* Whether doc is valid against schema, by the fast schema and pattern
+ * checks; 0 means "not known": the full schema must judge. */
+static int
+fast_valid(enum schema schema, xmlDocPtr doc)
+{
+	xmlRelaxNGValidCtxtPtr vctx;
+	int valid;
+
+	if (fast[schema].rng == NULL ||
+	    (vctx = xmlRelaxNGNewValidCtxt(fast[schema].rng)) == NULL)
+		return 0;
+	xmlRelaxNGSetValidStructuredErrors(vctx, discard_error, NULL);
+	valid = xmlRelaxNGValidateDoc(vctx, doc);
+	xmlRelaxNGFreeValidCtxt(vctx);
+	return valid == 0 &&
+	    xml_patterns_check(fast[schema].patterns, doc) == 1;
 }
 
 /*
@@ -186,7 +268,7 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 		return NULL;
 	}
 	shipped = schema != SCHEMA_NONE && is_shipped(schema, bytes, size);
-	if (schema != SCHEMA_NONE && !shipped &&
+	if (schema != SCHEMA_NONE && !shipped && fast_get(schema) == NULL &&
 	    (rng = schema_get(schema, diags)) == NULL) {
 		free(bytes);
 		return NULL;
@@ -203,8 +285,10 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 	pctx->_private = &doctype_line;
 	pctx->sax->internalSubset = refuse_doctype;
 	xmlSetStructuredErrorFunc(&sink, sink_error);
+	/* COMPACT keeps short text inside its node (fewer allocations): the
+	 * loaders only read the tree */
 	doc = xmlCtxtReadMemory(pctx, (const char *)bytes, (int)size, path, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	    XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(pctx);
 	free(bytes);
@@ -227,8 +311,10 @@ xml_load(const char *path, enum schema schema, struct diag_list *diags)
 		    "document type declarations are not allowed");
 		goto fail;
 	}
-	if (schema == SCHEMA_NONE || shipped)
+	if (schema == SCHEMA_NONE || shipped || fast_valid(schema, doc))
 		return doc;
+	if (rng == NULL && (rng = schema_get(schema, diags)) == NULL)
+		goto fail;
 	if ((vctx = xmlRelaxNGNewValidCtxt(rng)) == NULL) {
 		diag_add(diags, DIAG_FATAL, path, 0, "out of memory");
 		goto fail;

@@ -1,0 +1,2 @@
+# a footing kind outside its pattern
+sed -i 's|<footing kind="operating"|<footing kind="-operating"|' "$BOOK/company.xml"
