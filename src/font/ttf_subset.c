@@ -14,6 +14,15 @@ enum { GLYPH_MARKED = 1, GLYPH_READ = 2 };
 /* Components nest at most this deep (as deep as kessan follows them). */
 #define MAX_DEPTH 8
 
+/* The bytes of a composite glyph's component record with these flags:
+ * flags and glyph, then its offsets, then its scale. */
+static uint32_t
+component_size(unsigned flags)
+{
+	return 4 + (flags & 0x0001 ? 4 : 2) + (flags & 0x0008 ? 2 :
+	    flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
+}
+
 /* Marks the components of the composite glyph g (len bytes) not marked
  * yet; returns how many. */
 static size_t
@@ -36,13 +45,7 @@ mark_components(const struct ttf *f, const unsigned char *g, uint32_t len,
 			used[c] = GLYPH_MARKED;
 			marked++;
 		}
-		p += 4 + (flags & 0x0001 ? 4 : 2);
-		if (flags & 0x0008)
-			p += 2;
-		else if (flags & 0x0040)
-			p += 4;
-		else if (flags & 0x0080)
-			p += 8;
+		p += component_size(flags);
 	} while (flags & 0x0020);
 	return marked;
 }
@@ -138,13 +141,7 @@ copy_unhinted(const unsigned char *g, uint32_t len, unsigned char *out)
 			return len;
 		}
 		flags = ttf_u16(g + p);
-		p += 4 + (flags & 0x0001 ? 4 : 2);
-		if (flags & 0x0008)
-			p += 2;
-		else if (flags & 0x0040)
-			p += 4;
-		else if (flags & 0x0080)
-			p += 8;
+		p += component_size(flags);
 	} while (flags & 0x0020);
 	if (p > len)
 		p = len;
@@ -156,13 +153,7 @@ copy_unhinted(const unsigned char *g, uint32_t len, unsigned char *out)
 		do {
 			last = q;
 			f = ttf_u16(out + q);
-			q += 4 + (f & 0x0001 ? 4 : 2);
-			if (f & 0x0008)
-				q += 2;
-			else if (f & 0x0040)
-				q += 4;
-			else if (f & 0x0080)
-				q += 8;
+			q += component_size(f);
 		} while (f & 0x0020);
 		ttf_put16(out + last, f & ~0x0100u);
 	}
@@ -301,13 +292,7 @@ renumber_components(unsigned char *g, uint32_t len, const uint16_t *map,
 			return;
 		flags = ttf_u16(g + p);
 		ttf_put16(g + p + 2, ttf_u16(g + p + 2) < glyphs ? map[ttf_u16(g + p + 2)] : 0);
-		p += 4 + (flags & 0x0001 ? 4 : 2);
-		if (flags & 0x0008)
-			p += 2;
-		else if (flags & 0x0040)
-			p += 4;
-		else if (flags & 0x0080)
-			p += 8;
+		p += component_size(flags);
 	} while (flags & 0x0020);
 }
 
