@@ -185,6 +185,22 @@ compare_codepoints(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* A binary search header (searchRange, entrySelector, rangeShift) for n
+ * entries of `size` bytes, as a cmap and the table directory have. */
+static void
+put_search(unsigned char *p, size_t n, unsigned size)
+{
+	unsigned range = 1, selector = 0;
+
+	while (range * 2 <= n) {
+		range *= 2;
+		selector++;
+	}
+	ttf_put16(p, size * range);
+	ttf_put16(p + 2, selector);
+	ttf_put16(p + 4, (unsigned)(size * n - size * range));
+}
+
 /* Code points this close together share one cmap segment. */
 #define CMAP_GAP 64
 
@@ -239,16 +255,7 @@ build_cmap(const struct ttf *f, const uint16_t *map, const uint32_t *cps,
 	ttf_put16(st, 4);
 	ttf_put16(st + 2, (unsigned)(*length - 12));
 	ttf_put16(st + 6, (unsigned)(2 * segs));
-	{
-		unsigned sr = 1, es = 0;
-		while (sr * 2 <= segs) {
-			sr *= 2;
-			es++;
-		}
-		ttf_put16(st + 8, 2 * sr);
-		ttf_put16(st + 10, es);
-		ttf_put16(st + 12, (unsigned)(2 * segs - 2 * sr));
-	}
+	put_search(st + 8, segs, 2);
 	{
 		unsigned char *end = st + 14, *startc = end + 2 * segs + 2;
 		unsigned char *delta = startc + 2 * segs, *range = delta + 2 * segs;
@@ -459,16 +466,7 @@ ttf_subset_ids(const struct ttf *f, const uint32_t *cps, size_t n,
 	}
 	ttf_put32(out, 0x00010000);
 	ttf_put16(out + 4, (unsigned)ntables);
-	{
-		unsigned sr = 1, es = 0;
-		while (sr * 2 <= ntables) {
-			sr *= 2;
-			es++;
-		}
-		ttf_put16(out + 6, 16 * sr);
-		ttf_put16(out + 8, es);
-		ttf_put16(out + 10, (unsigned)(16 * ntables - 16 * sr));
-	}
+	put_search(out + 6, ntables, 16);
 	offset = (uint32_t)(12 + 16 * ntables);
 	for (i = 0, ntables = 0; i < TTF_NTABLES; i++) {
 		const struct ttf_table *t;
