@@ -17,8 +17,10 @@ const char *const ttf_tables[TTF_NTABLES] = {
 
 #define GLYPH_UNKNOWN 0xFFFF   /* never a glyph: maxp counts at most 65535 */
 
-/* Spans at most this far apart are read by one call (see ttf_file.h). */
-#define READ_GAP 512
+/* Spans at most this far apart are read by one call, of at most READ_RUN
+ * bytes unless a span is longer (see ttf_file.h). */
+#define READ_GAP 16384
+#define READ_RUN 65536
 /* Tables at most this far apart share a mapping. */
 #define MAP_GAP 4096
 
@@ -67,38 +69,52 @@ int
 ttf_read_spans(const struct ttf *f, struct ttf_span *s, size_t n,
     unsigned char **data, size_t *len, char *err, size_t errsize)
 {
-	size_t i, j, total = *len;
+	size_t i, j, k, total = *len, most = 0;
 	uint64_t end;
-	unsigned char *grown;
+	unsigned char *grown, *run = NULL;
+	int rc = -1;
 
-	/* Runs of spans read together, first by their size. */
+	/* Runs of spans read by one call, and the longest of them. */
 	for (i = 0; i < n; i = j) {
 		end = (uint64_t)s[i].offset + s[i].length;
-		for (j = i + 1; j < n && s[j].offset <= end + READ_GAP; j++)
+		for (j = i + 1; j < n && s[j].offset <= end + READ_GAP &&
+		    (uint64_t)s[j].offset + s[j].length - s[i].offset <= READ_RUN;
+		    j++)
 			if ((uint64_t)s[j].offset + s[j].length > end)
 				end = (uint64_t)s[j].offset + s[j].length;
-		total += (size_t)(end - s[i].offset);
+		if (end - s[i].offset > most)
+			most = (size_t)(end - s[i].offset);
+		for (k = i; k < j; k++)
+			total += s[k].length;
 	}
 	/* One byte more: a pointer into the block even when nothing is read. */
-	if ((grown = realloc(*data, total + 1)) == NULL) {
+	if ((grown = realloc(*data, total + 1)) == NULL ||
+	    (*data = grown, (run = malloc(most + 1)) == NULL)) {
 		snprintf(err, errsize, "out of memory");
-		return -1;
+		goto out;
 	}
-	*data = grown;
 	for (i = 0; i < n; i = j) {
 		end = (uint64_t)s[i].offset + s[i].length;
-		s[i].at = *len;
-		for (j = i + 1; j < n && s[j].offset <= end + READ_GAP; j++) {
-			s[j].at = *len + (s[j].offset - s[i].offset);
+		for (j = i + 1; j < n && s[j].offset <= end + READ_GAP &&
+		    (uint64_t)s[j].offset + s[j].length - s[i].offset <= READ_RUN;
+		    j++)
 			if ((uint64_t)s[j].offset + s[j].length > end)
 				end = (uint64_t)s[j].offset + s[j].length;
+		if (read_at(f, s[i].offset, (size_t)(end - s[i].offset), run, err,
+		    errsize) != 0)
+			goto out;
+		/* Only the spans are kept, not the gaps between them. */
+		for (k = i; k < j; k++) {
+			memcpy(grown + *len, run + (s[k].offset - s[i].offset),
+			    s[k].length);
+			s[k].at = *len;
+			*len += s[k].length;
 		}
-		if (read_at(f, s[i].offset, (size_t)(end - s[i].offset),
-		    grown + *len, err, errsize) != 0)
-			return -1;
-		*len += (size_t)(end - s[i].offset);
 	}
-	return 0;
+	rc = 0;
+out:
+	free(run);
+	return rc;
 }
 
 static uint32_t
@@ -342,7 +358,8 @@ ttf_parse(struct ttf *f, char *err, size_t errsize)
 			snprintf(err, errsize, "no Unicode character map");
 		goto out;
 	}
-	if ((f->bmp = calloc(0x10000 / TTF_BMP_BLOCK, sizeof(*f->bmp))) == NULL) {
+	if ((f->bmp = calloc(0x10000 / TTF_BMP_BLOCK, sizeof(*f->bmp))) == NULL ||
+	    (f->cache = calloc(1, sizeof(*f->cache))) == NULL) {
 		snprintf(err, errsize, "out of memory");
 		goto out;
 	}
@@ -440,6 +457,11 @@ ttf_close(struct ttf *f)
 	for (i = 0; f->bmp != NULL && i < 0x10000 / TTF_BMP_BLOCK; i++)
 		free(f->bmp[i]);
 	free(f->bmp);
+	if (f->cache != NULL) {
+		free(f->cache->data);
+		free(f->cache->at);
+		free(f->cache);
+	}
 	free(f->path);
 	free(f);
 }

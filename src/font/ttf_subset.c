@@ -52,57 +52,71 @@ mark_components(const struct ttf *f, const unsigned char *g, uint32_t len,
 
 /*
  * Reads the data of the glyphs marked in used, and of the components of
- * composites among them, level by level: at[g] is where glyph g's data
- * starts in *data (of *len bytes), for each glyph with data. Glyphs ascend
- * in the file as their ids do (ttf_open checked loca), so the spans of one
- * level are sorted. Returns 0, or -1 with a reason in err.
+ * composites among them, level by level, into f->cache, but for those an
+ * earlier subset read. Glyphs ascend in the file as their ids do (ttf_open
+ * checked loca), so the spans of one level are sorted. Returns 0, or -1
+ * with a reason in err.
  */
 static int
-read_glyphs(const struct ttf *f, unsigned char *used, uint32_t *at,
-    unsigned char **data, size_t *len, char *err, size_t errsize)
+read_glyphs(const struct ttf *f, unsigned char *used, char *err,
+    size_t errsize)
 {
+	struct ttf_glyphs *c = f->cache;
 	struct ttf_span *spans = NULL;
-	unsigned *ids = NULL;
-	size_t n, i, marked = 0;
+	unsigned *ids = NULL, *level = NULL;
+	size_t n, nlevel, i, marked = 0;
 	unsigned g, depth;
 	uint32_t start, length;
 	int rc = -1;
 
+	if (c->at == NULL && (c->at = calloc(f->glyphs + 1,
+	    sizeof(*c->at))) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		return -1;
+	}
 	for (g = 0; g < f->glyphs; g++)
 		marked += used[g] == GLYPH_MARKED;
 	for (depth = 0; marked > 0; depth++) {
 		free(spans);
 		free(ids);
-		ids = NULL;
+		free(level);
+		ids = level = NULL;
 		if ((spans = malloc(marked * sizeof(*spans))) == NULL ||
-		    (ids = malloc(marked * sizeof(*ids))) == NULL) {
+		    (ids = malloc(marked * sizeof(*ids))) == NULL ||
+		    (level = malloc(marked * sizeof(*level))) == NULL) {
 			snprintf(err, errsize, "out of memory");
 			goto out;
 		}
-		for (g = 0, n = 0; g < f->glyphs; g++) {
+		for (g = 0, n = 0, nlevel = 0; g < f->glyphs; g++) {
 			if (used[g] != GLYPH_MARKED)
 				continue;
 			used[g] = GLYPH_READ;
 			if ((length = ttf_glyph_span(f, g, &start)) == 0)
 				continue;
+			level[nlevel++] = g;
+			if (c->at[g] != 0)
+				continue;
 			spans[n].offset = ttf_find(f, "glyf")->offset + start;
 			spans[n].length = length;
 			ids[n++] = g;
 		}
-		if (ttf_read_spans(f, spans, n, data, len, err, errsize) != 0)
+		if (ttf_read_spans(f, spans, n, &c->data, &c->len, err,
+		    errsize) != 0)
 			goto out;
+		for (i = 0; i < n; i++)
+			c->at[ids[i]] = 1 + (uint32_t)spans[i].at;
 		marked = 0;
-		for (i = 0; i < n; i++) {
-			at[ids[i]] = (uint32_t)spans[i].at;
-			if (depth < MAX_DEPTH)
-				marked += mark_components(f, *data + spans[i].at,
-				    spans[i].length, used);
+		for (i = 0; i < nlevel && depth < MAX_DEPTH; i++) {
+			g = level[i];
+			marked += mark_components(f, c->data + c->at[g] - 1,
+			    ttf_glyph_span(f, g, &start), used);
 		}
 	}
 	rc = 0;
 out:
 	free(spans);
 	free(ids);
+	free(level);
 	return rc;
 }
 
@@ -323,19 +337,13 @@ subset_glyphs(const struct ttf *f, unsigned char *used, uint16_t *map,
     struct ttf_table *hmtx, char *err, size_t errsize)
 {
 	const struct ttf_table *hmtx_old = ttf_find(f, "hmtx");
-	unsigned char *data = NULL, *g, *l, *h;
-	uint32_t *at = malloc((f->glyphs + 1) * sizeof(*at));
+	unsigned char *g, *l, *h;
 	uint32_t offset, start, len;
 	uint64_t total = 0;
-	size_t data_len = 0;
 	unsigned id;
 	int rc = -1;
 
-	if (at == NULL) {
-		snprintf(err, errsize, "out of memory");
-		goto out;
-	}
-	if (read_glyphs(f, used, at, &data, &data_len, err, errsize) != 0)
+	if (read_glyphs(f, used, err, errsize) != 0)
 		goto out;
 	/* Compact ids: .notdef first, then the glyphs used in font order. */
 	for (id = 0, *count = 0; id < f->glyphs; id++)
@@ -370,7 +378,8 @@ subset_glyphs(const struct ttf *f, unsigned char *used, uint16_t *map,
 		ttf_put16(h + 4 * k + 2, lsb + 2 <= hmtx_old->length ?
 		    ttf_u16(hmtx_old->data + lsb) : 0);
 		if ((len = ttf_glyph_span(f, id, &start)) > 0) {
-			len = copy_unhinted(data + at[id], len, g + offset);
+			len = copy_unhinted(f->cache->data + f->cache->at[id] - 1, len,
+			    g + offset);
 			renumber_components(g + offset, len, map, f->glyphs);
 			offset += (len + 3) & ~3u;
 		}
@@ -379,8 +388,6 @@ subset_glyphs(const struct ttf *f, unsigned char *used, uint16_t *map,
 	glyf->length = offset;
 	rc = 0;
 out:
-	free(at);
-	free(data);
 	return rc;
 }
 
