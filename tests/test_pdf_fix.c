@@ -128,7 +128,7 @@ test_stream_and_font(void **state)
 {
 	static const char *const names[] = { "Helvetica" };
 	struct pdf_fix_fonts fonts = { 1, names, 2, font_dict, font_object,
-	    NULL };
+	    NULL, NULL };
 	struct libdeflate_compressor *z = libdeflate_alloc_compressor(6);
 	struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
 	struct buffer out = { NULL, 0, 0, 0 };
@@ -189,6 +189,61 @@ test_stream_and_font(void **state)
 	libdeflate_free_decompressor(d);
 }
 
+/* A catalog and an information dictionary with /Producer (or not). */
+static int
+info_pdf(char *pdf, size_t size, const char *info)
+{
+	size_t off[3], xref;
+	int n = 0, i;
+
+	n += snprintf(pdf + n, size - (size_t)n, "%%PDF-1.3\n");
+	off[1] = (size_t)n;
+	n += snprintf(pdf + n, size - (size_t)n, "1 0 obj\n<< /Type /Catalog "
+	    ">>\nendobj\n");
+	off[2] = (size_t)n;
+	n += snprintf(pdf + n, size - (size_t)n, "2 0 obj\n<<\n%s>>\nendobj\n",
+	    info);
+	xref = (size_t)n;
+	n += snprintf(pdf + n, size - (size_t)n, "xref\n0 3\n"
+	    "0000000000 65535 f\r\n");
+	for (i = 1; i < 3; i++)
+		n += snprintf(pdf + n, size - (size_t)n, "%010zu 00000 n\r\n",
+		    off[i]);
+	n += snprintf(pdf + n, size - (size_t)n, "trailer\n<<\n/Root 1 0 R\n"
+	    "/Info 2 0 R\n/Size 3\n>>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	return n;
+}
+
+static void
+test_info(void **state)
+{
+	struct pdf_fix_fonts extra = { 0, NULL, 0, NULL, NULL, NULL,
+	    "/Title <FEFF0041>\n" };
+	struct buffer out = { NULL, 0, 0, 0 };
+	char pdf[1024], err[256];
+	const char *at;
+	int n;
+
+	(void)state;
+	n = info_pdf(pdf, sizeof(pdf), "/Producer (P)\n/ModDate (D)\n");
+	assert_int_equal(pdf_fix_fonts((const unsigned char *)pdf, (size_t)n,
+	    "en", &extra, NULL, &out, err, sizeof(err)), 0);
+	assert_non_null(at = strstr(out.data, "2 0 obj\n<<\n/Producer (P)\n"
+	    "/Title <FEFF0041>\n/ModDate (D)\n>>\nendobj"));
+	/* The cross-reference table points at the object. */
+	assert_non_null(strstr(out.data, "0000000000 65535 f\r\n"));
+	assert_int_equal(strtoul(strstr(out.data, "65535 f\r\n") + 29, NULL,
+	    10), (unsigned long)(at - out.data));
+	buffer_free(&out);
+
+	/* No /Producer: not the shape libharu writes. */
+	n = info_pdf(pdf, sizeof(pdf), "/ModDate (D)\n");
+	assert_int_equal(pdf_fix_fonts((const unsigned char *)pdf, (size_t)n,
+	    "en", &extra, NULL, &out, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "/Producer"));
+	buffer_free(&out);
+}
+
 int
 main(void)
 {
@@ -197,6 +252,7 @@ main(void)
 		cmocka_unit_test(test_object_in_header),
 		cmocka_unit_test(test_objects_out_of_order),
 		cmocka_unit_test(test_stream_and_font),
+		cmocka_unit_test(test_info),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

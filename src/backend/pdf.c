@@ -164,6 +164,71 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts,
 	return 0;
 }
 
+/*
+ * Appends "/key <FEFF...>" to out: value in UTF-16BE hex, as libharu 2.3.0
+ * wrote an information string with its UTF-8 encoder, byte for byte (a
+ * character past the BMP is a space, a byte that starts none is skipped).
+ * The encoder itself costs libharu 256 KB of tables and a 65,536-code loop
+ * per document. Returns -1 if value is longer than libharu allowed.
+ */
+static int
+info_entry(struct buffer *out, const char *key, const char *value)
+{
+	const unsigned char *s = (const unsigned char *)value;
+	unsigned char b[4];
+	unsigned cur = 0, end = 0;
+	unsigned long v;
+
+	if (strlen(value) > 65535)
+		return -1;
+	buffer_printf(out, "/%s <FEFF", key);
+	for (; *s != '\0'; s++) {
+		if (cur == 0) {
+			b[0] = *s;
+			if (*s < 0x80) {
+				buffer_printf(out, "%04X", *s);
+				continue;
+			}
+			end = (*s & 0xF8) == 0xF0 ? 3 : (*s & 0xF0) == 0xE0 ? 2 :
+			    (*s & 0xE0) == 0xC0 ? 1 : 0;
+			cur = end > 0;
+			continue;
+		}
+		b[cur] = *s;
+		if (cur < end) {
+			cur++;
+			continue;
+		}
+		cur = 0;
+		/* libharu's arithmetic, continuation bytes unchecked. */
+		if (end == 3)
+			v = ((unsigned long)(b[0] & 0x7) << 18) +
+			    ((unsigned long)b[1] << 12) +
+			    ((unsigned long)(b[2] & 0x3F) << 6) + (b[3] & 0x3F);
+		else if (end == 2)
+			v = ((unsigned long)(b[0] & 0xF) << 12) +
+			    ((unsigned long)(b[1] & 0x3F) << 6) + (b[2] & 0x3F);
+		else
+			v = ((unsigned long)(b[0] & 0x1F) << 6) + (b[1] & 0x3F);
+		buffer_printf(out, "%04lX", v > 0xFFFF ? 0x20ul : v);
+	}
+	buffer_puts(out, ">\n");
+	return 0;
+}
+
+/* The information entries kessan adds after libharu's /Producer. */
+static int
+info_entries(const struct pdf_meta *meta, struct buffer *out)
+{
+	if (info_entry(out, "Creator", "kessan " PACKAGE_VERSION) != 0 ||
+	    (meta->title != NULL && info_entry(out, "Title", meta->title) != 0) ||
+	    (meta->subject != NULL &&
+	    info_entry(out, "Subject", meta->subject) != 0) ||
+	    (meta->author != NULL && info_entry(out, "Author", meta->author) != 0))
+		return -1;
+	return 0;
+}
+
 static void
 set_date(HPDF_Doc pdf, long long epoch)
 {
@@ -195,6 +260,7 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 	struct pdf_font *by_face[FONTS_MAX_FACES] = { NULL };
 	struct faces faces;
 	struct pdf_fix_fonts fix;
+	struct buffer info = { NULL, 0, 0, 0 };
 	unsigned char *raw = NULL;
 	HPDF_UINT32 size;
 	HPDF_Doc pdf;
@@ -213,9 +279,6 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 		snprintf(err, errsize, "libharu cannot start (out of memory)");
 		return -1;
 	}
-	/* The metadata strings are UTF-8; text is drawn in our own codes. */
-	HPDF_UseUTFEncodings(pdf);
-	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	/* Uncompressed: pdf_fix deflates the page contents with libdeflate. */
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
 	for (i = 0; i < fs->nfaces && i < FONTS_MAX_FACES; i++) {
@@ -240,13 +303,16 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 			goto out;
 		}
 	}
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "kessan " PACKAGE_VERSION);
-	if (meta->title != NULL)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, meta->title);
-	if (meta->subject != NULL)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, meta->subject);
-	if (meta->author != NULL)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, meta->author);
+	/* The metadata strings are UTF-8: pdf_fix writes them. */
+	if (info_entries(meta, &info) != 0) {
+		snprintf(err, errsize, "a title, subject or author is longer than "
+		    "a PDF string can be (65,535 bytes)");
+		goto out;
+	}
+	if (info.failed) {
+		snprintf(err, errsize, "out of memory");
+		goto out;
+	}
 	set_date(pdf, meta->epoch);
 	for (i = 0; i < lay->npages && e.code == 0; i++)
 		if (draw_page(pdf, &lay->pages[i], fonts, by_face,
@@ -269,17 +335,24 @@ pdf_render(const struct layout *lay, const struct font_set *fs,
 		snprintf(err, errsize, "cannot read back the PDF from libharu");
 		goto out;
 	}
+	/* Done with libharu: its objects and streams need not be held while
+	 * pdf_fix writes the PDF out. */
+	HPDF_Free(pdf);
+	pdf = NULL;
 	fix.n = faces.n;
 	fix.names = faces.names;
 	fix.per_font = PDF_FONT_OBJECTS;
 	fix.dict = font_dict;
 	fix.object = font_object;
 	fix.arg = &faces;
+	fix.info = info.data;
 	rc = pdf_fix_fonts(raw, size, meta->lang, &fix, faces.z, out, err,
 	    errsize);
 out:
 	free(raw);
-	HPDF_Free(pdf);
+	buffer_free(&info);
+	if (pdf != NULL)
+		HPDF_Free(pdf);
 	for (i = 0; i < faces.n; i++)
 		pdf_font_free(&faces.fonts[i]);
 	buffer_free(&faces.text);

@@ -11,6 +11,7 @@ struct object {
 	size_t start, end;   /* "N 0 obj" .. after "endobj" */
 	int font;            /* 1 + the index of the font replacing it, or 0 */
 	int catalog;         /* add /Lang */
+	size_t info_at;      /* 1 + where to add information entries, or 0 */
 	/* An unfiltered stream, deflated here: its dictionary ends at
 	 * dict_end, its data is packed. */
 	size_t dict_end;
@@ -232,6 +233,28 @@ is_font_named(const unsigned char *in, size_t start, size_t end,
 	    strchr(" \r\n/>", in[at + n]) != NULL;
 }
 
+/* Marks where the document information dictionary gets kessan's entries:
+ * after the /Producer libharu writes. */
+static int
+mark_info(const unsigned char *in, size_t len, size_t trailer,
+    struct object *objs, size_t count, char *err, size_t errsize)
+{
+	int info = object_number_after(in, trailer, len, "/Info ");
+	const unsigned char *producer, *eol;
+
+	if (info <= 0 || (size_t)info >= count || objs[info].catalog ||
+	    (producer = find(in, objs[info].start, objs[info].end,
+	    "\n/Producer ")) == NULL ||
+	    (eol = find(in, (size_t)(producer - in) + 1, objs[info].end,
+	    "\n")) == NULL) {
+		snprintf(err, errsize, "no document information with a "
+		    "/Producer");
+		return -1;
+	}
+	objs[info].info_at = (size_t)(eol - in) + 2;
+	return 0;
+}
+
 /* Writes the trailer dictionary libharu wrote, [from, to), with /Size
  * set to size. */
 static int
@@ -281,6 +304,9 @@ pdf_fix_fonts(const unsigned char *in, size_t len, const char *lang,
 		goto out;
 	}
 	objs[root].catalog = 1;
+	if (fonts != NULL && fonts->info != NULL && mark_info(in, len, trailer,
+	    objs, count, err, errsize) != 0)
+		goto out;
 	for (k = 0; k < nfonts; k++) {
 		for (n = 1; n < count; n++)
 			if (!objs[n].font && is_font_named(in, objs[n].start,
@@ -332,6 +358,11 @@ pdf_fix_fonts(const unsigned char *in, size_t len, const char *lang,
 		} else if (objs[n].length_of) {
 			buffer_printf(out, "%zu 0 obj\n%zu\nendobj", n,
 			    objs[objs[n].length_of - 1].packed_len);
+		} else if (objs[n].info_at) {
+			size_t at = objs[n].info_at - 1;
+			buffer_write(out, (const char *)body, at - objs[n].start);
+			buffer_puts(out, fonts->info);
+			buffer_write(out, (const char *)in + at, objs[n].end - at);
 		} else if (objs[n].catalog) {
 			const unsigned char *open = find(in, objs[n].start, objs[n].end,
 			    "<<");

@@ -19,7 +19,8 @@
 int pdf_fix(const unsigned char *in, size_t len, const char *lang,
     struct buffer *out, char *err, size_t errsize);
 
-/* Fonts to put in place of the placeholder fonts libharu wrote. */
+/* Fonts to put in place of the placeholder fonts libharu wrote, and
+ * metadata to add. */
 struct pdf_fix_fonts {
 	size_t n;
 	const char *const *names;  /* the /BaseFont of placeholder k */
@@ -32,6 +33,9 @@ struct pdf_fix_fonts {
 	int (*object)(void *arg, size_t k, size_t which, size_t first,
 	    struct buffer *out);
 	void *arg;
+	/* Entries added to the document information dictionary after
+	 * libharu's /Producer, each ending in a newline (NULL: none). */
+	const char *info;
 };
 
 struct libdeflate_compressor;

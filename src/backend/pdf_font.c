@@ -47,34 +47,41 @@ pdf_font_init(struct pdf_font *f, const struct ttf *ttf,
 		return -1;
 	}
 	if ((f->cps = malloc((f->n + 1) * sizeof(*f->cps))) == NULL ||
-	    (f->gids = malloc((f->n + 1) * sizeof(*f->gids))) == NULL ||
-	    (f->index = calloc(0x10000, sizeof(*f->index))) == NULL) {
+	    (f->gids = malloc((f->n + 1) * sizeof(*f->gids))) == NULL) {
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}
 	f->n = 0;
 	for (c = 0; c < 0x10000; c += 8) {
 		unsigned b;
-		for (b = 0; used[c / 8] != 0 && b < 8; b++)
-			if (used[c / 8] & (1u << b)) {
-				f->index[c + b] = (uint16_t)(f->n + 1);
-				f->cps[f->n++] = c + b;
+		for (b = 0; used[c / 8] != 0 && b < 8; b++) {
+			uint16_t **block = &f->index[(c + b) / 256];
+			if (!(used[c / 8] & (1u << b)))
+				continue;
+			if (*block == NULL &&
+			    (*block = calloc(256, sizeof(**block))) == NULL) {
+				snprintf(err, errsize, "out of memory");
+				return -1;
 			}
+			(*block)[(c + b) % 256] = (uint16_t)(f->n + 1);
+			f->cps[f->n++] = c + b;
+		}
 	}
 	if ((f->program = ttf_subset_ids(ttf, f->cps, f->n, &f->program_len,
-	    f->gids)) == NULL) {
-		snprintf(err, errsize, "out of memory");
+	    f->gids, err, errsize)) == NULL)
 		return -1;
-	}
 	return 0;
 }
 
 void
 pdf_font_free(struct pdf_font *f)
 {
+	size_t i;
+
 	free(f->cps);
 	free(f->gids);
-	free(f->index);
+	for (i = 0; i < sizeof(f->index) / sizeof(f->index[0]); i++)
+		free(f->index[i]);
 	free(f->program);
 	memset(f, 0, sizeof(*f));
 }
@@ -91,9 +98,10 @@ pdf_font_encode(const struct pdf_font *f, const char *text, struct buffer *out)
 		char code[2];
 
 		U8_NEXT(s, i, len, c);
-		if (c < 0 || c > 0xFFFF || f->index[c] == 0)
+		if (c < 0 || c > 0xFFFF || f->index[c / 256] == NULL ||
+		    f->index[c / 256][c % 256] == 0)
 			return -1;
-		lo = (size_t)f->index[c] - 1;
+		lo = (size_t)f->index[c / 256][c % 256] - 1;
 		code[0] = (char)(code_of(lo) >> 8);
 		code[1] = (char)code_of(lo);
 		buffer_write(out, code, 2);

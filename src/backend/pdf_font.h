@@ -28,7 +28,9 @@ struct pdf_font {
 	size_t n;               /* characters, in code point order */
 	uint32_t *cps;          /* the code point of code index i */
 	uint16_t *gids;         /* its glyph in the subset */
-	uint16_t *index;        /* 1 + the code index of each BMP code point */
+	/* 1 + the code index of each BMP code point, in blocks of 256 code
+	 * points, NULL where the document draws none */
+	uint16_t *index[256];
 	unsigned char *program; /* the subset font */
 	size_t program_len;
 	int tag;                /* which subset this is: names it KSNAAA+... */

@@ -1,4 +1,4 @@
-#include "ttf.h"
+#include "ttf_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,261 +9,392 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The tables libharu requires of a TrueType font, in tag order. */
-static const char *const required_tables[] = {
+/* The tables libharu required of a TrueType font, which a subset keeps. */
+const char *const ttf_tables[TTF_NTABLES] = {
 	"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx",
 	"loca", "maxp", "name", "post", "prep"
-};
-#define NREQUIRED (sizeof(required_tables) / sizeof(required_tables[0]))
-
-struct table {
-	const unsigned char *data;
-	uint32_t length;
-};
-
-struct ttf {
-	char *path;
-	const unsigned char *file;
-	size_t size;
-	int mapped;                /* file is an mmap of the font, else malloc'd */
-	struct table tables[NREQUIRED];
-	unsigned glyphs;
-	unsigned metrics;          /* numberOfHMetrics */
-	unsigned units_per_em;
-	int long_loca;
-	int ascender, descender;
-	/* the Unicode cmap: format 4 or 12 */
-	const unsigned char *cmap;
-	uint32_t cmap_length;
-	int cmap_format;
-	const unsigned char *hmtx;
-	/* The glyph of each BMP code point looked up so far, GLYPH_UNKNOWN for
-	 * the rest: layout asks for the same few hundred characters over and
-	 * over. (Builds run documents in processes, never threads.) */
-	uint16_t *bmp;
 };
 
 #define GLYPH_UNKNOWN 0xFFFF   /* never a glyph: maxp counts at most 65535 */
 
-static uint16_t
-u16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
+/* Spans at most this far apart are read by one call, of at most READ_RUN
+ * bytes unless a span is longer (see ttf_file.h). */
+#define READ_GAP 16384
+#define READ_RUN 65536
+/* Tables at most this far apart share a mapping. */
+#define MAP_GAP 4096
 
-static uint32_t
-u32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
-	    p[3];
-}
-
-static void
-put16(unsigned char *p, unsigned v)
-{
-	p[0] = (unsigned char)(v >> 8);
-	p[1] = (unsigned char)v;
-}
-
-static void
-put32(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char)(v >> 24);
-	p[1] = (unsigned char)(v >> 16);
-	p[2] = (unsigned char)(v >> 8);
-	p[3] = (unsigned char)v;
-}
-
-static const struct table *
-table(const struct ttf *f, const char *tag)
+const struct ttf_table *
+ttf_find(const struct ttf *f, const char *tag)
 {
 	size_t i;
 
-	for (i = 0; i < NREQUIRED; i++)
-		if (memcmp(required_tables[i], tag, 4) == 0)
+	for (i = 0; i < TTF_NTABLES; i++)
+		if (memcmp(ttf_tables[i], tag, 4) == 0)
 			return &f->tables[i];
 	return NULL;
 }
 
-/* Picks the Windows Unicode cmap: full repertoire (3,10) or BMP (3,1). */
+/* Reads len bytes at offset of the font into out. */
 static int
-find_cmap(struct ttf *f)
+read_at(const struct ttf *f, uint32_t offset, size_t len, unsigned char *out,
+    char *err, size_t errsize)
 {
-	const struct table *t = table(f, "cmap");
-	unsigned n, i, best = 0;
-
-	if (t->length < 4)
+	if (offset > f->size || len > f->size - offset) {
+		snprintf(err, errsize, "truncated");
 		return -1;
-	n = u16(t->data + 2);
-	if (4 + 8 * (size_t)n > t->length)
-		return -1;
-	for (i = 0; i < n; i++) {
-		const unsigned char *r = t->data + 4 + 8 * i;
-		unsigned platform = u16(r), encoding = u16(r + 2), format;
-		unsigned rank = platform == 3 && encoding == 10 ? 3 :
-		    platform == 3 && encoding == 1 ? 2 : platform == 0 ? 1 : 0;
-		uint32_t off = u32(r + 4);
-		/* Both formats have a 16-byte head; off may be near 2^32. */
-		if (rank <= best || off > t->length || t->length - off < 16)
-			continue;
-		format = u16(t->data + off);
-		if (format != 4 && format != 12)
-			continue;
-		f->cmap = t->data + off;
-		f->cmap_length = t->length - off;
-		f->cmap_format = (int)format;
-		best = rank;
 	}
-	return best > 0 ? 0 : -1;
+	if (f->fd < 0) {
+		memcpy(out, f->file + offset, len);
+		return 0;
+	}
+	while (len > 0) {
+		ssize_t n = pread(f->fd, out, len, (off_t)offset);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			/* The file shrank since it was opened, or the disk failed. */
+			snprintf(err, errsize, "cannot read: %s", n < 0 ?
+			    strerror(errno) : "the file was cut short while in use");
+			return -1;
+		}
+		out += n;
+		offset += (uint32_t)n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+ttf_read_spans(const struct ttf *f, struct ttf_span *s, size_t n,
+    unsigned char **data, size_t *len, char *err, size_t errsize)
+{
+	size_t i, j, k, total = *len, most = 0;
+	uint64_t end;
+	unsigned char *grown, *run = NULL;
+	int rc = -1;
+
+	/* Runs of spans read by one call, and the longest of them. */
+	for (i = 0; i < n; i = j) {
+		end = (uint64_t)s[i].offset + s[i].length;
+		for (j = i + 1; j < n && s[j].offset <= end + READ_GAP &&
+		    (uint64_t)s[j].offset + s[j].length - s[i].offset <= READ_RUN;
+		    j++)
+			if ((uint64_t)s[j].offset + s[j].length > end)
+				end = (uint64_t)s[j].offset + s[j].length;
+		if (end - s[i].offset > most)
+			most = (size_t)(end - s[i].offset);
+		for (k = i; k < j; k++)
+			total += s[k].length;
+	}
+	/* One byte more: a pointer into the block even when nothing is read. */
+	if ((grown = realloc(*data, total + 1)) == NULL ||
+	    (*data = grown, (run = malloc(most + 1)) == NULL)) {
+		snprintf(err, errsize, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < n; i = j) {
+		end = (uint64_t)s[i].offset + s[i].length;
+		for (j = i + 1; j < n && s[j].offset <= end + READ_GAP &&
+		    (uint64_t)s[j].offset + s[j].length - s[i].offset <= READ_RUN;
+		    j++)
+			if ((uint64_t)s[j].offset + s[j].length > end)
+				end = (uint64_t)s[j].offset + s[j].length;
+		if (read_at(f, s[i].offset, (size_t)(end - s[i].offset), run, err,
+		    errsize) != 0)
+			goto out;
+		/* Only the spans are kept, not the gaps between them. */
+		for (k = i; k < j; k++) {
+			memcpy(grown + *len, run + (s[k].offset - s[i].offset),
+			    s[k].length);
+			s[k].at = *len;
+			*len += s[k].length;
+		}
+	}
+	rc = 0;
+out:
+	free(run);
+	return rc;
 }
 
 static uint32_t
 glyph_offset(const struct ttf *f, unsigned glyph)
 {
-	const unsigned char *l = table(f, "loca")->data;
-
-	return f->long_loca ? u32(l + 4 * glyph) : 2u * u16(l + 2 * glyph);
+	return f->long_loca ? ttf_u32(f->loca + 4 * glyph) :
+	    2u * ttf_u16(f->loca + 2 * glyph);
 }
 
-/* Checks the tables of f->file and reads what kessan needs of them. */
+uint32_t
+ttf_glyph_span(const struct ttf *f, unsigned glyph, uint32_t *start)
+{
+	uint32_t end = glyph_offset(f, glyph + 1);
+
+	*start = glyph_offset(f, glyph);
+	if (end <= *start || end > f->glyf_length)
+		return 0;
+	return end - *start;
+}
+
+/* Maps [offset, offset + length) of the file (within f->size); sets *data
+ * to its first byte. */
+static int
+map_range(struct ttf *f, uint32_t offset, uint32_t length,
+    const unsigned char **data, char *err, size_t errsize)
+{
+	static const unsigned char nothing[1];
+	long page = sysconf(_SC_PAGESIZE);
+	uint32_t base;
+	void *p;
+
+	if (f->fd < 0) {
+		*data = f->file != NULL ? f->file + offset : nothing;
+		return 0;
+	}
+	if (length == 0) {
+		*data = nothing;
+		return 0;
+	}
+	base = page > 0 ? offset - offset % (uint32_t)page : offset;
+	p = mmap(NULL, length + (offset - base), PROT_READ, MAP_PRIVATE, f->fd,
+	    (off_t)base);
+	if (p == MAP_FAILED) {
+		snprintf(err, errsize, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	f->maps[f->nmaps].addr = p;
+	f->maps[f->nmaps++].length = length + (offset - base);
+	*data = (const unsigned char *)p + (offset - base);
+	return 0;
+}
+
+static int
+compare_offsets(const void *a, const void *b)
+{
+	const struct ttf_table *x = *(struct ttf_table *const *)a;
+	const struct ttf_table *y = *(struct ttf_table *const *)b;
+
+	return (x->offset > y->offset) - (x->offset < y->offset);
+}
+
+/* Maps every table but glyf and cmap, nearby ones together. */
+static int
+map_tables(struct ttf *f, char *err, size_t errsize)
+{
+	struct ttf_table *sorted[TTF_NTABLES];
+	size_t i, j, k, n = 0;
+	const unsigned char *run;
+
+	for (i = 0; i < TTF_NTABLES; i++) {
+		struct ttf_table *t = &f->tables[i];
+		if (!t->present || strcmp(ttf_tables[i], "glyf") == 0 ||
+		    strcmp(ttf_tables[i], "cmap") == 0)
+			continue;
+		if (strcmp(ttf_tables[i], "post") == 0 &&
+		    t->length > TTF_POST_HEAD)
+			t->length = TTF_POST_HEAD;
+		sorted[n++] = t;
+	}
+	qsort(sorted, n, sizeof(sorted[0]), compare_offsets);
+	for (i = 0; i < n; i = j) {
+		uint32_t end = sorted[i]->offset + sorted[i]->length;
+		for (j = i + 1; j < n && sorted[j]->offset <= end + MAP_GAP; j++)
+			if (sorted[j]->offset + sorted[j]->length > end)
+				end = sorted[j]->offset + sorted[j]->length;
+		if (map_range(f, sorted[i]->offset, end - sorted[i]->offset, &run,
+		    err, errsize) != 0)
+			return -1;
+		for (k = i; k < j; k++)
+			sorted[k]->data = run + (sorted[k]->offset - sorted[i]->offset);
+	}
+	return 0;
+}
+
+/*
+ * Picks the Windows Unicode cmap, full repertoire (3,10) or BMP (3,1),
+ * and reads it from its start to the end of cmap.
+ */
+static int
+find_cmap(struct ttf *f, char *err, size_t errsize)
+{
+	const struct ttf_table *t = ttf_find(f, "cmap");
+	unsigned char head[4], *records = NULL, format[2];
+	unsigned n, i, best = 0;
+	uint32_t chosen = 0;
+	int rc = -1;
+
+	if (t->length < 4 || read_at(f, t->offset, 4, head, err, errsize) != 0)
+		goto out;
+	n = ttf_u16(head + 2);
+	if (4 + 8 * (size_t)n > t->length)
+		goto out;
+	if ((records = malloc(8 * (size_t)n + 1)) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		goto out;
+	}
+	if (read_at(f, t->offset + 4, 8 * (size_t)n, records, err, errsize) != 0)
+		goto out;
+	for (i = 0; i < n; i++) {
+		const unsigned char *r = records + 8 * i;
+		unsigned platform = ttf_u16(r), encoding = ttf_u16(r + 2);
+		unsigned rank = platform == 3 && encoding == 10 ? 3 :
+		    platform == 3 && encoding == 1 ? 2 : platform == 0 ? 1 : 0;
+		uint32_t off = ttf_u32(r + 4);
+		/* Both formats have a 16-byte head; off may be near 2^32. */
+		if (rank <= best || off > t->length || t->length - off < 16)
+			continue;
+		if (read_at(f, t->offset + off, 2, format, err, errsize) != 0)
+			goto out;
+		if (ttf_u16(format) != 4 && ttf_u16(format) != 12)
+			continue;
+		f->cmap_format = ttf_u16(format);
+		chosen = off;
+		best = rank;
+	}
+	if (best > 0) {
+		f->cmap_length = t->length - chosen;
+		rc = map_range(f, t->offset + chosen, f->cmap_length, &f->cmap, err,
+		    errsize);
+	}
+out:
+	free(records);
+	return rc;
+}
+
+/* Reads the table directory and the tables; checks what kessan needs. */
 static int
 ttf_parse(struct ttf *f, char *err, size_t errsize)
 {
+	unsigned char head[12], *dir = NULL;
 	unsigned n, i, k;
+	int rc = -1;
 
 	if (f->size < 12) {
 		snprintf(err, errsize, "not a TrueType font");
 		return -1;
 	}
-	if (u32(f->file) == 0x4F54544F) {   /* "OTTO" */
+	if (read_at(f, 0, 12, head, err, errsize) != 0)
+		return -1;
+	if (ttf_u32(head) == 0x4F54544F) {   /* "OTTO" */
 		snprintf(err, errsize, "an OpenType/CFF font: libharu embeds only "
 		    "TrueType outlines (use a .ttf such as IPAex)");
 		return -1;
 	}
-	if (u32(f->file) != 0x00010000 && u32(f->file) != 0x74727565) {
+	if (ttf_u32(head) != 0x00010000 && ttf_u32(head) != 0x74727565) {
 		snprintf(err, errsize, "not a TrueType font");
 		return -1;
 	}
-	n = u16(f->file + 4);
+	n = ttf_u16(head + 4);
 	if (12 + 16 * (size_t)n > f->size) {
 		snprintf(err, errsize, "truncated table directory");
 		return -1;
 	}
-	for (i = 0; i < n; i++) {
-		const unsigned char *r = f->file + 12 + 16 * i;
-		uint32_t off = u32(r + 8), len = u32(r + 12);
-		for (k = 0; k < NREQUIRED; k++) {
-			if (memcmp(r, required_tables[k], 4) != 0)
-				continue;
-			if (off > f->size || len > f->size - off) {
-				snprintf(err, errsize, "truncated: table '%s' runs "
-				    "past the end of the file", required_tables[k]);
-				return -1;
-			}
-			f->tables[k].data = f->file + off;
-			f->tables[k].length = len;
-		}
-	}
-	for (k = 0; k < NREQUIRED; k++)
-		if (f->tables[k].data == NULL &&
-		    strcmp(required_tables[k], "cvt ") != 0 &&
-		    strcmp(required_tables[k], "fpgm") != 0 &&
-		    strcmp(required_tables[k], "prep") != 0) {
-			snprintf(err, errsize, "no '%s' table", required_tables[k]);
-			return -1;
-		}
-	if (table(f, "head")->length < 54 || table(f, "hhea")->length < 36 ||
-	    table(f, "maxp")->length < 6) {
-		snprintf(err, errsize, "truncated head, hhea or maxp table");
-		return -1;
-	}
-	f->units_per_em = u16(table(f, "head")->data + 18);
-	f->long_loca = u16(table(f, "head")->data + 50) != 0;
-	f->ascender = (int16_t)u16(table(f, "hhea")->data + 4);
-	f->descender = (int16_t)u16(table(f, "hhea")->data + 6);
-	f->metrics = u16(table(f, "hhea")->data + 34);
-	f->glyphs = u16(table(f, "maxp")->data + 4);
-	if (f->units_per_em == 0 || f->metrics == 0 || f->metrics > f->glyphs ||
-	    table(f, "hmtx")->length < 4 * f->metrics ||
-	    table(f, "loca")->length < (f->long_loca ? 4u : 2u) * (f->glyphs + 1)) {
-		snprintf(err, errsize, "inconsistent metrics tables");
-		return -1;
-	}
-	/* Ascending offsets within glyf keep every glyph's data apart, so a
-	 * subset is never larger than the font's own glyf. */
-	for (k = 0; k < f->glyphs; k++)
-		if (glyph_offset(f, k) > glyph_offset(f, k + 1))
-			break;
-	if (k < f->glyphs ||
-	    glyph_offset(f, f->glyphs) > table(f, "glyf")->length) {
-		snprintf(err, errsize, "glyph locations (loca) out of order or past "
-		    "the glyf table");
-		return -1;
-	}
-	if (find_cmap(f) != 0) {
-		snprintf(err, errsize, "no Unicode character map");
-		return -1;
-	}
-	f->hmtx = table(f, "hmtx")->data;
-	if ((f->bmp = malloc(0x10000 * sizeof(*f->bmp))) == NULL) {
+	if ((dir = malloc(16 * (size_t)n + 1)) == NULL) {
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}
-	memset(f->bmp, 0xFF, 0x10000 * sizeof(*f->bmp));
-	return 0;
+	if (read_at(f, 12, 16 * (size_t)n, dir, err, errsize) != 0)
+		goto out;
+	for (i = 0; i < n; i++) {
+		const unsigned char *r = dir + 16 * i;
+		uint32_t off = ttf_u32(r + 8), len = ttf_u32(r + 12);
+		for (k = 0; k < TTF_NTABLES; k++) {
+			if (memcmp(r, ttf_tables[k], 4) != 0)
+				continue;
+			if (off > f->size || len > f->size - off) {
+				snprintf(err, errsize, "truncated: table '%s' runs "
+				    "past the end of the file", ttf_tables[k]);
+				goto out;
+			}
+			f->tables[k].present = 1;
+			f->tables[k].offset = off;
+			f->tables[k].length = len;
+		}
+	}
+	for (k = 0; k < TTF_NTABLES; k++)
+		if (!f->tables[k].present &&
+		    strcmp(ttf_tables[k], "cvt ") != 0 &&
+		    strcmp(ttf_tables[k], "fpgm") != 0 &&
+		    strcmp(ttf_tables[k], "prep") != 0) {
+			snprintf(err, errsize, "no '%s' table", ttf_tables[k]);
+			goto out;
+		}
+	if (map_tables(f, err, errsize) != 0)
+		goto out;
+	if (ttf_find(f, "head")->length < 54 || ttf_find(f, "hhea")->length < 36 ||
+	    ttf_find(f, "maxp")->length < 6) {
+		snprintf(err, errsize, "truncated head, hhea or maxp table");
+		goto out;
+	}
+	f->units_per_em = ttf_u16(ttf_find(f, "head")->data + 18);
+	f->long_loca = ttf_u16(ttf_find(f, "head")->data + 50) != 0;
+	f->ascender = (int16_t)ttf_u16(ttf_find(f, "hhea")->data + 4);
+	f->descender = (int16_t)ttf_u16(ttf_find(f, "hhea")->data + 6);
+	f->metrics = ttf_u16(ttf_find(f, "hhea")->data + 34);
+	f->glyphs = ttf_u16(ttf_find(f, "maxp")->data + 4);
+	f->hmtx = ttf_find(f, "hmtx")->data;
+	f->loca = ttf_find(f, "loca")->data;
+	f->glyf_length = ttf_find(f, "glyf")->length;
+	if (f->units_per_em == 0 || f->metrics == 0 || f->metrics > f->glyphs ||
+	    ttf_find(f, "hmtx")->length < 4 * f->metrics ||
+	    ttf_find(f, "loca")->length <
+	    (f->long_loca ? 4u : 2u) * (f->glyphs + 1)) {
+		snprintf(err, errsize, "inconsistent metrics tables");
+		goto out;
+	}
+	/* Ascending offsets within glyf keep every glyph's data apart, so a
+	 * subset is never larger than the font's own glyf, and the glyphs of
+	 * a subset are read in file order. */
+	for (k = 0; k < f->glyphs; k++)
+		if (glyph_offset(f, k) > glyph_offset(f, k + 1))
+			break;
+	if (k < f->glyphs || glyph_offset(f, f->glyphs) > f->glyf_length) {
+		snprintf(err, errsize, "glyph locations (loca) out of order or past "
+		    "the glyf table");
+		goto out;
+	}
+	err[0] = '\0';
+	if (find_cmap(f, err, errsize) != 0) {
+		if (err[0] == '\0')
+			snprintf(err, errsize, "no Unicode character map");
+		goto out;
+	}
+	if ((f->bmp = calloc(0x10000 / TTF_BMP_BLOCK, sizeof(*f->bmp))) == NULL ||
+	    (f->cache = calloc(1, sizeof(*f->cache))) == NULL) {
+		snprintf(err, errsize, "out of memory");
+		goto out;
+	}
+	rc = 0;
+out:
+	free(dir);
+	return rc;
 }
 
-/*
- * Maps the regular file at path read-only: the pages a document touches
- * are read, not the whole 6 MB of an IPAex face, and they are shared with
- * the page cache rather than copied onto the heap. Every offset ttf_parse
- * and the readers take from the file is checked against f->size.
- */
+/* Opens the regular file at path (not a FIFO, which would block). */
 static int
-map_file(struct ttf *f, const char *path, char *err, size_t errsize)
+open_file(struct ttf *f, const char *path, char *err, size_t errsize)
 {
 	struct stat st;
-	void *p;
-	int fd;
 
 	/* O_NONBLOCK: opening a FIFO with no writer must not wait for one. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0) {
+	if ((f->fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+	    O_CLOEXEC)) < 0) {
 		snprintf(err, errsize, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) != 0) {
+	if (fstat(f->fd, &st) != 0) {
 		snprintf(err, errsize, "cannot read: %s", strerror(errno));
-		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		snprintf(err, errsize, "not a regular file");
-		close(fd);
 		return -1;
 	}
 	if (st.st_size < 0 || (unsigned long long)st.st_size > TTF_MAX_FILE_SIZE) {
 		snprintf(err, errsize, "file is larger than the limit of %zu MiB",
 		    TTF_MAX_FILE_SIZE / (1024 * 1024));
-		close(fd);
 		return -1;
 	}
-	if (st.st_size == 0) {   /* mmap refuses length 0 */
-		close(fd);
-		f->size = 0;
-		return 0;
-	}
-	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (p == MAP_FAILED) {
-		snprintf(err, errsize, "cannot read: %s", strerror(errno));
-		return -1;
-	}
-	/* A document reads a few hundred scattered glyphs: read-ahead would
-	 * map most of the file in. */
-	(void)madvise(p, (size_t)st.st_size, MADV_RANDOM);
-	f->file = p;
 	f->size = (size_t)st.st_size;
-	f->mapped = 1;
 	return 0;
 }
 
@@ -276,7 +407,8 @@ ttf_open(const char *path, char *err, size_t errsize)
 		snprintf(err, errsize, "out of memory");
 		goto fail;
 	}
-	if (map_file(f, path, err, errsize) != 0 ||
+	f->fd = -1;
+	if (open_file(f, path, err, errsize) != 0 ||
 	    ttf_parse(f, err, errsize) != 0)
 		goto fail;
 	return f;
@@ -297,6 +429,7 @@ ttf_open_memory(const char *name, const unsigned char *data, size_t size,
 		snprintf(err, errsize, "out of memory");
 		goto fail;
 	}
+	f->fd = -1;
 	if (size > 0)
 		memcpy(copy, data, size);
 	f->file = copy;
@@ -312,13 +445,23 @@ fail:
 void
 ttf_close(struct ttf *f)
 {
+	size_t i;
+
 	if (f == NULL)
 		return;
-	if (f->mapped)
-		munmap((void *)f->file, f->size);
-	else
-		free((void *)f->file);
+	if (f->fd >= 0)
+		close(f->fd);
+	for (i = 0; i < f->nmaps; i++)
+		munmap(f->maps[i].addr, f->maps[i].length);
+	free((void *)f->file);
+	for (i = 0; f->bmp != NULL && i < 0x10000 / TTF_BMP_BLOCK; i++)
+		free(f->bmp[i]);
 	free(f->bmp);
+	if (f->cache != NULL) {
+		free(f->cache->data);
+		free(f->cache->at);
+		free(f->cache);
+	}
 	free(f->path);
 	free(f);
 }
@@ -347,17 +490,34 @@ ttf_descender(const struct ttf *f)
 	return f->descender;
 }
 
+const unsigned char *
+ttf_table(const struct ttf *f, const char *tag, uint32_t *length)
+{
+	const struct ttf_table *t = ttf_find(f, tag);
+
+	*length = t != NULL && t->data != NULL ? t->length : 0;
+	return t != NULL ? t->data : NULL;
+}
+
 static unsigned cmap_glyph(const struct ttf *f, uint32_t c);
 
 unsigned
 ttf_glyph(const struct ttf *f, uint32_t c)
 {
-	if (c < 0x10000) {
-		if (f->bmp[c] == GLYPH_UNKNOWN)
-			f->bmp[c] = (uint16_t)cmap_glyph(f, c);
-		return f->bmp[c];
+	uint16_t *block;
+
+	if (c >= 0x10000)
+		return cmap_glyph(f, c);
+	if ((block = f->bmp[c / TTF_BMP_BLOCK]) == NULL) {
+		/* Out of memory, the lookup is not kept. */
+		if ((block = malloc(TTF_BMP_BLOCK * sizeof(*block))) == NULL)
+			return cmap_glyph(f, c);
+		memset(block, 0xFF, TTF_BMP_BLOCK * sizeof(*block));
+		f->bmp[c / TTF_BMP_BLOCK] = block;
 	}
-	return cmap_glyph(f, c);
+	if (block[c % TTF_BMP_BLOCK] == GLYPH_UNKNOWN)
+		block[c % TTF_BMP_BLOCK] = (uint16_t)cmap_glyph(f, c);
+	return block[c % TTF_BMP_BLOCK];
 }
 
 /* The glyph of c as the cmap says. */
@@ -368,7 +528,7 @@ cmap_glyph(const struct ttf *f, uint32_t c)
 	unsigned segs, i;
 
 	if (f->cmap_format == 12) {
-		uint32_t groups = u32(m + 12);
+		uint32_t groups = ttf_u32(m + 12);
 		unsigned lo, hi;
 
 		if (16 + 12 * (uint64_t)groups > f->cmap_length)
@@ -377,12 +537,12 @@ cmap_glyph(const struct ttf *f, uint32_t c)
 		hi = (unsigned)groups;
 		while (lo < hi) {
 			const unsigned char *g = m + 16 + 12 * ((lo + hi) / 2);
-			if (c < u32(g))
+			if (c < ttf_u32(g))
 				hi = (lo + hi) / 2;
-			else if (c > u32(g + 4))
+			else if (c > ttf_u32(g + 4))
 				lo = (lo + hi) / 2 + 1;
 			else {
-				uint32_t glyph = u32(g + 8) + (c - u32(g));
+				uint32_t glyph = ttf_u32(g + 8) + (c - ttf_u32(g));
 				return glyph < f->glyphs ? (unsigned)glyph : 0;
 			}
 		}
@@ -390,7 +550,7 @@ cmap_glyph(const struct ttf *f, uint32_t c)
 	}
 	if (c > 0xFFFF)
 		return 0;
-	segs = u16(m + 6) / 2;
+	segs = ttf_u16(m + 6) / 2;
 	if (16 + 8 * (size_t)segs > f->cmap_length)
 		return 0;
 	{
@@ -398,7 +558,7 @@ cmap_glyph(const struct ttf *f, uint32_t c)
 		unsigned lo = 0, hi = segs;
 		while (lo < hi) {
 			unsigned mid = (lo + hi) / 2;
-			if (u16(m + 14 + 2 * mid) < c)
+			if (ttf_u16(m + 14 + 2 * mid) < c)
 				lo = mid + 1;
 			else
 				hi = mid;
@@ -411,18 +571,19 @@ cmap_glyph(const struct ttf *f, uint32_t c)
 		const unsigned char *delta = start + 2 * segs;
 		const unsigned char *range = delta + 2 * segs;
 		unsigned glyph;
-		if (c < u16(start))
+		if (c < ttf_u16(start))
 			return 0;
-		if (u16(range) == 0)
-			glyph = (c + u16(delta)) & 0xFFFF;
+		if (ttf_u16(range) == 0)
+			glyph = (c + ttf_u16(delta)) & 0xFFFF;
 		else {
 			/* idRangeOffset is relative to its own position. */
-			if ((size_t)(range - m) + u16(range) + 2 * (c - u16(start)) +
-			    2 > f->cmap_length)
+			if ((size_t)(range - m) + ttf_u16(range) +
+			    2 * (c - ttf_u16(start)) + 2 > f->cmap_length)
 				return 0;
-			glyph = u16(range + u16(range) + 2 * (c - u16(start)));
+			glyph = ttf_u16(range + ttf_u16(range) +
+			    2 * (c - ttf_u16(start)));
 			if (glyph != 0)
-				glyph = (glyph + u16(delta)) & 0xFFFF;
+				glyph = (glyph + ttf_u16(delta)) & 0xFFFF;
 		}
 		/* idDelta can name any id: one the font lacks is .notdef. */
 		return glyph < f->glyphs ? glyph : 0;
@@ -435,431 +596,5 @@ ttf_advance(const struct ttf *f, unsigned glyph)
 {
 	if (glyph >= f->metrics)
 		glyph = f->metrics - 1;
-	return u16(f->hmtx + 4 * glyph);
-}
-
-/*
- * A glyph's data in glyf: sets *start and returns its length, 0 for an
- * empty glyph or one whose loca entries are out of order or past the
- * table (a damaged font draws it as nothing rather than reading wild).
- */
-static uint32_t
-glyph_span(const struct ttf *f, unsigned glyph, uint32_t *start)
-{
-	uint32_t end = glyph_offset(f, glyph + 1);
-
-	*start = glyph_offset(f, glyph);
-	if (end <= *start || end > table(f, "glyf")->length)
-		return 0;
-	return end - *start;
-}
-
-/* Marks a glyph and, for a composite, the glyphs it is built from. */
-static void
-mark_glyph(const struct ttf *f, unsigned glyph, unsigned char *used, int depth)
-{
-	const unsigned char *g;
-	uint32_t start, len, p;
-	unsigned flags;
-
-	if (glyph >= f->glyphs || used[glyph] || depth > 8)
-		return;
-	used[glyph] = 1;
-	len = glyph_span(f, glyph, &start);
-	g = table(f, "glyf")->data + start;
-	if (len < 10 || (int16_t)u16(g) >= 0)
-		return;
-	p = 10;
-	do {
-		if (p + 4 > len)
-			return;
-		flags = u16(g + p);
-		mark_glyph(f, u16(g + p + 2), used, depth + 1);
-		p += 4 + (flags & 0x0001 ? 4 : 2);
-		if (flags & 0x0008)
-			p += 2;
-		else if (flags & 0x0040)
-			p += 4;
-		else if (flags & 0x0080)
-			p += 8;
-	} while (flags & 0x0020);
-}
-
-/*
- * Copies one glyph to out without its hinting instructions, which PDF
- * viewers do not run and which are nearly half of IPAex's glyph data.
- * Returns the bytes written.
- */
-static uint32_t
-copy_unhinted(const unsigned char *g, uint32_t len, unsigned char *out)
-{
-	int contours;
-	uint32_t p;
-	unsigned flags = 0;
-
-	if (len < 10)
-		return 0;
-	contours = (int16_t)u16(g);
-	if (contours >= 0) {
-		uint32_t head = 10 + 2 * (uint32_t)contours, ilen;
-
-		if (head + 2 > len || head + 2 + (ilen = u16(g + head)) > len) {
-			memcpy(out, g, len);
-			return len;
-		}
-		memcpy(out, g, head);
-		put16(out + head, 0);
-		memcpy(out + head + 2, g + head + 2 + ilen, len - head - 2 - ilen);
-		return len - ilen;
-	}
-	/* A composite: instructions follow its last component. */
-	p = 10;
-	do {
-		if (p + 4 > len) {
-			memcpy(out, g, len);
-			return len;
-		}
-		flags = u16(g + p);
-		p += 4 + (flags & 0x0001 ? 4 : 2);
-		if (flags & 0x0008)
-			p += 2;
-		else if (flags & 0x0040)
-			p += 4;
-		else if (flags & 0x0080)
-			p += 8;
-	} while (flags & 0x0020);
-	if (p > len)
-		p = len;
-	memcpy(out, g, p);
-	if (flags & 0x0100) {
-		/* Clear WE_HAVE_INSTRUCTIONS on the last component. */
-		uint32_t q = 10, last = 10;
-		unsigned f;
-		do {
-			last = q;
-			f = u16(out + q);
-			q += 4 + (f & 0x0001 ? 4 : 2);
-			if (f & 0x0008)
-				q += 2;
-			else if (f & 0x0040)
-				q += 4;
-			else if (f & 0x0080)
-				q += 8;
-		} while (f & 0x0020);
-		put16(out + last, f & ~0x0100u);
-	}
-	return p;
-}
-
-static uint32_t
-checksum(const unsigned char *data, uint32_t length)
-{
-	uint32_t sum = 0, i;
-
-	for (i = 0; i + 4 <= length; i += 4)
-		sum += u32(data + i);
-	if (i < length) {
-		unsigned char pad[4];
-
-		memset(pad, 0, sizeof(pad));
-		memcpy(pad, data + i, length - i);
-		sum += u32(pad);
-	}
-	return sum;
-}
-
-static int
-compare_codepoints(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Code points this close together share one cmap segment. */
-#define CMAP_GAP 64
-
-/*
- * A format 4 cmap (platform 3, encoding 1) of the code points given.
- * Nearby code points share a segment whose glyphIdArray holds zeros for
- * the gaps: libharu scans segments one by one for each of the 65,536 codes
- * when it builds a font, so few segments make it fast.
- */
-static unsigned char *
-build_cmap(const struct ttf *f, const uint16_t *map, const uint32_t *cps,
-    size_t n, uint32_t *length)
-{
-	uint32_t *sorted = malloc((n + 1) * sizeof(*sorted));
-	size_t segs, i, j, entries = 0, k, seg;
-	size_t *seg_start = NULL;
-	unsigned char *out = NULL, *st;
-
-	if (sorted == NULL)
-		return NULL;
-	for (i = 0, j = 0; i < n; i++)
-		if (cps[i] <= 0xFFFE && ttf_glyph(f, cps[i]) != 0)
-			sorted[j++] = cps[i];
-	n = j;
-	qsort(sorted, n, sizeof(*sorted), compare_codepoints);
-	for (i = 0, j = 0; i < n; i++)
-		if (j == 0 || sorted[i] != sorted[j - 1])
-			sorted[j++] = sorted[i];
-	n = j;
-	/* Segments: [first index of each], then the required 0xFFFF. */
-	if ((seg_start = malloc((n + 2) * sizeof(*seg_start))) == NULL)
-		goto out;
-	for (i = 0, segs = 0; i < n; i++)
-		if (i == 0 || sorted[i] - sorted[i - 1] > CMAP_GAP)
-			seg_start[segs++] = i;
-	seg_start[segs] = n;
-	for (k = 0; k < segs; k++)
-		entries += sorted[seg_start[k + 1] - 1] - sorted[seg_start[k]] + 1;
-	segs++;   /* 0xFFFF */
-	*length = (uint32_t)(12 + 16 + 8 * segs + 2 * entries);
-	if (*length > 0xFFFF + 12 || (out = calloc(1, *length)) == NULL) {
-		free(out);
-		out = NULL;
-		goto out;
-	}
-	put16(out, 0);
-	put16(out + 2, 1);
-	put16(out + 4, 3);
-	put16(out + 6, 1);
-	put32(out + 8, 12);
-	st = out + 12;
-	put16(st, 4);
-	put16(st + 2, (unsigned)(*length - 12));
-	put16(st + 6, (unsigned)(2 * segs));
-	{
-		unsigned sr = 1, es = 0;
-		while (sr * 2 <= segs) {
-			sr *= 2;
-			es++;
-		}
-		put16(st + 8, 2 * sr);
-		put16(st + 10, es);
-		put16(st + 12, (unsigned)(2 * segs - 2 * sr));
-	}
-	{
-		unsigned char *end = st + 14, *startc = end + 2 * segs + 2;
-		unsigned char *delta = startc + 2 * segs, *range = delta + 2 * segs;
-		unsigned char *ids = range + 2 * segs;
-		size_t base = 0;
-		for (seg = 0; seg + 1 < segs; seg++) {
-			uint32_t lo = sorted[seg_start[seg]];
-			uint32_t hi = sorted[seg_start[seg + 1] - 1];
-			put16(end + 2 * seg, hi);
-			put16(startc + 2 * seg, lo);
-			/* glyphIdArray[base] is this far from idRangeOffset[seg]. */
-			put16(range + 2 * seg, (unsigned)(2 * (segs - seg) + 2 * base));
-			for (k = seg_start[seg]; k < seg_start[seg + 1]; k++)
-				put16(ids + 2 * (base + sorted[k] - lo),
-				    map[ttf_glyph(f, sorted[k])]);
-			base += hi - lo + 1;
-		}
-		put16(end + 2 * seg, 0xFFFF);
-		put16(startc + 2 * seg, 0xFFFF);
-		put16(delta + 2 * seg, 1);
-	}
-out:
-	free(sorted);
-	free(seg_start);
-	return out;
-}
-
-/* Rewrites the component glyph ids of a composite glyph through map
- * (of `glyphs` entries); an id the font lacks becomes .notdef. */
-static void
-renumber_components(unsigned char *g, uint32_t len, const uint16_t *map,
-    unsigned glyphs)
-{
-	uint32_t p = 10;
-	unsigned flags;
-
-	if (len < 10 || (int16_t)u16(g) >= 0)
-		return;
-	do {
-		if (p + 4 > len)
-			return;
-		flags = u16(g + p);
-		put16(g + p + 2, u16(g + p + 2) < glyphs ? map[u16(g + p + 2)] : 0);
-		p += 4 + (flags & 0x0001 ? 4 : 2);
-		if (flags & 0x0008)
-			p += 2;
-		else if (flags & 0x0040)
-			p += 4;
-		else if (flags & 0x0080)
-			p += 8;
-	} while (flags & 0x0020);
-}
-
-unsigned char *
-ttf_subset(const struct ttf *f, const uint32_t *cps, size_t n, size_t *size)
-{
-	return ttf_subset_ids(f, cps, n, size, NULL);
-}
-
-const unsigned char *
-ttf_table(const struct ttf *f, const char *tag, uint32_t *length)
-{
-	const struct table *t = table(f, tag);
-
-	*length = t != NULL && t->data != NULL ? t->length : 0;
-	return t != NULL ? t->data : NULL;
-}
-
-unsigned char *
-ttf_subset_ids(const struct ttf *f, const uint32_t *cps, size_t n,
-    size_t *size, uint16_t *ids)
-{
-	const struct table *glyf = table(f, "glyf");
-	const struct table *hmtx_old = table(f, "hmtx");
-	unsigned char *used = calloc(f->glyphs + 1, 1);
-	uint16_t *map = calloc(f->glyphs + 1, sizeof(*map));
-	unsigned char *loca = NULL, *newglyf = NULL, *cmap = NULL, *post = NULL;
-	unsigned char *head = NULL, *hhea = NULL, *maxp = NULL, *hmtx = NULL;
-	unsigned char *out = NULL;
-	uint32_t loca_len, glyf_len, cmap_len = 0, offset, sum = 0, start, len;
-	uint64_t glyf_total = 0;
-	struct table tables[NREQUIRED];
-	size_t i, ntables = 0, total;
-	unsigned g, count = 0;
-
-	if (used == NULL || map == NULL)
-		goto fail;
-	mark_glyph(f, 0, used, 0);
-	for (i = 0; i < n; i++)
-		mark_glyph(f, ttf_glyph(f, cps[i]), used, 0);
-	/* Compact ids: .notdef first, then the glyphs used in font order. */
-	for (g = 0; g < f->glyphs; g++)
-		if (used[g]) {
-			map[g] = (uint16_t)count++;
-			glyf_total += (glyph_span(f, g, &start) + 3) & ~3u;
-		}
-	/* Glyphs may share data in a hostile font; the copy must fit a loca. */
-	if (glyf_total > UINT32_MAX - 4)
-		goto fail;
-	glyf_len = (uint32_t)glyf_total;
-	loca_len = 4 * (count + 1);
-	if ((loca = malloc(loca_len)) == NULL ||
-	    (newglyf = calloc(1, glyf_len + 4)) == NULL ||
-	    (hmtx = malloc(4 * (size_t)count)) == NULL)
-		goto fail;
-	for (g = 0, offset = 0; g < f->glyphs; g++) {
-		unsigned k = map[g];
-		/* leftSideBearing: in the long metrics, or the array after them,
-		 * which a damaged font may cut short. */
-		size_t lsb = g < f->metrics ? 4 * (size_t)g + 2 :
-		    4 * (size_t)f->metrics + 2 * (size_t)(g - f->metrics);
-		if (!used[g])
-			continue;
-		put32(loca + 4 * k, offset);
-		put16(hmtx + 4 * k, ttf_advance(f, g));
-		put16(hmtx + 4 * k + 2, lsb + 2 <= hmtx_old->length ?
-		    u16(hmtx_old->data + lsb) : 0);
-		if ((len = glyph_span(f, g, &start)) > 0) {
-			len = copy_unhinted(glyf->data + start, len, newglyf + offset);
-			renumber_components(newglyf + offset, len, map, f->glyphs);
-			offset += (len + 3) & ~3u;
-		}
-	}
-	put32(loca + 4 * count, offset);
-	glyf_len = offset;
-	for (i = 0; ids != NULL && i < n; i++)
-		ids[i] = map[ttf_glyph(f, cps[i])];
-	/* The cmap maps code points to the new ids. */
-	if ((cmap = build_cmap(f, map, cps, n, &cmap_len)) == NULL ||
-	    (post = calloc(1, 32)) == NULL ||
-	    (head = malloc(table(f, "head")->length)) == NULL ||
-	    (hhea = malloc(table(f, "hhea")->length)) == NULL ||
-	    (maxp = malloc(table(f, "maxp")->length)) == NULL)
-		goto fail;
-	/* post format 3: no glyph names, the rest as the font says. */
-	memcpy(post, table(f, "post")->data,
-	    table(f, "post")->length < 32 ? table(f, "post")->length : 32);
-	put32(post, 0x00030000);
-	memcpy(head, table(f, "head")->data, table(f, "head")->length);
-	put32(head + 8, 0);            /* checkSumAdjustment, set below */
-	put16(head + 50, 1);           /* long loca */
-	memcpy(hhea, table(f, "hhea")->data, table(f, "hhea")->length);
-	put16(hhea + 34, count);       /* numberOfHMetrics: one per glyph */
-	memcpy(maxp, table(f, "maxp")->data, table(f, "maxp")->length);
-	put16(maxp + 4, count);
-	for (i = 0; i < NREQUIRED; i++) {
-		const char *tag = required_tables[i];
-		struct table t = f->tables[i];
-		if (strcmp(tag, "cmap") == 0) {
-			t.data = cmap;
-			t.length = cmap_len;
-		} else if (strcmp(tag, "glyf") == 0) {
-			t.data = newglyf;
-			t.length = glyf_len;
-		} else if (strcmp(tag, "loca") == 0) {
-			t.data = loca;
-			t.length = loca_len;
-		} else if (strcmp(tag, "hmtx") == 0) {
-			t.data = hmtx;
-			t.length = 4 * count;
-		} else if (strcmp(tag, "post") == 0) {
-			t.data = post;
-			t.length = 32;
-		} else if (strcmp(tag, "head") == 0)
-			t.data = head;
-		else if (strcmp(tag, "hhea") == 0)
-			t.data = hhea;
-		else if (strcmp(tag, "maxp") == 0)
-			t.data = maxp;
-		if (t.data != NULL)
-			tables[ntables++] = t;
-	}
-	total = 12 + 16 * ntables;
-	for (i = 0; i < ntables; i++)
-		total += (tables[i].length + 3) & ~3u;
-	if ((out = calloc(1, total)) == NULL)
-		goto fail;
-	put32(out, 0x00010000);
-	put16(out + 4, (unsigned)ntables);
-	{
-		unsigned sr = 1, es = 0;
-		while (sr * 2 <= ntables) {
-			sr *= 2;
-			es++;
-		}
-		put16(out + 6, 16 * sr);
-		put16(out + 8, es);
-		put16(out + 10, (unsigned)(16 * ntables - 16 * sr));
-	}
-	offset = (uint32_t)(12 + 16 * ntables);
-	for (i = 0, ntables = 0; i < NREQUIRED; i++) {
-		const struct table *t;
-		unsigned char *rec;
-		if (f->tables[i].data == NULL)
-			continue;   /* an optional table the font lacks */
-		t = &tables[ntables];
-		rec = out + 12 + 16 * ntables++;
-		memcpy(rec, required_tables[i], 4);
-		put32(rec + 4, checksum(t->data, t->length));
-		put32(rec + 8, offset);
-		put32(rec + 12, t->length);
-		memcpy(out + offset, t->data, t->length);
-		offset += (t->length + 3) & ~3u;
-	}
-	/* The whole-font checksum adjustment, in the copy of head. */
-	sum = checksum(out, (uint32_t)total);
-	for (i = 0; i < ntables; i++)
-		if (memcmp(out + 12 + 16 * i, "head", 4) == 0)
-			put32(out + u32(out + 12 + 16 * i + 8) + 8, 0xB1B0AFBAu - sum);
-	*size = total;
-fail:
-	free(used);
-	free(map);
-	free(loca);
-	free(newglyf);
-	free(hmtx);
-	free(cmap);
-	free(post);
-	free(head);
-	free(hhea);
-	free(maxp);
-	return out;
+	return ttf_u16(f->hmtx + 4 * glyph);
 }

@@ -18,9 +18,10 @@ struct ttf;
 #define TTF_MAX_FILE_SIZE ((size_t)64 * 1024 * 1024)
 
 /*
- * Maps a TrueType (glyf-outline) font file into memory and checks the
- * tables kessan needs. Returns NULL and writes a reason to err on failure
- * (OpenType/CFF fonts are refused: libharu cannot embed them).
+ * Opens a TrueType (glyf-outline) font file, reads the tables kessan needs
+ * but the glyph outlines, and checks them. The file stays open for the
+ * outlines a subset reads. Returns NULL and writes a reason to err on
+ * failure (OpenType/CFF fonts are refused: libharu cannot embed them).
  */
 struct ttf *ttf_open(const char *path, char *err, size_t errsize);
 /* The same from bytes in memory (copied), named `name` in ttf_path. */
@@ -49,12 +50,15 @@ const char *ttf_path(const struct ttf *font);
 unsigned char *ttf_subset(const struct ttf *font, const uint32_t *codepoints,
     size_t n, size_t *size);
 /* The same, and the subset's glyph id of each code point in ids[i] (0 for
- * one the font lacks). */
+ * one the font lacks); NULL with a reason in err when out of memory or
+ * the font file cannot be read any more. */
 unsigned char *ttf_subset_ids(const struct ttf *font,
-    const uint32_t *codepoints, size_t n, size_t *size, uint16_t *ids);
+    const uint32_t *codepoints, size_t n, size_t *size, uint16_t *ids,
+    char *err, size_t errsize);
 
 /* One of the tables the font was checked for ("OS/2", "name", "post"...),
- * and its length; NULL (length 0) if the font lacks it. */
+ * and its length; NULL (length 0) if the font lacks it. Of post, only its
+ * 32-byte header; of cmap and glyf, nothing. */
 const unsigned char *ttf_table(const struct ttf *font, const char *tag,
     uint32_t *length);
 
