@@ -286,8 +286,8 @@ struct reads_cached {
 	char sha[65];
 };
 
-static uint32_t
-hash_text(const char *s)
+uint32_t
+reads_hash(const char *s)
 {
 	uint32_t h = 2166136261u;
 
@@ -301,7 +301,7 @@ hash_text(const char *s)
 size_t
 reads_sets_intern(struct reads_sets *s, const char *tokens)
 {
-	uint32_t h = hash_text(tokens), *hashes;
+	uint32_t h = reads_hash(tokens), *hashes;
 	char **grown, *copy;
 	size_t i;
 

@@ -89,4 +89,7 @@ size_t reads_sets_number(struct reads_sets *s, size_t set,
 
 void reads_sets_free(struct reads_sets *s);
 
+/* FNV-1a of a string: the sets' hash, and the build's shard of a path. */
+uint32_t reads_hash(const char *s);
+
 #endif
