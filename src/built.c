@@ -105,8 +105,20 @@ read_manifest(const char *name, struct manifest *m, struct diag_list *diags)
 		else if (in && strcmp(label, "kessan") == 0)
 			snprintf(m->version, sizeof(m->version), "%s", sha);
 		else if (in && (strncmp(label, "book/", 5) == 0 ||
-		    strncmp(label, "layouts/", 8) == 0)) {
-			int added = add_file(m, label + (label[0] == 'b' ? 5 : 0), sha);
+		    strncmp(label, "layouts/", 8) == 0 ||
+		    strncmp(label, "reads/", 6) == 0)) {
+			/* "reads/QUARTER DIGEST #N FILE": part of a quarter was read
+			 * (kessan build's fine dependencies); FILE is its file's
+			 * digest then, "-" when the book had none */
+			int added = 0;
+			if (label[0] == 'r') {
+				char file[64], *tab = strchr(sha, '\t');
+				tab = tab != NULL ? strchr(tab + 1, '\t') : NULL;
+				snprintf(file, sizeof(file), "periods/%s.xml", label + 6);
+				if (tab != NULL && strcmp(tab + 1, "-") != 0)
+					added = add_file(m, file, tab + 1);
+			} else
+				added = add_file(m, label + (label[0] == 'b' ? 5 : 0), sha);
 
 			if (added == -2)
 				diag_add(diags, DIAG_FATAL, name, lineno, "%s is recorded "

@@ -25,6 +25,7 @@
 #include "../util/buffer.h"
 #include "../util/readfile.h"
 #include "../util/sha256.h"
+#include "reads.h"
 #include "results.h"
 #include "stamp.h"
 
@@ -45,6 +46,10 @@ struct input {
 	long long mtime_ns;
 	int ours;            /* an output this run wrote: its digest is of the
 	                        bytes written, whatever the clock says */
+	size_t set;          /* label "reads/QUARTER": what was read of the
+	                        quarter, in the planner's sets; else 0 */
+	char file[65];       /* with a set: the quarter's file's digest now,
+	                        "-" if none (for kessan diff --built) */
 };
 
 struct job {
@@ -79,8 +84,7 @@ struct result {
 	int job;
 	int ok;
 	char sha[65];
-	int ndeps;
-	int deps[BUILD_MAX_DEPS];
+	struct reads_packed reads;
 };
 
 _Static_assert(sizeof(struct result) <= RESULTS_MAX_RESULT,
@@ -107,6 +111,8 @@ struct planner {
 	/* the previous manifest */
 	struct job *old;
 	size_t nold;
+	/* what outputs read of other quarters (reads.h) */
+	struct reads_sets sets;
 	/* the output folder's lock descriptors (-1: none), which workers
 	 * close: a killed build's lock must go with the build itself, not
 	 * wait for its workers to be reaped */
@@ -304,11 +310,39 @@ add_input(struct input **list, size_t *n, const char *label, const char *sha)
 	if (grown == NULL)
 		return -1;
 	*list = grown;
+	grown[*n].set = 0;
+	grown[*n].file[0] = '\0';
 	if ((grown[*n].label = strdup(label)) == NULL)
 		return -1;
 	snprintf(grown[*n].sha, sizeof(grown[*n].sha), "%s", sha);
 	(*n)++;
 	return 0;
+}
+
+/* add_input with what was read of a quarter (a set; 0: none). */
+static int
+add_input_reads(struct input **list, size_t *n, const char *label,
+    const char *sha, size_t set)
+{
+	if (add_input(list, n, label, sha) != 0)
+		return -1;
+	(*list)[*n - 1].set = set;
+	return 0;
+}
+
+/* An input "reads/QUARTER" gets its quarter's file's current digest: the
+ * manifest then names one state of the book, which diff --built finds
+ * in git (the output is what that state renders, as its reads are). */
+static void
+note_file(struct planner *pl, struct input *in)
+{
+	char path[4096];
+	const char *sha;
+
+	snprintf(path, sizeof(path), "%s/periods/%s.xml", pl->o->book,
+	    in->label + 6);
+	sha = digest(pl, path);
+	snprintf(in->file, sizeof(in->file), "%s", sha != NULL ? sha : "-");
 }
 
 static void
@@ -391,7 +425,8 @@ manifest_name(const struct build_options *o, char *buf, size_t size)
 static int
 read_manifest(struct planner *pl, int inputs)
 {
-	char name[4096], line[8192];
+	char name[4096], *line = NULL;
+	size_t size = 0, *sets = NULL, nsets = 0, *more;
 	struct job *grown, *cur = NULL;
 	FILE *f;
 	int rc = 0;
@@ -399,13 +434,14 @@ read_manifest(struct planner *pl, int inputs)
 	manifest_name(pl->o, name, sizeof(name));
 	if ((f = fopen(name, "r")) == NULL)
 		return 0;
-	if (fgets(line, sizeof(line), f) == NULL ||
+	if (getline(&line, &size, f) < 0 ||
 	    strcmp(line, "kessan-manifest\t1\n") != 0) {
+		free(line);
 		fclose(f);
 		return 0;
 	}
-	while (fgets(line, sizeof(line), f) != NULL) {
-		char *tab, *tab2;
+	while (getline(&line, &size, f) >= 0) {
+		char *tab, *tab2, *tab3;
 
 		line[strcspn(line, "\n")] = '\0';
 		if ((tab = strchr(line, '\t')) == NULL ||
@@ -413,7 +449,18 @@ read_manifest(struct planner *pl, int inputs)
 			continue;
 		*tab++ = '\0';
 		*tab2++ = '\0';
-		if (strcmp(line, "output") == 0) {
+		if (inputs && strcmp(line, "reads") == 0) {
+			/* "reads N TOKENS": the Nth set, in order */
+			if ((more = array_grow(sets, nsets, sizeof(*more))) == NULL ||
+			    (more[nsets] = reads_sets_intern(&pl->sets, tab2)) == 0) {
+				if (more != NULL)
+					sets = more;
+				rc = -1;
+				break;
+			}
+			sets = more;
+			nsets++;
+		} else if (strcmp(line, "output") == 0) {
 			if ((grown = array_grow(pl->old, pl->nold, sizeof(*grown))) ==
 			    NULL) {
 				rc = -1;
@@ -423,10 +470,24 @@ read_manifest(struct planner *pl, int inputs)
 			cur = &grown[pl->nold++];
 			snprintf(cur->path, sizeof(cur->path), "%s", tab);
 			snprintf(cur->sha, sizeof(cur->sha), "%s", tab2);
-		} else if (inputs && strcmp(line, "input") == 0 && cur != NULL &&
-		    add_input(&cur->inputs, &cur->ninputs, tab, tab2) != 0)
-			rc = -1;
+		} else if (inputs && strcmp(line, "input") == 0 && cur != NULL) {
+			/* "input LABEL SHA [#N: what was read, the Nth set]" */
+			size_t set = 0;
+			if ((tab3 = strchr(tab2, '\t')) != NULL) {
+				*tab3++ = '\0';
+				set = strtoul(tab3 + (*tab3 == '#'), NULL, 10);
+				/* a set the file lacks: unknown, so out of date */
+				set = set >= 1 && set <= nsets ? sets[set - 1] : 0;
+				if (set == 0)
+					tab2 = "-";
+			}
+			if (add_input_reads(&cur->inputs, &cur->ninputs, tab, tab2,
+			    set) != 0)
+				rc = -1;
+		}
 	}
+	free(sets);
+	free(line);
 	fclose(f);
 	return rc;
 }
@@ -441,12 +502,15 @@ compare_inputs(const void *a, const void *b)
 static int
 write_manifest(struct planner *pl, struct diag_list *diags)
 {
-	struct buffer b = { NULL, 0, 0, 0 };
+	struct buffer b = { NULL, 0, 0, 0 }, table = { NULL, 0, 0, 0 };
 	char name[4096], err[256];
 	size_t i, k;
 	int rc;
 
-	buffer_puts(&b, "kessan-manifest\t1\n");
+	/* The sets of what outputs read come first, numbered as they are
+	 * first used, so that a manifest is the same whatever came before. */
+	reads_sets_renumber(&pl->sets);
+	buffer_puts(&table, "kessan-manifest\t1\n");
 	/* Jobs are in a fixed order; failed outputs are left out. */
 	for (i = 0; i < pl->njobs; i++) {
 		const struct job *j = &pl->jobs[i];
@@ -462,33 +526,30 @@ write_manifest(struct planner *pl, struct diag_list *diags)
 			buffer_puts(&b, j->inputs[k].label);
 			buffer_puts(&b, "\t");
 			buffer_puts(&b, j->inputs[k].sha);
+			if (j->inputs[k].set != 0) {
+				size_t n = reads_sets_number(&pl->sets, j->inputs[k].set,
+				    &table);
+				buffer_printf(&b, "\t#%zu\t%s", n, j->inputs[k].file);
+				b.failed |= n == 0;
+			}
 			buffer_puts(&b, "\n");
 		}
 	}
 	manifest_name(pl->o, name, sizeof(name));
-	if (b.failed)
+	if (b.len > 0)
+		buffer_write(&table, b.data, b.len);
+	if (b.failed || table.failed)
 		rc = -1, snprintf(err, sizeof(err), "out of memory");
 	else
-		rc = write_if_changed(name, b.data, b.len, err, sizeof(err));
+		rc = write_if_changed(name, table.data, table.len, err, sizeof(err));
 	if (rc != 0)
 		diag_add(diags, DIAG_FATAL, name, 0, "cannot write: %s", err);
 	buffer_free(&b);
+	buffer_free(&table);
 	return rc;
 }
 
 /* ---- planning ---- */
-
-static uint32_t
-fnv1a(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 16777619u;
-	}
-	return h;
-}
 
 /* Whether kessan build makes format f, and (o not NULL) o asks for it. */
 static int
@@ -604,7 +665,7 @@ plan_jobs(struct planner *pl)
 				/* A deterministic partition with no coordination: the
 				 * shard is a hash of the output's path. */
 				if (o->shards > 1 &&
-				    (int)(fnv1a(j->path) % (uint32_t)o->shards) !=
+				    (int)(reads_hash(j->path) % (uint32_t)o->shards) !=
 				    o->shard - 1)
 					continue;
 				j->period = period;
@@ -642,7 +703,14 @@ up_to_date(struct planner *pl, struct job *j)
 		/* A quarter moved to another layout reads other templates. */
 		const char *now = strcmp(old->inputs[i].label, "layout") == 0 ?
 		    layout_label(pl, j) : current(pl, old->inputs[i].label);
-		if (now == NULL || strcmp(now, old->inputs[i].sha) != 0)
+		if (strncmp(old->inputs[i].label, "reads/", 6) == 0) {
+			/* what it read of another quarter, read again */
+			char read[65];
+			if (reads_sets_digest(&pl->sets, pl->book, j->period->ordinal,
+			    old->inputs[i].label + 6, old->inputs[i].set, read) != 0 ||
+			    strcmp(read, old->inputs[i].sha) != 0)
+				return 0;
+		} else if (now == NULL || strcmp(now, old->inputs[i].sha) != 0)
 			return 0;
 		for (k = 0; k < li->ncommon[f]; k++)
 			commons += strcmp(li->common[f][k].label,
@@ -653,19 +721,109 @@ up_to_date(struct planner *pl, struct job *j)
 		return 0;
 	memcpy(j->sha, old->sha, sizeof(j->sha));
 	for (i = 0; i < old->ninputs; i++)
-		if (add_input(&j->inputs, &j->ninputs, old->inputs[i].label,
-		    old->inputs[i].sha) != 0)
+		if (add_input_reads(&j->inputs, &j->ninputs, old->inputs[i].label,
+		    old->inputs[i].sha, old->inputs[i].set) != 0)
 			return 0;
+		else if (old->inputs[i].set != 0)
+			note_file(pl, &j->inputs[j->ninputs - 1]);
 	return 1;
+}
+
+/* A quarter's file as an input, whole. */
+static int
+record_file(struct planner *pl, struct job *j, int ordinal)
+{
+	char id[16], label[64], path[4096];
+	const char *sha;
+	int year, quarter;
+
+	fiscal_from_ordinal(ordinal, &year, &quarter);
+	period_id_format(year, quarter, id, sizeof(id));
+	if (book_period(pl->book, ordinal) == NULL) {
+		/* A quarter the book lacks: that it still does is what was read. */
+		char read[65];
+		size_t set = reads_sets_intern(&pl->sets, "!adjustments");
+		snprintf(label, sizeof(label), "reads/%s", id);
+		if (set == 0 || reads_sets_digest(&pl->sets, pl->book,
+		    j->period->ordinal, id, set, read) != 0 ||
+		    add_input_reads(&j->inputs, &j->ninputs, label, read, set) != 0)
+			return -1;
+		note_file(pl, &j->inputs[j->ninputs - 1]);
+		return 0;
+	}
+	snprintf(label, sizeof(label), "book/periods/%s.xml", id);
+	snprintf(path, sizeof(path), "%s/periods/%s.xml", pl->o->book, id);
+	if ((sha = digest(pl, path)) == NULL ||
+	    add_input(&j->inputs, &j->ninputs, label, sha) != 0)
+		return -1;
+	return 0;
+}
+
+struct reads_arg {
+	struct planner *pl;
+	struct job *j;
+	const struct reads_packed *p;
+};
+
+/* What was read of one other quarter: its lookups and their digest. */
+static int
+record_quarter_reads(void *arg, int ordinal)
+{
+	struct reads_arg *a = arg;
+	struct buffer tokens = { NULL, 0, 0, 0 };
+	char id[16], label[64], read[65];
+	int year, quarter, rc;
+	size_t set;
+
+	fiscal_from_ordinal(ordinal, &year, &quarter);
+	period_id_format(year, quarter, id, sizeof(id));
+	snprintf(label, sizeof(label), "reads/%s", id);
+	reads_tokens(a->pl->book, a->p, a->j->period->ordinal, ordinal, &tokens);
+	rc = tokens.failed || tokens.data == NULL ||
+	    (set = reads_sets_intern(&a->pl->sets, tokens.data)) == 0 ||
+	    reads_sets_digest(&a->pl->sets, a->pl->book, a->j->period->ordinal,
+	    id, set, read) != 0 || add_input_reads(&a->j->inputs,
+	    &a->j->ninputs, label, read, set) != 0 ? -1 : 0;
+	if (rc == 0)
+		note_file(a->pl, &a->j->inputs[a->j->ninputs - 1]);
+	buffer_free(&tokens);
+	return rc;
+}
+
+/*
+ * The quarters an output read: its own quarter's file, the files of those
+ * it read as a whole (every one, when it read too many to say), and of
+ * the rest only the lookups it made (reads.h).
+ */
+static int
+record_reads(struct planner *pl, struct job *j, const struct reads_packed *p)
+{
+	struct reads_arg a = { pl, j, p };
+	int i;
+
+	if (p->nwhole < 0) {
+		size_t k;
+		for (k = 0; k < pl->book->nperiods; k++)
+			if (record_file(pl, j, pl->book->periods[k]->ordinal) != 0)
+				return -1;
+		return 0;
+	}
+	if (record_file(pl, j, j->period->ordinal) != 0)
+		return -1;
+	for (i = 0; i < p->nwhole; i++)
+		if (p->whole[i] != j->period->ordinal &&
+		    record_file(pl, j, p->whole[i]) != 0)
+			return -1;
+	return reads_each_quarter(p, j->period->ordinal, record_quarter_reads,
+	    &a);
 }
 
 /* The inputs of a built output: book files, quarters read, data, kessan. */
 static int
 record_inputs(struct planner *pl, struct job *j, const struct result *r)
 {
-	char label[64], path[4096];
 	const char *sha;
-	int f = (int)j->format, i, year, quarter;
+	int f = (int)j->format;
 	size_t k;
 
 	const struct layout_inputs *li = &pl->layouts[j->layout];
@@ -678,16 +836,8 @@ record_inputs(struct planner *pl, struct job *j, const struct result *r)
 	    (sha = current(pl, "book/accounts.xml")) == NULL ||
 	    add_input(&j->inputs, &j->ninputs, "book/accounts.xml", sha) != 0)
 		return -1;
-	for (i = 0; i < r->ndeps; i++) {
-		char id[16];
-		fiscal_from_ordinal(r->deps[i], &year, &quarter);
-		period_id_format(year, quarter, id, sizeof(id));
-		snprintf(label, sizeof(label), "book/periods/%s.xml", id);
-		snprintf(path, sizeof(path), "%s/periods/%s.xml", pl->o->book, id);
-		if ((sha = digest(pl, path)) == NULL ||
-		    add_input(&j->inputs, &j->ninputs, label, sha) != 0)
-			return -1;
-	}
+	if (record_reads(pl, j, &r->reads) != 0)
+		return -1;
 	for (k = 0; k < li->ncommon[f]; k++)
 		if (add_input(&j->inputs, &j->ninputs, li->common[f][k].label,
 		    li->common[f][k].sha) != 0)
@@ -712,13 +862,14 @@ run_job(struct planner *pl, int index, struct result *r,
 {
 	struct job *j = &pl->jobs[index];
 	struct render_request req;
-	struct build_deps deps = { { 0 }, 0 };
+	static struct build_deps deps;   /* 24 KiB: not on the stack */
 	struct buffer out = { NULL, 0, 0, 0 };
 	struct sha256 h;
 	char path[4096];
 	int write_failed = 0;
 
 	memset(r, 0, sizeof(*r));
+	memset(&deps, 0, sizeof(deps));
 	r->job = index;
 	memset(&req, 0, sizeof(req));
 	req.book = pl->book;
@@ -754,8 +905,7 @@ run_job(struct planner *pl, int index, struct result *r,
 		snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
 		unlink(path);
 	}
-	r->ndeps = (int)deps.n;
-	memcpy(r->deps, deps.ordinals, deps.n * sizeof(int));
+	reads_pack(&deps, j->period->ordinal, &r->reads);
 	buffer_free(&out);
 }
 
@@ -844,7 +994,7 @@ our_output_temp(const struct build_options *o, const char *sub,
 				continue;
 			snprintf(path, sizeof(path), "%s/%s", sub, file);
 			return o->shards <= 1 ||
-			    (int)(fnv1a(path) % (uint32_t)o->shards) == o->shard - 1;
+			    (int)(reads_hash(path) % (uint32_t)o->shards) == o->shard - 1;
 		}
 	return 0;
 }
@@ -1255,6 +1405,7 @@ planner_free(struct planner *pl)
 			free_inputs(pl->layouts[i].common[f],
 			    pl->layouts[i].ncommon[f]);
 	free(pl->layouts);
+	reads_sets_free(&pl->sets);
 	render_env_free(pl->env);
 	book_free(pl->book);
 	memset(pl, 0, sizeof(*pl));

@@ -23,6 +23,7 @@ struct eval_track {
 	int present;   /* a fact that exists was used */
 	struct build_deps *deps;
 	struct figure *sources;
+	int viewpoint;   /* the release the facts are seen from */
 };
 
 static void
@@ -30,7 +31,6 @@ track_fact(void *arg, const struct lookup *found)
 {
 	struct eval_track *t = arg;
 	struct figure *f = t->sources;
-	size_t i;
 
 	if (!found->absent)
 		t->present = 1;
@@ -42,25 +42,68 @@ track_fact(void *arg, const struct lookup *found)
 		s->line = found->line;
 		s->restated = found->restated;
 	}
-	if (t->deps == NULL)
+}
+
+static void
+track_lookup(void *arg, const struct lookup *tried)
+{
+	struct eval_track *t = arg;
+
+	build_deps_read(t->deps, tried->ordinal, t->viewpoint, tried->fact);
+}
+
+void
+build_deps_whole(struct build_deps *deps, int ordinal)
+{
+	size_t i;
+
+	if (deps == NULL)
 		return;
-	for (i = 0; i < t->deps->n; i++)
-		if (t->deps->ordinals[i] == found->ordinal)
+	for (i = 0; i < deps->n; i++)
+		if (deps->ordinals[i] == ordinal)
 			return;
-	if (t->deps->n < BUILD_MAX_DEPS)
-		t->deps->ordinals[t->deps->n++] = found->ordinal;
+	/* Past the limit the build cannot know the quarter: the worker
+	 * reports the document as reading too much (build/reads.c). */
+	if (deps->n < BUILD_MAX_DEPS)
+		deps->ordinals[deps->n] = ordinal;
+	deps->n++;
+}
+
+void
+build_deps_read(struct build_deps *deps, int ordinal, int viewpoint,
+    size_t fact)
+{
+	size_t i;
+
+	if (deps == NULL)
+		return;
+	/* Newest first: a document reads the same cells again and again. */
+	for (i = deps->nreads; i-- > 0;)
+		if (deps->reads[i].ordinal == ordinal &&
+		    deps->reads[i].fact == fact &&
+		    deps->reads[i].viewpoint == viewpoint)
+			return;
+	if (deps->nreads < BUILD_MAX_READS) {
+		struct build_read *r = &deps->reads[deps->nreads++];
+		r->ordinal = ordinal;
+		r->viewpoint = viewpoint;
+		r->fact = fact;
+	} else
+		build_deps_whole(deps, ordinal);   /* too many: the whole file */
 }
 
 enum eval_status
 figure_evaluate(struct figure_env *env, const struct expr *e, int offset,
     int line, struct rat *value, int *absent, struct figure *sources)
 {
-	struct eval_track track = { 0, env->deps, sources };
+	struct eval_track track = { 0, env->deps, sources,
+	    env->release->ordinal };
 	struct eval_ctx ctx = figure_eval_context(env->book,
 	    env->release->ordinal + offset, env->release->ordinal);
 	struct eval_result r;
 
 	ctx.on_fact = track_fact;
+	ctx.on_lookup = track_lookup;
 	ctx.arg = &track;
 	expr_eval(e, &ctx, &r);
 	if (absent != NULL)

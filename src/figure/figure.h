@@ -87,13 +87,36 @@ struct figure {
 	enum movement movement2;     /* against a second base (contrast) */
 };
 
-/* The quarters the figures of one document read. */
+/*
+ * What the figures of one document read of the book's quarters, for the
+ * build's dependencies: quarters read as a whole (their files), and single
+ * fact lookups, each seen from a viewpoint, which a rebuild can repeat.
+ * A read that does not fit makes its quarter one read as a whole.
+ */
 #define BUILD_MAX_DEPS 64
+#define BUILD_MAX_READS 1024
+#define BUILD_READ_ADJUSTMENTS ((size_t)-1)  /* a read's fact: the quarter's
+                                                release and adjustments */
+
+struct build_read {
+	int ordinal;          /* the quarter looked in */
+	int viewpoint;        /* the release it was seen from */
+	size_t fact;          /* index in book->facts, or BUILD_READ_ADJUSTMENTS */
+};
 
 struct build_deps {
 	int ordinals[BUILD_MAX_DEPS];
 	size_t n;
+	struct build_read reads[BUILD_MAX_READS];
+	size_t nreads;
 };
+
+/* Notes a read of (ordinal, fact) seen from viewpoint; deps may be NULL. */
+void build_deps_read(struct build_deps *deps, int ordinal, int viewpoint,
+    size_t fact);
+
+/* Notes quarter `ordinal` read as a whole; deps may be NULL. */
+void build_deps_whole(struct build_deps *deps, int ordinal);
 
 /*
  * Where figures are computed: a release of a book, the template whose

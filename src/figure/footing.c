@@ -51,6 +51,7 @@ struct work {
 	unsigned char *decided;    /* per row */
 	unsigned char *is_part;    /* per row: a part of some sum */
 	struct number_formatter *numbers;
+	struct build_deps *deps;   /* what is read, for the build; or NULL */
 	int failed;
 };
 
@@ -110,25 +111,38 @@ column_text(struct work *w, char *buf, size_t size)
 
 struct presence {
 	int present;
+	struct build_deps *deps;
+	int viewpoint;
 };
 
 static void
 note_presence(void *arg, const struct lookup *found)
 {
+	struct presence *pr = arg;
+
 	if (!found->absent)
-		((struct presence *)arg)->present = 1;
+		pr->present = 1;
+}
+
+static void
+note_lookup(void *arg, const struct lookup *tried)
+{
+	struct presence *pr = arg;
+
+	build_deps_read(pr->deps, tried->ordinal, pr->viewpoint, tried->fact);
 }
 
 static int
 evaluate(struct work *w, const struct expr *e, const struct period *view,
     int ordinal, struct rat *value, int *absent)
 {
-	struct presence pr = { 0 };
+	struct presence pr = { 0, w->deps, view->ordinal };
 	struct eval_ctx ctx = figure_eval_context(w->book, ordinal,
 	    view->ordinal);
 	struct eval_result r;
 
 	ctx.on_fact = note_presence;
+	ctx.on_lookup = note_lookup;
 	ctx.arg = &pr;
 
 	if (expr_eval(e, &ctx, &r) != EVAL_OK)
@@ -321,6 +335,9 @@ carry_adjustment(struct work *w, size_t r)
 			return;
 	for (o = release->ordinal - 1; o >= ordinal && a == NULL; o--) {
 		const struct period *p = book_period(w->book, o);
+		/* whether o has a release, and its adjustments, are read */
+		build_deps_read(w->deps, o, release->ordinal,
+		    BUILD_READ_ADJUSTMENTS);
 		if (p == NULL || !p->has_release)
 			continue;
 		for (k = 0; k < p->nadjustments && a == NULL; k++)
@@ -331,6 +348,8 @@ carry_adjustment(struct work *w, size_t r)
 	}
 	if (a == NULL)
 		return;
+	/* its release's rate, date and policy are read: the whole file */
+	build_deps_whole(w->deps, from->ordinal);
 	memset(&then, 0, sizeof(then));
 	figure_of(w, r, from, ordinal, &then, &exact);
 	if (!then.governed || then.decimals != fc->decimals ||
@@ -530,11 +549,21 @@ footing_compute(const struct tpl_table *t, const struct book *book,
     const struct period *release, enum diag_level level,
     struct table_footing *out, struct diag_list *diags)
 {
+	return footing_compute_deps(t, book, release, level, out, diags, NULL);
+}
+
+int
+footing_compute_deps(const struct tpl_table *t, const struct book *book,
+    const struct period *release, enum diag_level level,
+    struct table_footing *out, struct diag_list *diags,
+    struct build_deps *deps)
+{
 	struct work w;
 	size_t r, k;
 
 	memset(out, 0, sizeof(*out));
 	memset(&w, 0, sizeof(w));
+	w.deps = deps;
 	w.t = t;
 	w.book = book;
 	w.release = release;

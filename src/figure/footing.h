@@ -83,6 +83,14 @@ int footing_compute(const struct tpl_table *t, const struct book *book,
     const struct period *release, enum diag_level level,
     struct table_footing *out, struct diag_list *diags);
 
+/* The same, noting in deps (not NULL) what it reads of the book's
+ * quarters for the build (figure.h). */
+struct build_deps;
+int footing_compute_deps(const struct tpl_table *t, const struct book *book,
+    const struct period *release, enum diag_level level,
+    struct table_footing *out, struct diag_list *diags,
+    struct build_deps *deps);
+
 /*
  * Whether stated change s is what column c prints for row, in the release
  * of quarter `release`: the row's value is s's fact, and c is its change

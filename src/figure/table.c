@@ -254,8 +254,8 @@ figure_table_open(struct figure_env *env, const struct tpl_table *t,
 	}
 	/* A table that does not foot as recorded still renders (a draft
 	 * may be mid-edit); kessan check is what reports it. */
-	(void)footing_compute(t, env->book, env->release, DIAG_NOTE,
-	    &out->footing, NULL);
+	(void)footing_compute_deps(t, env->book, env->release, DIAG_NOTE,
+	    &out->footing, NULL, env->deps);
 	if (out->footing.out_of_memory) {
 		figure_error(env, line, "out of memory");
 		return -1;

@@ -486,8 +486,10 @@ eval_fact(size_t fact, int at, int offset, const struct eval_ctx *ctx,
 		}
 	}
 
-	if (book_lookup(ctx->book, at, offset, fact, ctx->viewpoint,
-	    &found) != LOOKUP_OK) {
+	(void)book_lookup(ctx->book, at, offset, fact, ctx->viewpoint, &found);
+	if (ctx->on_lookup != NULL)
+		ctx->on_lookup(ctx->arg, &found);
+	if (found.status != LOOKUP_OK) {
 		if (!ctx->has_what_if || ctx->what_if_fact != fact ||
 		    ctx->what_if_ordinal != at + offset) {
 			out->missing = found;

@@ -94,6 +94,9 @@ struct eval_ctx {
 	                              stage (figure_eval_context) */
 	/* Called for each fact value used, if not NULL. */
 	void (*on_fact)(void *arg, const struct lookup *found);
+	/* Called for each lookup, found or not, if not NULL (the build's
+	 * dependencies: a fact added later changes what is printed). */
+	void (*on_lookup)(void *arg, const struct lookup *tried);
 	void *arg;
 	/* When has_what_if: fact what_if_fact of quarter what_if_ordinal
 	 * reads as what_if_value (check's "would this fix hold?"). */
