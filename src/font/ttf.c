@@ -65,6 +65,22 @@ read_at(const struct ttf *f, uint32_t offset, size_t len, unsigned char *out,
 	return 0;
 }
 
+/* The run of spans read by one call that starts at span i: sets *next to
+ * the first span after it and returns the offset where the run ends. */
+static uint64_t
+run_end(const struct ttf_span *s, size_t n, size_t i, size_t *next)
+{
+	uint64_t end = (uint64_t)s[i].offset + s[i].length;
+	size_t j;
+
+	for (j = i + 1; j < n && s[j].offset <= end + READ_GAP &&
+	    (uint64_t)s[j].offset + s[j].length - s[i].offset <= READ_RUN; j++)
+		if ((uint64_t)s[j].offset + s[j].length > end)
+			end = (uint64_t)s[j].offset + s[j].length;
+	*next = j;
+	return end;
+}
+
 int
 ttf_read_spans(const struct ttf *f, struct ttf_span *s, size_t n,
     unsigned char **data, size_t *len, char *err, size_t errsize)
@@ -76,12 +92,7 @@ ttf_read_spans(const struct ttf *f, struct ttf_span *s, size_t n,
 
 	/* Runs of spans read by one call, and the longest of them. */
 	for (i = 0; i < n; i = j) {
-		end = (uint64_t)s[i].offset + s[i].length;
-		for (j = i + 1; j < n && s[j].offset <= end + READ_GAP &&
-		    (uint64_t)s[j].offset + s[j].length - s[i].offset <= READ_RUN;
-		    j++)
-			if ((uint64_t)s[j].offset + s[j].length > end)
-				end = (uint64_t)s[j].offset + s[j].length;
+		end = run_end(s, n, i, &j);
 		if (end - s[i].offset > most)
 			most = (size_t)(end - s[i].offset);
 		for (k = i; k < j; k++)
@@ -94,12 +105,7 @@ ttf_read_spans(const struct ttf *f, struct ttf_span *s, size_t n,
 		goto out;
 	}
 	for (i = 0; i < n; i = j) {
-		end = (uint64_t)s[i].offset + s[i].length;
-		for (j = i + 1; j < n && s[j].offset <= end + READ_GAP &&
-		    (uint64_t)s[j].offset + s[j].length - s[i].offset <= READ_RUN;
-		    j++)
-			if ((uint64_t)s[j].offset + s[j].length > end)
-				end = (uint64_t)s[j].offset + s[j].length;
+		end = run_end(s, n, i, &j);
 		if (read_at(f, s[i].offset, (size_t)(end - s[i].offset), run, err,
 		    errsize) != 0)
 			goto out;
