@@ -700,17 +700,21 @@ up_to_date(struct planner *pl, struct job *j)
 	if ((sha = digest(pl, path)) == NULL || strcmp(sha, old->sha) != 0)
 		return 0;
 	for (i = 0; i < old->ninputs; i++) {
-		/* A quarter moved to another layout reads other templates. */
-		const char *now = strcmp(old->inputs[i].label, "layout") == 0 ?
-		    layout_label(pl, j) : current(pl, old->inputs[i].label);
+		const char *now;
+		char read[65];
+
 		if (strncmp(old->inputs[i].label, "reads/", 6) == 0) {
 			/* what it read of another quarter, read again */
-			char read[65];
 			if (reads_sets_digest(&pl->sets, pl->book, j->period->ordinal,
-			    old->inputs[i].label + 6, old->inputs[i].set, read) != 0 ||
-			    strcmp(read, old->inputs[i].sha) != 0)
+			    old->inputs[i].label + 6, old->inputs[i].set, read) != 0)
 				return 0;
-		} else if (now == NULL || strcmp(now, old->inputs[i].sha) != 0)
+			now = read;
+		} else if (strcmp(old->inputs[i].label, "layout") == 0)
+			/* A quarter moved to another layout reads other templates. */
+			now = layout_label(pl, j);
+		else
+			now = current(pl, old->inputs[i].label);
+		if (now == NULL || strcmp(now, old->inputs[i].sha) != 0)
 			return 0;
 		for (k = 0; k < li->ncommon[f]; k++)
 			commons += strcmp(li->common[f][k].label,
