@@ -4,10 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLtree.h>
-#include <libxml/tree.h>
-#include <libxml/xmlsave.h>
-
 #include "../load/template.h"
 #include "html_page.h"
 
@@ -93,7 +89,7 @@ static const char stylesheet[] =
     "article+article{border:0;margin-top:0;page-break-before:always;}}";
 
 static void
-set_id(struct html *h, xmlNodePtr e, const char *id)
+set_id(struct html *h, struct hel *e, const char *id)
 {
 	char buf[128];
 
@@ -103,13 +99,12 @@ set_id(struct html *h, xmlNodePtr e, const char *id)
 		snprintf(buf, sizeof(buf), "%s-%s", h->prefix, id);
 		id = buf;
 	}
-	if (e != NULL && xmlNewProp(e, BAD_CAST "id", BAD_CAST id) == NULL)
-		h->failed = 1;
+	attr(h, e, "id", id);
 }
 
 /* The lang attribute where a node's language differs from its parent's. */
 static void
-mark_lang(struct html *h, xmlNodePtr e, const struct node *n)
+mark_lang(struct html *h, struct hel *e, const struct node *n)
 {
 	if (e != NULL && n->parent != NULL && n->lang != n->parent->lang)
 		attr(h, e, "lang", lang_tag(n->lang));
@@ -227,28 +222,19 @@ change_of(const struct node *n)
 /* The id a diff's summary links to: on e itself, or on an empty <a>
  * just before e when e has an id of its own. */
 static void
-set_anchor(struct html *h, xmlNodePtr e, const struct node *n)
+set_anchor(struct html *h, struct hel *e, const struct node *n)
 {
-	xmlNodePtr a;
-
 	if (n->anchor == NULL || e == NULL)
 		return;
-	if (xmlHasProp(e, BAD_CAST "id") == NULL) {
+	if (!html_has_id(e))
 		attr(h, e, "id", n->anchor);
-		return;
-	}
-	if ((a = xmlNewNode(NULL, BAD_CAST "a")) == NULL ||
-	    xmlAddPrevSibling(e, a) == NULL) {
-		xmlFreeNode(a);
-		h->failed = 1;
-		return;
-	}
-	attr(h, a, "id", n->anchor);
+	else
+		html_anchor_before(h, e, n->anchor);
 }
 
 /* A class for a block a diff added or removed, beside its own. */
 static void
-set_class(struct html *h, xmlNodePtr e, const struct node *n,
+set_class(struct html *h, struct hel *e, const struct node *n,
     const char *own)
 {
 	char buf[64];
@@ -265,10 +251,10 @@ set_class(struct html *h, xmlNodePtr e, const struct node *n,
 /* ---- inline content ---- */
 
 static void
-inline_content(struct html *h, xmlNodePtr parent, const struct node *n)
+inline_content(struct html *h, struct hel *parent, const struct node *n)
 {
 	const struct node *c;
-	xmlNodePtr e;
+	struct hel *e;
 	char marker[64];
 	const struct note_target *t;
 
@@ -300,7 +286,7 @@ inline_content(struct html *h, xmlNodePtr parent, const struct node *n)
 		    "span" : "sup");
 		if ((t = target_of_ref(h, n)) != NULL && t->note != NULL) {
 			char href[40];
-			xmlNodePtr a = element(h, e, "a");
+			struct hel *a = element(h, e, "a");
 
 			note_id(h, t->note, href + 1, sizeof(href) - 1);
 			href[0] = '#';
@@ -332,15 +318,15 @@ inline_content(struct html *h, xmlNodePtr parent, const struct node *n)
 
 /* ---- blocks ---- */
 
-static void block(struct html *h, xmlNodePtr parent, const struct node *n);
+static void block(struct html *h, struct hel *parent, const struct node *n);
 
 static void
-paragraph(struct html *h, xmlNodePtr parent, const struct node *n)
+paragraph(struct html *h, struct hel *parent, const struct node *n)
 {
 	static const char *const classes[ROLE_MAX] = {
 		NULL, NULL, "subtitle", "dateline", "letterhead", "note"
 	};
-	xmlNodePtr e;
+	struct hel *e;
 
 	if (n->first == NULL)
 		return;
@@ -359,11 +345,11 @@ paragraph(struct html *h, xmlNodePtr parent, const struct node *n)
 }
 
 static void
-table(struct html *h, xmlNodePtr parent, const struct node *n)
+table(struct html *h, struct hel *parent, const struct node *n)
 {
 	const struct node *c, *cell;
-	xmlNodePtr box = element(h, parent, "div"), t, cap = NULL, head = NULL;
-	xmlNodePtr body = NULL, row, e;
+	struct hel *box = element(h, parent, "div"), *t, *cap = NULL, *head = NULL;
+	struct hel *body = NULL, *row, *e;
 	char buf[32];
 	int first_caption = 1;
 
@@ -442,7 +428,7 @@ gray_color(double gray, char *buf, size_t size)
 /* The chart as inline SVG: geometry only; every label is given text.
  * Positions and styles are the chart's own (doc/chart.c). */
 static void
-chart(struct html *h, xmlNodePtr parent, const struct node *n)
+chart(struct html *h, struct hel *parent, const struct node *n)
 {
 	/* The chart's dash kinds in SVG user units. */
 	static const char *const dashes[CHART_DASH_MAX] = { NULL, "6 4", "2 3",
@@ -452,7 +438,7 @@ chart(struct html *h, xmlNodePtr parent, const struct node *n)
 	/* The legend stacks one series a line below the plot: no text width
 	 * needs guessing in any language. */
 	const double ht = y0 + 30 + 18 * (double)ch->nseries;
-	xmlNodePtr fig = element(h, parent, "figure"), svg, e, cap;
+	struct hel *fig = element(h, parent, "figure"), *svg, *e, *cap;
 	const struct node *c;
 	char buf[64], stroke[8];
 	size_t i, s, len;
@@ -550,25 +536,26 @@ chart(struct html *h, xmlNodePtr parent, const struct node *n)
 }
 
 static void
-footnotes(struct html *h, xmlNodePtr parent, const struct node *n)
+footnotes(struct html *h, struct hel *parent, const struct node *n)
 {
 	const struct node *note;
-	xmlNodePtr aside = element(h, parent, "aside"), p, a;
+	struct hel *aside = element(h, parent, "aside");
 	char id[40], href[48], marker[64];
 
 	attr(h, aside, "class", "footnotes");
 	mark_lang(h, aside, n);
 	for (note = n->first; note != NULL; note = note->next) {
 		const struct note_target *t;
+		struct hel *p = element(h, aside, "p");
 
-		p = element(h, aside, "p");
 		note_id(h, note, id, sizeof(id));
 		attr(h, p, "id", id);
 		set_class(h, p, note, NULL);
 		set_anchor(h, p, note);
 		node_note_marker(note, marker, sizeof(marker));
 		if ((t = first_ref_to(h, note)) != NULL) {
-			a = element(h, p, "a");
+			struct hel *a = element(h, p, "a");
+
 			snprintf(href, sizeof(href), "#%s", t->id);
 			attr(h, a, "href", href);
 			attr(h, a, "class", "note-back");
@@ -581,7 +568,7 @@ footnotes(struct html *h, xmlNodePtr parent, const struct node *n)
 }
 
 void
-html_children(struct html *h, xmlNodePtr parent, const struct node *n)
+html_children(struct html *h, struct hel *parent, const struct node *n)
 {
 	const struct node *c;
 
@@ -590,9 +577,9 @@ html_children(struct html *h, xmlNodePtr parent, const struct node *n)
 }
 
 static void
-block(struct html *h, xmlNodePtr parent, const struct node *n)
+block(struct html *h, struct hel *parent, const struct node *n)
 {
-	xmlNodePtr e;
+	struct hel *e;
 	const struct node *c;
 	char name[16];   /* "h1".."h3"; -O0 cannot see the clamp */
 
@@ -639,7 +626,7 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 		set_class(h, e, n, NULL);
 		set_anchor(h, e, n);
 		for (c = n->first; c != NULL; c = c->next) {
-			xmlNodePtr li = element(h, e, "li");
+			struct hel *li = element(h, e, "li");
 
 			set_class(h, li, c, NULL);
 			set_anchor(h, li, c);
@@ -665,21 +652,20 @@ block(struct html *h, xmlNodePtr parent, const struct node *n)
 }
 
 /* The page: head with title, author and styles; returns <main>. */
-xmlNodePtr
+struct hel *
 html_page_open(struct html *h, enum lang lang, const char *title,
     const char *author, const char *extra_style)
 {
-	xmlNodePtr html, head, m, style;
+	struct hel *html, *head, *m, *style;
 
-	if ((html = xmlNewNode(NULL, BAD_CAST "html")) == NULL) {
-		h->failed = 1;
+	if ((html = html_page_root(h, "html")) == NULL)
 		return NULL;
-	}
-	xmlDocSetRootElement(h->doc, html);
 	attr(h, html, "lang", lang_tag(lang));
-	/* The encoding declaration is libxml2's: it writes one when saving
-	 * as UTF-8, and two would be an error. */
+	/* The encoding declaration first, as libxml2's serializer put it. */
 	head = element(h, html, "head");
+	m = element(h, head, "meta");
+	attr(h, m, "http-equiv", "Content-Type");
+	attr(h, m, "content", "text/html; charset=UTF-8");
 	m = element(h, head, "meta");
 	attr(h, m, "name", "viewport");
 	attr(h, m, "content", "width=device-width, initial-scale=1");
@@ -697,60 +683,21 @@ html_page_open(struct html *h, enum lang lang, const char *title,
 }
 
 int
-html_page_save(struct html *h, struct buffer *out)
-{
-	xmlBufferPtr buf;
-	xmlSaveCtxtPtr save;
-	int rc = -1;
-
-	if (h->failed || (buf = xmlBufferCreate()) == NULL)
-		return -1;
-	if ((save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_HTML |
-	    XML_SAVE_NO_DECL)) != NULL) {
-		xmlSaveDoc(save, h->doc);
-		xmlSaveClose(save);
-		buffer_write(out, (const char *)xmlBufferContent(buf),
-		    (size_t)xmlBufferLength(buf));
-		rc = out->failed ? -1 : 0;
-	}
-	xmlBufferFree(buf);
-	return rc;
-}
-
-int
-html_page_new(struct html *h)
-{
-	memset(h, 0, sizeof(*h));
-	if ((h->doc = htmlNewDocNoDtD(NULL, NULL)) == NULL)
-		return -1;
-	xmlCreateIntSubset(h->doc, BAD_CAST "html", NULL, NULL);
-	return 0;
-}
-
-void
-html_page_free(struct html *h)
-{
-	xmlFreeDoc(h->doc);
-	free(h->targets);
-	free(h->blocks);
-}
-
-int
 html_render(const struct node *doc, const struct html_meta *meta,
     struct buffer *out)
 {
 	struct html h;
-	xmlNodePtr main;
+	struct hel *main;
 	size_t pending = 0;
 	int rc = -1;
 
-	if (html_page_new(&h) != 0)
+	if (html_page_new(&h, out) != 0)
 		return -1;
 	html_collect_notes(&h, doc, &pending);
 	if ((main = html_page_open(&h, doc->lang, meta->title, meta->author,
 	    NULL)) != NULL) {
 		html_children(&h, main, doc);
-		rc = html_page_save(&h, out);
+		rc = html_page_end(&h);
 	}
 	html_page_free(&h);
 	return rc;

@@ -15,8 +15,8 @@ struct html_meta {
  * Writes doc as HTML5 into out: inline CSS for screen and print (A4), the
  * charts as inline SVG, real tables (caption, thead, th scope), footnote
  * markers linked to their notes and back, lang on the document and on
- * every run in the other language. Built with libxml2's tree and
- * serializer, so all text is escaped by construction. Returns 0, or -1
+ * every run in the other language. Written by html_page.c's writer,
+ * which escapes all text. Returns 0, or -1
  * when out of memory.
  */
 int html_render(const struct node *doc, const struct html_meta *meta,

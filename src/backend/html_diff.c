@@ -28,9 +28,9 @@ static const char diff_style[] =
 
 /* A link to where a change stands, its words in the change's language. */
 static void
-change_link(struct html *h, xmlNodePtr parent, const struct change *c)
+change_link(struct html *h, struct hel *parent, const struct change *c)
 {
-	xmlNodePtr a = element(h, parent, "a");
+	struct hel *a = element(h, parent, "a");
 	char href[64];
 
 	snprintf(href, sizeof(href), "#%s", c->anchor != NULL ? c->anchor : "");
@@ -39,9 +39,9 @@ change_link(struct html *h, xmlNodePtr parent, const struct change *c)
 }
 
 static void
-put_lang(struct html *h, xmlNodePtr parent, const struct change *c)
+put_lang(struct html *h, struct hel *parent, const struct change *c)
 {
-	xmlNodePtr span = element(h, parent, "span");
+	struct hel *span = element(h, parent, "span");
 
 	attr(h, span, "class", "lang");
 	text(h, span, lang_tag(c->lang));
@@ -49,7 +49,7 @@ put_lang(struct html *h, xmlNodePtr parent, const struct change *c)
 
 /* Text of s[0..len), in a new element `name` unless name is NULL. */
 static void
-text_span(struct html *h, xmlNodePtr parent, const char *name,
+text_span(struct html *h, struct hel *parent, const char *name,
     const char *s, size_t len)
 {
 	char *copy = strndup(s, len);
@@ -63,7 +63,7 @@ text_span(struct html *h, xmlNodePtr parent, const char *name,
 }
 
 static void
-marked_words(struct html *h, xmlNodePtr parent, const struct change *c)
+marked_words(struct html *h, struct hel *parent, const struct change *c)
 {
 	size_t i;
 
@@ -94,10 +94,10 @@ in_group(const struct change *c, size_t group)
 }
 
 static void
-figures_table(struct html *h, xmlNodePtr parent, const struct diff *d,
+figures_table(struct html *h, struct hel *parent, const struct diff *d,
     size_t group)
 {
-	xmlNodePtr sec = NULL, body = NULL, tr, td;
+	struct hel *sec = NULL, *body = NULL, *tr, *td;
 	size_t i;
 
 	for (i = 0; i < d->nchanges; i++) {
@@ -107,7 +107,7 @@ figures_table(struct html *h, xmlNodePtr parent, const struct diff *d,
 		    !in_group(c, group))
 			continue;
 		if (sec == NULL) {
-			xmlNodePtr head;
+			struct hel *head;
 			static const char *const cols[] = { "Language", "Where",
 			    "Before", "After" };
 			size_t k;
@@ -147,7 +147,7 @@ figures_table(struct html *h, xmlNodePtr parent, const struct diff *d,
 		attr(h, td, "lang", lang_tag(c->lang));
 		text(h, element(h, td, "ins"), c->new_text);
 		if (c->footing_only) {
-			xmlNodePtr note = element(h, td, "span");
+			struct hel *note = element(h, td, "span");
 
 			attr(h, note, "class", "footing");
 			text(h, note, "footing");
@@ -160,10 +160,10 @@ figures_table(struct html *h, xmlNodePtr parent, const struct diff *d,
 }
 
 static void
-changes_list(struct html *h, xmlNodePtr parent, const struct diff *d,
+changes_list(struct html *h, struct hel *parent, const struct diff *d,
     int blocks, const char *title, size_t group)
 {
-	xmlNodePtr ul = NULL, li, span;
+	struct hel *ul = NULL, *li, *span;
 	size_t i;
 
 	for (i = 0; i < d->nchanges; i++) {
@@ -174,7 +174,7 @@ changes_list(struct html *h, xmlNodePtr parent, const struct diff *d,
 		    !in_group(c, group))
 			continue;
 		if (ul == NULL) {
-			xmlNodePtr sec = parent;
+			struct hel *sec = parent;
 
 			if (group == ALL_GROUPS) {
 				sec = element(h, parent, "section");
@@ -205,16 +205,16 @@ changes_list(struct html *h, xmlNodePtr parent, const struct diff *d,
 /* A section per cause: what changed, then every change it explains;
  * first a list of the causes, each linked to its section. */
 static void
-cause_groups(struct html *h, xmlNodePtr parent, const struct diff *d)
+cause_groups(struct html *h, struct hel *parent, const struct diff *d)
 {
-	xmlNodePtr nav = element(h, parent, "nav"), ol;
+	struct hel *nav = element(h, parent, "nav"), *ol;
 	size_t g;
 	char line[64];
 
 	text(h, element(h, nav, "h2"), "Causes");
 	ol = element(h, nav, "ul");
 	for (g = 0; g < d->ncauses; g++) {
-		xmlNodePtr a;
+		struct hel *a;
 
 		if (d->causes[g].nchanges == 0)
 			continue;
@@ -231,7 +231,7 @@ cause_groups(struct html *h, xmlNodePtr parent, const struct diff *d)
 
 	for (g = 0; g < d->ncauses; g++) {
 		const struct change_cause *c = &d->causes[g];
-		xmlNodePtr sec, head, kind;
+		struct hel *sec, *head, *kind;
 
 		if (c->nchanges == 0)
 			continue;
@@ -268,12 +268,12 @@ html_diff_render(const struct diff_report *r, struct buffer *out)
 		"English release, marked", "Japanese release, marked"
 	};
 	struct html h;
-	xmlNodePtr main, p;
+	struct hel *main, *p;
 	size_t pending = 0;
 	char line[1024];
 	int l, rc = -1;
 
-	if (html_page_new(&h) != 0)
+	if (html_page_new(&h, out) != 0)
 		return -1;
 	for (l = 0; l < LANG_MAX; l++)
 		if (r->docs[l] != NULL)
@@ -296,7 +296,7 @@ html_diff_render(const struct diff_report *r, struct buffer *out)
 		changes_list(&h, main, r->diff, 1, "Added and removed", ALL_GROUPS);
 	}
 	for (l = 0; l < LANG_MAX; l++) {
-		xmlNodePtr article;
+		struct hel *article;
 
 		if (r->docs[l] == NULL)
 			continue;
@@ -309,7 +309,7 @@ html_diff_render(const struct diff_report *r, struct buffer *out)
 		html_children(&h, article, r->docs[l]);
 		h.prefix = NULL;
 	}
-	rc = html_page_save(&h, out);
+	rc = html_page_end(&h);
 out:
 	html_page_free(&h);
 	return rc;
