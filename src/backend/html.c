@@ -241,8 +241,11 @@ set_class(struct html *h, struct hel *e, const struct node *n,
 	const char *mark = n->change == CHANGE_INSERTED ? "added" :
 	    n->change == CHANGE_DELETED ? "removed" : NULL;
 
-	if (own == NULL && mark == NULL)
+	if (mark == NULL) {
+		if (own != NULL)
+			attr(h, e, "class", own);
 		return;
+	}
 	snprintf(buf, sizeof(buf), "%s%s%s", own != NULL ? own : "",
 	    own != NULL && mark != NULL ? " " : "", mark != NULL ? mark : "");
 	attr(h, e, "class", buf);

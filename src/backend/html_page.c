@@ -59,7 +59,8 @@ kind_of(struct html *h, const char *name, size_t len)
 	size_t i;
 
 	for (i = 0; i < h->nkinds; i++)
-		if (strcmp(h->kinds[i].name, name) == 0)
+		if (h->kinds[i].name[0] == name[0] &&
+		    strcmp(h->kinds[i].name, name) == 0)
 			return h->kinds[i].info;
 	info = htmlTagLookup((const xmlChar *)name);
 	if (h->nkinds < sizeof(h->kinds) / sizeof(h->kinds[0]) &&
@@ -303,6 +304,26 @@ element(struct html *h, struct hel *parent, const char *name)
 	return open_element(h, parent, name);
 }
 
+/* htmlIsBooleanAttr, remembered a page: kessan's attributes are few. */
+static int
+is_boolean(struct html *h, const char *name)
+{
+	size_t i, len = strlen(name);
+	int yes;
+
+	for (i = 0; i < h->nattrs; i++)
+		if (h->attrs[i].name[0] == name[0] &&
+		    strcmp(h->attrs[i].name, name) == 0)
+			return h->attrs[i].boolean;
+	yes = htmlIsBooleanAttr((const xmlChar *)name) != 0;
+	if (h->nattrs < sizeof(h->attrs) / sizeof(h->attrs[0]) &&
+	    len < sizeof(h->attrs[0].name)) {
+		memcpy(h->attrs[h->nattrs].name, name, len + 1);
+		h->attrs[h->nattrs++].boolean = yes;
+	}
+	return yes;
+}
+
 /* Writes ` name=value` as htmlAttrDumpOutput did: the value escaped, a
  * link's also without leading blanks and %-escaped, then quoted. */
 static void
@@ -314,7 +335,7 @@ write_attr(struct html *h, const struct hel *e, const char *name,
 
 	buffer_write(h->out, " ", 1);
 	buffer_puts(h->out, name);
-	if (htmlIsBooleanAttr((const xmlChar *)name))
+	if (is_boolean(h, name))
 		return;
 	buffer_write(h->out, "=", 1);
 	v->len = 0;
@@ -421,6 +442,9 @@ html_page_new(struct html *h, struct buffer *out)
 	memset(h, 0, sizeof(*h));
 	h->out = out;
 	h->start = out->len;
+	/* A release's page is 50 to 130 KB: grown by doubling, it would be
+	 * copied a dozen times. */
+	buffer_reserve(out, 128 * 1024);
 	buffer_puts(out, "<!DOCTYPE html>\n");
 	h->body = out->len;
 	return out->failed ? -1 : 0;

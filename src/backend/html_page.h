@@ -43,6 +43,11 @@ struct html {
 	struct hel_chunk *chunks;     /* every element's record */
 	struct hel_kind kinds[48];
 	size_t nkinds;
+	struct {
+		char name[16];
+		int boolean;              /* written without a value */
+	} attrs[32];
+	size_t nattrs;
 	struct note_target *targets;
 	size_t ntargets;
 	/* footnotes blocks seen, to give note ids unique in the document */

@@ -26,6 +26,23 @@ buffer_write(struct buffer *b, const char *data, size_t len)
 }
 
 void
+buffer_reserve(struct buffer *b, size_t len)
+{
+	char *grown;
+
+	if (b->failed || b->len + len + 1 <= b->cap)
+		return;
+	if ((grown = realloc(b->data, b->len + len + 1)) == NULL) {
+		b->failed = 1;
+		return;
+	}
+	if (b->data == NULL)
+		grown[0] = '\0';
+	b->data = grown;
+	b->cap = b->len + len + 1;
+}
+
+void
 buffer_puts(struct buffer *b, const char *s)
 {
 	buffer_write(b, s, strlen(s));

@@ -15,6 +15,8 @@ struct buffer {
 
 void buffer_write(struct buffer *b, const char *data, size_t len);
 void buffer_puts(struct buffer *b, const char *s);
+/* Room for len more bytes, so that writing them moves nothing. */
+void buffer_reserve(struct buffer *b, size_t len);
 /* printf into the buffer; a failure (memory, encoding) sets b->failed. */
 void buffer_printf(struct buffer *b, const char *fmt, ...)
 #if defined(__GNUC__)
