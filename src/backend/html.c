@@ -247,7 +247,7 @@ set_class(struct html *h, struct hel *e, const struct node *n,
 		return;
 	}
 	snprintf(buf, sizeof(buf), "%s%s%s", own != NULL ? own : "",
-	    own != NULL && mark != NULL ? " " : "", mark != NULL ? mark : "");
+	    own != NULL ? " " : "", mark);
 	attr(h, e, "class", buf);
 }
 
