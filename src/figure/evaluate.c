@@ -73,21 +73,28 @@ void
 build_deps_read(struct build_deps *deps, int ordinal, int viewpoint,
     size_t fact)
 {
-	size_t i;
+	const size_t mask = sizeof(deps->seen) / sizeof(deps->seen[0]) - 1;
+	size_t slot;
 
 	if (deps == NULL)
 		return;
-	/* Newest first: a document reads the same cells again and again. */
-	for (i = deps->nreads; i-- > 0;)
-		if (deps->reads[i].ordinal == ordinal &&
-		    deps->reads[i].fact == fact &&
-		    deps->reads[i].viewpoint == viewpoint)
+	/* A document reads the same cells again and again: each read is
+	 * found by its hash, the table never more than half full. */
+	slot = ((size_t)(unsigned)ordinal * 0x9E3779B1u ^
+	    (size_t)(unsigned)viewpoint * 0x85EBCA6Bu ^ fact * 0xC2B2AE35u) & mask;
+	for (; deps->seen[slot] != 0; slot = (slot + 1) & mask) {
+		const struct build_read *r = &deps->reads[deps->seen[slot] - 1];
+
+		if (r->ordinal == ordinal && r->fact == fact &&
+		    r->viewpoint == viewpoint)
 			return;
+	}
 	if (deps->nreads < BUILD_MAX_READS) {
 		struct build_read *r = &deps->reads[deps->nreads++];
 		r->ordinal = ordinal;
 		r->viewpoint = viewpoint;
 		r->fact = fact;
+		deps->seen[slot] = (unsigned short)deps->nreads;
 	} else
 		build_deps_whole(deps, ordinal);   /* too many: the whole file */
 }

@@ -109,6 +109,8 @@ struct build_deps {
 	size_t n;
 	struct build_read reads[BUILD_MAX_READS];
 	size_t nreads;
+	/* reads by a hash of the read: 1 + its index, 0 where none */
+	unsigned short seen[2 * BUILD_MAX_READS];
 };
 
 /* Notes a read of (ordinal, fact) seen from viewpoint; deps may be NULL. */
