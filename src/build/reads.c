@@ -30,12 +30,41 @@ pack_one(int release, const struct build_read *r, uint32_t *word)
 	return 0;
 }
 
-static int
-compare_words(const void *a, const void *b)
+/* Moves w[i] down the max-heap w[0..n). */
+static void
+sift_down(uint32_t *w, size_t i, size_t n)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	uint32_t v = w[i];
+	size_t child;
 
-	return x < y ? -1 : x > y;
+	while ((child = 2 * i + 1) < n) {
+		if (child + 1 < n && w[child + 1] > w[child])
+			child++;
+		if (w[child] <= v)
+			break;
+		w[i] = w[child];
+		i = child;
+	}
+	w[i] = v;
+}
+
+/* Sorts in place: glibc's qsort takes a merge buffer from malloc for
+ * this many words, and that malloc gathered up every small block the
+ * document freed, once an output. */
+static void
+sort_words(uint32_t *w, size_t n)
+{
+	size_t i;
+
+	for (i = n / 2; i-- > 0;)
+		sift_down(w, i, n);
+	for (i = n; i-- > 1;) {
+		uint32_t top = w[0];
+
+		w[0] = w[i];
+		w[i] = top;
+		sift_down(w, 0, i);
+	}
 }
 
 static void
@@ -76,8 +105,7 @@ reads_pack(const struct build_deps *deps, int release,
 		else
 			add_whole(out, r->ordinal);
 	}
-	qsort(out->reads, (size_t)out->nreads, sizeof(*out->reads),
-	    compare_words);
+	sort_words(out->reads, (size_t)out->nreads);
 }
 
 static int
