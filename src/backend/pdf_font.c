@@ -91,22 +91,32 @@ pdf_font_encode(const struct pdf_font *f, const char *text, struct buffer *out)
 {
 	const uint8_t *s = (const uint8_t *)text;
 	int32_t i = 0, len = (int32_t)strlen(text);
+	/* codes gathered here: a write per chunk, not per character */
+	char codes[256];
+	size_t n = 0;
 
 	while (i < len) {
-		UChar32 c;
+		UChar32 c = s[i];
 		size_t lo;
-		char code[2];
+		unsigned code;
 
-		U8_NEXT(s, i, len, c);
+		if (c < 0x80)
+			i++;
+		else
+			U8_NEXT(s, i, len, c);
 		if (c < 0 || c > 0xFFFF || f->index[c / 256] == NULL ||
 		    f->index[c / 256][c % 256] == 0)
 			return -1;
 		lo = (size_t)f->index[c / 256][c % 256] - 1;
-		code[0] = (char)(code_of(lo) >> 8);
-		code[1] = (char)code_of(lo);
-		buffer_write(out, code, 2);
+		code = code_of(lo);
+		if (n == sizeof(codes)) {
+			buffer_write(out, codes, n);
+			n = 0;
+		}
+		codes[n++] = (char)(code >> 8);
+		codes[n++] = (char)code;
 	}
-	buffer_write(out, "", 0);
+	buffer_write(out, codes, n);
 	return out->failed ? -1 : 0;
 }
 
