@@ -109,32 +109,33 @@ put(HPDF_Page page, const char *s, size_t len)
 		HPDF_CheckError(page->error);
 }
 
-/* n numbers, separated by spaces, then op; with room for 4 numbers. */
-static void
-put_reals(HPDF_Page page, const HPDF_REAL *v, size_t n, const char *op)
+/* Appends n numbers, separated by spaces, then op, to p (before end). */
+static char *
+reals(char *p, char *end, const HPDF_REAL *v, size_t n, const char *op)
 {
-	char buf[128], *p = buf, *end = buf + sizeof(buf) - 1;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (i > 0)
+		if (i > 0 && p < end)
 			*p++ = ' ';
 		p = HPDF_FToA(p, v[i], end);
 	}
 	for (; *op != '\0' && p < end; op++)
 		*p++ = *op;
-	put(page, buf, (size_t)(p - buf));
+	return p;
 }
 
-/* HPDF_Page_TextOut: Td from the text matrix, then the string's Tj. The
- * text position libharu would advance past the string is left where Td
- * put it: only HPDF_Page_GetCurrentTextPos reads it, and ET resets it. */
+/* HPDF_Page_TextOut: Td from the text matrix, then the string's Tj, in
+ * one write. The text position libharu would advance past the string is
+ * left where Td put it: only HPDF_Page_GetCurrentTextPos reads it, and
+ * ET resets it. */
 static void
 text_out(HPDF_Page page, HPDF_REAL xabs, HPDF_REAL yabs, const char *text)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	HPDF_TransMatrix m = attr->text_matrix;
 	HPDF_REAL v[2];
+	char buf[512], *p;
 	size_t len;
 
 	if (m.a == 0) {
@@ -146,34 +147,54 @@ text_out(HPDF_Page page, HPDF_REAL xabs, HPDF_REAL yabs, const char *text)
 		v[0] = (xabs - m.x - y * m.c) / m.a;
 		v[1] = y;
 	}
-	put_reals(page, v, 2, " Td\012");
+	p = reals(buf, buf + 64, v, 2, " Td\012");
 	attr->text_matrix.x += v[0] * m.a + v[1] * m.c;
 	attr->text_matrix.y += v[1] * m.d + v[0] * m.b;
 	attr->text_pos.x = attr->text_matrix.x;
 	attr->text_pos.y = attr->text_matrix.y;
 	/* The codes need no escapes (pdf_font.c); libharu writes an empty
 	 * string not at all, and at most HPDF_LIMIT_MAX_STRING_LEN bytes. */
-	if ((len = strnlen(text, HPDF_LIMIT_MAX_STRING_LEN)) == 0)
+	len = strnlen(text, HPDF_LIMIT_MAX_STRING_LEN);
+	if (len > 0 && len + 6 > sizeof(buf) - (size_t)(p - buf)) {
+		put(page, buf, (size_t)(p - buf));
+		put(page, "(", 1);
+		put(page, text, len);
+		put(page, ") Tj\012", 5);
 		return;
-	put(page, "(", 1);
-	put(page, text, len);
-	put(page, ") Tj\012", 5);
+	}
+	if (len > 0) {
+		*p++ = '(';
+		memcpy(p, text, len);
+		p += len;
+		memcpy(p, ") Tj\012", 5);
+		p += 5;
+	}
+	put(page, buf, (size_t)(p - buf));
 }
 
-/* HPDF_Page_MoveTo, _LineTo (a point and op) and _Rectangle. */
+/*
+ * A path of one operator (HPDF_Page_Rectangle, the n = 4 numbers of re)
+ * or two (HPDF_Page_MoveTo and _LineTo), then HPDF_Page_Fill or _Stroke,
+ * in one write; the page is left as libharu leaves it.
+ */
 static void
-path(HPDF_Page page, const HPDF_REAL *v, size_t n, const char *op,
-    int starts)
+path(HPDF_Page page, const HPDF_REAL *v, size_t n, const char *ops)
 {
+	static const HPDF_Point origin = { 0, 0 };
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	char buf[128], *p, *end = buf + sizeof(buf) - 1;
 
-	put_reals(page, v, n, op);
-	attr->cur_pos.x = v[0];
-	attr->cur_pos.y = v[1];
-	if (starts) {
-		attr->str_pos = attr->cur_pos;
-		attr->gmode = HPDF_GMODE_PATH_OBJECT;
+	if (n == 4)
+		p = reals(buf, end, v, 4, ops);
+	else {
+		p = reals(buf, end, v, 2, " m\012");
+		p = reals(p, end, v + 2, 2, ops);
 	}
+	put(page, buf, (size_t)(p - buf));
+	attr->str_pos.x = v[0];
+	attr->str_pos.y = v[1];
+	attr->cur_pos = origin;
+	attr->gmode = HPDF_GMODE_PAGE_DESCRIPTION;
 }
 
 /* Draws one page; returns 0, or -1 if a string cannot be encoded. */
@@ -229,8 +250,7 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts,
 			v[1] = (HPDF_REAL)op->y;
 			v[2] = (HPDF_REAL)(op->x2 - op->x);
 			v[3] = (HPDF_REAL)(op->y2 - op->y);
-			path(page, v, 4, " re\012", 1);
-			HPDF_Page_Fill(page);
+			path(page, v, 4, " re\012f\012");
 			HPDF_Page_SetGrayFill(page, 0);
 			fill = 0;
 			continue;
@@ -250,11 +270,9 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts,
 		}
 		v[0] = (HPDF_REAL)op->x;
 		v[1] = (HPDF_REAL)op->y;
-		path(page, v, 2, " m\012", 1);
-		v[0] = (HPDF_REAL)op->x2;
-		v[1] = (HPDF_REAL)op->y2;
-		path(page, v, 2, " l\012", 0);
-		HPDF_Page_Stroke(page);
+		v[2] = (HPDF_REAL)op->x2;
+		v[3] = (HPDF_REAL)op->y2;
+		path(page, v, 2, " l\012S\012");
 	}
 	if (in_text)
 		HPDF_Page_EndText(page);
