@@ -8,6 +8,9 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <hpdf_utils.h>
 #include <libdeflate.h>
 
 #include "pdf_fix.h"
@@ -87,12 +90,120 @@ set_dash(HPDF_Page page, enum dash dash)
 	}
 }
 
+/*
+ * The operators drawn most, written into the page's content stream as
+ * libharu 2.3.0 writes them, byte for byte: numbers by its own HPDF_FToA,
+ * its position arithmetic in its HPDF_REAL, and the page state it keeps
+ * (the graphics mode, text matrix, current point) kept the same way.
+ * libharu's own functions zero a 512-byte buffer byte by byte per call
+ * and measure every string drawn: a fifth of the backend's time.
+ */
+static void
+put(HPDF_Page page, const char *s, size_t len)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+
+	/* A failure reaches on_error, as one of libharu's own would. */
+	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)s,
+	    (HPDF_UINT)len) != HPDF_OK)
+		HPDF_CheckError(page->error);
+}
+
+/* Appends n numbers, separated by spaces, then op, to p (before end). */
+static char *
+reals(char *p, char *end, const HPDF_REAL *v, size_t n, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && p < end)
+			*p++ = ' ';
+		p = HPDF_FToA(p, v[i], end);
+	}
+	for (; *op != '\0' && p < end; op++)
+		*p++ = *op;
+	return p;
+}
+
+/* HPDF_Page_TextOut: Td from the text matrix, then the string's Tj, in
+ * one write. The text position libharu would advance past the string is
+ * left where Td put it: only HPDF_Page_GetCurrentTextPos reads it, and
+ * ET resets it. */
+static void
+text_out(HPDF_Page page, HPDF_REAL xabs, HPDF_REAL yabs, const char *text)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_TransMatrix m = attr->text_matrix;
+	HPDF_REAL v[2];
+	char buf[512], *p;
+	size_t len;
+
+	if (m.a == 0) {
+		v[0] = (yabs - m.y - (xabs - m.x) * m.d / m.c) / m.b;
+		v[1] = (xabs - m.x) / m.c;
+	} else {
+		HPDF_REAL y = (yabs - m.y - (xabs - m.x) * m.b / m.a) /
+		    (m.d - m.c * m.b / m.a);
+		v[0] = (xabs - m.x - y * m.c) / m.a;
+		v[1] = y;
+	}
+	p = reals(buf, buf + 64, v, 2, " Td\012");
+	attr->text_matrix.x += v[0] * m.a + v[1] * m.c;
+	attr->text_matrix.y += v[1] * m.d + v[0] * m.b;
+	attr->text_pos.x = attr->text_matrix.x;
+	attr->text_pos.y = attr->text_matrix.y;
+	/* The codes need no escapes (pdf_font.c); libharu writes an empty
+	 * string not at all, and at most HPDF_LIMIT_MAX_STRING_LEN bytes. */
+	len = strnlen(text, HPDF_LIMIT_MAX_STRING_LEN);
+	if (len > 0 && len + 6 > sizeof(buf) - (size_t)(p - buf)) {
+		put(page, buf, (size_t)(p - buf));
+		put(page, "(", 1);
+		put(page, text, len);
+		put(page, ") Tj\012", 5);
+		return;
+	}
+	if (len > 0) {
+		*p++ = '(';
+		memcpy(p, text, len);
+		p += len;
+		memcpy(p, ") Tj\012", 5);
+		p += 5;
+	}
+	put(page, buf, (size_t)(p - buf));
+}
+
+/*
+ * A path of one operator (HPDF_Page_Rectangle, the n = 4 numbers of re)
+ * or two (HPDF_Page_MoveTo and _LineTo), then HPDF_Page_Fill or _Stroke,
+ * in one write; the page is left as libharu leaves it.
+ */
+static void
+path(HPDF_Page page, const HPDF_REAL *v, size_t n, const char *ops)
+{
+	static const HPDF_Point origin = { 0, 0 };
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	char buf[128], *p, *end = buf + sizeof(buf) - 1;
+
+	if (n == 4)
+		p = reals(buf, end, v, 4, ops);
+	else {
+		p = reals(buf, end, v, 2, " m\012");
+		p = reals(p, end, v + 2, 2, ops);
+	}
+	put(page, buf, (size_t)(p - buf));
+	attr->str_pos.x = v[0];
+	attr->str_pos.y = v[1];
+	attr->cur_pos = origin;
+	attr->gmode = HPDF_GMODE_PAGE_DESCRIPTION;
+}
+
 /* Draws one page; returns 0, or -1 if a string cannot be encoded. */
 static int
 draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts,
     struct pdf_font **by_face, struct buffer *text)
 {
 	HPDF_Page page = HPDF_AddPage(pdf);
+	HPDF_REAL v[4];
 	size_t i;
 	int in_text = 0;
 	/* graphics state as last set, so unchanged lines add no operators */
@@ -123,7 +234,7 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts,
 			text->len = 0;
 			if (pdf_font_encode(by_face[op->face], op->text, text) != 0)
 				return -1;
-			HPDF_Page_TextOut(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y,
+			text_out(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y,
 			    text->data);
 			continue;
 		}
@@ -135,9 +246,11 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts,
 			pdf_redline_fill(page, op, &fill);
 			if (op->color == 0)
 				HPDF_Page_SetGrayFill(page, (HPDF_REAL)op->gray);
-			HPDF_Page_Rectangle(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y,
-			    (HPDF_REAL)(op->x2 - op->x), (HPDF_REAL)(op->y2 - op->y));
-			HPDF_Page_Fill(page);
+			v[0] = (HPDF_REAL)op->x;
+			v[1] = (HPDF_REAL)op->y;
+			v[2] = (HPDF_REAL)(op->x2 - op->x);
+			v[3] = (HPDF_REAL)(op->y2 - op->y);
+			path(page, v, 4, " re\012f\012");
 			HPDF_Page_SetGrayFill(page, 0);
 			fill = 0;
 			continue;
@@ -155,9 +268,11 @@ draw_page(HPDF_Doc pdf, const struct lay_page *pg, HPDF_Font *fonts,
 			HPDF_Page_SetLineWidth(page, (HPDF_REAL)op->width);
 			width = op->width;
 		}
-		HPDF_Page_MoveTo(page, (HPDF_REAL)op->x, (HPDF_REAL)op->y);
-		HPDF_Page_LineTo(page, (HPDF_REAL)op->x2, (HPDF_REAL)op->y2);
-		HPDF_Page_Stroke(page);
+		v[0] = (HPDF_REAL)op->x;
+		v[1] = (HPDF_REAL)op->y;
+		v[2] = (HPDF_REAL)op->x2;
+		v[3] = (HPDF_REAL)op->y2;
+		path(page, v, 2, " l\012S\012");
 	}
 	if (in_text)
 		HPDF_Page_EndText(page);

@@ -91,22 +91,32 @@ pdf_font_encode(const struct pdf_font *f, const char *text, struct buffer *out)
 {
 	const uint8_t *s = (const uint8_t *)text;
 	int32_t i = 0, len = (int32_t)strlen(text);
+	/* codes gathered here: a write per chunk, not per character */
+	char codes[256];
+	size_t n = 0;
 
 	while (i < len) {
-		UChar32 c;
+		UChar32 c = s[i];
 		size_t lo;
-		char code[2];
+		unsigned code;
 
-		U8_NEXT(s, i, len, c);
+		if (c < 0x80)
+			i++;
+		else
+			U8_NEXT(s, i, len, c);
 		if (c < 0 || c > 0xFFFF || f->index[c / 256] == NULL ||
 		    f->index[c / 256][c % 256] == 0)
 			return -1;
 		lo = (size_t)f->index[c / 256][c % 256] - 1;
-		code[0] = (char)(code_of(lo) >> 8);
-		code[1] = (char)code_of(lo);
-		buffer_write(out, code, 2);
+		code = code_of(lo);
+		if (n == sizeof(codes)) {
+			buffer_write(out, codes, n);
+			n = 0;
+		}
+		codes[n++] = (char)(code >> 8);
+		codes[n++] = (char)code;
 	}
-	buffer_write(out, "", 0);
+	buffer_write(out, codes, n);
 	return out->failed ? -1 : 0;
 }
 
@@ -178,22 +188,36 @@ pdf_font_dict(const struct pdf_font *f, size_t first, struct buffer *out)
 	    name, first, first + 4);
 }
 
-/* Writes a stream object's body holding data deflated. */
+/*
+ * Writes a stream object's body holding data deflated. The same bytes
+ * deflate to the same bytes: the face keeps what they deflated to for the
+ * next document, whose subsets are mostly the same.
+ */
 static int
-stream(struct libdeflate_compressor *z, struct buffer *out, const char *extra,
-    const unsigned char *data, size_t len)
+stream(const struct pdf_font *f, struct libdeflate_compressor *z,
+    struct buffer *out, const char *extra, const unsigned char *data,
+    size_t len)
 {
-	size_t bound = libdeflate_zlib_compress_bound(z, len), packed_len;
-	unsigned char *packed = malloc(bound);
+	size_t packed_len;
+	const unsigned char *kept = ttf_memo_find(f->ttf, data, len,
+	    &packed_len);
+	unsigned char *packed = NULL;
 
-	if (packed == NULL || (packed_len = libdeflate_zlib_compress(z, data, len,
-	    packed, bound)) == 0) {
-		free(packed);
-		return -1;
+	if (kept == NULL) {
+		size_t bound = libdeflate_zlib_compress_bound(z, len);
+
+		if ((packed = malloc(bound)) == NULL ||
+		    (packed_len = libdeflate_zlib_compress(z, data, len, packed,
+		    bound)) == 0) {
+			free(packed);
+			return -1;
+		}
+		ttf_memo_keep(f->ttf, data, len, packed, packed_len);
+		kept = packed;
 	}
 	buffer_printf(out, "<<\n/Length %zu\n/Filter /FlateDecode\n%s>>\n"
 	    "stream\n", packed_len, extra);
-	buffer_write(out, (const char *)packed, packed_len);
+	buffer_write(out, (const char *)kept, packed_len);
 	buffer_puts(out, "\nendstream");
 	free(packed);
 	return out->failed ? -1 : 0;
@@ -274,7 +298,7 @@ cid_to_gid(const struct pdf_font *f, struct libdeflate_compressor *z,
 		map[2 * code_of(i)] = (unsigned char)(f->gids[i] >> 8);
 		map[2 * code_of(i) + 1] = (unsigned char)f->gids[i];
 	}
-	rc = stream(z, out, "", map, len);
+	rc = stream(f, z, out, "", map, len);
 	free(map);
 	return rc;
 }
@@ -337,7 +361,7 @@ to_unicode(const struct pdf_font *f, struct libdeflate_compressor *z,
 	}
 	buffer_puts(&cmap, "endcmap\nCMapName currentdict /CMap defineresource "
 	    "pop\nend\nend\n");
-	rc = cmap.failed ? -1 : stream(z, out, "",
+	rc = cmap.failed ? -1 : stream(f, z, out, "",
 	    (const unsigned char *)cmap.data, cmap.len);
 	buffer_free(&cmap);
 	return rc;
@@ -358,7 +382,7 @@ pdf_font_object(const struct pdf_font *f, size_t which, size_t first,
 		break;
 	case 2:
 		snprintf(extra, sizeof(extra), "/Length1 %zu\n", f->program_len);
-		return stream(z, out, extra, f->program, f->program_len);
+		return stream(f, z, out, extra, f->program, f->program_len);
 	case 3:
 		return cid_to_gid(f, z, out);
 	default:

@@ -365,7 +365,8 @@ ttf_parse(struct ttf *f, char *err, size_t errsize)
 		goto out;
 	}
 	if ((f->bmp = calloc(0x10000 / TTF_BMP_BLOCK, sizeof(*f->bmp))) == NULL ||
-	    (f->cache = calloc(1, sizeof(*f->cache))) == NULL) {
+	    (f->cache = calloc(1, sizeof(*f->cache))) == NULL ||
+	    (f->memo = calloc(1, sizeof(*f->memo))) == NULL) {
 		snprintf(err, errsize, "out of memory");
 		goto out;
 	}
@@ -467,6 +468,11 @@ ttf_close(struct ttf *f)
 		free(f->cache->data);
 		free(f->cache->at);
 		free(f->cache);
+	}
+	if (f->memo != NULL) {
+		for (i = 0; i < f->memo->n; i++)
+			free(f->memo->e[i].key);
+		free(f->memo);
 	}
 	free(f->path);
 	free(f);
@@ -603,4 +609,60 @@ ttf_advance(const struct ttf *f, unsigned glyph)
 	if (glyph >= f->metrics)
 		glyph = f->metrics - 1;
 	return ttf_u16(f->hmtx + 4 * glyph);
+}
+
+const unsigned char *
+ttf_memo_find(const struct ttf *f, const void *key, size_t keylen,
+    size_t *len)
+{
+	struct ttf_memo *m = f->memo;
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->e[i].keylen == keylen &&
+		    memcmp(m->e[i].key, key, keylen) == 0) {
+			m->e[i].used = ++m->clock;
+			*len = m->e[i].len;
+			return m->e[i].key + keylen;
+		}
+	return NULL;
+}
+
+/* Drops the least recently used entry. */
+static void
+memo_drop(struct ttf_memo *m)
+{
+	size_t i, old = 0;
+
+	for (i = 1; i < m->n; i++)
+		if (m->e[i].used < m->e[old].used)
+			old = i;
+	m->bytes -= m->e[old].keylen + m->e[old].len;
+	free(m->e[old].key);
+	m->e[old] = m->e[--m->n];
+}
+
+void
+ttf_memo_keep(const struct ttf *f, const void *key, size_t keylen,
+    const void *value, size_t len)
+{
+	struct ttf_memo *m = f->memo;
+	unsigned char *copy;
+
+	if (keylen > TTF_MEMO_MAX || len > TTF_MEMO_MAX - keylen)
+		return;
+	while (m->n > 0 && (m->n == TTF_MEMO_ENTRIES ||
+	    m->bytes + keylen + len > TTF_MEMO_MAX))
+		memo_drop(m);
+	if ((copy = malloc(keylen + len + 1)) == NULL)
+		return;
+	memcpy(copy, key, keylen);
+	if (len > 0)
+		memcpy(copy + keylen, value, len);
+	m->e[m->n].key = copy;
+	m->e[m->n].keylen = keylen;
+	m->e[m->n].len = len;
+	m->e[m->n].used = ++m->clock;
+	m->n++;
+	m->bytes += keylen + len;
 }

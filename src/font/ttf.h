@@ -62,4 +62,19 @@ unsigned char *ttf_subset_ids(const struct ttf *font,
 const unsigned char *ttf_table(const struct ttf *font, const char *tag,
     uint32_t *length);
 
+/*
+ * Bytes derived from the face and costly to make again (the PDF backend's
+ * deflated streams), kept for the next document of the process and freed
+ * with the face: a batch's documents mostly embed the same subsets.
+ * ttf_memo_find returns what was kept under exactly these key bytes, and
+ * its length, or NULL. ttf_memo_keep keeps a copy, dropping the least
+ * recently used while they hold over TTF_MEMO_MAX bytes; out of memory it
+ * keeps nothing, which costs only time.
+ */
+#define TTF_MEMO_MAX ((size_t)8 * 1024 * 1024)
+const unsigned char *ttf_memo_find(const struct ttf *font, const void *key,
+    size_t keylen, size_t *len);
+void ttf_memo_keep(const struct ttf *font, const void *key, size_t keylen,
+    const void *value, size_t len);
+
 #endif

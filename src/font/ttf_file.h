@@ -62,6 +62,7 @@ struct ttf {
 	 * threads.) */
 	uint16_t **bmp;
 	struct ttf_glyphs *cache;
+	struct ttf_memo *memo;
 };
 
 /* The glyph data subsets have read, kept for the next document: a batch
@@ -70,6 +71,20 @@ struct ttf_glyphs {
 	unsigned char *data;
 	size_t len;
 	uint32_t *at;   /* 1 + where glyph g's data starts in data, or 0 */
+};
+
+/* What ttf_memo_keep kept: each entry's key, then its value, in one
+ * allocation. */
+#define TTF_MEMO_ENTRIES 16
+struct ttf_memo {
+	struct {
+		unsigned char *key;
+		size_t keylen, len;
+		unsigned long used;   /* clock of its last use */
+	} e[TTF_MEMO_ENTRIES];
+	size_t n;
+	size_t bytes;             /* of every key and value */
+	unsigned long clock;
 };
 
 #define TTF_BMP_BLOCK 256
