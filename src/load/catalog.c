@@ -439,7 +439,8 @@ catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 	/* The messages and their formats, both sorted by key. */
 	if ((c->messages = malloc((ld.n + 1) * sizeof(*c->messages))) == NULL ||
 	    (c->compiled = compiled = calloc(ld.n + 1,
-	    sizeof(*compiled))) == NULL) {
+	    sizeof(*compiled))) == NULL ||
+	    (c->texts = calloc(ld.n + 1, sizeof(*c->texts))) == NULL) {
 		diag_add(diags, DIAG_FATAL, c->file, 0, "out of memory");
 		failed = 1;
 		for (i = 0; i < ld.n; i++)
@@ -478,6 +479,7 @@ merge(struct catalog *c, struct catalog *over)
 {
 	struct message *list;
 	UMessageFormat **compiled, **old = c->compiled;
+	char **texts;
 	size_t i, added = 0;
 
 	for (i = 0; i < over->nmessages; i++)
@@ -486,9 +488,18 @@ merge(struct catalog *c, struct catalog *over)
 	    sizeof(*list))) == NULL)
 		return -1;
 	c->messages = list;
-	if ((compiled = calloc(c->nmessages + added + 1,
-	    sizeof(void *))) == NULL)
+	if ((texts = calloc(c->nmessages + added + 1,
+	    sizeof(*texts))) == NULL)
 		return -1;
+	if ((compiled = calloc(c->nmessages + added + 1,
+	    sizeof(void *))) == NULL) {
+		free(texts);
+		return -1;
+	}
+	for (i = 0; i < c->nmessages; i++)
+		free(c->texts[i]);
+	free(c->texts);
+	c->texts = texts;
 	/* The merged list is sorted anew: its formats are compiled again
 	 * as they are used (an overlay is rare). */
 	for (i = 0; i < c->nmessages; i++)
@@ -566,9 +577,13 @@ catalog_free(struct catalog *c)
 	if (c == NULL)
 		return;
 	compiled = c->compiled;
-	for (i = 0; i < c->nmessages; i++)
+	for (i = 0; i < c->nmessages; i++) {
 		message_free(&c->messages[i],
 		    compiled != NULL ? compiled[i] : NULL);
+		if (c->texts != NULL)
+			free(c->texts[i]);
+	}
+	free(c->texts);
 	free(c->messages);
 	free(c->compiled);
 	free(c->file);
@@ -605,6 +620,10 @@ catalog_forget(struct catalog *c, const struct message *m)
 	if (compiled != NULL && i < c->nmessages && compiled[i] != NULL) {
 		umsg_close(compiled[i]);
 		compiled[i] = NULL;
+	}
+	if (c->texts != NULL && i < c->nmessages) {
+		free(c->texts[i]);
+		c->texts[i] = NULL;
 	}
 }
 
@@ -678,6 +697,13 @@ catalog_format(struct catalog *c, const char *key, const char *const *args,
 		    key, m->nargs, nargs);
 		return NULL;
 	}
+	/* Most messages formatted (column heads, labels) take no arguments:
+	 * their text is formatted once. A miss only costs the next call. */
+	if (m->nargs == 0 && c->texts[m - c->messages] != NULL) {
+		if ((result = strdup(c->texts[m - c->messages])) == NULL)
+			snprintf(err, errsize, "out of memory");
+		return result;
+	}
 	if ((f = compiled[m - c->messages]) == NULL) {
 		f = compile(m->pattern, c->lang, &where, &status);
 		if (U_FAILURE(status)) {
@@ -724,12 +750,13 @@ catalog_format(struct catalog *c, const char *key, const char *const *args,
 		    result);
 		free(result);
 		result = NULL;
-	}
+	} else if (m->nargs == 0)
+		c->texts[m - c->messages] = strdup(result);
 	goto out;
 icu_error:
 	snprintf(err, errsize, "message %s: %s", key, icu_reason(status));
 out:
-	for (i = 0; i < MAX_ARGS; i++)
+	for (i = 0; i < m->nargs; i++)
 		free(owned[i]);
 	free(big);
 	return result;
