@@ -196,12 +196,40 @@ to_utf8(const UChar *text, int32_t length)
 	return out;
 }
 
+/*
+ * text as UTF-16 into *pool (*left UChars free there), or into a malloc'd
+ * string put in *owned when it does not fit: the string, or NULL on
+ * invalid UTF-8 or, with *oom set, when out of memory.
+ */
+static UChar *
+arg_utf16(const char *text, UChar **pool, int32_t *left, UChar **owned,
+    int *oom)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = 0;
+	UChar *at = *pool;
+
+	*oom = 0;
+	u_strFromUTF8(at, *left, &n, text, -1, &status);
+	if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING) {
+		*pool += n + 1;
+		*left -= n + 1;
+		return at;
+	}
+	if (status != U_BUFFER_OVERFLOW_ERROR &&
+	    status != U_STRING_NOT_TERMINATED_WARNING)
+		return NULL;
+	return *owned = to_utf16(text, NULL, oom);
+}
+
 static UMessageFormat *
 compile(const char *pattern, enum lang lang, UParseError *where,
     UErrorCode *status)
 {
 	int oom;
-	UChar *u = to_utf16(pattern, NULL, &oom);
+	UChar buf[1024], *pool = buf, *owned = NULL;
+	int32_t left = 1024;
+	UChar *u = arg_utf16(pattern, &pool, &left, &owned, &oom);
 	UMessageFormat *f;
 
 	if (u == NULL) {
@@ -209,7 +237,7 @@ compile(const char *pattern, enum lang lang, UParseError *where,
 		return NULL;
 	}
 	f = umsg_open(u, -1, lang_code(lang), where, status);
-	free(u);
+	free(owned);
 	/* umsg_open hands back the formatter even when it reports an error
 	 * (an argument type conflict, say): ours to close. */
 	if (U_FAILURE(*status)) {
@@ -644,32 +672,6 @@ catalog_find(const struct catalog *c, const char *key)
  * the stack unless they are long. */
 #define ARGS_UTF16 2048
 #define OUT_UTF16 1024
-
-/*
- * text as UTF-16 into *pool (*left UChars free there), or into a malloc'd
- * string put in *owned when it does not fit: the string, or NULL on
- * invalid UTF-8 or, with *oom set, when out of memory.
- */
-static UChar *
-arg_utf16(const char *text, UChar **pool, int32_t *left, UChar **owned,
-    int *oom)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t n = 0;
-	UChar *at = *pool;
-
-	*oom = 0;
-	u_strFromUTF8(at, *left, &n, text, -1, &status);
-	if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING) {
-		*pool += n + 1;
-		*left -= n + 1;
-		return at;
-	}
-	if (status != U_BUFFER_OVERFLOW_ERROR &&
-	    status != U_STRING_NOT_TERMINATED_WARNING)
-		return NULL;
-	return *owned = to_utf16(text, NULL, oom);
-}
 
 char *
 catalog_format(struct catalog *c, const char *key, const char *const *args,
