@@ -71,6 +71,11 @@ period_label_uncached(struct builder *b, int offset, enum period_style style,
 	struct date end, start, fy_end;
 	int year, quarter, i, rc = 0;
 	char *text;
+	const struct message *m = catalog_find(b->in->catalogs[b->lang],
+	    period_keys[style]);
+	/* the arguments its pattern uses (all when it is missing: the
+	 * message's own error then says so) */
+	unsigned used = m != NULL ? m->args : ~0u;
 
 	fiscal_from_ordinal(b->in->period->ordinal + offset, &year, &quarter);
 	fiscal_quarter_end(policy, year, quarter, &end);
@@ -80,12 +85,18 @@ period_label_uncached(struct builder *b, int offset, enum period_style style,
 	snprintf(a[1], 64, "q%d", quarter);
 	rc |= format_units(f, year, 0, NUMBER_YEAR, 0, a[2], 64);
 	rc |= format_units(f, year, 0, NUMBER_TWO_DIGITS, 0, a[3], 64);
-	rc |= format_date(f, &end, DATE_LONG, a[4], 64);
-	rc |= format_date(f, &end, DATE_SHORT, a[5], 64);
+	/* Dates cost the most of these (ICU's date formats, opened on first
+	 * use): only those the message prints. */
+	a[4][0] = a[5][0] = a[9][0] = '\0';
+	if (used & 1u << 4)
+		rc |= format_date(f, &end, DATE_LONG, a[4], 64);
+	if (used & 1u << 5)
+		rc |= format_date(f, &end, DATE_SHORT, a[5], 64);
 	rc |= format_units(f, end.year, 0, NUMBER_YEAR, 0, a[6], 64);
 	rc |= format_units(f, end.month, 0, NUMBER_YEAR, 0, a[7], 64);
 	rc |= format_units(f, start.month, 0, NUMBER_YEAR, 0, a[8], 64);
-	rc |= format_date(f, &fy_end, DATE_LONG, a[9], 64);
+	if (used & 1u << 9)
+		rc |= format_date(f, &fy_end, DATE_LONG, a[9], 64);
 	snprintf(a[10], 64, "%s", b->in->book->company.cumulative ?
 	    "cumulative" : "discrete");
 	if (rc != 0) {

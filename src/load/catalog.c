@@ -185,13 +185,10 @@ to_utf8(const UChar *text, int32_t length)
 	int32_t n = 0;
 	char *out;
 
-	u_strToUTF8(NULL, 0, &n, text, length, &status);
-	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+	/* One pass: a UTF-16 unit is at most 3 bytes of UTF-8. */
+	if ((out = malloc((size_t)length * 3 + 1)) == NULL)
 		return NULL;
-	if ((out = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	status = U_ZERO_ERROR;
-	u_strToUTF8(out, n + 1, NULL, text, length, &status);
+	u_strToUTF8(out, length * 3 + 1, &n, text, length, &status);
 	if (U_FAILURE(status)) {
 		free(out);
 		return NULL;
@@ -199,12 +196,40 @@ to_utf8(const UChar *text, int32_t length)
 	return out;
 }
 
+/*
+ * text as UTF-16 into *pool (*left UChars free there), or into a malloc'd
+ * string put in *owned when it does not fit: the string, or NULL on
+ * invalid UTF-8 or, with *oom set, when out of memory.
+ */
+static UChar *
+arg_utf16(const char *text, UChar **pool, int32_t *left, UChar **owned,
+    int *oom)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = 0;
+	UChar *at = *pool;
+
+	*oom = 0;
+	u_strFromUTF8(at, *left, &n, text, -1, &status);
+	if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING) {
+		*pool += n + 1;
+		*left -= n + 1;
+		return at;
+	}
+	if (status != U_BUFFER_OVERFLOW_ERROR &&
+	    status != U_STRING_NOT_TERMINATED_WARNING)
+		return NULL;
+	return *owned = to_utf16(text, NULL, oom);
+}
+
 static UMessageFormat *
 compile(const char *pattern, enum lang lang, UParseError *where,
     UErrorCode *status)
 {
 	int oom;
-	UChar *u = to_utf16(pattern, NULL, &oom);
+	UChar buf[1024], *pool = buf, *owned = NULL;
+	int32_t left = 1024;
+	UChar *u = arg_utf16(pattern, &pool, &left, &owned, &oom);
 	UMessageFormat *f;
 
 	if (u == NULL) {
@@ -212,7 +237,7 @@ compile(const char *pattern, enum lang lang, UParseError *where,
 		return NULL;
 	}
 	f = umsg_open(u, -1, lang_code(lang), where, status);
-	free(u);
+	free(owned);
 	/* umsg_open hands back the formatter even when it reports an error
 	 * (an argument type conflict, say): ours to close. */
 	if (U_FAILURE(*status)) {
@@ -279,15 +304,47 @@ omitted_args(xmlNodePtr note, unsigned so_far)
 	return so_far;
 }
 
+/* Frees what message m owns, and its compiled format f when not NULL. */
 static void
-load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
-    int *failed)
+message_free(struct message *m, UMessageFormat *f)
+{
+	free(m->key);
+	free(m->pattern);
+	free(m->source);
+	free(m->state);
+	free(m->notes);
+	if (f != NULL)
+		umsg_close(f);
+}
+
+/* Messages as loaded, each with the UMessageFormat its check compiled:
+ * kept for formatting, which would otherwise compile it again. */
+struct loaded {
+	struct message m;
+	UMessageFormat *f;
+};
+
+struct loading {
+	struct loaded *units;
+	size_t n;
+};
+
+static int
+compare_loaded(const void *a, const void *b)
+{
+	return compare_messages(&((const struct loaded *)a)->m,
+	    &((const struct loaded *)b)->m);
+}
+
+static void
+load_unit(struct catalog *c, struct loading *ld, xmlNodePtr unit,
+    struct diag_list *diags, int *failed)
 {
 	const char *text_element = c->lang == LANG_EN ? "source" : "target";
 	struct message m = { NULL, NULL, 0, 0, xml_line(unit), 0, 0, 0, NULL, NULL,
 	    NULL, NULL };
 	struct buffer notes = { NULL, 0, 0, 0 };
-	struct message *list;
+	struct loaded *list;
 	xmlNodePtr n, s;
 	char err[256];
 	UParseError where;
@@ -359,22 +416,18 @@ load_unit(struct catalog *c, xmlNodePtr unit, struct diag_list *diags,
 		    icu_reason(status), where.offset);
 		goto fail;
 	}
-	umsg_close(f);
-	if ((list = realloc(c->messages, (c->nmessages + 1) *
-	    sizeof(*list))) == NULL) {
+	if ((list = realloc(ld->units, (ld->n + 1) * sizeof(*list))) == NULL) {
+		umsg_close(f);
 		diag_add(diags, DIAG_FATAL, c->file, m.line, "out of memory");
 		goto fail;
 	}
-	c->messages = list;
-	list[c->nmessages++] = m;
+	ld->units = list;
+	list[ld->n].m = m;
+	list[ld->n++].f = f;
 	return;
 fail:
 	*failed = 1;
-	free(m.key);
-	free(m.pattern);
-	free(m.source);
-	free(m.state);
-	free(m.notes);
+	message_free(&m, NULL);
 	buffer_free(&notes);
 }
 
@@ -385,6 +438,8 @@ catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 	char relative[64], path[4096];
 	xmlDocPtr doc = NULL;
 	xmlNodePtr file, unit;
+	struct loading ld = { NULL, 0 };
+	UMessageFormat **compiled;
 	int failed = 0;
 	size_t i;
 
@@ -406,10 +461,26 @@ catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 		for (unit = xml_element(file->children); unit != NULL;
 		    unit = xml_element(unit->next))
 			if (xml_is(unit, "unit"))
-				load_unit(c, unit, diags, &failed);
-	if (c->nmessages > 0)
-		qsort(c->messages, c->nmessages, sizeof(*c->messages),
-		    compare_messages);
+				load_unit(c, &ld, unit, diags, &failed);
+	if (ld.n > 0)
+		qsort(ld.units, ld.n, sizeof(*ld.units), compare_loaded);
+	/* The messages and their formats, both sorted by key. */
+	if ((c->messages = malloc((ld.n + 1) * sizeof(*c->messages))) == NULL ||
+	    (c->compiled = compiled = calloc(ld.n + 1,
+	    sizeof(*compiled))) == NULL ||
+	    (c->texts = calloc(ld.n + 1, sizeof(*c->texts))) == NULL) {
+		diag_add(diags, DIAG_FATAL, c->file, 0, "out of memory");
+		failed = 1;
+		for (i = 0; i < ld.n; i++)
+			message_free(&ld.units[i].m, ld.units[i].f);
+		ld.n = 0;
+	}
+	for (i = 0; i < ld.n; i++) {
+		c->messages[i] = ld.units[i].m;
+		compiled[i] = ld.units[i].f;
+	}
+	c->nmessages = ld.n;
+	free(ld.units);
 	for (i = 1; i < c->nmessages; i++)
 		if (strcmp(c->messages[i].key, c->messages[i - 1].key) == 0) {
 			diag_add(diags, DIAG_FATAL, c->file, c->messages[i].line,
@@ -421,10 +492,6 @@ catalog_load(const char *dir, enum lang lang, struct diag_list *diags)
 		failed = 1;
 	if (failed)
 		goto fail;
-	if ((c->compiled = calloc(c->nmessages + 1, sizeof(void *))) == NULL) {
-		diag_add(diags, DIAG_FATAL, c->file, 0, "out of memory");
-		goto fail;
-	}
 	xmlFreeDoc(doc);
 	return c;
 fail:
@@ -439,7 +506,8 @@ static int
 merge(struct catalog *c, struct catalog *over)
 {
 	struct message *list;
-	void *compiled;
+	UMessageFormat **compiled, **old = c->compiled;
+	char **texts;
 	size_t i, added = 0;
 
 	for (i = 0; i < over->nmessages; i++)
@@ -448,22 +516,37 @@ merge(struct catalog *c, struct catalog *over)
 	    sizeof(*list))) == NULL)
 		return -1;
 	c->messages = list;
-	if ((compiled = calloc(c->nmessages + added + 1,
-	    sizeof(void *))) == NULL)
+	if ((texts = calloc(c->nmessages + added + 1,
+	    sizeof(*texts))) == NULL)
 		return -1;
-	/* Nothing was formatted yet: the cache starts empty. */
-	free(c->compiled);
+	if ((compiled = calloc(c->nmessages + added + 1,
+	    sizeof(void *))) == NULL) {
+		free(texts);
+		return -1;
+	}
+	for (i = 0; i < c->nmessages; i++)
+		free(c->texts[i]);
+	free(c->texts);
+	c->texts = texts;
+	/* The merged list is sorted anew: its formats are compiled again
+	 * as they are used (an overlay is rare). */
+	for (i = 0; i < c->nmessages; i++)
+		if (old[i] != NULL)
+			umsg_close(old[i]);
+	free(old);
 	c->compiled = compiled;
+	old = over->compiled;
+	for (i = 0; i < over->nmessages; i++)
+		if (old[i] != NULL) {
+			umsg_close(old[i]);
+			old[i] = NULL;
+		}
 	for (i = 0; i < over->nmessages; i++) {
 		struct message *m = catalog_find(c, over->messages[i].key);
 
-		if (m != NULL) {
-			free(m->key);
-			free(m->pattern);
-			free(m->source);
-			free(m->state);
-			free(m->notes);
-		} else
+		if (m != NULL)
+			message_free(m, NULL);
+		else
 			m = &c->messages[c->nmessages++];
 		*m = over->messages[i];
 		/* Still sorted: catalog_find keeps working until the qsort. */
@@ -523,14 +606,12 @@ catalog_free(struct catalog *c)
 		return;
 	compiled = c->compiled;
 	for (i = 0; i < c->nmessages; i++) {
-		free(c->messages[i].key);
-		free(c->messages[i].pattern);
-		free(c->messages[i].source);
-		free(c->messages[i].state);
-		free(c->messages[i].notes);
-		if (compiled != NULL && compiled[i] != NULL)
-			umsg_close(compiled[i]);
+		message_free(&c->messages[i],
+		    compiled != NULL ? compiled[i] : NULL);
+		if (c->texts != NULL)
+			free(c->texts[i]);
 	}
+	free(c->texts);
 	free(c->messages);
 	free(c->compiled);
 	free(c->file);
@@ -568,6 +649,10 @@ catalog_forget(struct catalog *c, const struct message *m)
 		umsg_close(compiled[i]);
 		compiled[i] = NULL;
 	}
+	if (c->texts != NULL && i < c->nmessages) {
+		free(c->texts[i]);
+		c->texts[i] = NULL;
+	}
 }
 
 struct message *
@@ -583,14 +668,21 @@ catalog_find(const struct catalog *c, const char *key)
 	    compare_messages);
 }
 
+/* UTF-16 of the arguments, for a message's formatting, in a buffer on
+ * the stack unless they are long. */
+#define ARGS_UTF16 2048
+#define OUT_UTF16 1024
+
 char *
 catalog_format(struct catalog *c, const char *key, const char *const *args,
     int nargs, char *err, size_t errsize)
 {
 	struct message *m = catalog_find(c, key);
 	UMessageFormat **compiled = c->compiled, *f;
-	UChar *u[MAX_ARGS] = { NULL };
-	UChar *out = NULL;
+	UChar *u[MAX_ARGS] = { NULL }, *owned[MAX_ARGS] = { NULL };
+	UChar pool[ARGS_UTF16], *free_at = pool, fixed[OUT_UTF16], *out = fixed;
+	UChar *big = NULL;
+	int32_t left = ARGS_UTF16;
 	UParseError where;
 	UErrorCode status = U_ZERO_ERROR;
 	int32_t n;
@@ -607,6 +699,13 @@ catalog_format(struct catalog *c, const char *key, const char *const *args,
 		    key, m->nargs, nargs);
 		return NULL;
 	}
+	/* Most messages formatted (column heads, labels) take no arguments:
+	 * their text is formatted once. A miss only costs the next call. */
+	if (m->nargs == 0 && c->texts[m - c->messages] != NULL) {
+		if ((result = strdup(c->texts[m - c->messages])) == NULL)
+			snprintf(err, errsize, "out of memory");
+		return result;
+	}
 	if ((f = compiled[m - c->messages]) == NULL) {
 		f = compile(m->pattern, c->lang, &where, &status);
 		if (U_FAILURE(status)) {
@@ -617,8 +716,8 @@ catalog_format(struct catalog *c, const char *key, const char *const *args,
 		compiled[m - c->messages] = f;
 	}
 	for (i = 0; i < m->nargs; i++)
-		if ((u[i] = to_utf16(args[i] != NULL ? args[i] : "", NULL,
-		    &oom)) == NULL) {
+		if ((u[i] = arg_utf16(args[i] != NULL ? args[i] : "", &free_at,
+		    &left, &owned[i], &oom)) == NULL) {
 			if (oom)
 				snprintf(err, errsize, "message %s: out of memory",
 				    key);
@@ -627,18 +726,22 @@ catalog_format(struct catalog *c, const char *key, const char *const *args,
 				    "not valid UTF-8", key, i);
 			goto out;
 		}
-	/* The C API is variadic: pass all MAX_ARGS slots, unused ones NULL. */
-	n = umsg_format(f, NULL, 0, &status, u[0], u[1], u[2], u[3], u[4], u[5],
-	    u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
-	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
-		goto icu_error;
-	status = U_ZERO_ERROR;
-	if ((out = malloc(((size_t)n + 1) * sizeof(UChar))) == NULL) {
-		snprintf(err, errsize, "out of memory");
-		goto out;
+	/* The C API is variadic: pass all MAX_ARGS slots, unused ones NULL.
+	 * Formatted once into the stack, again only when it is longer. */
+	n = umsg_format(f, fixed, OUT_UTF16, &status, u[0], u[1], u[2], u[3],
+	    u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14],
+	    u[15]);
+	if (status == U_BUFFER_OVERFLOW_ERROR ||
+	    status == U_STRING_NOT_TERMINATED_WARNING) {
+		status = U_ZERO_ERROR;
+		if ((out = big = malloc(((size_t)n + 1) * sizeof(UChar))) == NULL) {
+			snprintf(err, errsize, "out of memory");
+			goto out;
+		}
+		umsg_format(f, out, n + 1, &status, u[0], u[1], u[2], u[3], u[4],
+		    u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14],
+		    u[15]);
 	}
-	umsg_format(f, out, n + 1, &status, u[0], u[1], u[2], u[3], u[4], u[5],
-	    u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
 	if (U_FAILURE(status))
 		goto icu_error;
 	if ((result = to_utf8(out, n)) == NULL)
@@ -649,13 +752,14 @@ catalog_format(struct catalog *c, const char *key, const char *const *args,
 		    result);
 		free(result);
 		result = NULL;
-	}
+	} else if (m->nargs == 0)
+		c->texts[m - c->messages] = strdup(result);
 	goto out;
 icu_error:
 	snprintf(err, errsize, "message %s: %s", key, icu_reason(status));
 out:
-	for (i = 0; i < MAX_ARGS; i++)
-		free(u[i]);
-	free(out);
+	for (i = 0; i < m->nargs; i++)
+		free(owned[i]);
+	free(big);
 	return result;
 }

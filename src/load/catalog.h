@@ -37,6 +37,8 @@ struct catalog {
 	struct message *messages;  /* sorted by key */
 	size_t nmessages;
 	void *compiled;            /* per-message UMessageFormat cache */
+	char **texts;              /* per message without arguments, its text
+	                              once formatted: the same every time */
 };
 
 /*
