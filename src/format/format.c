@@ -49,9 +49,6 @@ struct formatter {
 	 * loads the locale's patterns, the most of a date format's cost. */
 	UDateTimePatternGenerator *patterns;
 	struct digits_memo *memo;   /* DIGITS_MEMO of them, or NULL */
-	/* [style][decimals]: 1 when plain_digits writes what ICU does (its
-	 * probes agreed), -1 when only ICU will do, 0 not probed yet */
-	signed char plain[NUMBER_STYLE_MAX][MAX_DECIMALS + 1];
 	struct date_memo *date_memo;   /* DATES_MEMO of them, or NULL */
 };
 
@@ -198,10 +195,10 @@ memo_slot(struct formatter *f, uint64_t magnitude, enum number_style style,
 	return &f->memo[(h >> 32) % DIGITS_MEMO];
 }
 
-/* The magnitude of units * 10^-places in a style as ICU writes it for
+/* The magnitude of units * 10^-places in a style, as ICU writes it for
  * the formatter's language ("1,287.5"): digits only, no sign. */
 static int
-icu_digits(struct formatter *f, int64_t units, int places,
+format_digits(struct formatter *f, int64_t units, int places,
     enum number_style style, char *digits, size_t size)
 {
 	UNumberFormatter *nf;
@@ -209,102 +206,10 @@ icu_digits(struct formatter *f, int64_t units, int places,
 	char decimal[64];
 	UChar u[128];
 	int32_t n;
-
-	if ((nf = number_formatter(f, style, places)) == NULL ||
-	    units_decimal(units, places, decimal, sizeof(decimal)) != 0)
-		return -1;
-	unumf_formatDecimal(nf, decimal, -1, f->result, &status);
-	n = unumf_resultToString(f->result, u, 128, &status);
-	if (U_FAILURE(status) || utf16_out(u, n, digits, size) != 0)
-		return -1;
-	return 0;
-}
-
-/*
- * The same written without ICU, as English and Japanese write numbers:
- * ASCII digits grouped by three with ',' (not years), '.' before the
- * decimals, '%' after a per-cent; two digits the last two of the
- * integer. Used only where probes found ICU writing exactly this.
- */
-static int
-plain_digits(uint64_t magnitude, int places, enum number_style style,
-    char *out, size_t size)
-{
-	char decimal[32];
-	size_t int_len, i, at = 0;
-
-	if (units_decimal((int64_t)(magnitude & INT64_MAX), places, decimal,
-	    sizeof(decimal)) != 0 || magnitude > INT64_MAX)
-		return -1;
-	int_len = places > 0 ? strlen(decimal) - (size_t)places - 1 :
-	    strlen(decimal);
-	if (size < 2 * sizeof(decimal))
-		return -1;
-	if (style == NUMBER_TWO_DIGITS) {
-		out[0] = int_len >= 2 ? decimal[int_len - 2] : '0';
-		out[1] = decimal[int_len - 1];
-		out[2] = '\0';
-		return 0;
-	}
-	for (i = 0; i < int_len; i++) {
-		if (style != NUMBER_YEAR && i > 0 && (int_len - i) % 3 == 0)
-			out[at++] = ',';
-		out[at++] = decimal[i];
-	}
-	if (places > 0) {
-		memcpy(out + at, decimal + int_len, (size_t)places + 1);
-		at += (size_t)places + 1;
-	}
-	if (style == NUMBER_PERCENT)
-		out[at++] = '%';
-	out[at] = '\0';
-	return 0;
-}
-
-/* Whether plain_digits writes a style at places as ICU does in the
- * formatter's language: tried on zero, on the smallest number grouped
- * (some locales leave "1234" ungrouped) and on a long one (groups of
- * two in others). A probe costs as much as a dozen numbers: three. */
-static int
-plain_agrees(struct formatter *f, enum number_style style, int places)
-{
-	static const int64_t probes[] = {
-		0, 1234, 987654321098765432
-	};
-	char icu[128], ours[128];
-	size_t i;
-
-	if (style == NUMBER_TWO_DIGITS && places != 0)
-		return 0;
-	for (i = 0; i < sizeof(probes) / sizeof(probes[0]); i++)
-		if (icu_digits(f, probes[i], places, style, icu,
-		    sizeof(icu)) != 0 ||
-		    plain_digits((uint64_t)probes[i], places, style, ours,
-		    sizeof(ours)) != 0 || strcmp(icu, ours) != 0)
-			return 0;
-	return 1;
-}
-
-/* The magnitude of units * 10^-places in a style, as ICU writes it for
- * the formatter's language ("1,287.5"): digits only, no sign. */
-static int
-format_digits(struct formatter *f, int64_t units, int places,
-    enum number_style style, char *digits, size_t size)
-{
 	uint64_t magnitude = units < 0 ? -(uint64_t)units : (uint64_t)units;
-	signed char *plain = &f->plain[style][places];
-	struct digits_memo *m;
+	struct digits_memo *m = memo_slot(f, magnitude, style, places);
 	size_t len;
 
-	/* ICU formats a number in some 4,500 instructions, most of a
-	 * release's formatting: where its output is known, it is written
-	 * here. */
-	if (*plain == 0)
-		*plain = plain_agrees(f, style, places) ? 1 : -1;
-	if (*plain > 0 && plain_digits(magnitude, places, style, digits,
-	    size) == 0)
-		return 0;
-	m = memo_slot(f, magnitude, style, places);
 	if (m != NULL && m->style == (signed char)style &&
 	    m->places == (signed char)places && m->magnitude == magnitude) {
 		len = strlen(m->digits);
@@ -313,7 +218,12 @@ format_digits(struct formatter *f, int64_t units, int places,
 		memcpy(digits, m->digits, len + 1);
 		return 0;
 	}
-	if (icu_digits(f, units, places, style, digits, size) != 0)
+	if ((nf = number_formatter(f, style, places)) == NULL ||
+	    units_decimal(units, places, decimal, sizeof(decimal)) != 0)
+		return -1;
+	unumf_formatDecimal(nf, decimal, -1, f->result, &status);
+	n = unumf_resultToString(f->result, u, 128, &status);
+	if (U_FAILURE(status) || utf16_out(u, n, digits, size) != 0)
 		return -1;
 	if (m != NULL && (len = strlen(digits)) < DIGITS_MAX) {
 		m->magnitude = magnitude;
