@@ -37,12 +37,15 @@ same_as_oracle() {   # same_as_oracle WHAT
 		not_ok "$1: other outputs than a full build's"
 		return
 	fi
-	while read -r f; do
-		if ! cmp -s "$out/$f" "$oracle/$f"; then
-			not_ok "$1: $f differs from a full build's"
-			return
-		fi
-	done <"$scratch/ours"
+	# One digest per output, both sides in one process each: a cmp per
+	# output was a third of this test's time.
+	(cd "$out" && xargs sha256sum) <"$scratch/ours" >"$scratch/ours.sum"
+	(cd "$oracle" && xargs sha256sum) <"$scratch/ours" >"$scratch/theirs.sum"
+	if ! cmp -s "$scratch/ours.sum" "$scratch/theirs.sum"; then
+		not_ok "$1: $(diff "$scratch/ours.sum" "$scratch/theirs.sum" |
+		    awk '/^< / { print $3; exit }') differs from a full build's"
+		return
+	fi
 	ok
 }
 inode() { stat -c %i "$out/$1/release-en.html"; }
