@@ -175,17 +175,56 @@ shaped_reserve(struct shaped *s, int32_t more)
 	return 0;
 }
 
+/* The units UTF-8 text makes: one per lead byte (an invalid sequence
+ * stops shape() before it counts). */
+static int32_t
+count_units(const unsigned char *p)
+{
+	int32_t n = 0;
+
+	for (; *p != '\0'; p++)
+		n += (*p & 0xC0) != 0x80;
+	return n;
+}
+
 /* Appends UTF-8 text in a role and size, choosing a face per character. */
 void
 shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
     double size, int raise)
 {
 	const unsigned char *p = (const unsigned char *)text;
+	struct glyph_memo *memos = c->glyphs[c->lang][role];
+	double usize = raise ? size * 0.62 : size;
+	int32_t n, more;
+	UChar *u;
+	int *face;
+	double *usz, *adv;
+	unsigned *fu;
+	unsigned char *rs, *mk, mark = s->cur_mark;
+	const struct node **src, *cur_src = s->cur_src;
 
-	while (*p != '\0' && !c->failed) {
+	if (c->failed || *p == '\0')
+		return;
+	/* Room for every unit at once; the loop keeps its own count (the
+	 * per-unit arrays are char-typed, so each store would otherwise
+	 * reload s->n and every array pointer). */
+	more = count_units(p);
+	if (more > INT32_MAX / 2 - 16 - s->n || shaped_reserve(s, more) != 0) {
+		lfail(c, "out of memory");
+		return;
+	}
+	n = s->n;
+	u = s->u;
+	face = s->face;
+	usz = s->size;
+	fu = s->fu;
+	adv = s->adv;
+	rs = s->raise;
+	mk = s->mark;
+	src = s->src;
+	while (*p != '\0') {
 		uint32_t cp;
-		int len, face;
-		const struct ttf *f;
+		int len;
 		struct glyph_memo *memo;
 
 		if (*p < 0x80) {
@@ -200,46 +239,52 @@ shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
 			    (p[2] & 0x3F);
 			len = 3;
 		} else if ((*p & 0xF8) == 0xF0) {
+			s->n = n;
 			lfail(c, "a character outside the Basic Multilingual Plane "
 			    "cannot be drawn (libharu 2.3.0 writes two-byte codes): %.4s",
 			    (const char *)p);
 			return;
 		} else {
+			s->n = n;
 			lfail(c, "invalid UTF-8 in the document text");
 			return;
 		}
 		p += len;
 		if (cp == '\n' || cp == '\t')
 			cp = ' ';
-		memo = &c->glyphs[c->lang][role][cp & 0xFF];
+		memo = &memos[cp & 0xFF];
 		if (memo->cp != cp) {
-			face = fonts_face_for(c->o->fonts, c->lang, role, cp);
-			if (face < 0) {
+			int fc = fonts_face_for(c->o->fonts, c->lang, role, cp);
+			const struct ttf *f;
+			if (fc < 0) {
+				s->n = n;
 				lfail(c, "no configured font has U+%04X, used in this "
 				    "text (fonts/fonts.xml)", (unsigned)cp);
 				return;
 			}
-			f = c->o->fonts->faces[face];
+			f = c->o->fonts->faces[fc];
 			memo->cp = cp;
-			memo->face = face;
+			memo->face = fc;
 			memo->fu = ttf_advance(f, ttf_glyph(f, cp));
+			memo->upem = ttf_units_per_em(f);
+			memo->size = -1;
 		}
-		if (shaped_reserve(s, 1) != 0) {
-			lfail(c, "out of memory");
-			return;
+		/* The advance at this size, as shaped_resize computes it. */
+		if (memo->size != usize) {
+			memo->size = usize;
+			memo->adv = memo->fu * usize / memo->upem;
 		}
-		face = memo->face;
-		f = c->o->fonts->faces[face];
-		s->u[s->n] = (UChar)cp;
-		s->face[s->n] = face;
-		s->size[s->n] = raise ? size * 0.62 : size;
-		s->fu[s->n] = memo->fu;
-		s->adv[s->n] = s->fu[s->n] * s->size[s->n] / ttf_units_per_em(f);
-		s->raise[s->n] = (unsigned char)raise;
-		s->mark[s->n] = s->cur_mark;
-		s->src[s->n] = s->cur_src;
-		s->n++;
+		u[n] = (UChar)cp;
+		face[n] = memo->face;
+		usz[n] = usize;
+		fu[n] = memo->fu;
+		adv[n] = memo->adv;
+		rs[n] = (unsigned char)raise;
+		mk[n] = mark;
+		src[n] = cur_src;
+		n++;
 	}
+	s->n = n;
 }
 
 void
@@ -254,13 +299,15 @@ shaped_resize(const struct lctx *c, struct shaped *s, double size)
 	}
 }
 
-static void shape_node(struct lctx *c, struct shaped *s,
-    const struct node *n, enum font_role role, double size);
+static void shape_marked(struct lctx *c, struct shaped *s,
+    const struct node *n, enum font_role role, double size,
+    enum change_mark now);
 
-/* Shapes a node's inline content: text, emphasis, footnote markers. */
+/* Shapes a node's inline content: text, emphasis, footnote markers;
+ * `now`, its diff mark. */
 static void
 shape_node(struct lctx *c, struct shaped *s, const struct node *n,
-    enum font_role role, double size)
+    enum font_role role, double size, enum change_mark now)
 {
 	const struct node *k;
 	char marker[64];
@@ -327,8 +374,10 @@ shape_node(struct lctx *c, struct shaped *s, const struct node *n,
 	default:
 		break;
 	}
+	/* A child's mark is its own, else its parent's (marks_of). */
 	for (k = n->first; k != NULL; k = k->next)
-		shape_inline(c, s, k, role, size);
+		shape_marked(c, s, k, role, size, k->change != CHANGE_NONE ?
+		    k->change : now);
 }
 
 /* The same, each unit remembering its node and a diff's mark on it. */
@@ -336,9 +385,16 @@ void
 shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
     enum font_role role, double size)
 {
+	shape_marked(c, s, n, role, size, marks_of(n));
+}
+
+/* shape_inline of a node whose mark (marks_of) is known. */
+static void
+shape_marked(struct lctx *c, struct shaped *s, const struct node *n,
+    enum font_role role, double size, enum change_mark now)
+{
 	unsigned char mark = s->cur_mark;
 	const struct node *src = s->cur_src;
-	enum change_mark now = marks_of(n);
 
 	s->cur_src = n;
 	/* Old text struck right before new ("1,234 1,240"): apart. */
@@ -347,40 +403,21 @@ shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
 		shape(c, s, " ", role, size, 0);
 	}
 	s->cur_mark = (unsigned char)now;
-	shape_node(c, s, n, role, size);
+	shape_node(c, s, n, role, size, now);
 	s->cur_mark = mark;
 	s->cur_src = src;
 }
 
-double
-width_of(const struct shaped *s, int32_t a, int32_t b)
-{
-	double w = 0;
-
-	for (; a < b; a++)
-		w += s->adv[a];
-	return w;
-}
-
-/* Width without the spaces a line may end with. */
-static double
-line_width(const struct shaped *s, int32_t a, int32_t b)
-{
-	while (b > a && (s->u[b - 1] == ' ' || s->u[b - 1] == 0x3000))
-		b--;
-	return width_of(s, a, b);
-}
-
-static void
-mark_used(struct lctx *c, int face, UChar u)
+/* The bitmap of the characters a face draws; NULL when out of memory
+ * (reported). */
+static unsigned char *
+used_bits(struct lctx *c, int face)
 {
 	unsigned char **bits = &c->lay->used[face];
 
-	if (*bits == NULL && (*bits = calloc(0x10000 / 8, 1)) == NULL) {
+	if (*bits == NULL && (*bits = calloc(0x10000 / 8, 1)) == NULL)
 		lfail(c, "out of memory");
-		return;
-	}
-	(*bits)[u / 8] |= (unsigned char)(1u << (u % 8));
+	return *bits;
 }
 
 /* Units as UTF-8, malloc'd (NULL when out of memory): by hand for the
@@ -433,6 +470,7 @@ draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 	while (a < b && !c->failed) {
 		int32_t e = a;
 		struct lay_op *op;
+		unsigned char *bits;
 
 		while (e < b && s->face[e] == s->face[a] && s->size[e] == s->size[a] &&
 		    s->raise[e] == s->raise[a] && s->mark[e] == s->mark[a])
@@ -449,141 +487,15 @@ draw_units(struct lctx *c, const struct shaped *s, int32_t a, int32_t b,
 		}
 		op->mark = (enum change_mark)s->mark[a];
 		op->src = s->src[a];
+		/* A run is in one face. */
+		if ((bits = used_bits(c, s->face[a])) == NULL)
+			return;
 		for (; a < e; a++) {
-			mark_used(c, s->face[a], s->u[a]);
+			bits[s->u[a] / 8] |= (unsigned char)(1u << (s->u[a] % 8));
 			x += s->adv[a];
 		}
 		op->x2 = x;
 	}
-}
-
-/* ICU's dictionary word breaker for the language, set to s; NULL after
- * a failure (reported). */
-static UBreakIterator *
-word_breaker(struct lctx *c, const struct shaped *s)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	UBreakIterator *wi = c->words[c->lang];
-
-	if (wi == NULL)
-		wi = c->words[c->lang] = ubrk_open(UBRK_WORD,
-		    c->lang == LANG_JA ? "ja" : "en", NULL, 0, &status);
-	if (U_SUCCESS(status))
-		ubrk_setText(wi, s->u, s->n, &status);
-	if (U_FAILURE(status)) {
-		lfail(c, "ICU cannot find words: %s", u_errorName(status));
-		return NULL;
-	}
-	return wi;
-}
-
-/* The widest dictionary word of s ("営業", "収益"): a column narrower
- * than it would have to break the word. */
-double
-widest_word(struct lctx *c, const struct shaped *s)
-{
-	UBreakIterator *wi = word_breaker(c, s);
-	double best = 0, w;
-	int32_t a = 0, b, i;
-
-	if (wi == NULL)
-		return 0;
-	for (b = ubrk_following(wi, 0); b != UBRK_DONE; a = b,
-	    b = ubrk_next(wi)) {
-		for (i = a, w = 0; i < b; i++)
-			if (s->u[i] != ' ' && s->u[i] != 0x3000)
-				w += s->adv[i];
-		if (w > best)
-			best = w;
-	}
-	return best;
-}
-
-/*
- * Breaks shaped text into lines no wider than `first` (the first line) and
- * `rest` (the others), at the opportunities ICU's line breaker gives for
- * the language, and with whole_words only where a dictionary word ends
- * too (a Japanese header breaks 「対営業|収益 %」, never 「対営業収|益」);
- * a word wider than a line is broken where it must be. Returns the number
- * of lines, stored in *lines (malloc'd).
- */
-size_t
-break_lines(struct lctx *c, const struct shaped *s, double first, double rest,
-    int whole_words, struct line **lines)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	UBreakIterator *bi, *wi = NULL;
-	struct line *out = NULL, *grown;
-	size_t n = 0;
-	int32_t start = 0, fit = 0, end;
-
-	*lines = NULL;
-	if (s->n == 0)
-		return 0;
-	/* Text that fits whole is one line, whatever its break
-	 * opportunities (every prefix is as narrow): no ICU. */
-	if (!c->failed && line_width(s, 0, s->n) <= first) {
-		if ((out = malloc(sizeof(*out))) == NULL) {
-			lfail(c, "out of memory");
-			return 0;
-		}
-		out->a = 0;
-		out->b = s->n;
-		out->width = line_width(s, 0, s->n);
-		*lines = out;
-		return 1;
-	}
-	if ((bi = c->breakers[c->lang]) == NULL)
-		bi = c->breakers[c->lang] = ubrk_open(UBRK_LINE,
-		    c->lang == LANG_JA ? "ja@lb=strict" : "en", NULL, 0, &status);
-	if (U_SUCCESS(status))
-		ubrk_setText(bi, s->u, s->n, &status);
-	if (U_FAILURE(status)) {
-		lfail(c, "ICU cannot break lines: %s", u_errorName(status));
-		return 0;
-	}
-	if (whole_words && c->lang == LANG_JA &&
-	    (wi = word_breaker(c, s)) == NULL)
-		return 0;
-	end = ubrk_following(bi, 0);
-	while (start < s->n && !c->failed) {
-		double max = n == 0 ? first : rest;
-		int32_t cut;
-
-		/* Only where a word ends as well. */
-		while (wi != NULL && end != UBRK_DONE && end < s->n &&
-		    !ubrk_isBoundary(wi, end))
-			end = ubrk_next(bi);
-		if (end != UBRK_DONE && line_width(s, start, end) <= max) {
-			fit = end;
-			end = ubrk_next(bi);
-			continue;
-		}
-		if (end == UBRK_DONE && line_width(s, start, s->n) <= max)
-			cut = s->n;
-		else if (fit > start)
-			cut = fit;
-		else {
-			/* One word wider than the line: break inside it. */
-			cut = start + 1;
-			while (cut < s->n && line_width(s, start, cut + 1) <= max)
-				cut++;
-		}
-		if ((grown = array_grow(out, n, sizeof(*out))) == NULL) {
-			lfail(c, "out of memory");
-			break;
-		}
-		out = grown;
-		out[n].a = start;
-		out[n].b = cut;
-		out[n].width = line_width(s, start, cut);
-		n++;
-		start = fit = cut;
-		if (end != UBRK_DONE && end <= start)
-			end = ubrk_following(bi, start);
-	}
-	*lines = out;
-	return n;
 }
 
 double
