@@ -368,6 +368,7 @@ shape_node(struct lctx *c, struct shaped *s, const struct node *n,
 			}
 			shape(c, s, label, role, size, 0);
 			free(label);
+			c->page_refs_shaped++;
 			return;
 		}
 		break;
