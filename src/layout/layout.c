@@ -11,6 +11,7 @@
 #include "keep.h"
 #include "lctx.h"
 #include "marks.h"
+#include "reuse.h"
 
 /* Type sizes and spacing, in points. */
 #define BODY_SIZE 9.5
@@ -109,304 +110,6 @@ add_line(struct lctx *c, double x, double y, double x2, double y2, double w)
 	op->x2 = x2;
 	op->y2 = y2;
 	op->width = w;
-}
-
-/* ---- shaped text ---- */
-
-void
-shaped_free(struct shaped *s)
-{
-	free(s->refs);
-	free(s->adv);   /* the block holding every per-unit array */
-	memset(s, 0, sizeof(*s));
-}
-
-/* The bytes a unit takes across the per-unit arrays. */
-#define UNIT_BYTES (sizeof(double) * 2 + sizeof(const struct node *) + \
-	sizeof(int) + sizeof(unsigned) + sizeof(UChar) + 2)
-
-/*
- * Grows the per-unit arrays to hold `more` units: one block for all of
- * them (the widest first, so each stays aligned), rather than a realloc
- * of each, as shaping is mostly short strings. A failure leaves the old
- * block owned.
- */
-static int
-shaped_reserve(struct shaped *s, int32_t more)
-{
-	int32_t cap;
-	unsigned char *block;
-	struct shaped grown;
-
-	if (s->n + more <= s->cap)
-		return 0;
-	cap = (s->n + more) * 2 + 16;
-	if ((block = malloc((size_t)cap * UNIT_BYTES)) == NULL)
-		return -1;
-	grown.adv = (double *)(void *)block;
-	grown.size = grown.adv + cap;
-	grown.src = (const struct node **)(void *)(grown.size + cap);
-	grown.face = (int *)(void *)(grown.src + cap);
-	grown.fu = (unsigned *)(void *)(grown.face + cap);
-	grown.u = (UChar *)(void *)(grown.fu + cap);
-	grown.raise = (unsigned char *)(grown.u + cap);
-	grown.mark = grown.raise + cap;
-	if (s->n > 0) {
-		size_t n = (size_t)s->n;
-		memcpy(grown.adv, s->adv, n * sizeof(*s->adv));
-		memcpy(grown.size, s->size, n * sizeof(*s->size));
-		memcpy(grown.src, s->src, n * sizeof(*s->src));
-		memcpy(grown.face, s->face, n * sizeof(*s->face));
-		memcpy(grown.fu, s->fu, n * sizeof(*s->fu));
-		memcpy(grown.u, s->u, n * sizeof(*s->u));
-		memcpy(grown.raise, s->raise, n);
-		memcpy(grown.mark, s->mark, n);
-	}
-	free(s->adv);
-	s->adv = grown.adv;
-	s->size = grown.size;
-	s->src = grown.src;
-	s->face = grown.face;
-	s->fu = grown.fu;
-	s->u = grown.u;
-	s->raise = grown.raise;
-	s->mark = grown.mark;
-	s->cap = cap;
-	return 0;
-}
-
-/* The units UTF-8 text makes: one per lead byte (an invalid sequence
- * stops shape() before it counts). */
-static int32_t
-count_units(const unsigned char *p)
-{
-	int32_t n = 0;
-
-	for (; *p != '\0'; p++)
-		n += (*p & 0xC0) != 0x80;
-	return n;
-}
-
-/* Appends UTF-8 text in a role and size, choosing a face per character. */
-void
-shape(struct lctx *c, struct shaped *s, const char *text, enum font_role role,
-    double size, int raise)
-{
-	const unsigned char *p = (const unsigned char *)text;
-	struct glyph_memo *memos = c->glyphs[c->lang][role];
-	double usize = raise ? size * 0.62 : size;
-	int32_t n, more;
-	UChar *u;
-	int *face;
-	double *usz, *adv;
-	unsigned *fu;
-	unsigned char *rs, *mk, mark = s->cur_mark;
-	const struct node **src, *cur_src = s->cur_src;
-
-	if (c->failed || *p == '\0')
-		return;
-	/* Room for every unit at once; the loop keeps its own count (the
-	 * per-unit arrays are char-typed, so each store would otherwise
-	 * reload s->n and every array pointer). */
-	more = count_units(p);
-	if (more > INT32_MAX / 2 - 16 - s->n || shaped_reserve(s, more) != 0) {
-		lfail(c, "out of memory");
-		return;
-	}
-	n = s->n;
-	u = s->u;
-	face = s->face;
-	usz = s->size;
-	fu = s->fu;
-	adv = s->adv;
-	rs = s->raise;
-	mk = s->mark;
-	src = s->src;
-	while (*p != '\0') {
-		uint32_t cp;
-		int len;
-		struct glyph_memo *memo;
-
-		if (*p < 0x80) {
-			cp = *p;
-			len = 1;
-		} else if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
-			cp = (uint32_t)(*p & 0x1F) << 6 | (p[1] & 0x3F);
-			len = 2;
-		} else if ((*p & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
-		    (p[2] & 0xC0) == 0x80) {
-			cp = (uint32_t)(*p & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
-			    (p[2] & 0x3F);
-			len = 3;
-		} else if ((*p & 0xF8) == 0xF0) {
-			s->n = n;
-			lfail(c, "a character outside the Basic Multilingual Plane "
-			    "cannot be drawn (libharu 2.3.0 writes two-byte codes): %.4s",
-			    (const char *)p);
-			return;
-		} else {
-			s->n = n;
-			lfail(c, "invalid UTF-8 in the document text");
-			return;
-		}
-		p += len;
-		if (cp == '\n' || cp == '\t')
-			cp = ' ';
-		memo = &memos[cp & 0xFF];
-		if (memo->cp != cp) {
-			int fc = fonts_face_for(c->o->fonts, c->lang, role, cp);
-			const struct ttf *f;
-			if (fc < 0) {
-				s->n = n;
-				lfail(c, "no configured font has U+%04X, used in this "
-				    "text (fonts/fonts.xml)", (unsigned)cp);
-				return;
-			}
-			f = c->o->fonts->faces[fc];
-			memo->cp = cp;
-			memo->face = fc;
-			memo->fu = ttf_advance(f, ttf_glyph(f, cp));
-			memo->upem = ttf_units_per_em(f);
-			memo->size = -1;
-		}
-		/* The advance at this size, as shaped_resize computes it. */
-		if (memo->size != usize) {
-			memo->size = usize;
-			memo->adv = memo->fu * usize / memo->upem;
-		}
-		u[n] = (UChar)cp;
-		face[n] = memo->face;
-		usz[n] = usize;
-		fu[n] = memo->fu;
-		adv[n] = memo->adv;
-		rs[n] = (unsigned char)raise;
-		mk[n] = mark;
-		src[n] = cur_src;
-		n++;
-	}
-	s->n = n;
-}
-
-void
-shaped_resize(const struct lctx *c, struct shaped *s, double size)
-{
-	int32_t i;
-
-	for (i = 0; i < s->n; i++) {
-		const struct ttf *f = c->o->fonts->faces[s->face[i]];
-		s->size[i] = s->raise[i] ? size * 0.62 : size;
-		s->adv[i] = s->fu[i] * s->size[i] / ttf_units_per_em(f);
-	}
-}
-
-static void shape_marked(struct lctx *c, struct shaped *s,
-    const struct node *n, enum font_role role, double size,
-    enum change_mark now);
-
-/* Shapes a node's inline content: text, emphasis, footnote markers;
- * `now`, its diff mark. */
-static void
-shape_node(struct lctx *c, struct shaped *s, const struct node *n,
-    enum font_role role, double size, enum change_mark now)
-{
-	const struct node *k;
-	char marker[64];
-
-	switch (n->kind) {
-	case NODE_TEXT:
-		c->where = n;   /* errors name where the text was written */
-		shape(c, s, n->u.text.text, role, size, 0);
-		return;
-	case NODE_NOTE_REF:
-		/* Where the marker starts: a line holding it brings the
-		 * note to its page's foot. */
-		{
-			struct shaped_ref *refs = array_grow(s->refs, s->nrefs,
-			    sizeof(*refs));
-			if (refs == NULL) {
-				lfail(c, "out of memory");
-				return;
-			}
-			s->refs = refs;
-			refs[s->nrefs].at = s->n;
-			refs[s->nrefs++].ref = n;
-		}
-		/* Drawn as raised plain digits, so copied text says "8";
-		 * "(1)" on the line, in the catalog's words. */
-		if (n->u.note.style == NOTE_PARENTHESIZED) {
-			node_note_marker(n, marker, sizeof(marker));
-			shape(c, s, marker, role, size, 0);
-			return;
-		}
-		if (n->u.note.style == NOTE_ASTERISK)
-			snprintf(marker, sizeof(marker), "*%d", n->u.note.number);
-		else
-			snprintf(marker, sizeof(marker), "%d", n->u.note.number);
-		shape(c, s, marker, role, size, 1);
-		return;
-	case NODE_EMPHASIS:
-		role = role == FONT_BODY ? FONT_STRONG : role;
-		break;
-	case NODE_PAGE_REF:
-		if (c->o->page_ref != NULL) {
-			/* The page the part starts on: known from the previous
-			 * pass, else a guess of the same width as most. */
-			int page = page_refs_page(&c->refs, n->id);
-			char *label, err[256];
-
-			c->where = n;
-			if (page == 0)
-				page = 1;
-			if (page_refs_print(&c->refs, n->id, page) != 0) {
-				lfail(c, "out of memory");
-				return;
-			}
-			if ((label = c->o->page_ref(c->o->arg, page, n->lang, err,
-			    sizeof(err))) == NULL) {
-				lfail(c, "page-ref: %s", err);
-				return;
-			}
-			shape(c, s, label, role, size, 0);
-			free(label);
-			c->page_refs_shaped++;
-			return;
-		}
-		break;
-	default:
-		break;
-	}
-	/* A child's mark is its own, else its parent's (marks_of). */
-	for (k = n->first; k != NULL; k = k->next)
-		shape_marked(c, s, k, role, size, k->change != CHANGE_NONE ?
-		    k->change : now);
-}
-
-/* The same, each unit remembering its node and a diff's mark on it. */
-void
-shape_inline(struct lctx *c, struct shaped *s, const struct node *n,
-    enum font_role role, double size)
-{
-	shape_marked(c, s, n, role, size, marks_of(n));
-}
-
-/* shape_inline of a node whose mark (marks_of) is known. */
-static void
-shape_marked(struct lctx *c, struct shaped *s, const struct node *n,
-    enum font_role role, double size, enum change_mark now)
-{
-	unsigned char mark = s->cur_mark;
-	const struct node *src = s->cur_src;
-
-	s->cur_src = n;
-	/* Old text struck right before new ("1,234 1,240"): apart. */
-	if (marks_need_space(s->mark, s->u, s->n, now, n)) {
-		s->cur_mark = CHANGE_NONE;
-		shape(c, s, " ", role, size, 0);
-	}
-	s->cur_mark = (unsigned char)now;
-	shape_node(c, s, n, role, size, now);
-	s->cur_mark = mark;
-	s->cur_src = src;
 }
 
 /* The bitmap of the characters a face draws; NULL when out of memory
@@ -513,14 +216,27 @@ leading(const struct lctx *c, double size)
 static void
 set_paragraph(struct lctx *c, const struct shaped *s, double size,
     double indent_first, double indent_rest, enum align align,
-    double keep_extra)
+    double keep_extra, struct para *kept)
 {
 	struct line *lines;
-	double width = c->right - c->left;
-	size_t n = break_lines(c, s, width - indent_first, width - indent_rest, 0,
-	    &lines), i;
-	double lh = leading(c, size);
+	double width = c->right - c->left, lh = leading(c, size);
+	double first = width - indent_first, rest = width - indent_rest;
+	size_t n, i;
 
+	/* A kept paragraph's lines, when broken at these widths. */
+	if (kept != NULL && kept->lines != NULL && kept->first == first &&
+	    kept->rest == rest) {
+		lines = kept->lines;
+		n = kept->nlines;
+	} else
+		n = break_lines(c, s, first, rest, 0, &lines);
+	if (kept != NULL && lines != kept->lines) {
+		free(kept->lines);
+		kept->lines = lines;
+		kept->nlines = n;
+		kept->first = first;
+		kept->rest = rest;
+	}
 	for (i = 0; i < n && !c->failed; i++) {
 		double indent = i == 0 ? indent_first : indent_rest, x;
 		struct foot_want w = { 0 };
@@ -535,12 +251,39 @@ set_paragraph(struct lctx *c, const struct shaped *s, double size,
 		draw_units(c, s, lines[i].a, lines[i].b, x, c->y - size);
 		c->y -= lh;
 	}
-	free(lines);
+	if (kept == NULL)
+		free(lines);
 }
 
 /* ---- blocks ---- */
 
 static void layout_block(struct lctx *c, const struct node *n);
+
+/* Shapes n's text into *s, or finds it kept from the previous pass (the
+ * same text, unless it prints a page number); keeps it for the next.
+ * Returns the kept paragraph, whose text is then its own, or NULL. */
+static struct para *
+shape_block(struct lctx *c, struct shaped *s, const struct node *n,
+    enum font_role role, double size)
+{
+	unsigned page_refs = c->page_refs_shaped;
+	struct para *p;
+
+	c->where = n;
+	if (c->paras == NULL) {
+		shape_inline(c, s, n, role, size);
+		return NULL;
+	}
+	if (c->refs.known != NULL &&
+	    (p = paras_find(c->paras, c, n, role, size)) != NULL) {
+		c->where = p->where;
+		return p;
+	}
+	shape_inline(c, s, n, role, size);
+	if (c->failed || c->page_refs_shaped != page_refs)
+		return NULL;
+	return paras_keep(c->paras, c, n, role, size, s);
+}
 
 void
 text_block(struct lctx *c, const struct node *n, enum font_role role,
@@ -548,12 +291,12 @@ text_block(struct lctx *c, const struct node *n, enum font_role role,
     double keep_extra)
 {
 	struct shaped s = { 0 };
+	struct para *kept = shape_block(c, &s, n, role, size);
+	const struct shaped *use = kept != NULL ? &kept->s : &s;
 
-	c->where = n;
-	shape_inline(c, &s, n, role, size);
-	if (s.n > 0) {
+	if (use->n > 0) {
 		c->y -= before;
-		set_paragraph(c, &s, size, 0, 0, align, keep_extra);
+		set_paragraph(c, use, size, 0, 0, align, keep_extra, kept);
 		c->y -= after;
 	}
 	shaped_free(&s);
@@ -608,7 +351,7 @@ layout_list(struct lctx *c, const struct node *n)
 		c->indent += BULLET_INDENT;
 		c->left += BULLET_INDENT;
 		set_paragraph(c, &s, BODY_SIZE, -BULLET_INDENT * 0.75, 0,
-		    ALIGN_LEFT, 0);
+		    ALIGN_LEFT, 0, NULL);
 		c->indent -= BULLET_INDENT;
 		c->left -= BULLET_INDENT;
 		c->y -= 3;
@@ -639,7 +382,8 @@ layout_footnotes(struct lctx *c, const struct node *n)
 			continue;
 		foot_shape_note(c, &s, note);
 		/* A note's first two lines stay together. */
-		set_paragraph(c, &s, size, 0, 8, ALIGN_LEFT, leading(c, size));
+		set_paragraph(c, &s, size, 0, 8, ALIGN_LEFT, leading(c, size),
+		    NULL);
 		c->y -= 1.5;
 		shaped_free(&s);
 	}
@@ -887,7 +631,7 @@ add_running(struct lctx *c)
 static struct layout *
 layout_pass(const struct node *doc, const struct layout_options *o,
     struct diag_list *diags, const struct page_refs *known,
-    struct page_refs *refs)
+    struct page_refs *refs, struct paras *paras)
 {
 	struct lctx c;
 	int i;
@@ -895,6 +639,7 @@ layout_pass(const struct node *doc, const struct layout_options *o,
 	memset(&c, 0, sizeof(c));
 	memset(refs, 0, sizeof(*refs));   /* nothing of this pass, so far */
 	c.refs.known = known;
+	c.paras = paras;
 	if ((c.lay = calloc(1, sizeof(*c.lay))) == NULL) {
 		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
 		return NULL;
@@ -928,6 +673,16 @@ layout_pass(const struct node *doc, const struct layout_options *o,
 	return c.lay;
 }
 
+/* Whether n or a node under it is a page reference. */
+static int
+has_page_ref(const struct node *n)
+{
+	for (; n != NULL; n = n->next)
+		if (n->kind == NODE_PAGE_REF || has_page_ref(n->first))
+			return 1;
+	return 0;
+}
+
 /* Passes a page reference may need before it prints its part's page. */
 #define MAX_PASSES 4
 
@@ -939,10 +694,13 @@ layout_document(const struct node *doc, const struct layout_options *o,
 	struct layout *lay = NULL;
 	const char *missing = NULL;
 	int pass, settled = 0;
+	/* Paragraphs are kept for a second pass only when one may come. */
+	struct paras paras = { NULL, 0, 0 };
+	int keep = o->page_ref != NULL && has_page_ref(doc);
 
 	for (pass = 0; pass < MAX_PASSES; pass++) {
 		lay = layout_pass(doc, o, diags, pass > 0 ? &previous : NULL,
-		    &refs);
+		    &refs, keep ? &paras : NULL);
 		page_refs_free(&previous);
 		previous = refs;
 		previous.known = NULL;
@@ -954,6 +712,7 @@ layout_document(const struct node *doc, const struct layout_options *o,
 		lay = NULL;
 	}
 	page_refs_free(&previous);
+	paras_free(&paras);
 	if (lay != NULL && settled < 0) {
 		diag_add(diags, DIAG_FATAL, doc->file, 0, "page-ref: the document "
 		    "has no part '%s'", missing);
