@@ -11,7 +11,6 @@
 #include "keep.h"
 #include "lctx.h"
 #include "marks.h"
-#include "reuse.h"
 
 /* Type sizes and spacing, in points. */
 #define BODY_SIZE 9.5
@@ -216,27 +215,14 @@ leading(const struct lctx *c, double size)
 static void
 set_paragraph(struct lctx *c, const struct shaped *s, double size,
     double indent_first, double indent_rest, enum align align,
-    double keep_extra, struct para *kept)
+    double keep_extra)
 {
 	struct line *lines;
-	double width = c->right - c->left, lh = leading(c, size);
-	double first = width - indent_first, rest = width - indent_rest;
-	size_t n, i;
+	double width = c->right - c->left;
+	size_t n = break_lines(c, s, width - indent_first, width - indent_rest, 0,
+	    &lines), i;
+	double lh = leading(c, size);
 
-	/* A kept paragraph's lines, when broken at these widths. */
-	if (kept != NULL && kept->lines != NULL && kept->first == first &&
-	    kept->rest == rest) {
-		lines = kept->lines;
-		n = kept->nlines;
-	} else
-		n = break_lines(c, s, first, rest, 0, &lines);
-	if (kept != NULL && lines != kept->lines) {
-		free(kept->lines);
-		kept->lines = lines;
-		kept->nlines = n;
-		kept->first = first;
-		kept->rest = rest;
-	}
 	for (i = 0; i < n && !c->failed; i++) {
 		double indent = i == 0 ? indent_first : indent_rest, x;
 		struct foot_want w = { 0 };
@@ -251,39 +237,12 @@ set_paragraph(struct lctx *c, const struct shaped *s, double size,
 		draw_units(c, s, lines[i].a, lines[i].b, x, c->y - size);
 		c->y -= lh;
 	}
-	if (kept == NULL)
-		free(lines);
+	free(lines);
 }
 
 /* ---- blocks ---- */
 
 static void layout_block(struct lctx *c, const struct node *n);
-
-/* Shapes n's text into *s, or finds it kept from the previous pass (the
- * same text, unless it prints a page number); keeps it for the next.
- * Returns the kept paragraph, whose text is then its own, or NULL. */
-static struct para *
-shape_block(struct lctx *c, struct shaped *s, const struct node *n,
-    enum font_role role, double size)
-{
-	unsigned page_refs = c->page_refs_shaped;
-	struct para *p;
-
-	c->where = n;
-	if (c->paras == NULL) {
-		shape_inline(c, s, n, role, size);
-		return NULL;
-	}
-	if (c->refs.known != NULL &&
-	    (p = paras_find(c->paras, c, n, role, size)) != NULL) {
-		c->where = p->where;
-		return p;
-	}
-	shape_inline(c, s, n, role, size);
-	if (c->failed || c->page_refs_shaped != page_refs)
-		return NULL;
-	return paras_keep(c->paras, c, n, role, size, s);
-}
 
 void
 text_block(struct lctx *c, const struct node *n, enum font_role role,
@@ -291,12 +250,12 @@ text_block(struct lctx *c, const struct node *n, enum font_role role,
     double keep_extra)
 {
 	struct shaped s = { 0 };
-	struct para *kept = shape_block(c, &s, n, role, size);
-	const struct shaped *use = kept != NULL ? &kept->s : &s;
 
-	if (use->n > 0) {
+	c->where = n;
+	shape_inline(c, &s, n, role, size);
+	if (s.n > 0) {
 		c->y -= before;
-		set_paragraph(c, use, size, 0, 0, align, keep_extra, kept);
+		set_paragraph(c, &s, size, 0, 0, align, keep_extra);
 		c->y -= after;
 	}
 	shaped_free(&s);
@@ -351,7 +310,7 @@ layout_list(struct lctx *c, const struct node *n)
 		c->indent += BULLET_INDENT;
 		c->left += BULLET_INDENT;
 		set_paragraph(c, &s, BODY_SIZE, -BULLET_INDENT * 0.75, 0,
-		    ALIGN_LEFT, 0, NULL);
+		    ALIGN_LEFT, 0);
 		c->indent -= BULLET_INDENT;
 		c->left -= BULLET_INDENT;
 		c->y -= 3;
@@ -382,8 +341,7 @@ layout_footnotes(struct lctx *c, const struct node *n)
 			continue;
 		foot_shape_note(c, &s, note);
 		/* A note's first two lines stay together. */
-		set_paragraph(c, &s, size, 0, 8, ALIGN_LEFT, leading(c, size),
-		    NULL);
+		set_paragraph(c, &s, size, 0, 8, ALIGN_LEFT, leading(c, size));
 		c->y -= 1.5;
 		shaped_free(&s);
 	}
@@ -631,7 +589,7 @@ add_running(struct lctx *c)
 static struct layout *
 layout_pass(const struct node *doc, const struct layout_options *o,
     struct diag_list *diags, const struct page_refs *known,
-    struct page_refs *refs, struct paras *paras)
+    struct page_refs *refs)
 {
 	struct lctx c;
 	int i;
@@ -639,7 +597,6 @@ layout_pass(const struct node *doc, const struct layout_options *o,
 	memset(&c, 0, sizeof(c));
 	memset(refs, 0, sizeof(*refs));   /* nothing of this pass, so far */
 	c.refs.known = known;
-	c.paras = paras;
 	if ((c.lay = calloc(1, sizeof(*c.lay))) == NULL) {
 		diag_add(diags, DIAG_FATAL, NULL, 0, "out of memory");
 		return NULL;
@@ -673,16 +630,6 @@ layout_pass(const struct node *doc, const struct layout_options *o,
 	return c.lay;
 }
 
-/* Whether n or a node under it is a page reference. */
-static int
-has_page_ref(const struct node *n)
-{
-	for (; n != NULL; n = n->next)
-		if (n->kind == NODE_PAGE_REF || has_page_ref(n->first))
-			return 1;
-	return 0;
-}
-
 /* Passes a page reference may need before it prints its part's page. */
 #define MAX_PASSES 4
 
@@ -694,13 +641,10 @@ layout_document(const struct node *doc, const struct layout_options *o,
 	struct layout *lay = NULL;
 	const char *missing = NULL;
 	int pass, settled = 0;
-	/* Paragraphs are kept for a second pass only when one may come. */
-	struct paras paras = { NULL, 0, 0 };
-	int keep = o->page_ref != NULL && has_page_ref(doc);
 
 	for (pass = 0; pass < MAX_PASSES; pass++) {
 		lay = layout_pass(doc, o, diags, pass > 0 ? &previous : NULL,
-		    &refs, keep ? &paras : NULL);
+		    &refs);
 		page_refs_free(&previous);
 		previous = refs;
 		previous.known = NULL;
@@ -712,7 +656,6 @@ layout_document(const struct node *doc, const struct layout_options *o,
 		lay = NULL;
 	}
 	page_refs_free(&previous);
-	paras_free(&paras);
 	if (lay != NULL && settled < 0) {
 		diag_add(diags, DIAG_FATAL, doc->file, 0, "page-ref: the document "
 		    "has no part '%s'", missing);

@@ -45,8 +45,6 @@ struct lctx {
 	} glyphs[LANG_MAX][FONT_ROLE_MAX][256];
 	struct page_refs refs;  /* parts' first pages, references' pages */
 	unsigned page_refs_shaped;   /* page numbers shape_node printed */
-	/* paragraphs kept across passes (reuse.h); NULL: one pass will do */
-	struct paras *paras;
 	struct foot foot;       /* notes set at the foot of their page */
 };
 
