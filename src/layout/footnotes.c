@@ -110,6 +110,7 @@ foot_free(struct foot *f)
 {
 	free(f->pairs);
 	free(f->placed);
+	free(f->measured);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -182,6 +183,35 @@ foot_shape_note(struct lctx *c, struct shaped *s, const struct node *note)
 	shape_inline(c, s, note, FONT_BODY, NOTE_SIZE);
 }
 
+/* A note's height measured before at width, or NULL. */
+static const struct foot_measured *
+measured(const struct foot *f, const struct node *note, double width)
+{
+	size_t i;
+
+	for (i = 0; i < f->nmeasured; i++)
+		if (f->measured[i].note == note && f->measured[i].width == width)
+			return &f->measured[i];
+	return NULL;
+}
+
+/* Remembers a note's height at width (forgotten when out of memory:
+ * it is measured again). */
+static void
+remember(struct foot *f, const struct node *note, double width,
+    double height)
+{
+	struct foot_measured *grown = array_grow(f->measured, f->nmeasured,
+	    sizeof(*grown));
+
+	if (grown == NULL)
+		return;
+	f->measured = grown;
+	grown[f->nmeasured].note = note;
+	grown[f->nmeasured].width = width;
+	grown[f->nmeasured++].height = height;
+}
+
 /* Sets (draw) or measures a note from c->y down; returns its height. */
 static double
 set_note(struct lctx *c, const struct node *note, int draw)
@@ -191,7 +221,11 @@ set_note(struct lctx *c, const struct node *note, int draw)
 	enum lang saved = c->lang;
 	double width = c->page->width - 2 * MARGIN_SIDE, lh, top = c->y;
 	size_t n, i;
+	const struct foot_measured *known;
+	unsigned page_refs = c->page_refs_shaped;
 
+	if (!draw && (known = measured(&c->foot, note, width)) != NULL)
+		return known->height;
 	c->lang = note->lang;
 	lh = leading(c, NOTE_SIZE);
 	foot_shape_note(c, &s, note);
@@ -206,6 +240,9 @@ set_note(struct lctx *c, const struct node *note, int draw)
 	c->lang = saved;
 	if (draw)
 		c->y = top - n * lh - NOTE_GAP;
+	/* Not one printing a page number: each pass prints it anew. */
+	else if (!c->failed && c->page_refs_shaped == page_refs)
+		remember(&c->foot, note, width, n * lh + NOTE_GAP);
 	return n * lh + NOTE_GAP;
 }
 

@@ -25,6 +25,13 @@ struct foot {
 	size_t nplaced;
 	size_t page_first;              /* placed[page_first..] are this page's */
 	double height;                  /* reserved at this page's foot */
+	/* Notes measured so far, at a column width: a note is measured
+	 * for every line and row that refers to it, before it is set. */
+	struct foot_measured {
+		const struct node *note;
+		double width, height;
+	} *measured;
+	size_t nmeasured;
 };
 
 /* The notes a line (or a table row) would bring to this page's foot. */

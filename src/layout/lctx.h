@@ -40,9 +40,11 @@ struct lctx {
 	struct glyph_memo {
 		uint32_t cp;   /* 0: none (shape() never sets U+0000) */
 		int face;
-		unsigned fu;
+		unsigned fu, upem;
+		double size, adv;   /* the advance in points at a size */
 	} glyphs[LANG_MAX][FONT_ROLE_MAX][256];
 	struct page_refs refs;  /* parts' first pages, references' pages */
+	unsigned page_refs_shaped;   /* page numbers shape_node printed */
 	struct foot foot;       /* notes set at the foot of their page */
 };
 
