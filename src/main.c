@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "help.h"
 #include "load/xml.h"
+#include "util/heap.h"
 
 /* The commands, each in its file under src/cli/. */
 static const struct command {
@@ -42,6 +43,7 @@ main(int argc, char **argv)
 		printf("kessan %s\n", PACKAGE_VERSION);
 		return EXIT_CLEAN;
 	}
+	heap_prefer_huge_pages();
 	LIBXML_TEST_VERSION
 	if (help_text(argv[1]) != NULL)
 		current_command = argv[1];
