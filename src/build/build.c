@@ -17,7 +17,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../font/fonts.h"
 #include "../load/load.h"
+#include "../load/xml.h"
 #include "../render.h"
 #include "../util/atomic.h"
 #include "../util/buffer.h"
