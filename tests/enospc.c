@@ -1,11 +1,11 @@
 /*
  * A full disk, without root or a small file system: an LD_PRELOAD shim
- * (built by tests/check_enospc.sh) under which write(), fsync() (and
- * syncfs(), the flush of a batch) and close() of a file whose name holds
- * ENOSPC_MATCH (kessan's temporary names: ".tmp.") fail with ENOSPC, as
- * on a full disk. Every other file, pipe and terminal works as usual.
- * ENOSPC_AT says which call fails: "write" (the default), "fsync" (also
- * syncfs) or "close" (the file is still closed, as the kernel does).
+ * (built by tests/check_enospc.sh) under which write(), fsync() and
+ * close() of a file whose name holds ENOSPC_MATCH (kessan's temporary
+ * names: ".tmp.") fail with ENOSPC, as on a full disk. Every other file,
+ * pipe and terminal works as usual. ENOSPC_AT says which call fails:
+ * "write" (the default), "fsync" or "close" (the file is still closed, as
+ * the kernel does).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -48,33 +48,18 @@ write(int fd, const void *buf, size_t count)
 	return real(fd, buf, count);
 }
 
-/* fsync or syncfs, named: under ENOSPC_AT=fsync both flushes fail. */
-static int
-flush(int fd, const char *name, int (**real)(int))
-{
-	if (*real == NULL)
-		*(void **)real = dlsym(RTLD_NEXT, name);
-	if (full(fd, "fsync")) {
-		errno = ENOSPC;
-		return -1;
-	}
-	return (*real)(fd);
-}
-
 int
 fsync(int fd)
 {
 	static int (*real)(int);
 
-	return flush(fd, "fsync", &real);
-}
-
-int
-syncfs(int fd)
-{
-	static int (*real)(int);
-
-	return flush(fd, "syncfs", &real);
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "fsync");
+	if (full(fd, "fsync")) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return real(fd);
 }
 
 int

@@ -62,22 +62,14 @@ struct job {
 	char sha[65];                /* of the output */
 	struct input *inputs;
 	size_t ninputs;
-	char temp[7];                /* JOB_STAGED: its temporary file's suffix */
-	char *commit_error;          /* why its output could not be committed */
 };
 
 enum {
 	JOB_PENDING,
 	JOB_UP_TO_DATE,
-	JOB_STAGED,                  /* written to a temporary file, to commit */
 	JOB_BUILT,
 	JOB_FAILED
 };
-
-/* Outputs written are committed (flushed to disk, renamed over their
- * names) this many at a time: one sync a batch, not one an output, and a
- * build killed loses no more than a batch. */
-#define COMMIT_BATCH 8
 
 /* The data inputs every output of one layout and format has (templates,
  * catalogs, and for PDF the fonts), by enum output_format. */
@@ -92,7 +84,6 @@ struct result {
 	int job;
 	int ok;
 	char sha[65];
-	char temp[7];        /* the output's temporary file; "": written */
 	struct reads_packed reads;
 };
 
@@ -896,8 +887,8 @@ run_job(struct planner *pl, int index, struct result *r,
 		char err[256];
 
 		snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
-		if (atomic_write_temp(path, out.data, out.len, r->temp, err,
-		    sizeof(err)) >= 0) {
+		if (write_file_atomic(path, out.data, out.len, err,
+		    sizeof(err)) == 0) {
 			sha256_init(&h);
 			sha256_update(&h, out.data, out.len);
 			sha256_final_hex(&h, r->sha);
@@ -944,13 +935,11 @@ worker(struct planner *pl, int jobs_fd, int results_fd)
 		if (!sent)
 			break;
 	}
-	/*
-	 * What the worker inherited is not freed: the build frees it, and
-	 * freeing it here only wrote to every page of the heap the worker
-	 * shares with the build, copying each (a tenth of a worker's time).
-	 * It stays reachable from the build's frames on this stack, so a
-	 * memory checker sees nothing lost.
-	 */
+	/* What the worker inherited is freed as the build would, so memory
+	 * checkers see workers as clean as the build itself. */
+	planner_free(pl);
+	fonts_cache_clear();
+	xml_cleanup();
 #ifdef KESSAN_GCOV_DUMP
 	/* _exit skips gcov's exit handler; make coverage counts workers too. */
 	__gcov_dump();
@@ -1077,77 +1066,6 @@ feed_job(struct planner *pl, int fd[2], size_t *next)
 	fd[1] = -1;
 }
 
-/* A staged job's output is not to be: its temporary file goes, the
- * previous output stays, and why is said after its worker's words. */
-static void
-commit_failed(struct job *j, struct build_summary *s, const char *path,
-    const char *err)
-{
-	char msg[4096 + 512];
-
-	atomic_drop_temp(path, j->temp);
-	j->state = JOB_FAILED;
-	s->failed++;
-	snprintf(msg, sizeof(msg), "cannot write: %s; the previous output is "
-	    "kept", err);
-	free(j->commit_error);
-	/* out of memory: the job still fails, as the summary says */
-	j->commit_error = strdup(msg);
-}
-
-/*
- * Commits the staged jobs (indexes in staged): their temporary files are
- * flushed to disk together, then each renamed over its output. A crash
- * before the renames leaves only temporary files (removed by the next
- * build) beside the previous outputs; after, outputs whose bytes are
- * already on disk. Either way no output is ever partly written.
- */
-static void
-commit_staged(struct planner *pl, struct build_summary *s, size_t *staged,
-    size_t *nstaged)
-{
-	const char **paths = calloc(*nstaged + 1, sizeof(*paths));
-	const char **suffixes = calloc(*nstaged + 1, sizeof(*suffixes));
-	char **owned = calloc(*nstaged + 1, sizeof(*owned));
-	char err[256] = "out of memory";
-	size_t i, n = *nstaged;
-	int synced = -1;
-
-	for (i = 0; owned != NULL && i < n; i++) {
-		size_t len = strlen(pl->o->out) + strlen(pl->jobs[staged[i]].path) + 2;
-		if ((owned[i] = malloc(len)) == NULL)
-			break;
-		snprintf(owned[i], len, "%s/%s", pl->o->out, pl->jobs[staged[i]].path);
-	}
-	if (paths != NULL && suffixes != NULL && owned != NULL && i == n) {
-		for (i = 0; i < n; i++) {
-			paths[i] = owned[i];
-			suffixes[i] = pl->jobs[staged[i]].temp;
-		}
-		synced = atomic_sync_temps(paths, suffixes, n, err, sizeof(err));
-	}
-	for (i = 0; i < n; i++) {
-		struct job *j = &pl->jobs[staged[i]];
-		char path[4096];
-
-		snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
-		if (synced != 0 ||
-		    atomic_commit_temp(path, j->temp, err, sizeof(err)) != 0) {
-			commit_failed(j, s, path, err);
-			continue;
-		}
-		j->state = JOB_BUILT;
-		remember_output(pl, path, j->sha);
-		s->built++;
-	}
-	for (i = 0; owned != NULL && i < n; i++)
-		free(owned[i]);
-	free(owned);
-	free(paths);
-	free(suffixes);
-	*nstaged = 0;
-}
-
 static void
 run_workers(struct planner *pl, struct build_summary *s, double started)
 {
@@ -1158,7 +1076,6 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 	struct result r;
 	int index;
 	pid_t *pids;
-	size_t *staged = NULL, nstaged = 0;
 
 	for (i = 0; i < pl->njobs; i++)
 		pending += pl->jobs[i].state == JOB_PENDING;
@@ -1170,13 +1087,11 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 		nworkers = 1;
 	/* what each job's worker said, kept apart until all are done */
 	if ((sent = calloc(pl->njobs, sizeof(*sent))) == NULL ||
-	    (staged = calloc(COMMIT_BATCH, sizeof(*staged))) == NULL ||
 	    pipe(jobs_pipe) != 0 || pipe(results_pipe) != 0 ||
 	    (pids = calloc((size_t)nworkers, sizeof(*pids))) == NULL) {
 		diag_add(pl->diags, DIAG_FATAL, pl->o->out, 0,
 		    "cannot start workers: %s", strerror(errno));
 		free(sent);
-		free(staged);
 		return;
 	}
 	/* Workers that all died must not take the build with them through
@@ -1195,7 +1110,6 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 			close(results_pipe[0]);
 			free(pids);
 			free(sent);
-			free(staged);
 			worker(pl, jobs_pipe[0], results_pipe[1]);
 		}
 	}
@@ -1214,32 +1128,17 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 		feed_job(pl, jobs_pipe, &next);
 		if (r.ok && record_inputs(pl, j, &r) == 0) {
 			char path[4096];
+			j->state = JOB_BUILT;
 			memcpy(j->sha, r.sha, sizeof(j->sha));
 			snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
-			if (r.temp[0] != '\0') {
-				memcpy(j->temp, r.temp, sizeof(j->temp));
-				j->state = JOB_STAGED;
-				staged[nstaged++] = (size_t)index;
-				if (nstaged == COMMIT_BATCH)
-					commit_staged(pl, s, staged, &nstaged);
-			} else {   /* no regular file: written in place */
-				j->state = JOB_BUILT;
-				remember_output(pl, path, r.sha);
-				s->built++;
-			}
+			remember_output(pl, path, r.sha);
+			s->built++;
 		} else {
-			if (r.ok && r.temp[0] != '\0') {
-				char path[4096];
-				snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
-				atomic_drop_temp(path, r.temp);
-			}
 			j->state = JOB_FAILED;
 			s->failed++;
 		}
 		progress(pl->o, ++done, pending, started);
 	}
-	commit_staged(pl, s, staged, &nstaged);
-	free(staged);
 	if (jobs_pipe[1] >= 0)
 		close(jobs_pipe[1]);
 	sigaction(SIGPIPE, &old_pipe, NULL);
@@ -1254,11 +1153,6 @@ run_workers(struct planner *pl, struct build_summary *s, double started)
 		struct job *j = &pl->jobs[i];
 
 		results_job_take(&sent[i], pl->diags, pl->o->out, j->path);
-		if (j->commit_error != NULL) {
-			char path[4096];
-			snprintf(path, sizeof(path), "%s/%s", pl->o->out, j->path);
-			diag_add(pl->diags, DIAG_FATAL, path, 0, "%s", j->commit_error);
-		}
 		if (j->state == JOB_PENDING) {
 			j->state = JOB_FAILED;
 			s->failed++;
@@ -1502,10 +1396,8 @@ planner_free(struct planner *pl)
 {
 	size_t i, f;
 
-	for (i = 0; i < pl->njobs; i++) {
+	for (i = 0; i < pl->njobs; i++)
 		free_inputs(pl->jobs[i].inputs, pl->jobs[i].ninputs);
-		free(pl->jobs[i].commit_error);
-	}
 	free(pl->jobs);
 	for (i = 0; i < pl->nold; i++)
 		free_inputs(pl->old[i].inputs, pl->old[i].ninputs);

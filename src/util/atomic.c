@@ -1,6 +1,3 @@
-/* syncfs(2) */
-#define _GNU_SOURCE 1
-
 #include "atomic.h"
 
 #include <ctype.h>
@@ -78,55 +75,32 @@ write_special(const char *path, const struct stat *st, const char *data,
 	return 0;
 }
 
-/*
- * Writes data to a new temporary file beside path, readable by others;
- * returns its descriptor with its name in *tmp (the caller's to free), or
- * -1 with a reason in err (nothing left behind).
- */
-static int
-write_temp(const char *path, const char *data, size_t len, char **tmp,
-    char *err, size_t errsize)
-{
-	size_t n = strlen(path) + 16;
-	int fd;
-
-	if ((*tmp = malloc(n)) == NULL) {
-		snprintf(err, errsize, "out of memory");
-		return -1;
-	}
-	snprintf(*tmp, n, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(*tmp)) < 0) {
-		snprintf(err, errsize, "cannot create a file beside it: %s",
-		    strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-		return -1;
-	}
-	/* Files are meant to be read by others: mkstemp's 0600 is too tight. */
-	if (write_all(fd, data, len) != 0 || fchmod(fd, 0644) != 0) {
-		snprintf(err, errsize, "%s", strerror(errno));
-		close(fd);
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-		return -1;
-	}
-	return fd;
-}
-
 int
 write_file_atomic(const char *path, const char *data, size_t len, char *err,
     size_t errsize)
 {
+	size_t n = strlen(path) + 16;
 	char *tmp;
-	int fd;
+	int fd = -1;
 	struct stat st;
 
 	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
 		return write_special(path, &st, data, len, err, errsize);
-	if ((fd = write_temp(path, data, len, &tmp, err, errsize)) < 0)
+	if ((tmp = malloc(n)) == NULL) {
+		snprintf(err, errsize, "out of memory");
 		return -1;
-	if (fsync(fd) != 0)
+	}
+	snprintf(tmp, n, "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		snprintf(err, errsize, "cannot create a file beside it: %s",
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	if (write_all(fd, data, len) != 0)
+		goto fail;
+	/* Files are meant to be read by others: mkstemp's 0600 is too tight. */
+	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;
@@ -144,100 +118,6 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	return -1;
-}
-
-int
-atomic_write_temp(const char *path, const char *data, size_t len,
-    char suffix[7], char *err, size_t errsize)
-{
-	char *tmp;
-	int fd;
-	struct stat st;
-
-	suffix[0] = '\0';
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return write_special(path, &st, data, len, err, errsize) == 0 ?
-		    1 : -1;
-	if ((fd = write_temp(path, data, len, &tmp, err, errsize)) < 0)
-		return -1;
-	if (close(fd) != 0) {
-		snprintf(err, errsize, "%s", strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	memcpy(suffix, tmp + strlen(tmp) - 6, 7);
-	free(tmp);
-	return 0;
-}
-
-/* path's temporary file of that suffix, in buf. */
-static void
-temp_name(const char *path, const char *suffix, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s.tmp.%s", path, suffix);
-}
-
-int
-atomic_sync_temps(const char *const *paths, const char *const *suffixes,
-    size_t n, char *err, size_t errsize)
-{
-	dev_t *synced = NULL;
-	size_t nsynced = 0, i, k;
-	char tmp[4096 + 16];
-	struct stat st;
-	int rc = 0;
-
-	if (n > 0 && (synced = calloc(n, sizeof(*synced))) == NULL) {
-		snprintf(err, errsize, "out of memory");
-		return -1;
-	}
-	for (i = 0; i < n && rc == 0; i++) {
-		int fd;
-
-		temp_name(paths[i], suffixes[i], tmp, sizeof(tmp));
-		if ((fd = open(tmp, O_RDONLY | O_NOCTTY)) < 0 ||
-		    fstat(fd, &st) != 0) {
-			rc = -1;
-		} else {
-			for (k = 0; k < nsynced && synced[k] != st.st_dev; k++)
-				;
-			/* One sync per file system, not one per file. */
-			if (k == nsynced) {
-				synced[nsynced++] = st.st_dev;
-				rc = syncfs(fd) != 0 ? -1 : 0;
-			}
-		}
-		if (rc != 0)
-			snprintf(err, errsize, "%s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-	}
-	free(synced);
-	return rc;
-}
-
-int
-atomic_commit_temp(const char *path, const char *suffix, char *err,
-    size_t errsize)
-{
-	char tmp[4096 + 16];
-
-	temp_name(path, suffix, tmp, sizeof(tmp));
-	if (rename(tmp, path) == 0)
-		return 0;
-	snprintf(err, errsize, "%s", strerror(errno));
-	unlink(tmp);
-	return -1;
-}
-
-void
-atomic_drop_temp(const char *path, const char *suffix)
-{
-	char tmp[4096 + 16];
-
-	temp_name(path, suffix, tmp, sizeof(tmp));
-	unlink(tmp);
 }
 
 int
