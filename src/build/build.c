@@ -934,7 +934,7 @@ worker(struct planner *pl, int jobs_fd, int results_fd)
 	/*
 	 * Nothing is freed: the build frees what the worker inherited, and
 	 * freeing the worker's copy would only write to every heap page it
-	 * shares with the build, copying each (a tenth of a batch's time).
+	 * shares with the build, copying each (3% of a batch's CPU).
 	 * It all stays reachable, from the build's frames on this stack and
 	 * from the font and XML caches, so a memory checker sees none lost.
 	 */
