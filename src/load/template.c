@@ -9,18 +9,8 @@
 #include "../model/expr.h"
 #include "../util/buffer.h"
 #include "../util/datadir.h"
+#include "template_parse.h"
 #include "xml.h"
-
-/* Group nesting of table columns. */
-#define MAX_GROUP_DEPTH 4
-#define MAX_COLUMNS 32
-
-struct tloader {
-	const struct book *book;
-	struct diag_list *diags;
-	const char *file;
-	int failed;
-};
 
 static const char *const kind_names[] = {
 	"section", "heading", "p", "list", "item", "message", "narrative",
@@ -29,24 +19,12 @@ static const char *const kind_names[] = {
 static const char *const role_names[TPL_ROLE_MAX] = {
 	"body", "title", "subtitle", "dateline", "letterhead", "note"
 };
-static const char *const row_format_names[ROW_FORMAT_MAX] = {
-	"amount", "count", "percent", "per-share", "bandwidth"
-};
-static const char *const column_kind_names[] = {
-	"value", "change", "share", "usd"
-};
-static const char *const unit_names_[] = { "units", "thousands", "millions" };
-static const int unit_scales[] = { SCALE_UNITS, SCALE_THOUSANDS, SCALE_MILLIONS };
+static const char *const unit_names[] = { "units", "thousands", "millions" };
+static const int unit_scales[] = { SCALE_UNITS, SCALE_THOUSANDS,
+    SCALE_MILLIONS };
 
-static void
-terror(struct tloader *tl, int line, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-static void
-terror(struct tloader *tl, int line, const char *fmt, ...)
+void
+tl_error(struct tloader *tl, int line, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -56,18 +34,18 @@ terror(struct tloader *tl, int line, const char *fmt, ...)
 	tl->failed = 1;
 }
 
-static void *
-append(struct tloader *tl, void *items, size_t count, size_t size, int line)
+void *
+tl_append(struct tloader *tl, void *items, size_t count, size_t size, int line)
 {
 	void *grown = array_grow(items, count, size);
 
 	if (grown == NULL)
-		terror(tl, line, "out of memory");
+		tl_error(tl, line, "out of memory");
 	return grown;
 }
 
-static struct expr *
-parse_expr(struct tloader *tl, const char *text, int line)
+struct expr *
+tl_parse_expr(struct tloader *tl, const char *text, int line)
 {
 	char err[256];
 	int column;
@@ -76,12 +54,12 @@ parse_expr(struct tloader *tl, const char *text, int line)
 	if (text == NULL)
 		return NULL;
 	if ((e = expr_parse(text, tl->book, err, sizeof(err), &column)) == NULL)
-		terror(tl, line, "%s (column %d of \"%s\")", err, column, text);
+		tl_error(tl, line, "%s (column %d of \"%s\")", err, column, text);
 	return e;
 }
 
-static int
-get_int(xmlNodePtr n, const char *name, int dflt)
+int
+tl_int(xmlNodePtr n, const char *name, int dflt)
 {
 	char *v = xml_get(n, name);
 	int value = v != NULL ? atoi(v) : dflt;
@@ -90,8 +68,8 @@ get_int(xmlNodePtr n, const char *name, int dflt)
 	return value;
 }
 
-static int
-get_bool(xmlNodePtr n, const char *name)
+int
+tl_bool(xmlNodePtr n, const char *name)
 {
 	char *v = xml_get(n, name);
 	int value = v != NULL && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
@@ -100,8 +78,8 @@ get_bool(xmlNodePtr n, const char *name)
 	return value;
 }
 
-static int
-get_enum(xmlNodePtr n, const char *name, const char *const *names, int count,
+int
+tl_enum(xmlNodePtr n, const char *name, const char *const *names, int count,
     int dflt)
 {
 	char *v = xml_get(n, name);
@@ -111,16 +89,22 @@ get_enum(xmlNodePtr n, const char *name, const char *const *names, int count,
 	return value < 0 ? dflt : value;
 }
 
-static int
-get_period(struct tloader *tl, xmlNodePtr n, const char *name, int dflt)
+int
+tl_period(struct tloader *tl, xmlNodePtr n, const char *name, int dflt)
 {
 	char *v = xml_get(n, name);
 	int offset = dflt;
 
 	if (v != NULL && period_offset_parse(v, &offset) != 0)
-		terror(tl, xml_line(n), "bad period '%s'", v);
+		tl_error(tl, xml_line(n), "bad period '%s'", v);
 	free(v);
 	return offset;
+}
+
+int
+tl_unit_scale(xmlNodePtr n)
+{
+	return unit_scales[tl_enum(n, "unit", unit_names, 3, 2)];
 }
 
 static void
@@ -137,8 +121,8 @@ free_args(struct tpl_arg *args, size_t n)
 	free(args);
 }
 
-static void
-free_message(struct tpl_message *m)
+void
+tl_free_message(struct tpl_message *m)
 {
 	free(m->key);
 	free_args(m->args, m->nargs);
@@ -157,16 +141,16 @@ parse_bases(struct tloader *tl, xmlNodePtr n, struct tpl_arg *a)
 
 	if ((v = xml_get(n, "base")) != NULL) {
 		has = 1;
-		a->value.base = parse_expr(tl, v, a->line);
+		a->value.base = tl_parse_expr(tl, v, a->line);
 		free(v);
 	}
 	if ((v = xml_get(n, "base2")) != NULL) {
 		has2 = 1;
-		a->value.base2 = parse_expr(tl, v, a->line);
+		a->value.base2 = tl_parse_expr(tl, v, a->line);
 		free(v);
 	}
 	if (has + has2 != want || (want == 1 && !has))
-		terror(tl, a->line, "format '%s' takes %s",
+		tl_error(tl, a->line, "format '%s' takes %s",
 		    value_format_names[a->value.format], want == 0 ?
 		    "no base" : want == 1 ? "a base and no base2" :
 		    "a base and a base2");
@@ -180,18 +164,18 @@ parse_arg(struct tloader *tl, xmlNodePtr n, struct tpl_arg *a)
 	a->line = xml_line(n);
 	if ((v = xml_get(n, "value")) != NULL) {
 		a->source = ARG_VALUE;
-		a->value.value = parse_expr(tl, v, a->line);
-		a->value.format = (enum value_format)get_enum(n, "format",
+		a->value.value = tl_parse_expr(tl, v, a->line);
+		a->value.format = (enum value_format)tl_enum(n, "format",
 		    value_format_names, VALUE_FORMAT_MAX, VALUE_AMOUNT);
-		a->value.decimals = get_int(n, "decimals", -1);
-		a->value.scale = unit_scales[get_enum(n, "unit", unit_names_, 3, 2)];
+		a->value.decimals = tl_int(n, "decimals", -1);
+		a->value.scale = tl_unit_scale(n);
 		free(v);
 		parse_bases(tl, n, a);
 	} else if ((v = xml_get(n, "period")) != NULL) {
 		a->source = ARG_PERIOD;
 		if (period_offset_parse(v, &a->period.offset) != 0)
-			terror(tl, a->line, "bad period '%s'", v);
-		a->period.style = (enum period_style)get_enum(n, "style",
+			tl_error(tl, a->line, "bad period '%s'", v);
+		a->period.style = (enum period_style)tl_enum(n, "style",
 		    period_style_names, PERIOD_STYLE_MAX, PERIOD_QUARTER);
 		free(v);
 	} else if ((a->name = xml_get(n, "date")) != NULL)
@@ -211,12 +195,12 @@ parse_arg(struct tloader *tl, xmlNodePtr n, struct tpl_arg *a)
 		a->source = ARG_WORD;
 	else {
 		a->source = ARG_CITY;
-		a->index = get_int(n, "city", 1);
+		a->index = tl_int(n, "city", 1);
 	}
 }
 
-static void
-parse_message(struct tloader *tl, xmlNodePtr n, struct tpl_message *m)
+void
+tl_parse_message(struct tloader *tl, xmlNodePtr n, struct tpl_message *m)
 {
 	xmlNodePtr c;
 	struct tpl_arg *args;
@@ -226,7 +210,7 @@ parse_message(struct tloader *tl, xmlNodePtr n, struct tpl_message *m)
 	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
 		if (!xml_is(c, "arg"))
 			continue;
-		if ((args = append(tl, m->args, m->nargs, sizeof(*args),
+		if ((args = tl_append(tl, m->args, m->nargs, sizeof(*args),
 		    xml_line(c))) == NULL)
 			return;
 		m->args = args;
@@ -247,7 +231,7 @@ parse_blocks(struct tloader *tl, xmlNodePtr first, struct tpl_block **out,
 		int k = name_index((const char *)n->name, kind_names, TPL_KIND_MAX);
 		if (k < 0)
 			continue;
-		if ((list = append(tl, *out, *count, sizeof(*list),
+		if ((list = tl_append(tl, *out, *count, sizeof(*list),
 		    xml_line(n))) == NULL)
 			return;
 		*out = list;
@@ -260,8 +244,8 @@ parse_blocks(struct tloader *tl, xmlNodePtr first, struct tpl_block **out,
 			parse_blocks(tl, n->children, &b->children, &b->nchildren);
 			break;
 		case TPL_HEADING:
-			b->level = get_int(n, "level", 1);
-			parse_message(tl, n, &b->message);
+			b->level = tl_int(n, "level", 1);
+			tl_parse_message(tl, n, &b->message);
 			parse_blocks(tl, n->children, &b->children, &b->nchildren);
 			break;
 		case TPL_FN:
@@ -269,10 +253,10 @@ parse_blocks(struct tloader *tl, xmlNodePtr first, struct tpl_block **out,
 			break;
 		case TPL_NOTE:
 		case TPL_MESSAGE:
-			parse_message(tl, n, &b->message);
+			tl_parse_message(tl, n, &b->message);
 			break;
 		case TPL_PARAGRAPH:
-			b->role = (enum tpl_role)get_enum(n, "role", role_names,
+			b->role = (enum tpl_role)tl_enum(n, "role", role_names,
 			    TPL_ROLE_MAX, TPL_ROLE_BODY);
 			parse_blocks(tl, n->children, &b->children, &b->nchildren);
 			break;
@@ -282,7 +266,7 @@ parse_blocks(struct tloader *tl, xmlNodePtr first, struct tpl_block **out,
 			break;
 		case TPL_NARRATIVE:
 			b->name = xml_get(n, "slot");
-			b->optional = get_bool(n, "optional");
+			b->optional = tl_bool(n, "optional");
 			break;
 		case TPL_TABLE:
 			b->name = xml_get(n, "ref");
@@ -294,7 +278,7 @@ parse_blocks(struct tloader *tl, xmlNodePtr first, struct tpl_block **out,
 			break;
 		case TPL_INCLUDE:
 			b->name = xml_get(n, "template");
-			b->lang = (enum lang)get_enum(n, "lang",
+			b->lang = (enum lang)tl_enum(n, "lang",
 			    (const char *const[]){ "en", "ja" }, LANG_MAX, LANG_EN);
 			break;
 		default:
@@ -310,429 +294,10 @@ free_blocks(struct tpl_block *blocks, size_t n)
 
 	for (i = 0; i < n; i++) {
 		free(blocks[i].name);
-		free_message(&blocks[i].message);
+		tl_free_message(&blocks[i].message);
 		free_blocks(blocks[i].children, blocks[i].nchildren);
 	}
 	free(blocks);
-}
-
-/* ---- tables ---- */
-
-struct column_tree {
-	struct tpl_header groups[MAX_COLUMNS];   /* in document order */
-	int ngroups;
-	/* per leaf: its column, header, and enclosing groups outermost first */
-	struct tpl_column columns[MAX_COLUMNS];
-	struct tpl_header leaf_headers[MAX_COLUMNS];
-	int paths[MAX_COLUMNS][MAX_GROUP_DEPTH];
-	int depths[MAX_COLUMNS];
-	int nleaves;
-	int max_depth;
-};
-
-static void
-parse_header(struct tloader *tl, xmlNodePtr n, int period,
-    struct tpl_header *h)
-{
-	h->key = xml_get(n, "header");
-	h->style = get_enum(n, "header-period", period_style_names,
-	    PERIOD_STYLE_MAX, -1);
-	h->period = period;
-	h->line = xml_line(n);
-	(void)tl;
-}
-
-static void
-collect_columns(struct tloader *tl, xmlNodePtr first, int period,
-    int *path, int depth, struct column_tree *t)
-{
-	xmlNodePtr n;
-	int g, i, leaf;
-
-	for (n = xml_element(first); n != NULL; n = xml_element(n->next)) {
-		if (xml_is(n, "group")) {
-			if (depth >= MAX_GROUP_DEPTH || t->ngroups >= MAX_COLUMNS) {
-				terror(tl, xml_line(n), "column groups nested deeper "
-				    "than %d", MAX_GROUP_DEPTH);
-				return;
-			}
-			g = t->ngroups++;
-			parse_header(tl, n, get_period(tl, n, "period", period),
-			    &t->groups[g]);
-			path[depth] = g;
-			collect_columns(tl, n->children, t->groups[g].period, path,
-			    depth + 1, t);
-			continue;
-		}
-		if (!xml_is(n, "column"))
-			continue;
-		if (t->nleaves >= MAX_COLUMNS) {
-			terror(tl, xml_line(n), "more than %d columns", MAX_COLUMNS);
-			return;
-		}
-		leaf = t->nleaves++;
-		t->columns[leaf].kind = (enum column_kind)get_enum(n, "kind",
-		    column_kind_names, 4, COLUMN_VALUE);
-		t->columns[leaf].period = get_period(tl, n, "period", period);
-		t->columns[leaf].base = get_period(tl, n, "base", 1);
-		t->columns[leaf].line = xml_line(n);
-		if (t->columns[leaf].kind == COLUMN_CHANGE &&
-		    t->columns[leaf].base == 1)
-			terror(tl, xml_line(n), "a change column needs base=\"py\", "
-			    "\"pq\" or \"q-N\"");
-		parse_header(tl, n, t->columns[leaf].period, &t->leaf_headers[leaf]);
-		for (i = 0; i < depth; i++) {
-			t->paths[leaf][i] = path[i];
-			t->groups[path[i]].span++;
-		}
-		t->depths[leaf] = depth;
-		if (depth > t->max_depth)
-			t->max_depth = depth;
-	}
-}
-
-/* Header rows: one per group level, then the columns' own headers. */
-static void
-build_headers(struct tloader *tl, struct tpl_table *table,
-    struct column_tree *t)
-{
-	size_t rows = (size_t)t->max_depth + 1, r;
-	int leaf;
-
-	table->headers = calloc(rows, sizeof(*table->headers));
-	table->nheaders = calloc(rows, sizeof(*table->nheaders));
-	if (table->headers == NULL || table->nheaders == NULL) {
-		terror(tl, table->line, "out of memory");
-		return;
-	}
-	table->nheader_rows = rows;
-	for (r = 0; r < rows; r++) {
-		struct tpl_header *cells = calloc((size_t)t->nleaves + 1,
-		    sizeof(*cells));
-		size_t n = 0;
-		int last = -1;   /* the group whose cell was emitted last */
-
-		if (cells == NULL) {
-			terror(tl, table->line, "out of memory");
-			return;
-		}
-		table->headers[r] = cells;
-		for (leaf = 0; leaf < t->nleaves; leaf++) {
-			if (r + 1 == rows) {
-				cells[n] = t->leaf_headers[leaf];
-				t->leaf_headers[leaf].key = NULL;  /* moved */
-				cells[n++].span = 1;
-			} else if ((int)r < t->depths[leaf]) {
-				int g = t->paths[leaf][r];
-				if (g == last)
-					continue;
-				cells[n] = t->groups[g];
-				t->groups[g].key = NULL;           /* moved */
-				n++;
-				last = g;
-			} else {
-				cells[n].style = -1;
-				cells[n++].span = 1;
-				last = -1;
-			}
-		}
-		table->nheaders[r] = n;
-	}
-}
-
-static void
-parse_row(struct tloader *tl, xmlNodePtr n, struct tpl_row *row)
-{
-	char *v;
-	xmlNodePtr c;
-	struct tpl_message *notes;
-
-	row->line = xml_line(n);
-	row->id = xml_get(n, "id");
-	row->label = xml_get(n, "label");
-	if ((v = xml_get(n, "value")) != NULL) {
-		row->value = parse_expr(tl, v, row->line);
-		free(v);
-	} else
-		row->heading = 1;
-	row->format = (enum row_format)get_enum(n, "format", row_format_names,
-	    ROW_FORMAT_MAX, ROW_AMOUNT);
-	row->decimals = get_int(n, "decimals", -1);
-	row->indent = get_int(n, "indent", 0);
-	row->total = get_bool(n, "total");
-	row->mark = get_bool(n, "mark");
-	row->no_changes = (v = xml_get(n, "changes")) != NULL;
-	free(v);
-	row->no_shares = (v = xml_get(n, "shares")) != NULL;
-	free(v);
-	row->no_usd = (v = xml_get(n, "usd")) != NULL;
-	free(v);
-	row->reversed = (v = xml_get(n, "sign")) != NULL;
-	free(v);
-	if ((v = xml_get(n, "note")) != NULL) {
-		if ((row->notes = calloc(1, sizeof(*row->notes))) == NULL) {
-			terror(tl, row->line, "out of memory");
-			free(v);
-			return;
-		}
-		row->notes[0].key = v;
-		row->notes[0].line = row->line;
-		row->nnotes = 1;
-	}
-	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
-		if (!xml_is(c, "note"))
-			continue;
-		if ((notes = append(tl, row->notes, row->nnotes, sizeof(*notes),
-		    xml_line(c))) == NULL)
-			return;
-		row->notes = notes;
-		parse_message(tl, c, &notes[row->nnotes++]);
-	}
-}
-
-/* The row of table with this id, or -1. */
-static long
-row_index(const struct tpl_table *table, const char *id, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < table->nrows; i++)
-		if (table->rows[i].id != NULL && strlen(table->rows[i].id) == len &&
-		    strncmp(table->rows[i].id, id, len) == 0)
-			return (long)i;
-	return -1;
-}
-
-/* Reads row r's sum="a b -c" into its parts. */
-static void
-parse_sum(struct tloader *tl, struct tpl_table *table, size_t r,
-    const char *text)
-{
-	struct tpl_row *row = &table->rows[r];
-	const char *p = text;
-
-	if (row->heading) {
-		terror(tl, row->line, "a heading row has no figures to sum");
-		return;
-	}
-	if (row->value == NULL)
-		return;   /* its expression was reported */
-	while (*p != '\0') {
-		struct tpl_part part = { 0, 0 }, *parts;
-		size_t len, k;
-		long index;
-
-		while (*p == ' ')
-			p++;
-		if (*p == '\0')
-			break;
-		if ((part.subtract = *p == '-') != 0)
-			p++;
-		len = strcspn(p, " ");
-		if ((index = row_index(table, p, len)) < 0) {
-			terror(tl, row->line, "sum: no row '%.*s' in table %s",
-			    (int)len, p, table->id);
-			return;
-		}
-		part.row = (size_t)index;
-		if (table->rows[part.row].value == NULL &&
-		    !table->rows[part.row].heading)
-			return;   /* its expression was reported */
-		if (part.row == r || table->rows[part.row].heading) {
-			terror(tl, row->line, "sum: row '%.*s' cannot be a part of "
-			    "%s", (int)len, p, part.row == r ? "itself" :
-			    "a sum (a heading has no figures)");
-			return;
-		}
-		if (tpl_row_decimals(&table->rows[part.row]) !=
-		    tpl_row_decimals(row)) {
-			terror(tl, row->line, "sum: row '%.*s' shows a different "
-			    "number of decimals", (int)len, p);
-			return;
-		}
-		if (row->nsum == TPL_MAX_SUM_PARTS) {
-			terror(tl, row->line, "sum: more than %d parts",
-			    TPL_MAX_SUM_PARTS);
-			return;
-		}
-		for (k = 0; k < row->nsum; k++)
-			if (row->sum[k].row == part.row) {
-				terror(tl, row->line, "sum: row '%.*s' is listed twice",
-				    (int)len, p);
-				return;
-			}
-		if ((parts = append(tl, row->sum, row->nsum, sizeof(*parts),
-		    row->line)) == NULL)
-			return;
-		row->sum = parts;
-		parts[row->nsum++] = part;
-		p += len;
-	}
-	if (row->nsum == 0)
-		terror(tl, row->line, "sum: no parts");
-}
-
-/* 0 while on the path, 1 done; a row met again on its own path closes a
- * circle of sums, which has no total to start from. */
-static int
-sum_circular(const struct tpl_table *table, size_t r, unsigned char *state)
-{
-	size_t k;
-
-	if (state[r] == 2)
-		return 0;
-	if (state[r] == 1)
-		return 1;
-	state[r] = 1;
-	for (k = 0; k < table->rows[r].nsum; k++)
-		if (sum_circular(table, table->rows[r].sum[k].row, state))
-			return 1;
-	state[r] = 2;
-	return 0;
-}
-
-static void
-check_sums(struct tloader *tl, struct tpl_table *table, xmlNodePtr n)
-{
-	unsigned char *state;
-	xmlNodePtr c;
-	size_t r = 0;
-	char *v;
-
-	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
-		if (!xml_is(c, "row"))
-			continue;
-		if (r < table->nrows && (v = xml_get(c, "sum")) != NULL) {
-			parse_sum(tl, table, r, v);
-			free(v);
-		}
-		r++;
-	}
-	if ((state = calloc(table->nrows + 1, 1)) == NULL) {
-		terror(tl, table->line, "out of memory");
-		return;
-	}
-	for (r = 0; r < table->nrows; r++)
-		if (sum_circular(table, r, state)) {
-			terror(tl, table->rows[r].line, "sum: the sums of row %s "
-			    "come back to it", table->rows[r].id);
-			break;
-		}
-	free(state);
-}
-
-static void
-parse_table(struct tloader *tl, xmlNodePtr n, struct tpl_table *table)
-{
-	struct column_tree *t = calloc(1, sizeof(*t));
-	int path[MAX_GROUP_DEPTH], i, trend;
-	xmlNodePtr c;
-	char *v;
-	struct tpl_row *rows;
-
-	table->line = xml_line(n);
-	table->id = xml_get(n, "id");
-	table->caption = xml_get(n, "caption");
-	table->kind = xml_get(n, "kind");
-	table->unit_caption = xml_get(n, "unit-caption");
-	table->scale = unit_scales[get_enum(n, "unit", unit_names_, 3, 2)];
-	table->percent_all = get_enum(n, "percent-sign",
-	    (const char *const[]){ "marked", "all" }, 2, 1);
-	table->absent_dash = get_enum(n, "absent",
-	    (const char *const[]){ "blank", "dash" }, 2, 0);
-	if ((v = xml_get(n, "share-of")) != NULL) {
-		table->share_of = parse_expr(tl, v, table->line);
-		free(v);
-	}
-	if (t == NULL) {
-		terror(tl, table->line, "out of memory");
-		return;
-	}
-	for (c = xml_element(n->children); c != NULL; c = xml_element(c->next)) {
-		if (xml_is(c, "columns")) {
-			trend = get_int(c, "trend", 0);
-			for (i = 0; i < trend && i < MAX_COLUMNS; i++) {
-				t->columns[i].period = i - (trend - 1);
-				t->columns[i].line = xml_line(c);
-				t->leaf_headers[i].style = get_enum(c, "header-period",
-				    period_style_names, PERIOD_STYLE_MAX, 0);
-				t->leaf_headers[i].period = t->columns[i].period;
-				t->nleaves++;
-			}
-			collect_columns(tl, c->children, 0, path, 0, t);
-		} else if (xml_is(c, "row")) {
-			if (table->nrows == TPL_MAX_ROWS) {
-				terror(tl, xml_line(c), "table %s has more than %d rows",
-				    table->id, TPL_MAX_ROWS);
-				break;
-			}
-			if ((rows = append(tl, table->rows, table->nrows,
-			    sizeof(*rows), xml_line(c))) == NULL)
-				break;
-			table->rows = rows;
-			parse_row(tl, c, &rows[table->nrows++]);
-		}
-	}
-	check_sums(tl, table, n);
-	for (i = 0; i < t->nleaves; i++)
-		if (t->columns[i].kind == COLUMN_SHARE && table->share_of == NULL)
-			terror(tl, t->columns[i].line, "a share column needs the "
-			    "table's share-of expression");
-	if ((table->columns = calloc((size_t)t->nleaves + 1,
-	    sizeof(*table->columns))) == NULL)
-		terror(tl, table->line, "out of memory");
-	else {
-		memcpy(table->columns, t->columns,
-		    (size_t)t->nleaves * sizeof(*table->columns));
-		table->ncolumns = (size_t)t->nleaves;
-		build_headers(tl, table, t);
-	}
-	for (i = 0; i < t->ngroups; i++)
-		free(t->groups[i].key);
-	for (i = 0; i < t->nleaves; i++)
-		free(t->leaf_headers[i].key);
-	free(t);
-}
-
-static void
-free_table(struct tpl_table *t)
-{
-	size_t i, j;
-
-	free(t->id);
-	free(t->caption);
-	free(t->kind);
-	free(t->unit_caption);
-	free(t->file);
-	expr_free(t->share_of);
-	free(t->columns);
-	for (i = 0; i < t->nheader_rows; i++) {
-		if (t->headers[i] != NULL)
-			for (j = 0; j < t->nheaders[i]; j++)
-				free(t->headers[i][j].key);
-		free(t->headers[i]);
-	}
-	free(t->headers);
-	free(t->nheaders);
-	for (i = 0; i < t->nrows; i++) {
-		struct tpl_row *r = &t->rows[i];
-		free(r->id);
-		free(r->label);
-		expr_free(r->value);
-		free(r->sum);
-		for (j = 0; j < r->nnotes; j++)
-			free_message(&r->notes[j]);
-		free(r->notes);
-	}
-	free(t->rows);
-}
-
-int
-tpl_row_decimals(const struct tpl_row *row)
-{
-	if (row->decimals >= 0)
-		return row->decimals;
-	return row->format == ROW_PERCENT || row->format == ROW_BANDWIDTH ? 1 : 0;
 }
 
 /* ---- files ---- */
@@ -753,7 +318,7 @@ load_file(struct tloader *tl, struct template_set *set, const char *path)
 	tl->file = path;
 	root = xmlDocGetRootElement(doc);
 	if (xml_is(root, "template")) {
-		if ((tpl = append(tl, set->templates, set->ntemplates,
+		if ((tpl = tl_append(tl, set->templates, set->ntemplates,
 		    sizeof(*tpl), xml_line(root))) != NULL) {
 			set->templates = tpl;
 			tpl = &tpl[set->ntemplates++];
@@ -769,12 +334,12 @@ load_file(struct tloader *tl, struct template_set *set, const char *path)
 	} else {
 		for (n = xml_element(root->children); n != NULL;
 		    n = xml_element(n->next)) {
-			if ((tables = append(tl, set->tables, set->ntables,
+			if ((tables = tl_append(tl, set->tables, set->ntables,
 			    sizeof(*tables), xml_line(n))) == NULL)
 				break;
 			set->tables = tables;
 			tables[set->ntables].file = strdup(path);
-			parse_table(tl, n, &tables[set->ntables++]);
+			tl_parse_table(tl, n, &tables[set->ntables++]);
 		}
 	}
 	xmlFreeDoc(doc);
@@ -800,9 +365,9 @@ check_references(struct tloader *tl, const struct template_set *set,
 		const struct tpl_block *b = &blocks[i];
 		if ((b->kind == TPL_TABLE || b->kind == TPL_CHART) &&
 		    templates_table(set, b->name) == NULL)
-			terror(tl, b->line, "no table '%s' in the templates", b->name);
+			tl_error(tl, b->line, "no table '%s' in the templates", b->name);
 		if (b->kind == TPL_INCLUDE && templates_find(set, b->name) == NULL)
-			terror(tl, b->line, "no template '%s'", b->name);
+			tl_error(tl, b->line, "no template '%s'", b->name);
 		check_references(tl, set, b->children, b->nchildren);
 	}
 }
@@ -849,9 +414,9 @@ walk_includes(struct include_walk *w, const struct tpl_block *blocks,
 				buffer_puts(&chain, inc->id);
 				w->tl->file = w->set->templates[w->stack[w->depth - 1]].file;
 				if (chain.failed)
-					terror(w->tl, b->line, "out of memory");
+					tl_error(w->tl, b->line, "out of memory");
 				else
-					terror(w->tl, b->line, "template '%s' includes "
+					tl_error(w->tl, b->line, "template '%s' includes "
 					    "itself: %s", inc->id, chain.data);
 				buffer_free(&chain);
 			}
@@ -1001,7 +566,7 @@ templates_load_layout(const char *dir, const struct book *book,
 		for (k = 0; k < j; k++)
 			if (strcmp(set->tables[j].id, set->tables[k].id) == 0) {
 				tl.file = set->tables[j].file;
-				terror(&tl, set->tables[j].line, "table '%s' is also "
+				tl_error(&tl, set->tables[j].line, "table '%s' is also "
 				    "defined in %s:%d", set->tables[j].id,
 				    set->tables[k].file, set->tables[k].line);
 			}
@@ -1036,7 +601,7 @@ templates_free(struct template_set *set)
 	}
 	free(set->templates);
 	for (i = 0; i < set->ntables; i++)
-		free_table(&set->tables[i]);
+		tl_free_table(&set->tables[i]);
 	free(set->tables);
 	free(set->dir);
 	free(set->layout);
