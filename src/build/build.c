@@ -109,15 +109,11 @@ plan_jobs(struct planner *pl)
 				continue;
 			/* In the table's order: the order of the manifest. */
 			for (f = 0; f < FORMAT_MAX; f++) {
-				struct render_request req;
 				struct job *grown, *j;
 				char name[48];
 				if (!built_format(o, f))
 					continue;
-				memset(&req, 0, sizeof(req));
-				req.lang = build_langs[l];
-				req.format = (enum output_format)f;
-				render_file_name(&req, name, sizeof(name));
+				output_file_name(l, f, name, sizeof(name));
 				if ((grown = array_grow(pl->jobs, pl->njobs,
 				    sizeof(*grown))) == NULL)
 					return -1;
@@ -125,11 +121,7 @@ plan_jobs(struct planner *pl)
 				j = &grown[pl->njobs];
 				snprintf(j->path, sizeof(j->path), "%s/%s", period->id,
 				    name);
-				/* A deterministic partition with no coordination: the
-				 * shard is a hash of the output's path. */
-				if (o->shards > 1 &&
-				    (int)(reads_hash(j->path) % (uint32_t)o->shards) !=
-				    o->shard - 1)
+				if (!in_shard(o, j->path))
 					continue;
 				j->period = period;
 				j->layout = layout_index(pl, period_layout(pl->book, period));

@@ -8,6 +8,8 @@
 #define KESSAN_BUILD_PLANNER_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "../render.h"
 #include "build.h"
@@ -154,6 +156,28 @@ built_format(const struct build_options *o, int f)
 {
 	return output_format_does((enum output_format)f, OUTPUT_BUILT) &&
 	    (o == NULL || (o->formats & (1u << f)) != 0);
+}
+
+/* An output's file name in its quarter's folder: "release-en.pdf" for
+ * language build_langs[l] and format f. */
+static inline void
+output_file_name(int l, int f, char *buf, size_t size)
+{
+	struct render_request req;
+
+	memset(&req, 0, sizeof(req));
+	req.lang = build_langs[l];
+	req.format = (enum output_format)f;
+	render_file_name(&req, buf, size);
+}
+
+/* Whether an output (its path relative to OUT) is this shard's: a
+ * deterministic partition with no coordination, by a hash of the path. */
+static inline int
+in_shard(const struct build_options *o, const char *path)
+{
+	return o->shards <= 1 ||
+	    (int)(reads_hash(path) % (uint32_t)o->shards) == o->shard - 1;
 }
 
 /* ---- workers.c ---- */

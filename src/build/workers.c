@@ -27,8 +27,6 @@
 void __gcov_dump(void);   /* libgcov, in builds with --coverage */
 #endif
 
-/* ---- workers ---- */
-
 int
 ensure_dir(const char *path)
 {
@@ -162,20 +160,15 @@ our_output_temp(const struct build_options *o, const char *sub,
 		return 0;
 	for (l = 0; l < 3; l++)
 		for (f = 0; f < FORMAT_MAX; f++) {
-			struct render_request req;
 			char file[48];
 			if (!built_format(NULL, f))
 				continue;
-			memset(&req, 0, sizeof(req));
-			req.lang = build_langs[l];
-			req.format = (enum output_format)f;
-			render_file_name(&req, file, sizeof(file));
+			output_file_name(l, f, file, sizeof(file));
 			if (strlen(file) != len - 11 ||
 			    memcmp(name, file, len - 11) != 0)
 				continue;
 			snprintf(path, sizeof(path), "%s/%s", sub, file);
-			return o->shards <= 1 ||
-			    (int)(reads_hash(path) % (uint32_t)o->shards) == o->shard - 1;
+			return in_shard(o, path);
 		}
 	return 0;
 }
